@@ -1,0 +1,5 @@
+"""``python -m careercli``."""
+
+from careercli.entry import main
+
+main()

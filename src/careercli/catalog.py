@@ -1,0 +1,521 @@
+"""Loading and validating the curated TOML (bundled data and user packs) into the frozen model.
+
+Every problem is reported with the file, the line and the field, e.g.
+``data/roles.toml:12: role 'backend-developer': missing field 'summary'``; the loader collects all
+problems of a file before it raises, so that one run shows everything to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from careercli.errors import DataError
+from careercli.model import CATEGORIES, SKILL_KINDS, Book, Catalog, Challenge, Role, Skill
+
+BUNDLED_FILES = ("skills.toml", "roles.toml", "books.toml")
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
+TABLES = {"role": "slug", "skill": "id", "book": "id"}
+
+
+def bundled_data_dir() -> Path:
+    """The folder of the curated data: inside the installed package, or ``data/`` of a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "data"
+
+
+def bundled_files() -> list[Path]:
+    folder = bundled_data_dir()
+    return [folder / name for name in BUNDLED_FILES]
+
+
+def isbn13_is_valid(isbn: str) -> bool:
+    if not (len(isbn) == 13 and isbn.isdigit()):
+        return False
+    total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(isbn))
+    return total % 10 == 0
+
+
+# --------------------------------------------------------------------------- raw entries
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One ``[[role]]``, ``[[skill]]`` or ``[[book]]`` table as read, with where it came from."""
+
+    table: str
+    index: int  # position among the file's tables of this kind
+    data: dict[str, Any]
+    file: Path
+    label: str  # how the file is named in messages
+
+
+class _Locator:
+    """Finds line numbers in a TOML file's text, only when a message needs one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lines: list[str] | None = None
+        self._headers: dict[str, list[int]] = {}
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            try:
+                self._lines = self.path.read_text(encoding="utf-8").splitlines()
+            except OSError:
+                self._lines = []
+            for number, line in enumerate(self._lines, start=1):
+                match = re.match(r"\s*\[\[\s*([A-Za-z_.]+)\s*\]\]", line)
+                if match:
+                    self._headers.setdefault(match.group(1), []).append(number)
+        return self._lines
+
+    def line_of(self, table: str, index: int, field: str | None = None, value: str | None = None) -> int:
+        lines = self.lines
+        starts = self._headers.get(table, [])
+        if index >= len(starts):
+            return 0
+        start = starts[index]
+        # the table runs until the next table of the same kind (sub-tables such as [[role.challenges]] belong to it)
+        same = [n for n in starts if n > start]
+        end = min(same) - 1 if same else len(lines)
+        if field is None:
+            return start
+        key = re.compile(rf"^\s*{re.escape(field)}\s*=")
+        for number in range(start, end + 1):
+            if key.match(lines[number - 1]):
+                if value is None:
+                    return number
+                # a value inside a (possibly multi-line) array: first line from here that holds it
+                quoted = re.compile(rf"[\"']{re.escape(value)}[\"']")
+                for inner in range(number, end + 1):
+                    if quoted.search(lines[inner - 1]):
+                        return inner
+                return number
+        return start
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self._locators: dict[Path, _Locator] = {}
+
+    def add(self, entry: Entry, message: str, field: str | None = None, value: str | None = None) -> None:
+        locator = self._locators.setdefault(entry.file, _Locator(entry.file))
+        line = locator.line_of(entry.table, entry.index, field, value)
+        where = f"{entry.label}:{line}" if line else entry.label
+        ident = entry.data.get(TABLES[entry.table])
+        name = f"{entry.table} {ident!r}" if isinstance(ident, str) and ident else f"{entry.table} #{entry.index + 1}"
+        self.items.append(f"{where}: {name}: {message}")
+
+    def add_file(self, label: str, message: str) -> None:
+        self.items.append(f"{label}: {message}")
+
+
+def read_entries(path: Path, label: str, problems: _Problems) -> list[Entry]:
+    """Parse one TOML file into entries; a parse error is a problem with its line and column."""
+    try:
+        with path.open("rb") as handle:
+            document = tomllib.load(handle)
+    except FileNotFoundError:
+        problems.add_file(label, "file not found")
+        return []
+    except OSError as error:
+        problems.add_file(label, f"cannot read: {error.strerror or error}")
+        return []
+    except tomllib.TOMLDecodeError as error:
+        problems.add_file(label, f"not valid TOML: {error}")
+        return []
+    except UnicodeDecodeError:
+        problems.add_file(label, "not valid UTF-8 text")
+        return []
+    entries: list[Entry] = []
+    for key, value in document.items():
+        if key == "schema_version":
+            continue
+        if key not in TABLES:
+            hint = f" (did you mean '{_closest(key, TABLES)}'?)" if _closest(key, TABLES) else ""
+            problems.add_file(label, f"unknown table '{key}'; expected [[role]], [[skill]] or [[book]]{hint}")
+            continue
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            problems.add_file(label, f"'{key}' must be an array of tables: write [[{key}]]")
+            continue
+        entries.extend(Entry(key, index, item, path, label) for index, item in enumerate(value))
+    return entries
+
+
+def _closest(word: str, choices: Iterable[str]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+# --------------------------------------------------------------------------- field checks
+
+
+class _Fields:
+    """Typed access to one entry's fields that records a problem instead of raising."""
+
+    def __init__(self, entry: Entry, problems: _Problems, allowed: set[str]) -> None:
+        self.entry = entry
+        self.problems = problems
+        self.ok = True
+        for key in entry.data:
+            if key not in allowed:
+                hint = _closest(key, allowed)
+                suffix = f" (did you mean '{hint}'?)" if hint else ""
+                self.fail(f"unknown field '{key}'{suffix}", key)
+
+    def fail(self, message: str, field: str | None = None, value: str | None = None) -> None:
+        self.ok = False
+        self.problems.add(self.entry, message, field, value)
+
+    def text(self, field: str, required: bool = True) -> str | None:
+        value = self.entry.data.get(field)
+        if value is None:
+            if required:
+                self.fail(f"missing field '{field}'")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"field '{field}' must be a non-empty string", field)
+            return None
+        return value.strip()
+
+    def ident(self, field: str) -> str | None:
+        value = self.text(field)
+        if value is not None and not KEBAB.match(value):
+            self.fail(f"field '{field}' must be kebab-case (lowercase letters, digits, hyphens): {value!r}", field)
+            return None
+        return value
+
+    def texts(self, field: str, required: bool = True, kebab: bool = False) -> tuple[str, ...]:
+        value = self.entry.data.get(field)
+        if value is None:
+            if required:
+                self.fail(f"missing field '{field}'")
+            return ()
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            self.fail(f"field '{field}' must be a list of non-empty strings", field)
+            return ()
+        items = tuple(item.strip() for item in value)
+        if kebab:
+            for item in items:
+                if not KEBAB.match(item):
+                    self.fail(f"'{field}' holds {item!r}, which is not kebab-case", field, item)
+        if len(set(items)) != len(items):
+            dupes = sorted({item for item in items if items.count(item) > 1})
+            self.fail(f"'{field}' lists {', '.join(map(repr, dupes))} more than once", field)
+        return items
+
+
+# --------------------------------------------------------------------------- tables
+
+ROLE_FIELDS = {
+    "slug",
+    "name",
+    "category",
+    "summary",
+    "what_they_do",
+    "what_to_learn",
+    "key_skills",
+    "challenges",
+    "career_prospects",
+    "next_roles",
+    "related_roles",
+}
+SKILL_FIELDS = {"id", "name", "kind", "prerequisites", "aliases"}
+BOOK_FIELDS = {
+    "id",
+    "title",
+    "subtitle",
+    "authors",
+    "publisher",
+    "published",
+    "edition",
+    "isbn13",
+    "roles",
+    "topics",
+    "skills",
+}
+
+
+def _role(entry: Entry, problems: _Problems, source: str) -> Role | None:
+    f = _Fields(entry, problems, ROLE_FIELDS)
+    slug = f.ident("slug")
+    name = f.text("name")
+    category = f.text("category")
+    if category is not None and category not in CATEGORIES:
+        hint = _closest(category, CATEGORIES)
+        suffix = f" (did you mean '{hint}'?)" if hint else f"; one of: {', '.join(CATEGORIES)}"
+        f.fail(f"unknown category {category!r}{suffix}", "category")
+    summary = f.text("summary")
+    what = f.text("what_they_do")
+    learn = f.texts("what_to_learn")
+    skills = f.texts("key_skills", kebab=True)
+    prospects = f.texts("career_prospects")
+    next_roles = f.texts("next_roles", kebab=True)
+    related = f.texts("related_roles", kebab=True)
+    challenges: list[Challenge] = []
+    raw = entry.data.get("challenges")
+    if raw is None:
+        f.fail("missing field 'challenges'")
+    elif not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        f.fail("field 'challenges' must be an array of tables: write [[role.challenges]]", "challenges")
+    else:
+        for number, item in enumerate(raw, start=1):
+            unknown = set(item) - {"title", "why"}
+            if unknown:
+                f.fail(f"challenge {number}: unknown field '{sorted(unknown)[0]}'", "title")
+            title, why = item.get("title"), item.get("why")
+            if not isinstance(title, str) or not title.strip():
+                f.fail(f"challenge {number}: missing field 'title'", "title")
+            elif not isinstance(why, str) or not why.strip():
+                f.fail(f"challenge {number} ({title!r}): missing field 'why'", "title", None)
+            else:
+                challenges.append(Challenge(title.strip(), why.strip()))
+    if slug and slug in next_roles:
+        f.fail("'next_roles' names the role itself", "next_roles", slug)
+    if slug and slug in related:
+        f.fail("'related_roles' names the role itself", "related_roles", slug)
+    if not f.ok:
+        return None
+    assert slug
+    assert name
+    assert category
+    assert summary
+    assert what
+    return Role(
+        slug=slug,
+        name=name,
+        category=category,
+        summary=summary,
+        what_they_do=what,
+        what_to_learn=learn,
+        key_skills=skills,
+        challenges=tuple(challenges),
+        career_prospects=prospects,
+        next_roles=next_roles,
+        related_roles=related,
+        source=source,
+    )
+
+
+def _skill(entry: Entry, problems: _Problems, source: str) -> Skill | None:
+    f = _Fields(entry, problems, SKILL_FIELDS)
+    ident = f.ident("id")
+    name = f.text("name")
+    kind = f.text("kind")
+    if kind is not None and kind not in SKILL_KINDS:
+        hint = _closest(kind, SKILL_KINDS)
+        suffix = f" (did you mean '{hint}'?)" if hint else f"; one of: {', '.join(SKILL_KINDS)}"
+        f.fail(f"unknown kind {kind!r}{suffix}", "kind")
+    prerequisites = f.texts("prerequisites", required=False, kebab=True)
+    aliases = f.texts("aliases", required=False)
+    if ident and ident in prerequisites:
+        f.fail("'prerequisites' names the skill itself", "prerequisites", ident)
+    if not f.ok:
+        return None
+    assert ident
+    assert name
+    assert kind
+    return Skill(ident, name, kind, prerequisites, aliases, source)
+
+
+def _book(entry: Entry, problems: _Problems, source: str, today: _dt.date) -> Book | None:
+    f = _Fields(entry, problems, BOOK_FIELDS)
+    ident = f.ident("id")
+    title = f.text("title")
+    subtitle = f.text("subtitle", required=False)
+    authors = f.texts("authors", required=False)
+    publisher = f.text("publisher", required=False)
+    published = f.text("published", required=False)
+    if published is not None:
+        match = DATE.match(published)
+        if not match:
+            f.fail(f"field 'published' must be YYYY or YYYY-MM, not {published!r}", "published")
+        else:
+            year, month = int(match.group(1)), int(match.group(2) or 1)
+            if (year, month) > (today.year, today.month):
+                f.fail(f"field 'published' is in the future: {published}", "published")
+    edition = entry.data.get("edition")
+    if edition is not None and (not isinstance(edition, int) or isinstance(edition, bool) or edition < 1):
+        f.fail("field 'edition' must be a whole number of 1 or more", "edition")
+    isbn = entry.data.get("isbn13")
+    if isbn is not None and (not isinstance(isbn, str) or not isbn13_is_valid(isbn)):
+        f.fail(f"field 'isbn13' is not a valid ISBN-13: {isbn!r}", "isbn13")
+    roles = f.texts("roles", required=False, kebab=True)
+    topics = f.texts("topics", required=False, kebab=True)
+    skills = f.texts("skills", required=False, kebab=True)
+    if not f.ok:
+        return None
+    assert ident
+    assert title
+    return Book(
+        id=ident,
+        title=title,
+        authors=authors,
+        subtitle=subtitle,
+        publisher=publisher,
+        published=published,
+        edition=edition,
+        isbn13=isbn,
+        roles=roles,
+        topics=topics,
+        skills=skills,
+        source=source,
+    )
+
+
+# --------------------------------------------------------------------------- the whole catalog
+
+
+@dataclass(frozen=True)
+class Source:
+    """One data file: bundled (``label`` is ``data/NAME``) or a pack (``label`` is its path)."""
+
+    path: Path
+    label: str
+    origin: str  # "bundled" or the pack's file name
+
+
+def bundled_sources() -> list[Source]:
+    return [Source(path, f"data/{path.name}", "bundled") for path in bundled_files()]
+
+
+def build_catalog(sources: list[Source], today: _dt.date | None = None) -> Catalog:
+    """Read, validate and merge the sources in order; later sources override earlier ones by id.
+
+    Raises :class:`DataError` with every problem found, each with file, line and field.
+    """
+    today = today or _dt.date.today()
+    problems = _Problems()
+    roles: dict[str, Role] = {}
+    skills: dict[str, Skill] = {}
+    books: dict[str, Book] = {}
+    where: dict[tuple[str, str], Entry] = {}
+    named: dict[str, set[str]] = {table: set() for table in TABLES}  # ids of every entry, valid or not
+    for source in sources:
+        seen: dict[tuple[str, str], int] = {}
+        for entry in read_entries(source.path, source.label, problems):
+            ident = entry.data.get(TABLES[entry.table])
+            if isinstance(ident, str):
+                named[entry.table].add(ident.strip())
+            if entry.table == "role":
+                item: Role | Skill | Book | None = _role(entry, problems, source.origin)
+            elif entry.table == "skill":
+                item = _skill(entry, problems, source.origin)
+            else:
+                item = _book(entry, problems, source.origin, today)
+            if item is None:
+                continue
+            key = (entry.table, item.id)
+            if key in seen:
+                problems.add(
+                    entry,
+                    f"duplicate {entry.table} id {item.id!r} (also #{seen[key] + 1} in this file)",
+                    TABLES[entry.table],
+                )
+                continue
+            seen[key] = entry.index
+            where[key] = entry
+            if isinstance(item, Role):
+                roles[item.slug] = item
+            elif isinstance(item, Skill):
+                skills[item.id] = item
+            else:
+                books[item.id] = item
+    unreadable = any(
+        ": not valid TOML" in p or p.endswith(("file not found", "not valid UTF-8 text")) or ": cannot read" in p
+        for p in problems.items
+    )
+    if not unreadable:
+        # references into a file that could not be read would only repeat its one real problem
+        _check_references(roles, skills, books, where, named, problems)
+    if problems.items:
+        raise DataError(problems.items)
+    return Catalog(roles=roles, skills=skills, books=books, sources=tuple(s.label for s in sources))
+
+
+def _check_references(
+    roles: dict[str, Role],
+    skills: dict[str, Skill],
+    books: dict[str, Book],
+    where: dict[tuple[str, str], Entry],
+    named: dict[str, set[str]],
+    problems: _Problems,
+) -> None:
+    # an entry that failed its own checks was reported already: references to it are not reported again
+    def unknown(entry: Entry, field: str, kind: str, value: str, choices: Iterable[str]) -> None:
+        hint = _closest(value, choices)
+        suffix = f" (did you mean '{hint}'?)" if hint else ""
+        problems.add(entry, f"'{field}' names unknown {kind} {value!r}{suffix}", field, value)
+
+    for role in roles.values():
+        entry = where[("role", role.slug)]
+        for skill in role.key_skills:
+            if skill not in named["skill"]:
+                unknown(entry, "key_skills", "skill", skill, skills)
+        for field in ("next_roles", "related_roles"):
+            for slug in getattr(role, field):
+                if slug not in named["role"]:
+                    unknown(entry, field, "role", slug, roles)
+    for skill in skills.values():
+        entry = where[("skill", skill.id)]
+        for prerequisite in skill.prerequisites:
+            if prerequisite not in named["skill"]:
+                unknown(entry, "prerequisites", "skill", prerequisite, skills)
+    for book in books.values():
+        entry = where[("book", book.id)]
+        for slug in book.roles:
+            if slug not in named["role"]:
+                unknown(entry, "roles", "role", slug, roles)
+        for skill in book.skills:
+            if skill not in named["skill"]:
+                unknown(entry, "skills", "skill", skill, skills)
+    cycle = _prerequisite_cycle(skills)
+    if cycle:
+        entry = where[("skill", cycle[0])]
+        problems.add(entry, f"prerequisites form a cycle: {' -> '.join(cycle)}", "prerequisites")
+
+
+def _prerequisite_cycle(skills: dict[str, Skill]) -> list[str] | None:
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in skills[node].prerequisites:
+            if nxt not in skills:
+                continue
+            if state.get(nxt) == 1:
+                return [*stack[stack.index(nxt) :], nxt]
+            if nxt not in state:
+                found = visit(nxt)
+                if found:
+                    return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(skills):
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return None
+
+
+def load_bundled_catalog() -> Catalog:
+    return build_catalog(bundled_sources())

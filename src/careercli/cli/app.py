@@ -1,0 +1,123 @@
+"""The ``career`` application: the commands joined in one place, and the one place errors are caught."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from careercli._version import __version__
+from careercli.cli import roles
+from careercli.cli.common import set_color
+from careercli.errors import CareerError, ExitCode
+
+_CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+_CLICK_USAGE = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+_CLICK_ABORT = next(c for c in typer.Abort.__mro__ if c.__name__ == "Abort")
+
+
+def error(message: str) -> None:
+    """One error to stderr, prefixed with the program name; user text in it is made visible, not obeyed."""
+    from careercli.presenters.text import visible
+
+    for line in str(message).splitlines() or [""]:
+        sys.stderr.write(f"career: {visible(line)}\n")
+    sys.stderr.flush()
+
+
+class CareerGroup(TyperGroup):
+    """Catches the project's one base exception and Click's usage errors, and keeps both to short lines."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+            code = result if isinstance(result, int) else ExitCode.OK
+        except CareerError as exc:
+            error(str(exc))
+            code = exc.exit_code
+        except _CLICK_USAGE as exc:  # type: ignore[misc]
+            ctx = exc.ctx
+            where = ctx.command_path if ctx is not None else "career"
+            error(f"{exc.format_message()}")
+            sys.stderr.write(f"Try '{where} --help' for help.\n")
+            code = ExitCode.USAGE
+        except _CLICK_EXCEPTION as exc:  # type: ignore[misc]
+            error(exc.format_message())
+            code = exc.exit_code
+        except _CLICK_ABORT:  # type: ignore[misc]
+            error("aborted")
+            code = ExitCode.ERROR
+        if standalone_mode:
+            sys.exit(int(code))
+        return code
+
+
+app = typer.Typer(
+    cls=CareerGroup,
+    name="career",
+    help="Explore software careers offline: roles, challenges, skills, career paths and recent books.",
+    epilog="Start with: career list, then career show backend-developer.",
+    no_args_is_help=False,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"career {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    ctx: typer.Context,
+    color: Annotated[
+        str,
+        typer.Option(
+            "--color",
+            help="Colour: auto (default; off when piped or NO_COLOR is set), always or never.",
+            case_sensitive=False,
+        ),
+    ] = "auto",
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Explore software careers offline: roles, challenges, skills, career paths and recent books.
+
+    Examples:
+
+        career show backend-developer
+
+        career list --category data
+    """
+    mode = color.lower()
+    if mode not in ("auto", "always", "never"):
+        raise typer.BadParameter("choose auto, always or never", param_hint="'--color'")
+    set_color(mode)
+    if ctx.invoked_subcommand is None:
+        from careercli.cli.overview import overview
+
+        overview()
+
+
+app.command("list")(roles.list_roles)
+app.command("show")(roles.show)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the app and return its exit code (used by the console script)."""
+    try:
+        return int(app(args=argv, prog_name="career", standalone_mode=False) or 0)
+    except BrokenPipeError:
+        # the reader went away (career list | head): not an error
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitCode.OK

@@ -1,0 +1,58 @@
+"""What many commands share: the options declared once, the consoles, the catalog and the profile."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from careercli.model import Catalog
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table (keys in the README).")]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most N rows (0 for all).")]
+
+_state: dict[str, Any] = {"color": "auto"}
+_catalog: list[Catalog] = []
+
+
+def set_color(mode: str) -> None:
+    _state["color"] = mode
+
+
+def console(stderr: bool = False) -> Console:
+    """A console that follows --color, NO_COLOR and FORCE_COLOR; no escape codes when piped."""
+    from rich.console import Console
+
+    mode = _state["color"]
+    if mode == "never":
+        return Console(stderr=stderr, color_system=None, highlight=False)
+    if mode == "always":
+        return Console(stderr=stderr, force_terminal=True, highlight=False)
+    if os.environ.get("NO_COLOR"):
+        return Console(stderr=stderr, no_color=True, highlight=False)
+    return Console(stderr=stderr, highlight=False)
+
+
+def catalog() -> Catalog:
+    """The merged catalog (bundled data and the user's packs), loaded once per process."""
+    if not _catalog:
+        from careercli.loader import load_catalog
+
+        _catalog.append(load_catalog())
+    return _catalog[0]
+
+
+def print_json(payload: dict[str, Any]) -> None:
+    from careercli.presenters.jsonout import dumps
+
+    typer.echo(dumps(payload))
+
+
+def reset() -> None:
+    """Forget per-process state (the tests run many commands in one process)."""
+    _state["color"] = "auto"
+    _catalog.clear()

@@ -1,0 +1,74 @@
+"""``career list`` and ``career show``: the roles themselves."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from careercli.cli.common import JsonOption, catalog, console, print_json
+from careercli.model import CATEGORIES
+
+CATEGORY_HELP = "Only roles in this category: " + ", ".join(CATEGORIES) + "."
+
+
+def list_roles(
+    category: Annotated[str | None, typer.Option("--category", "-c", help=CATEGORY_HELP)] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the roles, grouped by category.
+
+    Categories: development, infrastructure, data, ai, security, quality, architecture, design,
+    communication, management.
+
+    Examples:
+
+        career list
+
+        career list --category data
+
+        career list --json
+    """
+    from careercli.queries.roles import list_roles as query
+
+    cat = catalog()
+    roles = query(cat, category)
+    if as_json:
+        from careercli.presenters import jsonout
+
+        print_json(jsonout.envelope("roles", [jsonout.role_summary(r) for r in roles]))
+        return
+    from careercli.presenters.terminal import roles_grouped
+
+    console().print(roles_grouped(roles, origins=any(r.source != "bundled" for r in cat.roles.values())))
+
+
+def show(
+    role: Annotated[
+        str, typer.Argument(help="Role slug or name; case, spaces, hyphens and a unique prefix are forgiven.")
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Show one role: what they do, what to learn, challenges, prospects, key skills and recent books.
+
+    Examples:
+
+        career show backend-developer
+
+        career show "Back-End Developer"
+
+        career show devops --json
+    """
+    from careercli.queries.resolve import resolve_role
+
+    cat = catalog()
+    found = resolve_role(cat, role)
+    books = cat.books_for_role(found.slug)
+    if as_json:
+        from careercli.presenters import jsonout
+
+        print_json(jsonout.envelope("role", jsonout.role_detail(found, cat, books)))
+        return
+    from careercli.presenters.terminal import role_view
+
+    console().print(role_view(found, cat, books))

@@ -1,0 +1,55 @@
+"""The one base exception for expected failures, and the documented exit codes.
+
+Every expected failure raises a subclass of :class:`CareerError`; the CLI catches it once, prints its
+message on stderr and exits with its ``exit_code``. Anything else is a bug.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit codes of the ``career`` command (documented in the README)."""
+
+    OK = 0
+    ERROR = 1  # a domain error: unknown role, unreadable profile, refused overwrite, broken data
+    USAGE = 2  # the command line itself is wrong (Click/Typer report these)
+
+
+class CareerError(Exception):
+    """An expected failure with a message meant for the user."""
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message}\n{self.hint}"
+
+
+class DataError(CareerError):
+    """A data file (bundled or a pack) is missing, unparsable or invalid."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        first = problems[0] if problems else "invalid data"
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(first + more)
+
+
+class NotFoundError(CareerError):
+    """A role, skill, book or bookmark that the user named does not exist."""
+
+
+class ProfileError(CareerError):
+    """The user's profile cannot be read or written."""
+
+
+class UsageError(CareerError):
+    """Arguments that parse but make no sense together."""
+
+    exit_code = ExitCode.USAGE

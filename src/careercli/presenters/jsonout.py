@@ -1,0 +1,67 @@
+"""The ``--json`` output: versioned envelopes with stable keys (documented in the README)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from careercli.model import Book, Catalog, Role
+
+SCHEMA_VERSION = 1
+
+
+def envelope(key: str, value: Any) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, key: value}
+
+
+def dumps(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def role_summary(role: Role) -> dict[str, Any]:
+    return {"slug": role.slug, "name": role.name, "category": role.category, "summary": role.summary}
+
+
+def book(item: Book, status: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": item.id,
+        "title": item.title,
+        "subtitle": item.subtitle,
+        "authors": list(item.authors),
+        "publisher": item.publisher,
+        "published": item.published,
+        "edition": item.edition,
+        "isbn13": item.isbn13,
+        "roles": list(item.roles),
+        "topics": list(item.topics),
+        "skills": list(item.skills),
+    }
+    if status is not None:
+        data["status"] = status
+    return data
+
+
+def role_detail(
+    role: Role,
+    catalog: Catalog,
+    books: Sequence[Book],
+    bookmark: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    def refs(slugs: Sequence[str]) -> list[dict[str, str]]:
+        return [{"slug": s, "name": catalog.roles[s].name if s in catalog.roles else s} for s in slugs]
+
+    return {
+        **role_summary(role),
+        "what_they_do": role.what_they_do,
+        "what_to_learn": list(role.what_to_learn),
+        "key_skills": [{"id": s, "name": catalog.skill_name(s)} for s in role.key_skills],
+        "challenges": [{"title": c.title, "why": c.why} for c in role.challenges],
+        "career_prospects": list(role.career_prospects),
+        "next_roles": refs(role.next_roles),
+        "related_roles": refs(role.related_roles),
+        "books": [book(b) for b in books],
+        "bookmark": bookmark,
+        "source": role.source,
+    }

@@ -1,0 +1,183 @@
+"""Rich renderables for the terminal. Every string from data or the profile goes through ``_t`` (plain Text)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from careercli.presenters.text import single_line, visible
+
+if TYPE_CHECKING:
+    from careercli.model import Book, Catalog, Role
+
+HEADING = "bold cyan"
+BOOKS_IN_SHOW = 10
+DIM = "dim"
+
+
+def _t(text: str, style: str = "") -> Text:
+    """Untrusted text as a Text: never parsed as markup, control characters made visible."""
+    return Text(visible(text), style=style)
+
+
+def _cell(text: str, style: str = "") -> Text:
+    return Text(single_line(text), style=style)
+
+
+def heading(title: str) -> Text:
+    return Text(title, style=HEADING)
+
+
+def bullets(items: Iterable[str]) -> RenderableType:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style=DIM, no_wrap=True)
+    table.add_column()
+    for item in items:
+        table.add_row("•", _t(item))
+    return Padding(table, (0, 0, 0, 2), expand=False)
+
+
+def book_year(book: Book) -> str:
+    return book.published[:4] if book.published else "—"
+
+
+def book_date(book: Book) -> str:
+    return book.published or "—"
+
+
+def authors_text(authors: Sequence[str], limit: int = 3) -> str:
+    if not authors:
+        return "—"
+    if len(authors) > limit:
+        return ", ".join(authors[:limit]) + f" +{len(authors) - limit}"
+    return ", ".join(authors)
+
+
+def role_names(catalog: Catalog, slugs: Iterable[str]) -> Text:
+    text = Text()
+    for index, slug in enumerate(slugs):
+        if index:
+            text.append(", ")
+        role = catalog.roles.get(slug)
+        text.append(single_line(role.name if role else slug), style="bold")
+        text.append(f" ({slug})", style=DIM)
+    return text
+
+
+def roles_grouped(roles: Sequence[Role], origins: bool = False) -> Table:
+    """The roles as one table with a heading row for each category (the roles come sorted by category)."""
+    table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
+    table.add_column("Role", style="bold", no_wrap=True)
+    table.add_column("Slug", style="green", no_wrap=True)
+    table.add_column("Summary", overflow="fold", min_width=20)
+    if origins:
+        table.add_column("From", style=DIM, no_wrap=True)
+    for index, role in enumerate(roles):
+        if index == 0 or roles[index - 1].category != role.category:
+            count = sum(1 for r in roles if r.category == role.category)
+            table.add_row(Text(f"{role.category} ({count})", style="bold cyan underline"))
+        last = index == len(roles) - 1 or roles[index + 1].category != role.category
+        row = [_cell(role.name), _cell(role.slug), _cell(role.summary)]
+        if origins:
+            row.append(_cell(role.source))
+        table.add_row(*row, end_section=last)
+    return table
+
+
+def books_mini_table(books: Sequence[Book], statuses: dict[str, str] | None = None) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
+    table.add_column("Year", style="green", no_wrap=True)
+    table.add_column("Title", style="bold", overflow="fold", ratio=3)
+    table.add_column("Authors", overflow="fold", ratio=2)
+    show_status = bool(statuses) and any(b.id in statuses for b in books)
+    if show_status:
+        table.add_column("Mine", no_wrap=True)
+    for book in books:
+        row = [_cell(book_year(book)), _cell(book.title), _cell(authors_text(book.authors))]
+        if show_status:
+            row.append(_cell((statuses or {}).get(book.id, ""), "magenta"))
+        table.add_row(*row)
+    return table
+
+
+def role_view(
+    role: Role,
+    catalog: Catalog,
+    books: Sequence[Book],
+    bookmark: tuple[str, Sequence[str]] | None = None,
+    statuses: dict[str, str] | None = None,
+) -> RenderableType:
+    """The whole ``career show`` page."""
+    title = Text.assemble(_t(role.name, "bold"), ("  ·  ", DIM), _t(role.category, "cyan"))
+    head: list[RenderableType] = [_t(role.summary, "italic")]
+    if bookmark is not None:
+        note, tags = bookmark
+        mark = Text("★ Bookmarked", style="bold yellow")
+        if note:
+            mark.append(" — ", style=DIM)
+            mark.append(single_line(note))
+        if tags:
+            mark.append("  ")
+            mark.append(" ".join("#" + single_line(tag) for tag in tags), style="magenta")
+        head.append(mark)
+    parts: list[RenderableType] = [
+        Panel(Group(*head), title=title, title_align="left", border_style="cyan", box=box.ROUNDED),
+        heading("What they do"),
+        Padding(_t(role.what_they_do), (0, 0, 1, 2), expand=False),
+        heading("What to learn"),
+        bullets(role.what_to_learn),
+        Text(),
+        heading("Challenges"),
+        challenges_table(role),
+        heading("Career prospects"),
+        bullets(role.career_prospects),
+    ]
+    paths = Table.grid(padding=(0, 1))
+    paths.add_column(style=DIM, no_wrap=True)
+    paths.add_column()
+    paths.add_row("Next roles:", role_names(catalog, role.next_roles))
+    paths.add_row("Related roles:", role_names(catalog, role.related_roles))
+    parts += [
+        Padding(paths, (1, 0, 1, 2), expand=False),
+        heading("Key skills"),
+        Padding(skills_line(role, catalog), (0, 0, 1, 2), expand=False),
+    ]
+    shown = books[:BOOKS_IN_SHOW]
+    parts.append(heading(f"Recent books (newest first, {len(shown)} of {len(books)})"))
+    if books:
+        parts.append(Padding(books_mini_table(shown, statuses), (0, 0, 0, 2), expand=False))
+        if len(books) > len(shown):
+            more = f"All {len(books)}: career books --role {role.slug} --limit 0"
+            parts.append(Padding(Text(single_line(more), style=DIM), (0, 0, 0, 2), expand=False))
+    else:
+        parts.append(Padding(Text("No books in the catalog for this role yet.", style=DIM), (0, 0, 1, 2), expand=False))
+    return Group(*parts)
+
+
+def challenges_table(role: Role) -> Table:
+    table = Table(box=box.ROUNDED, show_lines=True, expand=True, padding=(0, 1))
+    table.add_column("Challenge", style="bold yellow", ratio=1)
+    table.add_column("Why it is hard", ratio=2)
+    for challenge in role.challenges:
+        table.add_row(_cell(challenge.title), _cell(challenge.why))
+    return table
+
+
+def skills_line(role: Role, catalog: Catalog, have: set[str] | None = None) -> Text:
+    text = Text()
+    for index, skill_id in enumerate(role.key_skills):
+        if index:
+            text.append("  ·  ", style=DIM)
+        name = single_line(catalog.skill_name(skill_id))
+        if have is not None and skill_id in have:
+            text.append("✓ " + name, style="bold green")
+        else:
+            text.append(name, style="bold")
+    return text

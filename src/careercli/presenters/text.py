@@ -1,0 +1,31 @@
+"""Making any text from a file or the user safe for the terminal.
+
+Rich reads ``[...]`` as markup and passes ESC and C1 controls straight to the terminal, and TOML can carry
+them (``\\u001b``). Every string from data or the profile reaches the terminal through :func:`plain`:
+a ``rich.text.Text`` (never parsed as markup) with control characters made visible.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # control pictures: ESC shows as ␛
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"\\x{code:02x}"  # C1 controls have no picture: show their escape
+
+
+def visible(text: str) -> str:
+    """The text with C0/C1 control characters (but newline and tab) replaced by visible stand-ins."""
+    return _CONTROL.sub(_visible, text)
+
+
+def single_line(text: str) -> str:
+    """For one-line fields (table cells): also folds newlines and tabs into spaces."""
+    return visible(text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))

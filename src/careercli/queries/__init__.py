@@ -1,0 +1,1 @@
+"""Pure functions over the catalog (and the profile's data): no printing, no file access."""

@@ -1,0 +1,198 @@
+"""The loader: a valid small catalog, and the exact messages for broken files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from careercli.catalog import Source, build_catalog, isbn13_is_valid
+from careercli.errors import DataError
+
+SKILLS = """
+[[skill]]
+id = "python"
+name = "Python"
+kind = "language"
+
+[[skill]]
+id = "sql"
+name = "SQL"
+kind = "language"
+
+[[skill]]
+id = "django"
+name = "Django"
+kind = "framework"
+prerequisites = ["python"]
+"""
+
+ROLE = """
+[[role]]
+slug = "{slug}"
+name = "{name}"
+category = "development"
+summary = "Builds servers."
+what_they_do = "Writes the server side."
+what_to_learn = ["Python"]
+key_skills = ["python", "sql"]
+career_prospects = ["Senior"]
+next_roles = ["{other}"]
+related_roles = ["{other}"]
+
+[[role.challenges]]
+title = "Scale"
+why = "More users."
+"""
+
+BOOKS = """
+[[book]]
+id = "fluent-python"
+title = "Fluent Python"
+authors = ["Luciano Ramalho"]
+publisher = "O'Reilly Media"
+published = "2022-04"
+edition = 2
+isbn13 = "9781492056355"
+roles = ["back"]
+topics = ["python"]
+skills = ["python"]
+"""
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def write(folder: Path, **files: str) -> list[Source]:
+    sources = []
+    for name, text in files.items():
+        path = folder / f"{name}.toml"
+        path.write_text(text, encoding="utf-8")
+        sources.append(Source(path, f"data/{path.name}", "bundled"))
+    return sources
+
+
+def roles_text() -> str:
+    return ROLE.format(slug="back", name="Back", other="front") + ROLE.format(slug="front", name="Front", other="back")
+
+
+def problems(tmp_path: Path, **files: str) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        build_catalog(write(tmp_path, **files), today=TODAY)
+    return caught.value.problems
+
+
+def test_valid_catalog_loads_into_frozen_model(tmp_path: Path) -> None:
+    catalog = build_catalog(write(tmp_path, skills=SKILLS, roles=roles_text(), books=BOOKS), today=TODAY)
+    assert sorted(catalog.roles) == ["back", "front"]
+    back = catalog.roles["back"]
+    assert back.key_skills == ("python", "sql")
+    assert back.challenges[0].title == "Scale"
+    assert catalog.skills["django"].prerequisites == ("python",)
+    book = catalog.books["fluent-python"]
+    assert (book.year, book.edition, book.authors) == (2022, 2, ("Luciano Ramalho",))
+    with pytest.raises(AttributeError):
+        back.name = "x"  # type: ignore[misc]
+
+
+def test_missing_field_names_file_line_role_and_field(tmp_path: Path) -> None:
+    broken = roles_text().replace('summary = "Builds servers."\n', "", 1)
+    assert problems(tmp_path, skills=SKILLS, roles=broken) == [
+        "data/roles.toml:2: role 'back': missing field 'summary'"
+    ]
+
+
+def test_unknown_skill_reference_gives_line_and_suggestion(tmp_path: Path) -> None:
+    broken = roles_text().replace('key_skills = ["python", "sql"]', 'key_skills = ["pyhton", "sql"]', 1)
+    assert problems(tmp_path, skills=SKILLS, roles=broken) == [
+        "data/roles.toml:9: role 'back': 'key_skills' names unknown skill 'pyhton' (did you mean 'python'?)"
+    ]
+
+
+def test_unknown_next_role(tmp_path: Path) -> None:
+    broken = roles_text().replace('next_roles = ["front"]', 'next_roles = ["frnt"]', 1)
+    assert problems(tmp_path, skills=SKILLS, roles=broken) == [
+        "data/roles.toml:11: role 'back': 'next_roles' names unknown role 'frnt' (did you mean 'front'?)"
+    ]
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    broken = (
+        roles_text()
+        .replace('category = "development"', 'category = "developmnt"', 1)
+        .replace('what_to_learn = ["Python"]', "what_to_learn = 3", 1)
+    )
+    found = problems(tmp_path, skills=SKILLS, roles=broken)
+    assert found == [
+        "data/roles.toml:5: role 'back': unknown category 'developmnt' (did you mean 'development'?)",
+        "data/roles.toml:8: role 'back': field 'what_to_learn' must be a list of non-empty strings",
+    ]
+
+
+def test_unknown_field_is_a_typo_not_silence(tmp_path: Path) -> None:
+    broken = roles_text().replace('summary = "Builds servers."', 'summary = "x"\nsumary = "y"', 1)
+    assert problems(tmp_path, skills=SKILLS, roles=broken) == [
+        "data/roles.toml:7: role 'back': unknown field 'sumary' (did you mean 'summary'?)"
+    ]
+
+
+def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
+    found = problems(tmp_path, skills=SKILLS + "\n[[skill]\n", roles=roles_text())
+    assert len(found) == 1
+    assert found[0].startswith("data/skills.toml: not valid TOML: ")
+    assert "(at line 18, column 8)" in found[0]
+    assert "column" in found[0]
+
+
+def test_book_checks(tmp_path: Path) -> None:
+    broken = (
+        BOOKS.replace("9781492056355", "9781492056356")
+        .replace('"2022-04"', '"2027-01"')
+        .replace("edition = 2", 'edition = "2nd"')
+    )
+    assert problems(tmp_path, skills=SKILLS, roles=roles_text(), books=broken) == [
+        "data/books.toml:7: book 'fluent-python': field 'published' is in the future: 2027-01",
+        "data/books.toml:8: book 'fluent-python': field 'edition' must be a whole number of 1 or more",
+        "data/books.toml:9: book 'fluent-python': field 'isbn13' is not a valid ISBN-13: '9781492056356'",
+    ]
+
+
+def test_duplicate_ids_in_one_file(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path,
+        skills=SKILLS + SKILLS.split("[[skill]]", 2)[0] + '[[skill]]\nid = "sql"\nname = "SQL"\nkind = "language"\n',
+        roles=roles_text(),
+    )
+    assert found == ["data/skills.toml:19: skill 'sql': duplicate skill id 'sql' (also #2 in this file)"]
+
+
+def test_prerequisite_cycle(tmp_path: Path) -> None:
+    cyclic = SKILLS.replace('kind = "language"\n', 'kind = "language"\nprerequisites = ["django"]\n', 1)
+    found = problems(tmp_path, skills=cyclic, roles=roles_text())
+    assert found == ["data/skills.toml:17: skill 'django': prerequisites form a cycle: django -> python -> django"]
+
+
+def test_wrong_table_and_missing_file(tmp_path: Path) -> None:
+    sources = write(tmp_path, skills=SKILLS, roles=roles_text().replace("[[role]]", "[[roles]]"))
+    sources.append(Source(tmp_path / "nope.toml", "data/nope.toml", "bundled"))
+    with pytest.raises(DataError) as caught:
+        build_catalog(sources, today=TODAY)
+    assert caught.value.problems == [
+        "data/roles.toml: unknown table 'roles'; expected [[role]], [[skill]] or [[book]] (did you mean 'role'?)",
+        "data/roles.toml: 'role' must be an array of tables: write [[role]]",
+        "data/nope.toml: file not found",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("isbn", "valid"),
+    [
+        ("9781492056355", True),
+        ("9781449373320", True),
+        ("9781449373321", False),
+        ("978144937332", False),
+        ("97814493733X0", False),
+    ],
+)
+def test_isbn13_check_digit(isbn: str, valid: bool) -> None:
+    assert isbn13_is_valid(isbn) is valid
