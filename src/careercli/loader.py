@@ -12,3 +12,9 @@ def catalog_sources() -> list[Source]:
 
 def load_catalog() -> Catalog:
     return build_catalog(catalog_sources())
+
+
+def load_search_index(catalog: Catalog) -> object:
+    from careercli.queries.search import build_index
+
+    return build_index(catalog)

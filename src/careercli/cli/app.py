@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from careercli._version import __version__
-from careercli.cli import roles
+from careercli.cli import books, roles
 from careercli.cli.common import set_color
 from careercli.errors import CareerError, ExitCode
 
@@ -108,6 +108,9 @@ def main(
 
 app.command("list")(roles.list_roles)
 app.command("show")(roles.show)
+app.command("books")(books.books)
+app.command("book")(books.book)
+app.command("search")(books.search)
 
 
 def run(argv: list[str] | None = None) -> int:

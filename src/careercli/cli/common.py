@@ -56,3 +56,8 @@ def reset() -> None:
     """Forget per-process state (the tests run many commands in one process)."""
     _state["color"] = "auto"
     _catalog.clear()
+
+
+def reading_statuses() -> dict[str, str]:
+    """The user's reading status by book id (empty until the profile has a reading list)."""
+    return {}

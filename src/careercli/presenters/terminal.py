@@ -181,3 +181,88 @@ def skills_line(role: Role, catalog: Catalog, have: set[str] | None = None) -> T
         else:
             text.append(name, style="bold")
     return text
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_year(book: Book) -> str:
+    if not book.published:
+        return "—"
+    if len(book.published) == 7:
+        return f"{MONTHS[int(book.published[5:7]) - 1]} {book.published[:4]}"
+    return book.published
+
+
+def books_table(books: Sequence[Book], statuses: dict[str, str] | None = None, total: int | None = None) -> Table:
+    """``career books``: title, authors, publisher, date, roles (and my reading status where I have one)."""
+    caption = None
+    if total is not None and total > len(books):
+        caption = f"{len(books)} of {total} books; --limit 0 shows all"
+    table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", padding=(0, 1))
+    table.add_column("Published", style="green", no_wrap=True)
+    table.add_column("Title", style="bold", ratio=3, overflow="fold")
+    table.add_column("Authors", ratio=2, overflow="fold")
+    table.add_column("Publisher", ratio=1, overflow="fold", min_width=8)
+    table.add_column("Roles", style=DIM, no_wrap=True, overflow="ellipsis", max_width=26)
+    show_status = bool(statuses) and any(b.id in (statuses or {}) for b in books)
+    if show_status:
+        table.add_column("Mine", style="magenta", no_wrap=True)
+    for book in books:
+        row = [
+            _cell(month_year(book)),
+            _cell(book.title),
+            _cell(authors_text(book.authors)),
+            _cell(book.publisher or "—"),
+            Text("\n".join(single_line(r) for r in book.roles)),
+        ]
+        if show_status:
+            row.append(_cell((statuses or {}).get(book.id, "")))
+        table.add_row(*row)
+    return table
+
+
+def book_view(book: Book, catalog: Catalog, status: str | None = None) -> RenderableType:
+    """``career book``: one book in full."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style=DIM, no_wrap=True)
+    grid.add_column()
+    if book.subtitle:
+        grid.add_row("Subtitle", _t(book.subtitle, "italic"))
+    if book.edition:
+        grid.add_row("Edition", _t(_ordinal(book.edition) + " edition"))
+    grid.add_row("Authors", _t(", ".join(book.authors) or "—"))
+    grid.add_row("Publisher", _t(book.publisher or "—"))
+    grid.add_row("Published", _t(month_year(book)))
+    grid.add_row("ISBN-13", _t(book.isbn13 or "—"))
+    grid.add_row("Roles", role_names(catalog, book.roles))
+    grid.add_row("Topics", _t(", ".join(book.topics) or "—"))
+    if book.skills:
+        grid.add_row("Skills", _t(", ".join(catalog.skill_name(s) for s in book.skills)))
+    grid.add_row("Id", _t(book.id))
+    if status:
+        grid.add_row("Mine", Text(single_line(status), style="magenta"))
+    return Panel(grid, title=_t(book.title, "bold"), title_align="left", border_style="cyan", box=box.ROUNDED)
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def search_table(hits: Sequence[object]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("Kind", style="cyan", no_wrap=True)
+    table.add_column("Id", style="green", no_wrap=True, overflow="ellipsis", max_width=40)
+    table.add_column("Title", style="bold", overflow="fold", ratio=3)
+    table.add_column("Matched", style=DIM, ratio=3, min_width=12)
+    table.add_column("Score", justify="right", no_wrap=True)
+    for hit in hits:
+        table.add_row(
+            _cell(hit.kind),  # type: ignore[attr-defined]
+            _cell(hit.id),  # type: ignore[attr-defined]
+            _cell(hit.title),  # type: ignore[attr-defined]
+            Text("\n".join(single_line(m) for m in hit.matched[:2]), no_wrap=True, overflow="ellipsis"),  # type: ignore[attr-defined]
+            f"{hit.score:.1f}",  # type: ignore[attr-defined]
+        )
+    return table

@@ -1,0 +1,129 @@
+"""``career books``, ``career book`` and ``career search``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from careercli.cli.common import JsonOption, LimitOption, catalog, console, print_json, reading_statuses
+
+
+def books(
+    role: Annotated[str | None, typer.Option("--role", "-r", help="Only books for this role (slug or name).")] = None,
+    skill: Annotated[str | None, typer.Option("--skill", "-s", help="Only books that teach this skill.")] = None,
+    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only books on this topic.")] = None,
+    author: Annotated[str | None, typer.Option("--author", "-a", help="Author name contains this text.")] = None,
+    since: Annotated[
+        int | None, typer.Option("--since", min=1900, max=2100, help="Published in or after YEAR.")
+    ] = None,
+    limit: LimitOption = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """The reading list, newest first; the filters combine.
+
+    Examples:
+
+        career books --role backend-developer --since 2023
+
+        career books --skill kubernetes --limit 0
+
+        career books --author kleppmann --json
+    """
+    from careercli.queries.books import BookFilter, filter_books
+
+    cat = catalog()
+    found = filter_books(cat, BookFilter(role=role, skill=skill, topic=topic, author=author, since=since))
+    shown = found if limit == 0 else found[:limit]
+    statuses = reading_statuses()
+    if as_json:
+        from careercli.presenters import jsonout
+
+        print_json(jsonout.envelope("books", [jsonout.book(b, statuses.get(b.id)) for b in shown]))
+        return
+    if not shown:
+        typer.echo("No books match these filters. Try fewer filters, or an earlier --since.")
+        return
+    from careercli.presenters.terminal import books_table
+
+    console().print(books_table(shown, statuses, total=len(found)))
+
+
+def book(
+    book: Annotated[str, typer.Argument(help="Book id or title; case and a unique prefix are forgiven.")],
+    as_json: JsonOption = False,
+) -> None:
+    """One book in full: subtitle, edition, authors, publisher, date, ISBN-13, roles and topics.
+
+    Examples:
+
+        career book designing-data-intensive-applications
+
+        career book "fluent python" --json
+    """
+    from careercli.queries.resolve import resolve_book
+
+    cat = catalog()
+    found = resolve_book(cat, book)
+    status = reading_statuses().get(found.id)
+    if as_json:
+        from careercli.presenters import jsonout
+
+        print_json(jsonout.envelope("book", jsonout.book(found, status)))
+        return
+    from careercli.presenters.terminal import book_view
+
+    console().print(book_view(found, cat, status))
+
+
+def search(
+    query: Annotated[list[str], typer.Argument(help="Words to look for; all of them must match.")],
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", help="Only this kind of result: role, skill or book.")
+    ] = None,
+    limit: LimitOption = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """Search roles, skills and books at once; forgives typos of one or two letters.
+
+    Examples:
+
+        career search kubernetes
+
+        career search "data security" --kind role
+
+        career search kleppmann --json
+    """
+    from careercli.queries.search import KINDS, closest_terms, search
+
+    text = " ".join(query)
+    if kind is not None and kind.lower() not in KINDS:
+        raise typer.BadParameter(f"{kind!r} is not one of role, skill, book", param_hint="'--kind'")
+    index = search_index()
+    hits = search(index, text, kind=kind.lower() if kind else None, limit=limit)
+    if as_json:
+        from careercli.presenters import jsonout
+
+        results = [
+            {"kind": h.kind, "id": h.id, "title": h.title, "score": h.score, "matched": list(h.matched)} for h in hits
+        ]
+        print_json(jsonout.envelope("results", results))
+        return
+    if not hits:
+        from careercli.presenters.text import single_line
+
+        terms = closest_terms(index, text)
+        line = f"Nothing matches '{single_line(text)}'."
+        if terms:
+            line += " Closest terms in the catalog: " + ", ".join(terms) + "."
+        typer.echo(line)
+        return
+    from careercli.presenters.terminal import search_table
+
+    console().print(search_table(hits))
+
+
+def search_index() -> object:
+    from careercli.loader import load_search_index
+
+    return load_search_index(catalog())

@@ -1,0 +1,66 @@
+"""Filtering the reading list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from careercli.errors import NotFoundError
+from careercli.model import Book, Catalog, sort_newest_first
+from careercli.queries.resolve import normalise, resolve_role, resolve_skill, suggest
+
+
+@dataclass(frozen=True)
+class BookFilter:
+    role: str | None = None
+    skill: str | None = None
+    topic: str | None = None
+    author: str | None = None
+    since: int | None = None
+
+
+@dataclass(frozen=True)
+class _Topic:
+    id: str
+    name: str
+
+
+def topics(catalog: Catalog) -> list[str]:
+    return sorted({topic for book in catalog.books.values() for topic in book.topics})
+
+
+def resolve_topic(catalog: Catalog, query: str) -> str:
+    """A topic by exact name, normalised name or unique prefix, with suggestions on a miss."""
+    known = topics(catalog)
+    wanted = normalise(query)
+    exact = [t for t in known if normalise(t) == wanted]
+    if exact:
+        return exact[0]
+    prefixed = [t for t in known if wanted and normalise(t).startswith(wanted)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if len(prefixed) > 1:
+        shown = ", ".join(f"'{t}'" for t in prefixed[:6]) + (", ..." if len(prefixed) > 6 else "")
+        raise NotFoundError(f"'{query}' matches several topics: {shown}; be more specific")
+    close = suggest(query, {t: _Topic(t, t) for t in known})
+    hint = f"; did you mean {', '.join(repr(t) for t in close)}?" if close else ""
+    raise NotFoundError(f"unknown topic '{query}'{hint}")
+
+
+def filter_books(catalog: Catalog, spec: BookFilter) -> list[Book]:
+    """The books that pass every given filter, newest first. Names are resolved like everywhere else."""
+    books = list(catalog.books.values())
+    if spec.role is not None:
+        slug = resolve_role(catalog, spec.role).slug
+        books = [b for b in books if slug in b.roles]
+    if spec.skill is not None:
+        skill = resolve_skill(catalog, spec.skill).id
+        books = [b for b in books if skill in b.skills]
+    if spec.topic is not None:
+        topic = resolve_topic(catalog, spec.topic)
+        books = [b for b in books if topic in b.topics]
+    if spec.author is not None:
+        needle = spec.author.casefold().strip()
+        books = [b for b in books if any(needle in author.casefold() for author in b.authors)]
+    if spec.since is not None:
+        books = [b for b in books if b.year is not None and b.year >= spec.since]
+    return sort_newest_first(books)

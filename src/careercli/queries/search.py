@@ -1,0 +1,241 @@
+"""One ranked search across roles, skills and books.
+
+Every field of every item is split into words and stemmed lightly, so 'security' meets 'secure' and
+'kubernets' meets 'kubernetes'. A query word matches a word exactly, by stem, as a prefix, or within one or two
+typos; each match is worth the field's weight (a name outweighs body text) times the match's quality. Every
+query word must match somewhere; phrases and whole-name matches earn a bonus. Ties break by kind, then title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from careercli.model import Catalog
+
+KINDS = ("role", "skill", "book")
+STOPWORDS = frozenset(
+    ["a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "by", "or", "at", "as", "is", "it", "how", "my"]
+)
+_WORD = re.compile(r"[0-9a-z+#]+(?:['.][0-9a-z]+)*")
+_SUFFIXES = ("ations", "ation", "ities", "ity", "ings", "ing", "ers", "er", "ed", "es", "e", "s", "ly")
+
+EXACT, STEM, PREFIX, TYPO1, TYPO2 = 1.0, 0.9, 0.7, 0.6, 0.45
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if len(word) - len(suffix) >= 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def typo_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a swap of neighbours counts once), or limit + 1 when further."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        best = current[0]
+        for j, cb in enumerate(b, start=1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str  # shown in "matched", e.g. "name" or "challenge: Scaling ..."
+    text: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Doc:
+    kind: str
+    id: str
+    title: str
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: str
+    title: str
+    score: float
+    matched: tuple[str, ...]
+
+
+@dataclass
+class Index:
+    docs: list[Doc]
+    postings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # word -> (doc, field)
+    stems: dict[str, set[str]] = field(default_factory=dict)  # stem -> words
+
+    @classmethod
+    def build(cls, docs: list[Doc]) -> Index:
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for d, doc in enumerate(docs):
+            for f, fld in enumerate(doc.fields):
+                for word in set(words(fld.text)):
+                    postings[word].append((d, f))
+        stems: dict[str, set[str]] = defaultdict(set)
+        for word in postings:
+            stems[stem(word)].add(word)
+        return cls(docs, dict(postings), dict(stems))
+
+    def expand(self, token: str) -> dict[str, float]:
+        """The index words a query word matches, each with the quality of the match."""
+        found: dict[str, float] = {}
+        if token in self.postings:
+            found[token] = EXACT
+        for word in self.stems.get(stem(token), ()):
+            found.setdefault(word, STEM)
+        if len(token) >= 3:
+            for word in self.postings:
+                if word.startswith(token) and word not in found:
+                    found[word] = PREFIX
+        if token not in self.postings and len(token) >= 4:
+            limit = 1 if len(token) < 7 else 2
+            for word in self.postings:
+                if word in found or abs(len(word) - len(token)) > limit:
+                    continue
+                distance = typo_distance(token, word, limit)
+                if distance <= limit:
+                    found[word] = TYPO1 if distance == 1 else TYPO2
+        return found
+
+    def vocabulary(self) -> Iterable[str]:
+        return self.postings.keys()
+
+
+def build_index(catalog: Catalog) -> Index:
+    docs: list[Doc] = []
+    for role in catalog.roles.values():
+        fields = [
+            Field("name", role.name, 10),
+            Field("slug", role.slug.replace("-", " "), 9),
+            Field("summary", role.summary, 3),
+            Field("category", role.category, 2),
+        ]
+        initials = "".join(w[0] for w in words(role.name.replace("-", " ")) if w not in STOPWORDS)
+        if len(initials) >= 2:
+            fields.append(Field("initials", initials, 8))  # 'sre', 'mle'
+        fields += [Field(f"key skill: {catalog.skill_name(s)}", catalog.skill_name(s), 7) for s in role.key_skills]
+        fields += [Field(f"challenge: {c.title}", c.title, 3) for c in role.challenges]
+        fields += [Field(f"challenge: {c.title}", c.why, 1.5) for c in role.challenges]
+        fields += [Field("what to learn", item, 1.5) for item in role.what_to_learn]
+        fields.append(Field("what they do", role.what_they_do, 1))
+        fields += [Field("career prospects", item, 1) for item in role.career_prospects]
+        docs.append(Doc("role", role.slug, role.name, tuple(fields)))
+    for skill in catalog.skills.values():
+        fields = [Field("name", skill.name, 10), Field("id", skill.id.replace("-", " "), 9)]
+        fields += [Field(f"alias: {alias}", alias, 9) for alias in skill.aliases]
+        fields.append(Field("kind", skill.kind, 1))
+        docs.append(Doc("skill", skill.id, skill.name, tuple(fields)))
+    for book in catalog.books.values():
+        fields = [Field("title", book.title, 6)]
+        if book.subtitle:
+            fields.append(Field("subtitle", book.subtitle, 3))
+        fields += [Field(f"author: {author}", author, 6) for author in book.authors]
+        fields += [Field(f"topic: {topic}", topic.replace("-", " "), 4) for topic in book.topics]
+        fields += [Field(f"skill: {catalog.skill_name(s)}", catalog.skill_name(s), 3) for s in book.skills]
+        if book.publisher:
+            fields.append(Field("publisher", book.publisher, 1))
+        docs.append(Doc("book", book.id, book.title, tuple(fields)))
+    return Index.build(docs)
+
+
+def query_tokens(query: str) -> list[str]:
+    tokens = words(query)
+    meaningful = [t for t in tokens if t not in STOPWORDS]
+    return meaningful or tokens
+
+
+def search(index: Index, query: str, kind: str | None = None, limit: int = 10) -> list[Hit]:
+    """Ranked hits for the query; every query word must match. ``limit=0`` returns all."""
+    tokens = query_tokens(query)
+    if not tokens:
+        return []
+    per_token: list[dict[int, tuple[float, list[int]]]] = []
+    for token in tokens:
+        scores: dict[int, tuple[float, list[int]]] = {}
+        for word, quality in index.expand(token).items():
+            for d, f in index.postings[word]:
+                doc = index.docs[d]
+                if kind and doc.kind != kind:
+                    continue
+                value = doc.fields[f].weight * quality
+                best, fields = scores.get(d, (0.0, []))
+                fields.append(f)
+                scores[d] = (max(best, value), fields)
+        if not scores:
+            return []
+        per_token.append(scores)
+    candidates = set(per_token[0])
+    for scores in per_token[1:]:
+        candidates &= set(scores)
+    phrase = " ".join(tokens)
+    hits: list[Hit] = []
+    for d in candidates:
+        doc = index.docs[d]
+        total = 0.0
+        matched_fields: list[int] = []
+        for scores in per_token:
+            best, fields = scores[d]
+            distinct = sorted(set(fields))
+            total += best + 0.1 * min(len(distinct) - 1, 3)
+            matched_fields.extend(distinct)
+        for f, fld in enumerate(doc.fields):
+            text = " ".join(words(fld.text))
+            if len(tokens) > 1 and phrase in text:
+                total += fld.weight * 0.5
+                matched_fields.append(f)
+            if f < 3 and fld.weight >= 9 and text == phrase:
+                total += 20  # the query is the thing's whole name
+        hits.append(Hit(doc.kind, doc.id, doc.title, round(total, 2), _labels(doc, matched_fields)))
+    order = {k: i for i, k in enumerate(KINDS)}
+    hits.sort(key=lambda h: (-h.score, order[h.kind], h.title.casefold(), h.id))
+    return hits if limit == 0 else hits[:limit]
+
+
+def _labels(doc: Doc, field_indexes: list[int]) -> tuple[str, ...]:
+    """What matched, strongest field first, each label once (at most four)."""
+    ranked = sorted(set(field_indexes), key=lambda f: (-doc.fields[f].weight, f))
+    labels: list[str] = []
+    for f in ranked:
+        label = doc.fields[f].label
+        if label not in labels:
+            labels.append(label)
+    return tuple(labels[:4])
+
+
+def closest_terms(index: Index, query: str, limit: int = 5) -> list[str]:
+    """Words of the catalog that look like the query's words, for a friendly 'no match' line."""
+    import difflib
+
+    vocabulary = [w for w in index.vocabulary() if len(w) > 2 and not w.isdigit()]
+    found: list[str] = []
+    for token in query_tokens(query):
+        for word in difflib.get_close_matches(token, vocabulary, n=3, cutoff=0.6):
+            if word not in found:
+                found.append(word)
+    return found[:limit]
