@@ -134,7 +134,7 @@ def build_index(catalog: Catalog) -> Index:
             Field("name", role.name, 10),
             Field("slug", role.slug.replace("-", " "), 9),
             Field("summary", role.summary, 3),
-            Field("category", role.category, 2),
+            Field("category", role.category, 5),
         ]
         initials = "".join(w[0] for w in words(role.name.replace("-", " ")) if w not in STOPWORDS)
         if len(initials) >= 2:
@@ -171,10 +171,28 @@ def query_tokens(query: str) -> list[str]:
 
 
 def search(index: Index, query: str, kind: str | None = None, limit: int = 10) -> list[Hit]:
-    """Ranked hits for the query; every query word must match. ``limit=0`` returns all."""
+    """Ranked hits for the query; every query word must match. ``limit=0`` returns all.
+
+    Words typed apart that the catalog writes as one ('swift ui', 'type script') are also tried joined.
+    """
     tokens = query_tokens(query)
     if not tokens:
         return []
+    hits = _search_tokens(index, tokens, kind)
+    joined = "".join(tokens)
+    if len(tokens) > 1 and joined in index.postings:
+        best = {(h.kind, h.id): h for h in hits}
+        for hit in _search_tokens(index, [joined], kind):
+            key = (hit.kind, hit.id)
+            if key not in best or best[key].score < hit.score:
+                best[key] = hit
+        hits = list(best.values())
+    order = {k: i for i, k in enumerate(KINDS)}
+    hits.sort(key=lambda h: (-h.score, order[h.kind], h.title.casefold(), h.id))
+    return hits if limit == 0 else hits[:limit]
+
+
+def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Hit]:
     per_token: list[dict[int, tuple[float, list[int]]]] = []
     for token in tokens:
         scores: dict[int, tuple[float, list[int]]] = {}
@@ -212,9 +230,7 @@ def search(index: Index, query: str, kind: str | None = None, limit: int = 10) -
             if f < 3 and fld.weight >= 9 and text == phrase:
                 total += 20  # the query is the thing's whole name
         hits.append(Hit(doc.kind, doc.id, doc.title, round(total, 2), _labels(doc, matched_fields)))
-    order = {k: i for i, k in enumerate(KINDS)}
-    hits.sort(key=lambda h: (-h.score, order[h.kind], h.title.casefold(), h.id))
-    return hits if limit == 0 else hits[:limit]
+    return hits
 
 
 def _labels(doc: Doc, field_indexes: list[int]) -> tuple[str, ...]:

@@ -1,0 +1,127 @@
+"""Search ranking pinned on realistic queries, and the search command's output."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+
+from careercli.loader import load_catalog
+from careercli.queries.search import build_index, search, stem, typo_distance
+
+
+@pytest.fixture(scope="module")
+def index():
+    return build_index(load_catalog())
+
+
+# query -> the hits a person would expect at the top, in order (kind:id)
+RANKING = [
+    ("kubernets", ["skill:kubernetes"]),  # a typo still finds the skill first ...
+    ("k8s", ["skill:kubernetes"]),  # ... and so does its alias
+    ("Kleppmann", ["book:designing-data-intensive-applications"]),  # an author
+    ("pyhton", ["skill:python"]),  # a swap of two letters
+    ("databse", ["role:database-administrator", "skill:database-administration"]),
+    ("python", ["skill:python"]),
+    ("machine learning", ["skill:machine-learning", "role:machine-learning-engineer"]),
+    ("sre", ["role:site-reliability-engineer"]),  # initials of a role
+    ("site reliability", ["role:site-reliability-engineer"]),
+    ("postgres", ["skill:postgresql"]),
+    ("fluent python", ["book:fluent-python"]),
+    ("designing data intensive", ["book:designing-data-intensive-applications"]),
+    ("power bi", ["skill:power-bi", "role:bi-analyst"]),
+    ("swift ui", ["skill:swiftui", "role:ios-developer"]),  # words typed apart
+    ("smart contracts", ["skill:smart-contracts", "role:blockchain-developer"]),
+    ("penetration testing", ["skill:penetration-testing", "role:penetration-tester"]),
+    ("ux research", ["skill:user-research", "role:ux-designer"]),
+    ("terraform", ["skill:terraform"]),
+    ("product discovery", ["skill:product-discovery", "role:product-manager"]),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), RANKING, ids=[q for q, _ in RANKING])
+def test_ranking(index, query: str, expected: list[str]) -> None:
+    hits = search(index, query, limit=len(expected))
+    assert [f"{h.kind}:{h.id}" for h in hits] == expected
+
+
+def test_kubernets_puts_the_skill_then_the_roles_that_need_it(index) -> None:
+    catalog = load_catalog()
+    needing = {r.slug for r in catalog.roles.values() if "kubernetes" in r.key_skills}
+    hits = search(index, "kubernets", limit=1 + len(needing))
+    assert f"{hits[0].kind}:{hits[0].id}" == "skill:kubernetes"
+    assert {h.id for h in hits[1:]} == needing
+    assert all(h.kind == "role" for h in hits[1:])
+
+
+def test_data_security_finds_security_roles_and_backend_through_its_challenge(index) -> None:
+    hits = search(index, "data security", kind="role", limit=0)
+    ids = [h.id for h in hits]
+    assert {"security-engineer", "backend-developer", "penetration-tester"} <= set(ids[:4])
+    backend = next(h for h in hits if h.id == "backend-developer")
+    assert backend.matched  # says what matched
+    all_matches = search(index, "secure", kind="role", limit=0)
+    assert any(
+        h.id == "backend-developer" and any(m.startswith("challenge: Keeping data secure") for m in h.matched)
+        for h in all_matches
+    )
+
+
+def test_every_query_word_must_match(index) -> None:
+    for hit in search(index, "kotlin android", limit=0):
+        assert hit.id in {"android-developer", "kotlin"} or hit.kind == "book"
+    assert search(index, "kotlin zzzzqqq") == []
+
+
+def test_name_outranks_body_text(index) -> None:
+    hits = search(index, "devops", kind="role", limit=0)
+    assert hits[0].id == "devops-engineer"
+    assert hits[0].score > hits[1].score
+
+
+def test_ties_break_deterministically(index) -> None:
+    first = [(h.kind, h.id, h.score) for h in search(index, "testing", limit=0)]
+    again = [(h.kind, h.id, h.score) for h in search(index, "testing", limit=0)]
+    assert first == again
+    for a, b in itertools.pairwise(first):
+        assert a[2] >= b[2]
+
+
+def test_kind_filter_and_limit(index) -> None:
+    hits = search(index, "python", kind="book", limit=3)
+    assert len(hits) == 3
+    assert {h.kind for h in hits} == {"book"}
+
+
+def test_stemming_and_typo_distance() -> None:
+    assert stem("security") == stem("secure")
+    assert stem("kubernetes") == stem("kubernets")
+    assert typo_distance("pyhton", "python", 2) == 1
+    assert typo_distance("databse", "database", 2) == 1
+    assert typo_distance("abc", "xyzw", 1) == 2
+
+
+def test_search_command_table_and_json(cli) -> None:
+    result = cli("search", "kubernets")
+    assert result.code == 0
+    first_row = next(line for line in result.out.splitlines() if line.strip().startswith("skill"))
+    assert "kubernetes" in first_row
+    payload = json.loads(cli("search", "kubernets", "--json", "--limit", "3").out)
+    assert payload["schema_version"] == 1
+    assert len(payload["results"]) == 3
+    assert set(payload["results"][0]) == {"kind", "id", "title", "score", "matched"}
+    assert payload["results"][0]["id"] == "kubernetes"
+
+
+def test_search_without_hits_is_friendly_exit_0(cli) -> None:
+    result = cli("search", "kubernetez", "zzzzqqq")
+    assert result.code == 0
+    assert result.out.startswith("Nothing matches 'kubernetez zzzzqqq'. Closest terms in the catalog: ")
+    assert "kubernetes" in result.out
+
+
+def test_search_bad_kind_is_usage_error(cli) -> None:
+    result = cli("search", "python", "--kind", "movie")
+    assert result.code == 2
+    assert "'movie' is not one of role, skill, book" in result.err
