@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from careercli._version import __version__
-from careercli.cli import books, roles
+from careercli.cli import books, profile_cmds, roles
 from careercli.cli.common import set_color
 from careercli.errors import CareerError, ExitCode
 
@@ -111,6 +111,11 @@ app.command("show")(roles.show)
 app.command("books")(books.books)
 app.command("book")(books.book)
 app.command("search")(books.search)
+app.add_typer(profile_cmds.bookmark_app, name="bookmark")
+app.add_typer(profile_cmds.skills_app, name="skills")
+app.add_typer(profile_cmds.reading_app, name="reading")
+app.command("export")(profile_cmds.export)
+app.command("paths")(profile_cmds.paths)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from careercli.model import Catalog
+    from careercli.profile import Profile, ProfileStore
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table (keys in the README).")]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most N rows (0 for all).")]
@@ -55,9 +56,38 @@ def print_json(payload: dict[str, Any]) -> None:
 def reset() -> None:
     """Forget per-process state (the tests run many commands in one process)."""
     _state["color"] = "auto"
+    _state.pop("warned", None)
     _catalog.clear()
 
 
+def store() -> ProfileStore:
+    from careercli.paths import profile_path
+    from careercli.profile import ProfileStore
+
+    return ProfileStore(profile_path())
+
+
+def profile() -> Profile:
+    """The user's profile; a broken profile stops the command (exit 1) and is left untouched."""
+    return store().load()
+
+
+def profile_or_warn() -> Profile:
+    """For commands that only decorate their output with the profile: warn about a broken one, go on."""
+    from careercli.errors import ProfileError
+    from careercli.profile import Profile
+
+    try:
+        return profile()
+    except ProfileError as error:
+        if not _state.get("warned"):
+            _state["warned"] = True
+            from careercli.cli.app import error as report
+
+            report(f"warning: {error.message}")
+        return Profile()
+
+
 def reading_statuses() -> dict[str, str]:
-    """The user's reading status by book id (empty until the profile has a reading list)."""
-    return {}
+    """The user's reading status by book id."""
+    return profile_or_warn().reading_status()

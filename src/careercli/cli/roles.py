@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import JsonOption, catalog, console, print_json
+from careercli.cli.common import JsonOption, catalog, console, print_json, profile_or_warn
 from careercli.model import CATEGORIES
 
 CATEGORY_HELP = "Only roles in this category: " + ", ".join(CATEGORIES) + "."
@@ -64,11 +64,15 @@ def show(
     cat = catalog()
     found = resolve_role(cat, role)
     books = cat.books_for_role(found.slug)
+    mine = profile_or_warn()
+    mark = mine.bookmark(found.slug)
     if as_json:
         from careercli.presenters import jsonout
 
-        print_json(jsonout.envelope("role", jsonout.role_detail(found, cat, books)))
+        saved = jsonout.bookmark(mark, cat) if mark else None
+        print_json(jsonout.envelope("role", jsonout.role_detail(found, cat, books, saved)))
         return
     from careercli.presenters.terminal import role_view
 
-    console().print(role_view(found, cat, books))
+    bookmark = (mark.note, mark.tags) if mark else None
+    console().print(role_view(found, cat, books, bookmark, mine.reading_status()))

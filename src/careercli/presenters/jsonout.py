@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from careercli.model import Book, Catalog, Role
+    from careercli.profile import Bookmark, Profile, ReadingEntry
 
 SCHEMA_VERSION = 1
 
@@ -64,4 +65,37 @@ def role_detail(
         "books": [book(b) for b in books],
         "bookmark": bookmark,
         "source": role.source,
+    }
+
+
+def bookmark(mark: Bookmark, catalog: Catalog) -> dict[str, Any]:
+    role = catalog.roles.get(mark.role)
+    return {
+        "role": mark.role,
+        "name": role.name if role else None,
+        "note": mark.note,
+        "tags": list(mark.tags),
+        "added": mark.added,
+    }
+
+
+def skills(profile: Profile, catalog: Catalog) -> list[dict[str, Any]]:
+    mine = [
+        {"id": s, "name": catalog.skill_name(s), "kind": catalog.skills[s].kind if s in catalog.skills else None,
+         "custom": False}
+        for s in profile.skills
+    ]  # fmt: skip
+    mine += [{"id": None, "name": name, "kind": None, "custom": True} for name in profile.custom_skills]
+    return mine
+
+
+def reading(entry: ReadingEntry, catalog: Catalog) -> dict[str, Any]:
+    item = catalog.books.get(entry.book)
+    return {
+        "book": entry.book,
+        "title": item.title if item else None,
+        "authors": list(item.authors) if item else [],
+        "status": entry.status,
+        "added": entry.added,
+        "updated": entry.updated,
     }

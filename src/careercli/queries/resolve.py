@@ -77,7 +77,7 @@ def suggest(
     items: Mapping[str, T],
     names: Callable[[T], Iterable[str]] = _names,  # type: ignore[assignment]
     limit: int = 3,
-    cutoff: float = 0.45,
+    cutoff: float = 0.6,
 ) -> list[str]:
     """The ids of the items whose id, name or alias is closest to the query, best first."""
     wanted = normalise(query)
@@ -94,7 +94,7 @@ def suggest(
             if matcher.real_quick_ratio() <= best:
                 continue
             ratio = matcher.ratio()
-            if wanted in candidate or candidate in wanted:
+            if len(candidate) >= 3 and (wanted in candidate or candidate in wanted):
                 ratio = max(ratio, 0.75)
             best = max(best, ratio)
         if best >= cutoff:

@@ -1,0 +1,355 @@
+"""The user's own data: ``career bookmark``, ``career skills``, ``career reading``, ``career export``, ``paths``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from careercli.cli.common import JsonOption, catalog, console, print_json, profile, store
+from careercli.errors import CareerError, NotFoundError
+
+bookmark_app = typer.Typer(help="Keep the roles you are weighing, with a note and tags.", no_args_is_help=True)
+skills_app = typer.Typer(help="Record the skills you have, to see your gap to any role.", no_args_is_help=True)
+reading_app = typer.Typer(help="Your reading list: books you want to read, are reading or have read.",
+                          no_args_is_help=True)  # fmt: skip
+
+
+def _say(message: str) -> None:
+    from rich.text import Text
+
+    from careercli.presenters.text import visible
+
+    console().print(Text(visible(message)))
+
+
+def _role_slug(query: str, allow_bookmarked: bool = False) -> str:
+    """A role from the catalog; for removal also a bookmarked slug the catalog no longer has."""
+    from careercli.queries.resolve import resolve_role
+
+    try:
+        return resolve_role(catalog(), query).slug
+    except NotFoundError:
+        if allow_bookmarked and profile().bookmark(query) is not None:
+            return query
+        raise
+
+
+# --------------------------------------------------------------------------- bookmarks
+
+
+@bookmark_app.command("add")
+def bookmark_add(
+    role: Annotated[str, typer.Argument(help="Role slug or name.")],
+    note: Annotated[str | None, typer.Option("--note", help="Your note (replaces the old one).")] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", "-t", help="A tag; repeat for more (replaces old tags).")
+    ] = None,
+) -> None:
+    """Bookmark a role; adding it again updates the note and tags and keeps the first date.
+
+    Examples:
+
+        career bookmark add backend-developer --note "next step after my QA job"
+
+        career bookmark add data-engineer --tag later --tag data
+    """
+    from careercli.profile import today, with_bookmark
+
+    slug = _role_slug(role)
+    existed = profile().bookmark(slug) is not None
+    store().update(lambda p: with_bookmark(p, slug, note, tag, today()))
+    name = catalog().roles[slug].name
+    _say(f"{'Updated bookmark' if existed else 'Bookmarked'} {name} ({slug}).")
+
+
+@bookmark_app.command("remove")
+def bookmark_remove(role: Annotated[str, typer.Argument(help="Role slug or name.")]) -> None:
+    """Remove a bookmark.
+
+    Example:
+
+        career bookmark remove backend-developer
+    """
+    from careercli.profile import without_bookmark
+
+    slug = _role_slug(role, allow_bookmarked=True)
+    if profile().bookmark(slug) is None:
+        raise NotFoundError(f"'{slug}' is not bookmarked; 'career bookmark list' shows your bookmarks")
+    store().update(lambda p: without_bookmark(p, slug))
+    _say(f"Removed the bookmark for {slug}.")
+
+
+@bookmark_app.command("list")
+def bookmark_list(
+    tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only bookmarks with this tag.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List your bookmarks, oldest first.
+
+    Examples:
+
+        career bookmark list
+
+        career bookmark list --tag later --json
+    """
+    cat = catalog()
+    marks = [b for b in profile().bookmarks if tag is None or tag in b.tags]
+    if as_json:
+        from careercli.presenters import jsonout
+
+        print_json(jsonout.envelope("bookmarks", [jsonout.bookmark(b, cat) for b in marks]))
+        return
+    if not marks:
+        typer.echo('No bookmarks yet. Add one: career bookmark add backend-developer --note "why"')
+        return
+    from careercli.presenters.terminal import bookmarks_table
+
+    console().print(bookmarks_table(marks, cat))
+
+
+# --------------------------------------------------------------------------- skills
+
+
+@skills_app.command("add")
+def skills_add(
+    skills: Annotated[list[str], typer.Argument(help="Skill ids or names.")],
+    custom: Annotated[bool, typer.Option("--custom", help="Keep names the vocabulary lacks, as typed.")] = False,
+) -> None:
+    """Record skills you have. Names resolve against the vocabulary; --custom keeps unknown ones as typed.
+
+    Examples:
+
+        career skills add python sql git
+
+        career skills add "mainframe cobol" --custom
+    """
+    from careercli.profile import with_skills
+    from careercli.queries.resolve import resolve_skill
+
+    known, unknown = [], []
+    for name in skills:
+        try:
+            known.append(resolve_skill(catalog(), name).id)
+        except NotFoundError as error:
+            if not custom:
+                sep = " Add" if error.message.endswith("?") else "; add"
+                raise CareerError(f"{error.message}{sep} --custom to keep it as typed.") from None
+            unknown.append(name.strip())
+    store().update(lambda p: with_skills(p, known, unknown))
+    names = [catalog().skill_name(s) for s in known] + [f"{c} (custom)" for c in unknown]
+    _say("Recorded: " + ", ".join(names) + ".")
+
+
+@skills_app.command("remove")
+def skills_remove(skills: Annotated[list[str], typer.Argument(help="Skill ids or names.")]) -> None:
+    """Remove skills from your profile.
+
+    Example:
+
+        career skills remove git
+    """
+    from careercli.profile import without_skills
+    from careercli.queries.resolve import resolve_skill
+
+    mine = profile()
+    ids, custom = [], []
+    for name in skills:
+        if name in mine.custom_skills:
+            custom.append(name)
+            continue
+        skill_id = name if name in mine.skills else resolve_skill(catalog(), name).id
+        if skill_id not in mine.skills:
+            raise NotFoundError(f"'{name}' is not among your skills; 'career skills list' shows them")
+        ids.append(skill_id)
+    store().update(lambda p: without_skills(p, ids, custom))
+    _say("Removed: " + ", ".join([catalog().skill_name(s) for s in ids] + custom) + ".")
+
+
+@skills_app.command("list")
+def skills_list(as_json: JsonOption = False) -> None:
+    """List the skills you have recorded.
+
+    Examples:
+
+        career skills list
+
+        career skills list --json
+    """
+    cat = catalog()
+    mine = profile()
+    if as_json:
+        from careercli.presenters import jsonout
+
+        print_json(jsonout.envelope("skills", jsonout.skills(mine, cat)))
+        return
+    if not mine.skills and not mine.custom_skills:
+        typer.echo("No skills recorded yet. Add some: career skills add python sql git")
+        return
+    from careercli.presenters.terminal import my_skills_table
+
+    console().print(my_skills_table(mine, cat))
+
+
+# --------------------------------------------------------------------------- reading list
+
+StatusOption = Annotated[str, typer.Option("--status", "-s", help="want, reading or read.", case_sensitive=False)]
+
+
+def _status(value: str) -> str:
+    from careercli.profile import STATUSES
+
+    status = value.lower()
+    if status not in STATUSES:
+        raise typer.BadParameter(f"'{value}' is not one of want, reading, read", param_hint="'--status'")
+    return status
+
+
+@reading_app.command("add")
+def reading_add(book: Annotated[str, typer.Argument(help="Book id or title.")], status: StatusOption = "want") -> None:
+    """Put a book on your reading list, or change its status.
+
+    Examples:
+
+        career reading add fluent-python
+
+        career reading add "designing data-intensive" --status reading
+    """
+    from careercli.profile import today, with_reading
+    from careercli.queries.resolve import resolve_book
+
+    wanted = _status(status)
+    found = resolve_book(catalog(), book)
+    store().update(lambda p: with_reading(p, found.id, wanted, today()))
+    _say(f"{found.title}: {wanted}.")
+
+
+@reading_app.command("remove")
+def reading_remove(book: Annotated[str, typer.Argument(help="Book id or title.")]) -> None:
+    """Take a book off your reading list.
+
+    Example:
+
+        career reading remove fluent-python
+    """
+    from careercli.profile import without_reading
+    from careercli.queries.resolve import resolve_book
+
+    mine = profile()
+    listed = {r.book for r in mine.reading}
+    book_id = book if book in listed else resolve_book(catalog(), book).id
+    if book_id not in listed:
+        raise NotFoundError(f"'{book_id}' is not on your reading list; 'career reading list' shows it")
+    store().update(lambda p: without_reading(p, book_id))
+    _say(f"Removed {book_id} from your reading list.")
+
+
+@reading_app.command("list")
+def reading_list(
+    status: Annotated[str | None, typer.Option("--status", "-s", help="Only want, reading or read.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Your reading list, grouped by status.
+
+    Examples:
+
+        career reading list
+
+        career reading list --status read --json
+    """
+    wanted = _status(status) if status else None
+    cat = catalog()
+    entries = [r for r in profile().reading if wanted is None or r.status == wanted]
+    if as_json:
+        from careercli.presenters import jsonout
+
+        print_json(jsonout.envelope("reading", [jsonout.reading(r, cat) for r in entries]))
+        return
+    if not entries:
+        typer.echo("Your reading list is empty. Add a book: career reading add fluent-python")
+        return
+    from careercli.presenters.terminal import reading_table
+
+    console().print(reading_table(entries, cat))
+
+
+# --------------------------------------------------------------------------- export and paths
+
+
+def export(
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to FILE ('-' or no option: standard output).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Export your profile as Markdown: skills, bookmarked roles with your gap, reading list, suggestions.
+
+    Examples:
+
+        career export -o profile.md
+
+        career export | less
+    """
+    import datetime as dt
+
+    from careercli._version import __version__
+    from careercli.presenters.markdown import profile_markdown
+
+    text = profile_markdown(profile(), catalog(), dt.date.today(), __version__)
+    if output in (None, "-"):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = Path(output).expanduser()
+    if target.exists() and not force:
+        raise CareerError(f"{target} exists; add --force to overwrite it")
+    if target.is_dir():
+        raise CareerError(f"{target} is a folder; name a file")
+    _write_atomically(target, text)
+    _say(f"Wrote {target}.")
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    import os
+    import tempfile
+
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as error:
+        raise CareerError(f"cannot write {target}: {error.strerror or error}") from None
+
+
+def paths(as_json: JsonOption = False) -> None:
+    """Show where careercli keeps your profile, its data, packs and cache.
+
+    Example:
+
+        career paths
+    """
+    from careercli import paths as where
+    from careercli.catalog import bundled_data_dir
+
+    items = {
+        "profile": str(where.profile_path()),
+        "config": str(where.config_dir()),
+        "bundled_data": str(bundled_data_dir()),
+        "packs": [str(p) for p in where.packs_dirs()],
+        "cache": str(where.cache_dir()),
+    }
+    if as_json:
+        from careercli.presenters.jsonout import envelope
+
+        print_json(envelope("paths", items))
+        return
+    from careercli.presenters.terminal import paths_table
+
+    console().print(paths_table(items))

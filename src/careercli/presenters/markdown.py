@@ -1,0 +1,130 @@
+"""The Markdown export of the profile. Every piece of user or data text is escaped, so that a note can never
+change the document's structure (no stray headings, links, tables, HTML or code spans)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from careercli.presenters.text import visible
+
+if TYPE_CHECKING:
+    from careercli.model import Book, Catalog
+    from careercli.profile import Profile
+    from careercli.queries.gap import Gap
+
+# Markdown lets any ASCII punctuation be backslash-escaped; these are the ones that can start or end
+# structure (emphasis, code, links, images, HTML, headings, lists, tables, entities, setext underlines).
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&=^$])")
+
+
+def escape(text: str) -> str:
+    """Inline text that Markdown shows literally: punctuation escaped, controls visible, lines kept apart."""
+    lines = visible(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    if len(lines) == 1:
+        return _SPECIAL.sub(r"\\\1", lines[0])
+    escaped = [_SPECIAL.sub(r"\\\1", line).strip() for line in lines]
+    return "\\\n  ".join(line for line in escaped if line)
+
+
+def _book_line(book: Book) -> str:
+    authors = ", ".join(book.authors) or "unknown author"
+    year = f" ({book.published[:4]})" if book.published else ""
+    return f"*{escape(book.title)}*, {escape(authors)}{escape(year)}"
+
+
+def _list(items: Iterable[str]) -> list[str]:
+    return [f"- {item}" for item in items]
+
+
+def profile_markdown(
+    profile: Profile,
+    catalog: Catalog,
+    today: dt.date,
+    version: str,
+    gaps: dict[str, Gap] | None = None,
+    suggestions: Sequence[Book] = (),
+) -> str:
+    """The whole profile as a Markdown document."""
+    from careercli.queries.gap import role_gap, suggested_books
+
+    have = set(profile.skills)
+    out = ["# My career profile", "", f"Exported by careercli {version} on {today.isoformat()}.", ""]
+
+    out += ["## My skills", ""]
+    if profile.skills or profile.custom_skills:
+        names = [
+            f"{escape(catalog.skill_name(s))} (`{s}`)" if s in catalog.skills else escape(s) for s in profile.skills
+        ]
+        names += [f"{escape(name)} (my own)" for name in profile.custom_skills]
+        out += _list(names)
+    else:
+        out.append("No skills recorded yet.")
+    out.append("")
+
+    out += ["## Bookmarked roles", ""]
+    if not profile.bookmarks:
+        out += ["No bookmarks yet.", ""]
+    for mark in profile.bookmarks:
+        role = catalog.roles.get(mark.role)
+        title = role.name if role else mark.role
+        out += [f"### {escape(title)}", ""]
+        if role is None:
+            out += [f"This role (`{mark.role}`) is no longer in the catalog.", ""]
+        else:
+            out += [escape(role.summary), ""]
+        details = [f"**Bookmarked:** {escape(mark.added or 'unknown date')}"]
+        if mark.note:
+            details.append(f"**My note:** {escape(mark.note)}")
+        if mark.tags:
+            details.append("**Tags:** " + ", ".join(escape(t) for t in mark.tags))
+        if role is not None:
+            gap = (gaps or {}).get(role.slug) or role_gap(catalog, role, have)
+            owned = [escape(catalog.skill_name(s)) for s in gap.have]
+            missing = [escape(catalog.skill_name(s)) for s in gap.missing]
+            details.append(f"**Coverage:** {gap.coverage:.0%} of the key skills")
+            details.append("**Skills I have:** " + (", ".join(owned) or "none yet"))
+            details.append("**Skills to learn:** " + (", ".join(missing) or "none"))
+        out += [*_list(details), ""]
+        if role is not None:
+            out += ["#### Challenges", ""]
+            out += _list(f"**{escape(c.title)}:** {escape(c.why)}" for c in role.challenges)
+            out.append("")
+            if gap.plan:
+                out += ["#### Learning plan", ""]
+                for number, step in enumerate(gap.plan, start=1):
+                    line = f"{number}. {escape(catalog.skill_name(step.skill))}"
+                    if step.books:
+                        line += ": read " + "; ".join(_book_line(catalog.books[b]) for b in step.books[:2])
+                    out.append(line)
+                out.append("")
+
+    out += ["## Reading list", ""]
+    if not profile.reading:
+        out += ["Nothing on the reading list yet.", ""]
+    for status, label in (("reading", "Reading"), ("want", "Want to read"), ("read", "Read")):
+        entries = [r for r in profile.reading if r.status == status]
+        if not entries:
+            continue
+        out += [f"### {label}", ""]
+        for entry in entries:
+            book = catalog.books.get(entry.book)
+            out.append(f"- {_book_line(book)}" if book else f"- `{entry.book}` (no longer in the catalog)")
+        out.append("")
+
+    out += ["## Suggested next books", ""]
+    picks = list(suggestions) or suggested_books(catalog, profile)
+    if picks:
+        out += _list(
+            _book_line(b) + " — for " + ", ".join(escape(catalog.roles[r].name) for r in b.roles if r in catalog.roles
+                                                    and profile.bookmark(r))
+            for b in picks
+        )  # fmt: skip
+    elif profile.bookmarks:
+        out.append("You have every book of your bookmarked roles on your list.")
+    else:
+        out.append("Bookmark a role to get suggestions.")
+    out.append("")
+    return "\n".join(out)

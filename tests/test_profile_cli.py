@@ -1,0 +1,290 @@
+"""Bookmarks, skills, reading list, export and paths through the CLI, with real files in a temporary home."""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+HOSTILE = "[bold red]x[/] \x1b[31mred\x1b[0m \x9b2J"
+
+
+def profile_file(home: Path) -> Path:
+    return home / "config" / "careercli" / "profile.toml"
+
+
+def test_bookmarks_round_trip(cli, isolated_home: Path) -> None:
+    assert cli("bookmark", "add", "Back-End Developer", "--note", "after QA", "--tag", "next").out == (
+        "Bookmarked Back-End Developer (backend-developer).\n"
+    )
+    assert cli("bookmark", "add", "data-engineer", "--tag", "later").code == 0
+    again = cli("bookmark", "add", "backend", "--note", "changed")
+    assert again.out == "Updated bookmark Back-End Developer (backend-developer).\n"
+    listed = json.loads(cli("bookmark", "list", "--json").out)
+    assert listed["schema_version"] == 1
+    first = listed["bookmarks"][0]
+    assert set(first) == {"role", "name", "note", "tags", "added"}
+    assert (first["role"], first["name"], first["note"], first["tags"]) == (
+        "backend-developer", "Back-End Developer", "changed", ["next"],
+    )  # fmt: skip
+    later = json.loads(cli("bookmark", "list", "--tag", "later", "--json").out)["bookmarks"]
+    assert [b["role"] for b in later] == ["data-engineer"]
+    assert cli("bookmark", "remove", "data-engineer").code == 0
+    assert [b["role"] for b in json.loads(cli("bookmark", "list", "--json").out)["bookmarks"]] == ["backend-developer"]
+    missing = cli("bookmark", "remove", "data-engineer")
+    assert missing.code == 1
+    assert missing.err == "career: 'data-engineer' is not bookmarked; 'career bookmark list' shows your bookmarks\n"
+
+
+def test_show_marks_a_bookmarked_role_with_its_note(cli) -> None:
+    cli("bookmark", "add", "backend-developer", "--note", "my next step")
+    out = cli("show", "backend-developer").out
+    assert "★ Bookmarked — my next step" in out
+    assert "Bookmarked" not in cli("show", "frontend-developer").out
+    payload = json.loads(cli("show", "backend-developer", "--json").out)
+    assert payload["role"]["bookmark"]["note"] == "my next step"
+
+
+def test_skills_resolve_refuse_unknown_and_keep_custom(cli) -> None:
+    assert cli("skills", "add", "Python", "postgres", "k8s").out == "Recorded: Python, PostgreSQL, Kubernetes.\n"
+    refused = cli("skills", "add", "git", "pyhtonn")
+    assert refused.code == 1
+    assert refused.err == (
+        "career: unknown skill 'pyhtonn'; did you mean 'python'? Add --custom to keep it as typed.\n"
+    )
+    assert "git" not in json.dumps(json.loads(cli("skills", "list", "--json").out))  # all or nothing
+    assert cli("skills", "add", "Mainframe COBOL", "--custom").code == 0
+    skills = json.loads(cli("skills", "list", "--json").out)["skills"]
+    assert [(s["id"], s["name"], s["custom"]) for s in skills] == [
+        ("python", "Python", False), ("postgresql", "PostgreSQL", False), ("kubernetes", "Kubernetes", False),
+        (None, "Mainframe COBOL", True),
+    ]  # fmt: skip
+    assert cli("skills", "remove", "k8s", "Mainframe COBOL").code == 0
+    assert [s["name"] for s in json.loads(cli("skills", "list", "--json").out)["skills"]] == ["Python", "PostgreSQL"]
+
+
+def test_reading_list_statuses_and_books_column(cli) -> None:
+    assert cli("reading", "add", "fluent python").out == "Fluent Python: want.\n"
+    assert cli("reading", "add", "fluent-python", "--status", "reading").out == "Fluent Python: reading.\n"
+    assert cli("reading", "add", "designing data", "--status", "read").code == 0
+    entries = json.loads(cli("reading", "list", "--json").out)["reading"]
+    assert [(e["book"], e["status"]) for e in entries] == [
+        ("fluent-python", "reading"), ("designing-data-intensive-applications", "read"),
+    ]  # fmt: skip
+    only_read = json.loads(cli("reading", "list", "--status", "read", "--json").out)["reading"]
+    assert [e["book"] for e in only_read] == ["designing-data-intensive-applications"]
+    table = cli("books", "--author", "ramalho").out
+    assert "Mine" in table
+    assert "reading" in table
+    statuses = {b["id"]: b.get("status") for b in json.loads(cli("books", "--json", "--limit", "0").out)["books"]}
+    assert statuses["fluent-python"] == "reading"
+    bad = cli("reading", "add", "fluent-python", "--status", "skimmed")
+    assert bad.code == 2
+    assert "'skimmed' is not one of want, reading, read" in bad.err
+    assert cli("reading", "remove", "fluent-python").code == 0
+    assert cli("reading", "remove", "fluent-python").code == 1
+
+
+def test_hostile_text_is_shown_literally_everywhere(cli) -> None:
+    cli("bookmark", "add", "backend-developer", "--note", HOSTILE, "--tag", "[red]t[/red]")
+    for args in (("bookmark", "list"), ("show", "backend-developer")):
+        out = cli(*args).out
+        assert "[bold red]x[/]" in out
+        assert "[red]t[/red]" in out
+        assert "\x1b" not in out
+        assert "\x9b" not in out
+        assert "␛[31mred" in out
+    note = json.loads(cli("bookmark", "list", "--json").out)["bookmarks"][0]["note"]
+    assert note == HOSTILE  # JSON keeps the exact text; it is escaped, not altered
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(note=st.text(st.characters(blacklist_categories=("Cs",)), max_size=60),
+       tag=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20))  # fmt: skip
+def test_any_note_round_trips_through_json(cli, note: str, tag: str) -> None:
+    assert cli("bookmark", "add", "ux-designer", "--note", note, "--tag", tag).code == 0
+    mark = json.loads(cli("bookmark", "list", "--json").out)["bookmarks"][0]
+    assert (mark["note"], mark["tags"]) == (note, [tag])
+
+
+# --------------------------------------------------------------------------- export
+
+
+def parse(markdown: str) -> list:
+    return MarkdownIt("commonmark").enable("table").parse(markdown)
+
+
+def headings(tokens: list) -> list[tuple[str, str]]:
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            inline = tokens[index + 1]
+            found.append((token.tag, "".join(c.content for c in inline.children if c.type == "text")))
+    return found
+
+
+def test_export_holds_everything_and_hostile_notes_cannot_change_its_structure(cli, tmp_path: Path) -> None:
+    hostile_notes = ["# x", "[link](javascript:alert(1))", "a | b | c\n|---|---|", "`code` ```fence```", "<b>hi</b>"]
+    cli("bookmark", "add", "backend-developer", "--note", "\n".join(hostile_notes), "--tag", "*bold*")
+    cli("bookmark", "add", "data-engineer", "--note", "second role")
+    cli("skills", "add", "python", "sql", "git")
+    cli("reading", "add", "fluent-python", "--status", "reading")
+    cli("reading", "add", "designing-data-intensive-applications", "--status", "read")
+    target = tmp_path / "profile.md"
+    result = cli("export", "-o", str(target))
+    assert result.code == 0
+    assert result.out == f"Wrote {target}.\n"
+    tokens = parse(target.read_text("utf-8"))
+    assert headings(tokens) == [
+        ("h1", "My career profile"),
+        ("h2", "My skills"),
+        ("h2", "Bookmarked roles"),
+        ("h3", "Back-End Developer"),
+        ("h4", "Challenges"),
+        ("h4", "Learning plan"),
+        ("h3", "Data Engineer"),
+        ("h4", "Challenges"),
+        ("h4", "Learning plan"),
+        ("h2", "Reading list"),
+        ("h3", "Reading"),
+        ("h3", "Read"),
+        ("h2", "Suggested next books"),
+    ]
+    types = {t.type for t in tokens}
+    inline_types = {child.type for t in tokens if t.children for child in t.children}
+    assert "table_open" not in types
+    assert "html_block" not in types
+    assert "fence" not in types
+    assert "link_open" not in inline_types
+    assert "html_inline" not in inline_types
+    assert "code_inline" in inline_types  # only ours: the skill ids
+    code = {child.content for t in tokens if t.children for child in t.children if child.type == "code_inline"}
+    assert code == {"python", "sql", "git"}
+    text = "".join(child.content for t in tokens if t.children for child in t.children if child.type == "text")
+    for note in hostile_notes:
+        for line in note.split("\n"):
+            assert line in text  # shown literally
+    assert "*bold*" in text
+    assert "Fluent Python" in text
+    assert "Designing Data-Intensive Applications" in text
+    items = [tokens[i + 2].content for i, t in enumerate(tokens) if t.type == "list_item_open"]
+    assert "Python (python)" not in items  # the id is in a code span
+    assert any(i.startswith("Skills I have:") for i in items) or "Skills I have" in text
+
+
+def test_export_refuses_to_overwrite_without_force(cli, tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("keep me", "utf-8")
+    refused = cli("export", "-o", str(target))
+    assert refused.code == 1
+    assert refused.err == f"career: {target} exists; add --force to overwrite it\n"
+    assert target.read_text("utf-8") == "keep me"
+    assert cli("export", "-o", str(target), "--force").code == 0
+    assert target.read_text("utf-8").startswith("# My career profile\n")
+
+
+def test_export_to_stdout(cli) -> None:
+    for args in (("export",), ("export", "-o", "-")):
+        result = cli(*args)
+        assert result.code == 0
+        assert result.out.startswith("# My career profile\n")
+        assert "No bookmarks yet." in result.out
+
+
+def test_paths_show_the_temporary_home(cli, isolated_home: Path) -> None:
+    payload = json.loads(cli("paths", "--json").out)["paths"]
+    assert payload["profile"] == str(profile_file(isolated_home))
+    assert payload["packs"][0] == str(isolated_home / "data" / "careercli" / "packs")
+    assert payload["cache"] == str(isolated_home / "cache" / "careercli")
+    assert not (isolated_home / "config").exists()  # read-only commands create nothing
+
+
+# --------------------------------------------------------------------------- broken profiles, real processes
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"skills = [\n", "not valid TOML"),
+        (b"schema_version = 7\n", "written by a newer careercli"),
+    ],
+)
+def test_broken_profile_untouched_by_every_writer(career, isolated_home: Path, content: bytes, message: str) -> None:
+    path = profile_file(isolated_home)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    writers = [
+        ("bookmark", "add", "backend-developer"),
+        ("skills", "add", "python"),
+        ("reading", "add", "fluent-python"),
+        ("bookmark", "list"),
+        ("export",),
+    ]
+    for args in writers:
+        result = career(*args)
+        assert result.code == 1, args
+        assert result.err.startswith(f"career: {path}: "), result.err
+        assert message in result.err
+        assert "Traceback" not in result.err
+        assert path.read_bytes() == content
+    shown = career("show", "backend-developer")  # a read-only page still works, with a warning
+    assert shown.code == 0
+    assert shown.err.startswith(f"career: warning: {path}: ")
+
+
+def test_unwritable_profile_folder(career, isolated_home: Path) -> None:
+    blocker = isolated_home / "blocker"
+    blocker.write_text("x", "utf-8")
+    result = career("bookmark", "add", "backend-developer", env={"XDG_CONFIG_HOME": str(blocker)})
+    assert result.code == 1
+    assert result.err.startswith(f"career: cannot create the profile folder {blocker / 'careercli'}")
+    assert "Traceback" not in result.err
+
+
+def test_twenty_concurrent_writers_lose_nothing(isolated_home: Path) -> None:
+    import subprocess
+
+    from careercli.loader import load_catalog
+    from tests.conftest import CAREER
+
+    slugs = sorted(load_catalog().roles)[:20]
+    procs = [
+        subprocess.Popen([CAREER, "bookmark", "add", slug, "--note", f"note for {slug}"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=os.environ.copy())
+        for slug in slugs
+    ]  # fmt: skip
+    codes = [p.wait(timeout=120) for p in procs]
+    assert codes == [0] * 20
+    document = tomllib.loads(profile_file(isolated_home).read_text("utf-8"))
+    assert sorted(b["role"] for b in document["bookmark"]) == slugs
+    assert all(b["note"] == f"note for {b['role']}" for b in document["bookmark"])
+
+
+def test_a_writer_killed_mid_way_leaves_the_old_or_the_new_file(isolated_home: Path) -> None:
+    import random
+    import signal
+    import subprocess
+    import time
+
+    from tests.conftest import CAREER
+
+    path = profile_file(isolated_home)
+    big = "x" * 100_000
+    subprocess.run([CAREER, "bookmark", "add", "qa-engineer", "--note", big], check=True, env=os.environ.copy())
+    rng = random.Random(7)
+    for round_number in range(12):
+        note = f"{round_number}-" + big
+        proc = subprocess.Popen([CAREER, "bookmark", "add", "qa-engineer", "--note", note], env=os.environ.copy(),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        time.sleep(rng.uniform(0.05, 0.6))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        document = tomllib.loads(path.read_text("utf-8"))  # always a whole file
+        (mark,) = document["bookmark"]
+        assert mark["note"] in {note} | {f"{n}-" + big for n in range(round_number)} | {big}
