@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from careercli._version import __version__
-from careercli.cli import books, profile_cmds, roles
+from careercli.cli import books, plan, profile_cmds, roles
 from careercli.cli.common import set_color
 from careercli.errors import CareerError, ExitCode
 
@@ -111,6 +111,10 @@ app.command("show")(roles.show)
 app.command("books")(books.books)
 app.command("book")(books.book)
 app.command("search")(books.search)
+app.command("compare")(plan.compare)
+app.command("gap")(plan.gap)
+app.command("path")(plan.path)
+app.command("suggest")(plan.suggest)
 app.add_typer(profile_cmds.bookmark_app, name="bookmark")
 app.add_typer(profile_cmds.skills_app, name="skills")
 app.add_typer(profile_cmds.reading_app, name="reading")

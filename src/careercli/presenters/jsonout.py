@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from careercli.model import Book, Catalog, Role
     from careercli.profile import Bookmark, Profile, ReadingEntry
+    from careercli.queries.compare import Comparison
+    from careercli.queries.gap import Gap, Suggestion
+    from careercli.queries.paths import CareerPath, Step
 
 SCHEMA_VERSION = 1
 
@@ -98,4 +101,70 @@ def reading(entry: ReadingEntry, catalog: Catalog) -> dict[str, Any]:
         "status": entry.status,
         "added": entry.added,
         "updated": entry.updated,
+    }
+
+
+def comparison(result: Comparison) -> dict[str, Any]:
+    return {
+        "roles": [
+            {
+                **role_summary(r),
+                "key_skills": list(r.key_skills),
+                "only": list(result.only[r.slug]),
+                "challenges": [c.title for c in r.challenges],
+                "next_roles": list(r.next_roles),
+            }
+            for r in result.roles
+        ],
+        "shared": list(result.shared),
+        "some": {skill: list(who) for skill, who in result.some.items()},
+        "shared_books": [b.id for b in result.shared_books],
+    }
+
+
+def gap(result: Gap, catalog: Catalog) -> dict[str, Any]:
+    return {
+        "role": result.role,
+        "name": catalog.roles[result.role].name,
+        "coverage": round(result.coverage, 4),
+        "have": list(result.have),
+        "missing": list(result.missing),
+        "plan": [
+            {
+                "skill": step.skill,
+                "name": catalog.skill_name(step.skill),
+                "needed_by_bookmarks": step.needed_by,
+                "prerequisite_of": list(step.prerequisite_of),
+                "books": list(step.books),
+            }
+            for step in result.plan
+        ],
+    }
+
+
+def career_path(result: CareerPath, catalog: Catalog) -> dict[str, Any]:
+    def step(item: Step) -> dict[str, Any]:
+        role = catalog.roles[item.slug]
+        data: dict[str, Any] = {"slug": item.slug, "name": role.name, "adds": list(item.adds)}
+        data["repeat"] = item.repeat
+        data["next"] = [step(child) for child in item.children]
+        return data
+
+    return {
+        "role": result.role,
+        "depth": result.depth,
+        "leads_to": [step(s) for s in result.leads_to],
+        "comes_from": [
+            {"slug": s.slug, "name": catalog.roles[s.slug].name, "adds": list(s.adds)} for s in result.comes_from
+        ],
+    }
+
+
+def suggestion(item: Suggestion, catalog: Catalog) -> dict[str, Any]:
+    return {
+        "role": item.role,
+        "name": catalog.roles[item.role].name,
+        "coverage": round(item.coverage, 4),
+        "have": list(item.have),
+        "missing": list(item.missing),
     }

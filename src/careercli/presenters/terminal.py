@@ -17,6 +17,9 @@ from careercli.presenters.text import single_line, visible
 if TYPE_CHECKING:
     from careercli.model import Book, Catalog, Role
     from careercli.profile import Bookmark, Profile, ReadingEntry
+    from careercli.queries.compare import Comparison
+    from careercli.queries.gap import Gap, Suggestion
+    from careercli.queries.paths import CareerPath, Step
 
 HEADING = "bold cyan"
 BOOKS_IN_SHOW = 10
@@ -334,4 +337,147 @@ def paths_table(items: dict[str, object]) -> Table:
     for key, value in items.items():
         text = "\n".join(value) if isinstance(value, list) else str(value)
         table.add_row(labels.get(key, key), _t(text))
+    return table
+
+
+def comparison_view(result: Comparison, catalog: Catalog) -> RenderableType:
+    """``career compare``: one column per role; shared skills first and marked."""
+    roles = result.roles
+    table = Table(box=box.ROUNDED, show_lines=True, expand=True, padding=(0, 1))
+    table.add_column("", style="bold cyan", no_wrap=True)
+    for role in roles:
+        table.add_column(Text(single_line(role.name), style="bold"), ratio=1, overflow="fold")
+    table.add_row("Category", *[_cell(r.category) for r in roles])
+    table.add_row("Summary", *[_cell(r.summary) for r in roles])
+    shared = Text(", ".join(single_line(catalog.skill_name(s)) for s in result.shared) or "none", style="green")
+    cells = []
+    for role in roles:
+        text = Text()
+        for skill in role.key_skills:
+            if skill in result.shared:
+                text.append("✓ " + single_line(catalog.skill_name(skill)) + "\n", style="bold green")
+        for skill in role.key_skills:
+            if skill in result.some:
+                text.append("◐ " + single_line(catalog.skill_name(skill)) + "\n", style="yellow")
+        for skill in result.only[role.slug]:
+            text.append("• " + single_line(catalog.skill_name(skill)) + "\n")
+        text.rstrip()
+        cells.append(text)
+    table.add_row("Key skills", *cells)
+    table.add_row("Challenges", *[_t("\n".join("• " + single_line(c.title) for c in r.challenges)) for r in roles])
+    table.add_row("Next roles", *[role_lines(catalog, r.next_roles) for r in roles])
+    legend = Text("✓ shared by all  ", style="bold green")
+    if len(roles) > 2:
+        legend.append("◐ shared by some  ", style="yellow")
+    legend.append("• only this role", style="")
+    parts: list[RenderableType] = [table, legend, Text.assemble(("Shared key skills: ", "bold"), shared)]
+    if result.shared_books:
+        parts += [heading("Books for all of them"), Padding(books_mini_table(result.shared_books[:8]), (0, 0, 0, 2),
+                                                            expand=False)]  # fmt: skip
+    return Group(*parts)
+
+
+def role_lines(catalog: Catalog, slugs: Iterable[str]) -> Text:
+    text = Text()
+    for slug in slugs:
+        role = catalog.roles.get(slug)
+        if text:
+            text.append("\n")
+        text.append(single_line(role.name if role else slug))
+    return text
+
+
+def gap_view(result: Gap, catalog: Catalog) -> RenderableType:
+    role = catalog.roles[result.role]
+    total = len(result.have) + len(result.missing)
+    header = Text.assemble(
+        (single_line(role.name), "bold"),
+        f": you have {len(result.have)} of {total} key skills ",
+        (f"({result.coverage:.0%})", "bold green" if result.coverage >= 0.5 else "bold yellow"),
+    )
+    bar_width = 30
+    filled = round(bar_width * result.coverage)
+    bar = Text("█" * filled, style="green") + Text("░" * (bar_width - filled), style=DIM)
+    parts: list[RenderableType] = [header, bar, Text()]
+    have = Text(", ".join(single_line(catalog.skill_name(s)) for s in result.have) or "none of them yet")
+    parts += [Text.assemble(("Have: ", "bold green"), have)]
+    if not result.plan:
+        parts.append(Text("Nothing missing: you cover every key skill of this role.", style="bold green"))
+        return Group(*parts)
+    parts += [Text(), heading("Learning plan")]
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("#", justify="right", style=DIM, no_wrap=True)
+    table.add_column("Skill", style="bold", ratio=2, overflow="fold")
+    table.add_column("Why now", style=DIM, ratio=2, overflow="fold")
+    table.add_column("Books that cover it", ratio=5, overflow="fold")
+    for number, step in enumerate(result.plan, start=1):
+        reasons = []
+        if step.prerequisite_of:
+            reasons.append("before " + ", ".join(catalog.skill_name(s) for s in step.prerequisite_of))
+        if step.needed_by:
+            reasons.append(f"{step.needed_by} of your bookmarks need it")
+        books = Text()
+        for index, book_id in enumerate(step.books):
+            book = catalog.books[book_id]
+            if index:
+                books.append("\n")
+            books.append(single_line(book.title))
+            books.append(f" ({book_year(book)})", style=DIM)
+        table.add_row(str(number), _cell(catalog.skill_name(step.skill)), _cell("; ".join(reasons)),
+                      books if step.books else Text("—", style=DIM))  # fmt: skip
+    parts.append(table)
+    return Group(*parts)
+
+
+def path_view(result: CareerPath, catalog: Catalog) -> RenderableType:
+    from rich.tree import Tree
+
+    role = catalog.roles[result.role]
+    tree = Tree(Text.assemble((single_line(role.name), "bold cyan"), (f"  ({role.slug})", DIM)))
+
+    def grow(node: Tree, steps: Sequence[Step]) -> None:
+        for step in steps:
+            label = Text(single_line(catalog.roles[step.slug].name), style="bold")
+            if step.slug == result.role:
+                label.append("  ↺ back to the start", style=DIM)
+            elif step.repeat:
+                label.append("  ↺ followed elsewhere in this tree", style=DIM)
+            elif step.adds:
+                label.append("  + " + ", ".join(single_line(catalog.skill_name(s)) for s in step.adds[:5]), style=DIM)
+                if len(step.adds) > 5:
+                    label.append(f" +{len(step.adds) - 5} more", style=DIM)
+            grow(node.add(label), step.children)
+
+    grow(tree, result.leads_to)
+    parts: list[RenderableType] = [heading(f"Where it leads ({result.depth} steps)"), tree, Text()]
+    parts.append(heading("Where people come from"))
+    if result.comes_from:
+        table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+        table.add_column("From", style="bold", no_wrap=True)
+        table.add_column("They add", overflow="fold")
+        for step in result.comes_from:
+            table.add_row(_cell(catalog.roles[step.slug].name),
+                          _cell(", ".join(catalog.skill_name(s) for s in step.adds) or "—"))  # fmt: skip
+        parts.append(table)
+    else:
+        parts.append(Text("No role in the catalog lists this one as a next step.", style=DIM))
+    return Group(*parts)
+
+
+def suggestions_table(items: Sequence[Suggestion], catalog: Catalog) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("#", justify="right", style=DIM, no_wrap=True)
+    table.add_column("Role", style="bold", ratio=2, overflow="fold")
+    table.add_column("Coverage", justify="right", no_wrap=True)
+    table.add_column("You have", style="green", ratio=2, overflow="fold")
+    table.add_column("Learn next", ratio=3, overflow="fold")
+    for number, item in enumerate(items, start=1):
+        total = len(item.have) + len(item.missing)
+        table.add_row(
+            str(number),
+            _cell(catalog.roles[item.role].name),
+            f"{item.coverage:.0%} ({len(item.have)}/{total})",
+            _cell(", ".join(catalog.skill_name(s) for s in item.have) or "—"),
+            _cell(", ".join(catalog.skill_name(s) for s in item.missing[:3]) or "nothing"),
+        )
     return table

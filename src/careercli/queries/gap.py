@@ -96,3 +96,27 @@ def suggested_books(catalog: Catalog, profile: Profile, limit: int = 8) -> list[
     roles = {b.role for b in profile.bookmarks}
     books = [b for b in catalog.books.values() if b.id not in listed and roles & set(b.roles)]
     return sort_newest_first(books)[:limit]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    role: str
+    have: tuple[str, ...]
+    missing: tuple[str, ...]  # in learning-plan order
+
+    @property
+    def coverage(self) -> float:
+        total = len(self.have) + len(self.missing)
+        return len(self.have) / total if total else 0.0
+
+
+def suggest_roles(catalog: Catalog, have: Iterable[str], bookmarked: Iterable[str] = ()) -> list[Suggestion]:
+    """Every role ranked by how much of it the user already covers (then by skills in common, then name)."""
+    owned = set(have)
+    marks = list(bookmarked)
+    found = []
+    for role in catalog.roles.values():
+        gap = role_gap(catalog, role, owned, marks)
+        found.append(Suggestion(role.slug, gap.have, tuple(step.skill for step in gap.plan)))
+    found.sort(key=lambda s: (-s.coverage, -len(s.have), catalog.roles[s.role].name.casefold()))
+    return found
