@@ -1,4 +1,8 @@
-"""The console script ``career``: kept tiny so that start-up imports only what a command needs."""
+"""The console script ``career``: kept tiny so that start-up imports only what a command needs.
+
+A read-only command whose inputs have not changed since its last run is answered from its saved output
+(``careercli.fast``) without importing Typer, Rich or the catalog; anything else runs the Typer app.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,21 @@ import sys
 
 
 def main() -> None:
+    argv = sys.argv[1:]
+    from careercli import fast
+
+    code = fast.replay(argv)
+    if code is not None:
+        sys.exit(code)
+    recorder = fast.Recorder(argv)
     from careercli.cli.app import run
 
-    sys.exit(run(sys.argv[1:]))
+    code = 1
+    try:
+        code = run(argv)
+    finally:
+        recorder.finish(code)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -37,8 +37,10 @@ class DataError(CareerError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         first = problems[0] if problems else "invalid data"
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        super().__init__(first + more)
+        hint = None
+        if len(problems) > 1:
+            hint = f"and {len(problems) - 1} more; 'career data validate FILE' lists them all"
+        super().__init__(first, hint)
 
 
 class NotFoundError(CareerError):

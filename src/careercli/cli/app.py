@@ -9,8 +9,8 @@ import typer
 from typer.core import TyperGroup
 
 from careercli._version import __version__
-from careercli.cli import books, plan, profile_cmds, roles
-from careercli.cli.common import set_color
+from careercli.cli import books, data_cmds, plan, profile_cmds, roles
+from careercli.cli.common import say, set_color
 from careercli.errors import CareerError, ExitCode
 
 _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -69,7 +69,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"career {__version__}")
+        say(f"career {__version__}")
         raise typer.Exit()
 
 
@@ -120,6 +120,7 @@ app.add_typer(profile_cmds.skills_app, name="skills")
 app.add_typer(profile_cmds.reading_app, name="reading")
 app.command("export")(profile_cmds.export)
 app.command("paths")(profile_cmds.paths)
+app.add_typer(data_cmds.data_app, name="data")
 
 
 def run(argv: list[str] | None = None) -> int:

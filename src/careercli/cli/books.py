@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import JsonOption, LimitOption, catalog, console, print_json, reading_statuses
+from careercli.cli.common import JsonOption, LimitOption, catalog, print_json, reading_statuses, render, say
 
 
 def books(
@@ -42,11 +42,11 @@ def books(
         print_json(jsonout.envelope("books", [jsonout.book(b, statuses.get(b.id)) for b in shown]))
         return
     if not shown:
-        typer.echo("No books match these filters. Try fewer filters, or an earlier --since.")
+        say("No books match these filters. Try fewer filters, or an earlier --since.")
         return
     from careercli.presenters.terminal import books_table
 
-    console().print(books_table(shown, statuses, total=len(found)))
+    render(books_table(shown, statuses, total=len(found)))
 
 
 def book(
@@ -73,7 +73,7 @@ def book(
         return
     from careercli.presenters.terminal import book_view
 
-    console().print(book_view(found, cat, status))
+    render(book_view(found, cat, status))
 
 
 def search(
@@ -116,11 +116,11 @@ def search(
         line = f"Nothing matches '{single_line(text)}'."
         if terms:
             line += " Closest terms in the catalog: " + ", ".join(terms) + "."
-        typer.echo(line)
+        say(line)
         return
     from careercli.presenters.terminal import search_table
 
-    console().print(search_table(hits))
+    render(search_table(hits))
 
 
 def search_index() -> object:

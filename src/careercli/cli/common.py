@@ -50,7 +50,27 @@ def catalog() -> Catalog:
 def print_json(payload: dict[str, Any]) -> None:
     from careercli.presenters.jsonout import dumps
 
-    typer.echo(dumps(payload))
+    say(dumps(payload))
+
+
+def say(text: str) -> None:
+    """One plain line (or lines) on stdout."""
+    from careercli.output import emit
+
+    emit(text + "\n")
+
+
+def render(renderable: Any, pager: bool = False) -> None:
+    """Render with Rich (following --color, NO_COLOR, FORCE_COLOR and the terminal's width) and emit the text.
+
+    ``pager``: a page taller than the terminal may go through the user's pager.
+    """
+    from careercli.output import emit
+
+    out = console()
+    with out.capture() as captured:
+        out.print(renderable)
+    emit(captured.get(), pageable=pager)
 
 
 def reset() -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import typer
-
 from careercli._version import __version__
+from careercli.cli.common import say
 
 COMMANDS = (
     ("career list", "every role, grouped by category"),
@@ -20,4 +19,4 @@ def overview() -> None:
     width = max(len(cmd) for cmd, _ in COMMANDS)
     lines += [f"  {cmd.ljust(width)}  {what}" for cmd, what in COMMANDS]
     lines += ["", "All commands: career --help    One command: career COMMAND --help"]
-    typer.echo("\n".join(lines))
+    say("\n".join(lines))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import JsonOption, LimitOption, catalog, console, print_json, profile
+from careercli.cli.common import JsonOption, LimitOption, catalog, print_json, profile, render, say
 
 HaveOption = Annotated[
     str | None,
@@ -58,7 +58,7 @@ def compare(
         return
     from careercli.presenters.terminal import comparison_view
 
-    console().print(comparison_view(result, cat))
+    render(comparison_view(result, cat))
 
 
 def gap(
@@ -83,7 +83,7 @@ def gap(
     found = resolve_role(cat, role)
     skills, given = _have(have)
     if not given:
-        typer.echo(NO_SKILLS)
+        say(NO_SKILLS)
         return
     marks = [b.role for b in profile().bookmarks] if have is None else []
     result = role_gap(cat, found, skills, marks)
@@ -94,7 +94,7 @@ def gap(
         return
     from careercli.presenters.terminal import gap_view
 
-    console().print(gap_view(result, cat))
+    render(gap_view(result, cat))
 
 
 def path(
@@ -122,7 +122,7 @@ def path(
         return
     from careercli.presenters.terminal import path_view
 
-    console().print(path_view(result, cat))
+    render(path_view(result, cat))
 
 
 def suggest(have: HaveOption = None, limit: LimitOption = 10, as_json: JsonOption = False) -> None:
@@ -138,7 +138,7 @@ def suggest(have: HaveOption = None, limit: LimitOption = 10, as_json: JsonOptio
 
     skills, given = _have(have)
     if not given:
-        typer.echo(NO_SKILLS)
+        say(NO_SKILLS)
         return
     marks = [b.role for b in profile().bookmarks] if have is None else []
     found = suggest_roles(catalog(), skills, marks)
@@ -150,4 +150,4 @@ def suggest(have: HaveOption = None, limit: LimitOption = 10, as_json: JsonOptio
         return
     from careercli.presenters.terminal import suggestions_table
 
-    console().print(suggestions_table(shown, catalog()))
+    render(suggestions_table(shown, catalog()))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import JsonOption, catalog, console, print_json, profile, store
+from careercli.cli.common import JsonOption, catalog, print_json, profile, render, say, store
 from careercli.errors import CareerError, NotFoundError
 
 bookmark_app = typer.Typer(help="Keep the roles you are weighing, with a note and tags.", no_args_is_help=True)
@@ -18,11 +18,9 @@ reading_app = typer.Typer(help="Your reading list: books you want to read, are r
 
 
 def _say(message: str) -> None:
-    from rich.text import Text
-
     from careercli.presenters.text import visible
 
-    console().print(Text(visible(message)))
+    say(visible(message))
 
 
 def _role_slug(query: str, allow_bookmarked: bool = False) -> str:
@@ -103,11 +101,11 @@ def bookmark_list(
         print_json(jsonout.envelope("bookmarks", [jsonout.bookmark(b, cat) for b in marks]))
         return
     if not marks:
-        typer.echo('No bookmarks yet. Add one: career bookmark add backend-developer --note "why"')
+        say('No bookmarks yet. Add one: career bookmark add backend-developer --note "why"')
         return
     from careercli.presenters.terminal import bookmarks_table
 
-    console().print(bookmarks_table(marks, cat))
+    render(bookmarks_table(marks, cat))
 
 
 # --------------------------------------------------------------------------- skills
@@ -186,11 +184,11 @@ def skills_list(as_json: JsonOption = False) -> None:
         print_json(jsonout.envelope("skills", jsonout.skills(mine, cat)))
         return
     if not mine.skills and not mine.custom_skills:
-        typer.echo("No skills recorded yet. Add some: career skills add python sql git")
+        say("No skills recorded yet. Add some: career skills add python sql git")
         return
     from careercli.presenters.terminal import my_skills_table
 
-    console().print(my_skills_table(mine, cat))
+    render(my_skills_table(mine, cat))
 
 
 # --------------------------------------------------------------------------- reading list
@@ -268,11 +266,11 @@ def reading_list(
         print_json(jsonout.envelope("reading", [jsonout.reading(r, cat) for r in entries]))
         return
     if not entries:
-        typer.echo("Your reading list is empty. Add a book: career reading add fluent-python")
+        say("Your reading list is empty. Add a book: career reading add fluent-python")
         return
     from careercli.presenters.terminal import reading_table
 
-    console().print(reading_table(entries, cat))
+    render(reading_table(entries, cat))
 
 
 # --------------------------------------------------------------------------- export and paths
@@ -337,12 +335,14 @@ def paths(as_json: JsonOption = False) -> None:
     """
     from careercli import paths as where
     from careercli.catalog import bundled_data_dir
+    from careercli.loader import pack_files
 
     items = {
         "profile": str(where.profile_path()),
         "config": str(where.config_dir()),
         "bundled_data": str(bundled_data_dir()),
         "packs": [str(p) for p in where.packs_dirs()],
+        "packs_in_use": [str(p) for p in pack_files()],
         "cache": str(where.cache_dir()),
     }
     if as_json:
@@ -352,4 +352,4 @@ def paths(as_json: JsonOption = False) -> None:
         return
     from careercli.presenters.terminal import paths_table
 
-    console().print(paths_table(items))
+    render(paths_table(items))

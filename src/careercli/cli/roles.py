@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import JsonOption, catalog, console, print_json, profile_or_warn
+from careercli.cli.common import JsonOption, catalog, console, print_json, profile_or_warn, render
 from careercli.model import CATEGORIES
 
 CATEGORY_HELP = "Only roles in this category: " + ", ".join(CATEGORIES) + "."
@@ -40,7 +40,8 @@ def list_roles(
         return
     from careercli.presenters.terminal import roles_grouped
 
-    console().print(roles_grouped(roles, origins=any(r.source != "bundled" for r in cat.roles.values())))
+    origins = any(r.source != "bundled" for r in cat.roles.values())
+    render(roles_grouped(roles, origins=origins, width=console().width))
 
 
 def show(
@@ -75,4 +76,4 @@ def show(
     from careercli.presenters.terminal import role_view
 
     bookmark = (mark.note, mark.tags) if mark else None
-    console().print(role_view(found, cat, books, bookmark, mine.reading_status()))
+    render(role_view(found, cat, books, bookmark, mine.reading_status()))

@@ -75,14 +75,19 @@ def role_names(catalog: Catalog, slugs: Iterable[str]) -> Text:
     return text
 
 
-def roles_grouped(roles: Sequence[Role], origins: bool = False) -> Table:
+NARROW = 90  # below this many columns, tables stack related fields instead of dropping any
+
+
+def roles_grouped(roles: Sequence[Role], origins: bool = False, width: int = 100) -> Table:
     """The roles as one table with a heading row for each category (the roles come sorted by category)."""
+    if width < NARROW:
+        return _roles_compact(roles, origins)
     table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
-    table.add_column("Role", style="bold", no_wrap=True)
-    table.add_column("Slug", style="green", no_wrap=True)
-    table.add_column("Summary", overflow="fold", min_width=20)
+    table.add_column("Role", style="bold", max_width=26, overflow="fold")
+    table.add_column("Slug", style="green", no_wrap=True, overflow="fold")
+    table.add_column("Summary", overflow="fold", min_width=16, ratio=1)
     if origins:
-        table.add_column("From", style=DIM, no_wrap=True)
+        table.add_column("From", style=DIM, max_width=16, overflow="fold")
     for index, role in enumerate(roles):
         if index == 0 or roles[index - 1].category != role.category:
             count = sum(1 for r in roles if r.category == role.category)
@@ -92,6 +97,23 @@ def roles_grouped(roles: Sequence[Role], origins: bool = False) -> Table:
         if origins:
             row.append(_cell(role.source))
         table.add_row(*row, end_section=last)
+    return table
+
+
+def _roles_compact(roles: Sequence[Role], origins: bool) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
+    table.add_column("Role / slug", ratio=2, overflow="fold")
+    table.add_column("Summary", ratio=3, overflow="fold")
+    for index, role in enumerate(roles):
+        if index == 0 or roles[index - 1].category != role.category:
+            count = sum(1 for r in roles if r.category == role.category)
+            table.add_row(Text(f"{role.category} ({count})", style="bold cyan underline"))
+        last = index == len(roles) - 1 or roles[index + 1].category != role.category
+        who = Text(single_line(role.name), style="bold")
+        who.append("\n" + single_line(role.slug), style="green")
+        if origins:
+            who.append(f" ({single_line(role.source)})", style=DIM)
+        table.add_row(who, _cell(role.summary), end_section=last)
     return table
 
 
@@ -333,9 +355,9 @@ def paths_table(items: dict[str, object]) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     labels = {"profile": "Profile", "config": "Config folder", "bundled_data": "Bundled data",
-              "packs": "Pack folders", "cache": "Cache"}  # fmt: skip
+              "packs": "Pack folders", "packs_in_use": "Packs in use", "cache": "Cache"}  # fmt: skip
     for key, value in items.items():
-        text = "\n".join(value) if isinstance(value, list) else str(value)
+        text = ("\n".join(value) or "none") if isinstance(value, list) else str(value)
         table.add_row(labels.get(key, key), _t(text))
     return table
 

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from careercli.model import Catalog
@@ -125,6 +125,17 @@ class Index:
 
     def vocabulary(self) -> Iterable[str]:
         return self.postings.keys()
+
+    def to_plain(self) -> tuple[Any, ...]:
+        """A form that ``marshal`` can store (tuples, dicts, strings and numbers only)."""
+        docs = tuple((d.kind, d.id, d.title, tuple((f.label, f.text, f.weight) for f in d.fields)) for d in self.docs)
+        return (docs, self.postings, self.stems)
+
+    @classmethod
+    def from_plain(cls, payload: tuple[Any, ...]) -> Index:
+        docs, postings, stems = payload
+        built = [Doc(kind, ident, title, tuple(Field(*f) for f in fields)) for kind, ident, title, fields in docs]
+        return cls(built, postings, stems)
 
 
 def build_index(catalog: Catalog) -> Index:

@@ -1,0 +1,55 @@
+"""``career data validate``: check a data pack before you drop it into the packs folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from careercli.cli.common import say
+from careercli.errors import CareerError, DataError
+
+data_app = typer.Typer(help="Your own data packs: roles, skills and books in the bundled schema.", no_args_is_help=True)
+
+
+@data_app.command("validate")
+def validate(files: Annotated[list[Path], typer.Argument(help="Pack files (TOML) to check.")]) -> None:
+    """Check pack files against the bundled schema; report every problem with file, line and field.
+
+    Each file is checked together with the bundled data and your installed packs, so its references to their
+    roles and skills resolve.
+
+    Examples:
+
+        career data validate my-team.toml
+
+        career data validate packs/*.toml
+    """
+    import tomllib
+
+    from careercli.catalog import Source, build_catalog
+    from careercli.loader import catalog_sources
+    from careercli.presenters.text import visible
+
+    installed = catalog_sources()
+    failed = 0
+    for file in files:
+        target = file.expanduser()
+        resolved = target.resolve() if target.exists() else target
+        context = [s for s in installed if s.path.resolve() != resolved]
+        try:
+            catalog = build_catalog([*context, Source(target, str(file), target.name)])
+        except DataError as error:
+            failed += 1
+            for problem in error.problems:
+                say(visible(problem))
+            continue
+        try:
+            document = tomllib.loads(target.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):  # pragma: no cover - build_catalog read it
+            document = {}
+        counts = ", ".join(f"{len(document.get(kind, []))} {kind}s" for kind in ("role", "skill", "book"))
+        say(visible(f"{file}: ok ({counts}; {len(catalog.roles)} roles in the merged catalog)"))
+    if failed:
+        raise CareerError(f"{failed} of {len(files)} file(s) have problems")

@@ -1,0 +1,69 @@
+"""Where every command's output goes: straight to stdout, or through the user's pager.
+
+Kept free of heavy imports: the start-up fast path (``careercli.fast``) replays saved output through
+:func:`emit` too, so a page looks and pages the same whether it was just rendered or replayed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+_recorders: list[list[tuple[str, bool]]] = []
+_emitting: list[bool] = []
+
+
+def emitting() -> bool:
+    """True while emit() itself is writing (so a recorder does not keep the same text twice)."""
+    return bool(_emitting)
+
+
+def record_into(sink: list[tuple[str, bool]]) -> None:
+    """Also keep every emitted text (with whether it may be paged) in ``sink``."""
+    _recorders.append(sink)
+
+
+def emit(text: str, pageable: bool = False) -> None:
+    """Write ``text``; a pageable text taller than the terminal goes through the pager when stdout is one."""
+    for sink in _recorders:
+        sink.append((text, pageable))
+    if pageable and _page(text):
+        return
+    _emitting.append(True)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    finally:
+        _emitting.pop()
+
+
+def _page(text: str) -> bool:
+    """Send the text to $PAGER (default ``less``); False when it should not, or cannot, be paged."""
+    try:
+        if not (sys.stdout.isatty() and sys.stdin.isatty()):
+            return False
+        rows = os.get_terminal_size(sys.stdout.fileno()).lines
+    except (OSError, ValueError, AttributeError):
+        return False
+    if text.count("\n") < rows - 1:
+        return False
+    command = os.environ.get("PAGER", "").strip() or "less"
+    if command in ("cat", "-"):
+        return False
+    import shlex
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # quit if one screen, keep colours, leave the text on screen (as git does)
+    try:
+        with subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, env=env) as pager:
+            assert pager.stdin is not None
+            try:
+                pager.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+                pager.stdin.close()
+            except BrokenPipeError:
+                pass  # the user quit the pager early
+            pager.wait()
+    except (OSError, ValueError):
+        return False
+    return True
