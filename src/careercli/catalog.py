@@ -411,6 +411,7 @@ def build_catalog(sources: list[Source], today: _dt.date | None = None) -> Catal
             ident = entry.data.get(TABLES[entry.table])
             if isinstance(ident, str):
                 named[entry.table].add(ident.strip())
+                where[(entry.table, ident.strip())] = entry  # references are checked for invalid entries too
             if entry.table == "role":
                 item: Role | Skill | Book | None = _role(entry, problems, source.origin)
             elif entry.table == "skill":
@@ -428,7 +429,6 @@ def build_catalog(sources: list[Source], today: _dt.date | None = None) -> Catal
                 )
                 continue
             seen[key] = entry.index
-            where[key] = entry
             if isinstance(item, Role):
                 roles[item.slug] = item
             elif isinstance(item, Skill):
@@ -441,48 +441,41 @@ def build_catalog(sources: list[Source], today: _dt.date | None = None) -> Catal
     )
     if not unreadable:
         # references into a file that could not be read would only repeat its one real problem
-        _check_references(roles, skills, books, where, named, problems)
+        _check_references(skills, where, named, problems)
     if problems.items:
         raise DataError(problems.items)
     return Catalog(roles=roles, skills=skills, books=books, sources=tuple(s.label for s in sources))
 
 
 def _check_references(
-    roles: dict[str, Role],
     skills: dict[str, Skill],
-    books: dict[str, Book],
     where: dict[tuple[str, str], Entry],
     named: dict[str, set[str]],
     problems: _Problems,
 ) -> None:
-    # an entry that failed its own checks was reported already: references to it are not reported again
+    """Every reference must name an entry that exists (valid or not: an invalid one was reported already)."""
+
     def unknown(entry: Entry, field: str, kind: str, value: str, choices: Iterable[str]) -> None:
         hint = _closest(value, choices)
         suffix = f" (did you mean '{hint}'?)" if hint else ""
         problems.add(entry, f"'{field}' names unknown {kind} {value!r}{suffix}", field, value)
 
-    for role in roles.values():
-        entry = where[("role", role.slug)]
-        for skill in role.key_skills:
-            if skill not in named["skill"]:
-                unknown(entry, "key_skills", "skill", skill, skills)
-        for field in ("next_roles", "related_roles"):
-            for slug in getattr(role, field):
-                if slug not in named["role"]:
-                    unknown(entry, field, "role", slug, roles)
-    for skill in skills.values():
-        entry = where[("skill", skill.id)]
-        for prerequisite in skill.prerequisites:
-            if prerequisite not in named["skill"]:
-                unknown(entry, "prerequisites", "skill", prerequisite, skills)
-    for book in books.values():
-        entry = where[("book", book.id)]
-        for slug in book.roles:
-            if slug not in named["role"]:
-                unknown(entry, "roles", "role", slug, roles)
-        for skill in book.skills:
-            if skill not in named["skill"]:
-                unknown(entry, "skills", "skill", skill, skills)
+    def listed(entry: Entry, field: str) -> list[str]:
+        value = entry.data.get(field)
+        if not isinstance(value, list):
+            return []
+        return [item.strip() for item in value if isinstance(item, str)]
+
+    references = {
+        "role": (("key_skills", "skill"), ("next_roles", "role"), ("related_roles", "role")),
+        "skill": (("prerequisites", "skill"),),
+        "book": (("roles", "role"), ("skills", "skill")),
+    }
+    for (table, _ident), entry in where.items():
+        for field, kind in references[table]:
+            for value in listed(entry, field):
+                if value and value not in named[kind]:
+                    unknown(entry, field, kind, value, named[kind])
     cycle = _prerequisite_cycle(skills)
     if cycle:
         entry = where[("skill", cycle[0])]

@@ -22,6 +22,7 @@ import sys
 
 READ_ONLY = frozenset({"show", "list", "books", "book", "search", "compare", "path", "gap", "suggest"})
 LISTS = frozenset({"bookmark", "skills", "reading", "data"})
+GLOBAL_VALUED = frozenset({"--color"})  # options before the command that take a value
 IGNORED_ENV = frozenset({"_", "PWD", "OLDPWD", "SHLVL", "TMUX_PANE", "WINDOWID", "SSH_CLIENT", "SSH_CONNECTION"})
 MAX_ENTRIES = 400
 FORMAT = "careercli-output-1"
@@ -61,7 +62,15 @@ def cacheable(argv: list[str]) -> bool:
         return False
     if "-h" in argv or "--help" in argv:
         return True
-    words = [arg for arg in argv if not arg.startswith("-")]
+    words = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in GLOBAL_VALUED:
+            skip = True  # its value is not a command word
+        elif not arg.startswith("-"):
+            words.append(arg)
     if not argv or argv in (["--version"], ["-V"]):
         return True
     if not words:
