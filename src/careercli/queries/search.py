@@ -9,9 +9,10 @@ query word must match somewhere; phrases and whole-name matches earn a bonus. Ti
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -84,23 +85,58 @@ class Hit:
     matched: tuple[str, ...]
 
 
-@dataclass
+_FIELDS_PER_DOC = 256  # a posting packs (doc, field) into one integer: doc * 256 + field
+
+
 class Index:
-    docs: list[Doc]
-    postings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # word -> (doc, field)
-    stems: dict[str, set[str]] = field(default_factory=dict)  # stem -> words
+    """An inverted index: each word of the catalog -> the (document, field) pairs that hold it.
+
+    Postings are packed into bytes and documents are kept as plain tuples until a search touches them, so
+    that a cached index of a large catalog loads quickly.
+    """
+
+    def __init__(
+        self, raw_docs: list[tuple[Any, ...]], postings: dict[str, bytes], stems: dict[str, tuple[str, ...]]
+    ) -> None:
+        self.raw_docs = raw_docs  # (kind, id, title, labels, texts, weights)
+        self.postings = postings
+        self.stems = stems
+        self._docs: dict[int, Doc] = {}
 
     @classmethod
     def build(cls, docs: list[Doc]) -> Index:
-        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        lists: dict[str, list[int]] = defaultdict(list)
         for d, doc in enumerate(docs):
+            if len(doc.fields) > _FIELDS_PER_DOC:
+                raise ValueError(f"{doc.kind} {doc.id!r} has more than {_FIELDS_PER_DOC} searchable fields")
             for f, fld in enumerate(doc.fields):
                 for word in set(words(fld.text)):
-                    postings[word].append((d, f))
-        stems: dict[str, set[str]] = defaultdict(set)
-        for word in postings:
-            stems[stem(word)].add(word)
-        return cls(docs, dict(postings), dict(stems))
+                    lists[word].append(d * _FIELDS_PER_DOC + f)
+        stems: dict[str, list[str]] = defaultdict(list)
+        for word in lists:
+            stems[stem(word)].append(word)
+        raw = [
+            (doc.kind, doc.id, doc.title, tuple(f.label for f in doc.fields), tuple(f.text for f in doc.fields),
+             tuple(f.weight for f in doc.fields))
+            for doc in docs
+        ]  # fmt: skip
+        packed = {word: array("I", items).tobytes() for word, items in lists.items()}
+        return cls(raw, packed, {k: tuple(v) for k, v in stems.items()})
+
+    def doc(self, d: int) -> Doc:
+        found = self._docs.get(d)
+        if found is None:
+            kind, ident, title, labels, texts, weights = self.raw_docs[d]
+            found = Doc(kind, ident, title, tuple(map(Field, labels, texts, weights)))
+            self._docs[d] = found
+        return found
+
+    def kind_of(self, d: int) -> str:
+        return self.raw_docs[d][0]
+
+    def hits(self, word: str) -> Iterator[tuple[int, int]]:
+        for packed in array("I", self.postings[word]):
+            yield divmod(packed, _FIELDS_PER_DOC)
 
     def expand(self, token: str) -> dict[str, float]:
         """The index words a query word matches, each with the quality of the match."""
@@ -127,15 +163,13 @@ class Index:
         return self.postings.keys()
 
     def to_plain(self) -> tuple[Any, ...]:
-        """A form that ``marshal`` can store (tuples, dicts, strings and numbers only)."""
-        docs = tuple((d.kind, d.id, d.title, tuple((f.label, f.text, f.weight) for f in d.fields)) for d in self.docs)
-        return (docs, self.postings, self.stems)
+        """A form that ``marshal`` can store (tuples, dicts, strings, bytes and numbers only)."""
+        return (tuple(self.raw_docs), self.postings, self.stems)
 
     @classmethod
     def from_plain(cls, payload: tuple[Any, ...]) -> Index:
-        docs, postings, stems = payload
-        built = [Doc(kind, ident, title, tuple(Field(*f) for f in fields)) for kind, ident, title, fields in docs]
-        return cls(built, postings, stems)
+        raw_docs, postings, stems = payload
+        return cls(list(raw_docs), postings, stems)
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -208,11 +242,10 @@ def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Hi
     for token in tokens:
         scores: dict[int, tuple[float, list[int]]] = {}
         for word, quality in index.expand(token).items():
-            for d, f in index.postings[word]:
-                doc = index.docs[d]
-                if kind and doc.kind != kind:
+            for d, f in index.hits(word):
+                if kind and index.kind_of(d) != kind:
                     continue
-                value = doc.fields[f].weight * quality
+                value = index.raw_docs[d][5][f] * quality
                 best, fields = scores.get(d, (0.0, []))
                 fields.append(f)
                 scores[d] = (max(best, value), fields)
@@ -225,7 +258,7 @@ def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Hi
     phrase = " ".join(tokens)
     hits: list[Hit] = []
     for d in candidates:
-        doc = index.docs[d]
+        kind_, ident, title, labels, texts, weights = index.raw_docs[d]
         total = 0.0
         matched_fields: list[int] = []
         for scores in per_token:
@@ -233,26 +266,25 @@ def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Hi
             distinct = sorted(set(fields))
             total += best + 0.1 * min(len(distinct) - 1, 3)
             matched_fields.extend(distinct)
-        for f, fld in enumerate(doc.fields):
-            text = " ".join(words(fld.text))
-            if len(tokens) > 1 and phrase in text:
-                total += fld.weight * 0.5
-                matched_fields.append(f)
-            if f < 3 and fld.weight >= 9 and text == phrase:
+        # bonuses, looked for only where they can apply: a phrase in a field that matched, a whole name
+        for f in sorted(set(matched_fields)) if len(tokens) > 1 else ():
+            if phrase in " ".join(words(texts[f])):
+                total += weights[f] * 0.5
+        for f in range(min(3, len(texts))):
+            if weights[f] >= 9 and " ".join(words(texts[f])) == phrase:
                 total += 20  # the query is the thing's whole name
-        hits.append(Hit(doc.kind, doc.id, doc.title, round(total, 2), _labels(doc, matched_fields)))
+        hits.append(Hit(kind_, ident, title, round(total, 2), _labels(labels, weights, matched_fields)))
     return hits
 
 
-def _labels(doc: Doc, field_indexes: list[int]) -> tuple[str, ...]:
+def _labels(labels: tuple[str, ...], weights: tuple[float, ...], field_indexes: list[int]) -> tuple[str, ...]:
     """What matched, strongest field first, each label once (at most four)."""
-    ranked = sorted(set(field_indexes), key=lambda f: (-doc.fields[f].weight, f))
-    labels: list[str] = []
+    ranked = sorted(set(field_indexes), key=lambda f: (-weights[f], f))
+    shown: list[str] = []
     for f in ranked:
-        label = doc.fields[f].label
-        if label not in labels:
-            labels.append(label)
-    return tuple(labels[:4])
+        if labels[f] not in shown:
+            shown.append(labels[f])
+    return tuple(shown[:4])
 
 
 def closest_terms(index: Index, query: str, limit: int = 5) -> list[str]:

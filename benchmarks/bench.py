@@ -1,0 +1,244 @@
+"""Start-up and scale benchmark for careercli.
+
+    python benchmarks/bench.py [--rounds 9] [--json results.json] [--markdown]
+
+It generates a synthetic pack of 10,000 roles, 2,000 skills and 50,000 books, then, in one run and
+interleaved, times each command with the bundled data and with the big pack, and prints each median as a
+ratio to a bare ``python -c pass`` timed in the same rounds (absolute times on shared machines mean little).
+
+Three figures per command and data set:
+
+- warm: the usual case, the command run again with unchanged inputs (its output is replayed by the fast
+  path);
+- render: the same command with the fast path switched off (CAREERCLI_NO_FAST_PATH=1), so it imports Typer
+  and Rich and renders, with the catalog cache warm;
+- and once, cold: the first run after the data changed (every cache removed), big pack only.
+
+Peak memory is the largest resident set of one run, measured in a separate child per command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+CAREER = shutil.which("career", path=str(BIN)) or "career"
+
+COMMANDS = {
+    "python -c pass": [sys.executable, "-c", "pass"],
+    "career --help": [CAREER, "--help"],
+    "career show backend-developer": [CAREER, "show", "backend-developer"],
+    "career search kubernetes": [CAREER, "search", "kubernetes"],
+    "career books --limit 10": [CAREER, "books", "--limit", "10"],
+}
+
+WORDS = [
+    *"cloud data platform secure edge stream graph model quantum mobile web api event cache batch vector".split(),
+    *"agent signal ledger kernel mesh query storage network compiler runtime pipeline design test release".split(),
+    *"observability reliability identity payment search ranking privacy robotics embedded audio vision".split(),
+]
+CATEGORIES = ("development", "infrastructure", "data", "ai", "security", "quality", "architecture", "design")
+KINDS = ("language", "framework", "tool", "platform", "practice", "concept")
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def _isbn13(rng: random.Random) -> str:
+    digits = [9, 7, 8] + [rng.randrange(10) for _ in range(9)]
+    total = sum(d * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits))
+    return "".join(map(str, digits)) + str((10 - total % 10) % 10)
+
+
+def generate_pack(path: Path, roles: int = 10_000, skills: int = 2_000, books: int = 50_000) -> None:
+    """A deterministic synthetic pack in the bundled schema, referring to its own and bundled ids."""
+    rng = random.Random(2026)
+    lines: list[str] = ["# synthetic benchmark pack", ""]
+    skill_ids = [f"gen-skill-{i:04d}" for i in range(skills)]
+    for i, sid in enumerate(skill_ids):
+        lines += ["[[skill]]", f"id = {_q(sid)}", f"name = {_q(f'Gen {rng.choice(WORDS).title()} Skill {i}')}",
+                  f"kind = {_q(rng.choice(KINDS))}", ""]  # fmt: skip
+    role_ids = [f"gen-role-{i:05d}" for i in range(roles)]
+    for i, rid in enumerate(role_ids):
+        title = f"{rng.choice(WORDS).title()} {rng.choice(WORDS).title()} Engineer {i}"
+        body = " ".join(rng.choice(WORDS) for _ in range(70))
+        key = [*rng.sample(skill_ids, 6), "python", "kubernetes"]
+        nexts = rng.sample(role_ids, 2)
+        nexts = [n for n in nexts if n != rid] or [role_ids[(i + 1) % roles]]
+        lines += [
+            "[[role]]", f"slug = {_q(rid)}", f"name = {_q(title)}", f"category = {_q(rng.choice(CATEGORIES))}",
+            f"summary = {_q('Works on ' + ' '.join(rng.choice(WORDS) for _ in range(8)) + '.')}",
+            f"what_they_do = {_q(body)}",
+            "what_to_learn = [" + ", ".join(_q(f"Learn {w}") for w in rng.sample(WORDS, 5)) + "]",
+            "key_skills = [" + ", ".join(map(_q, key)) + "]",
+            "career_prospects = [" + ", ".join(_q(f"Lead {w} work") for w in rng.sample(WORDS, 3)) + "]",
+            "next_roles = [" + ", ".join(map(_q, nexts)) + "]",
+            "related_roles = [" + _q("backend-developer") + "]",
+        ]  # fmt: skip
+        for _ in range(3):
+            lines += ["[[role.challenges]]", f"title = {_q(rng.choice(WORDS).title() + ' at scale')}",
+                      f"why = {_q(' '.join(rng.choice(WORDS) for _ in range(14)))}"]  # fmt: skip
+        lines.append("")
+    for i in range(books):
+        year = rng.randrange(1995, 2026)
+        lines += [
+            "[[book]]", f"id = {_q(f'gen-book-{i:05d}')}",
+            f"title = {_q(' '.join(rng.choice(WORDS).title() for _ in range(4)) + f' {i}')}",
+            f"authors = [{_q('Author ' + rng.choice(WORDS).title())}]", f"publisher = {_q('Synthetic Press')}",
+            f"published = {_q(f'{year}-{rng.randrange(1, 13):02d}')}", f"isbn13 = {_q(_isbn13(rng))}",
+            "roles = [" + ", ".join(map(_q, [*rng.sample(role_ids, 2), "backend-developer"])) + "]",
+            "topics = [" + ", ".join(_q(w) for w in rng.sample(WORDS, 2)) + "]",
+            "skills = [" + ", ".join(map(_q, rng.sample(skill_ids, 2))) + "]", "",
+        ]  # fmt: skip
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def environment(root: Path, pack_dir: Path | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("CAREERCLI_PACKS", "CAREERCLI_NO_FAST_PATH")}
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(root / name.lower())
+    env["COLUMNS"] = "100"
+    if pack_dir is not None:
+        env["CAREERCLI_PACKS"] = str(pack_dir)
+    return env
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr.decode(errors='replace')}")
+    return elapsed
+
+
+def peak_rss_mib(argv: list[str], env: dict[str, str]) -> float:
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *argv], env=env, capture_output=True, text=True, check=True)
+    return int(out.stdout.strip()) / 1024  # Linux reports KiB
+
+
+def clear_caches(env: dict[str, str]) -> None:
+    shutil.rmtree(Path(env["XDG_CACHE_HOME"]) / "careercli", ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--rounds", type=int, default=9, help="timed rounds after the warm-up (at least 7)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--markdown", action="store_true", help="print the README table as Markdown")
+    args = parser.parse_args()
+    rounds = max(args.rounds, 7)
+
+    work = Path(tempfile.mkdtemp(prefix="careercli-bench-"))
+    try:
+        pack_dir = work / "pack"
+        pack_dir.mkdir()
+        started = time.perf_counter()
+        generate_pack(pack_dir / "big.toml")
+        size = (pack_dir / "big.toml").stat().st_size / 2**20
+        print(f"generated pack: 10,000 roles, 2,000 skills, 50,000 books ({size:.1f} MiB) "
+              f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
+        sets = {"bundled": environment(work / "bundled", None), "big pack": environment(work / "big", pack_dir)}
+
+        # the first run after a data change, with the big pack: every cache removed
+        big = sets["big pack"]
+        cold = {}
+        for name in ("career show backend-developer", "career search kubernetes"):
+            clear_caches(big)
+            cold[name] = timed(COMMANDS[name], big)
+        cold_rss = {}
+        clear_caches(big)
+        cold_rss["career show backend-developer"] = peak_rss_mib(COMMANDS["career show backend-developer"], big)
+
+        modes = {"warm": {}, "render": {"CAREERCLI_NO_FAST_PATH": "1"}}
+        for env in sets.values():  # warm-up: fills the catalog, search and output caches
+            for argv in COMMANDS.values():
+                for extra in modes.values():
+                    timed(argv, env | extra)
+        samples: dict[tuple[str, str, str], list[float]] = {}
+        for _ in range(rounds):
+            for label, env in sets.items():
+                for mode, extra in modes.items():
+                    for name, argv in COMMANDS.items():
+                        if name == "python -c pass" and (label, mode) != ("bundled", "warm"):
+                            continue
+                        samples.setdefault((name, label, mode), []).append(timed(argv, env | extra))
+        base = statistics.median(samples[("python -c pass", "bundled", "warm")])
+        memory = {
+            (name, label): peak_rss_mib(argv, env)
+            for label, env in sets.items()
+            for name, argv in COMMANDS.items()
+            if name != "python -c pass"
+        }
+        memory_render = {
+            (name, label): peak_rss_mib(argv, env | modes["render"])
+            for label, env in sets.items()
+            for name, argv in COMMANDS.items()
+            if name != "python -c pass"
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    def ratio(name: str, label: str, mode: str) -> float:
+        return statistics.median(samples[(name, label, mode)]) / base
+
+    rows = []
+    for name in COMMANDS:
+        if name == "python -c pass":
+            continue
+        row = {
+            "command": name,
+            "warm_bundled": ratio(name, "bundled", "warm"),
+            "warm_big": ratio(name, "big pack", "warm"),
+            "render_bundled": ratio(name, "bundled", "render"),
+            "render_big": ratio(name, "big pack", "render"),
+            "peak_mib_big_warm": memory[(name, "big pack")],
+            "peak_mib_big_render": memory_render[(name, "big pack")],
+        }
+        row["warm_big_vs_bundled"] = row["warm_big"] / row["warm_bundled"]
+        row["render_big_vs_bundled"] = row["render_big"] / row["render_bundled"]
+        rows.append(row)
+
+    print(f"\npython -c pass: median {base * 1000:.1f} ms over {rounds} rounds (= 1.0x)\n")
+    header = ("command", "warm", "warm, big", "big/bundled", "MiB", "render", "render, big", "big/bundled", "MiB")
+    print("{:<32}{:>7}{:>11}{:>13}{:>6}{:>9}{:>13}{:>13}{:>6}".format(*header))
+    for r in rows:
+        print(f"{r['command']:<32}{r['warm_bundled']:>6.1f}x{r['warm_big']:>10.1f}x{r['warm_big_vs_bundled']:>12.2f}x"
+              f"{r['peak_mib_big_warm']:>6.0f}{r['render_bundled']:>8.1f}x{r['render_big']:>12.1f}x"
+              f"{r['render_big_vs_bundled']:>12.2f}x{r['peak_mib_big_render']:>6.0f}")  # fmt: skip
+    print("(MiB: peak resident memory of one run with the big pack)")
+    print("\ncold (first run after a data change, big pack, every cache removed):")
+    for name, seconds in cold.items():
+        print(f"  {name}: {seconds:.2f} s ({seconds / base:.0f}x)")
+    print(f"  peak memory of that cold show: {cold_rss['career show backend-developer']:.0f} MiB")
+
+    if args.markdown:
+        print("\n| command | warm | warm, big pack | MiB | render | render, big pack | MiB |")
+        print("|---|---|---|---|---|---|---|")
+        for r in rows:
+            print(f"| `{r['command']}` | {r['warm_bundled']:.1f}x | {r['warm_big']:.1f}x | {r['peak_mib_big_warm']:.0f} "
+                  f"| {r['render_bundled']:.1f}x | {r['render_big']:.1f}x | {r['peak_mib_big_render']:.0f} |")  # fmt: skip
+    if args.json:
+        payload = {"base_seconds": base, "rounds": rounds, "rows": rows, "cold_seconds": cold}
+        payload["cold_peak_mib"] = cold_rss
+        args.json.write_text(json.dumps(payload, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
