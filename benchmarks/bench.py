@@ -43,11 +43,11 @@ COMMANDS = {
     "career books --limit 10": [CAREER, "books", "--limit", "10"],
 }
 
-WORDS = [
-    *"cloud data platform secure edge stream graph model quantum mobile web api event cache batch vector".split(),
-    *"agent signal ledger kernel mesh query storage network compiler runtime pipeline design test release".split(),
-    *"observability reliability identity payment search ranking privacy robotics embedded audio vision".split(),
-]
+WORDS = tuple(
+    "cloud data platform secure edge stream graph model quantum mobile web api event cache batch vector agent "
+    "signal ledger kernel mesh query storage network compiler runtime pipeline design test release "
+    "observability reliability identity payment search ranking privacy robotics embedded audio vision".split(" ")
+)
 CATEGORIES = ("development", "infrastructure", "data", "ai", "security", "quality", "architecture", "design")
 KINDS = ("language", "framework", "tool", "platform", "practice", "concept")
 
@@ -232,8 +232,9 @@ def main() -> None:
         print("\n| command | warm | warm, big pack | MiB | render | render, big pack | MiB |")
         print("|---|---|---|---|---|---|---|")
         for r in rows:
-            print(f"| `{r['command']}` | {r['warm_bundled']:.1f}x | {r['warm_big']:.1f}x | {r['peak_mib_big_warm']:.0f} "
-                  f"| {r['render_bundled']:.1f}x | {r['render_big']:.1f}x | {r['peak_mib_big_render']:.0f} |")  # fmt: skip
+            warm = f"{r['warm_bundled']:.1f}x | {r['warm_big']:.1f}x | {r['peak_mib_big_warm']:.0f}"
+            render = f"{r['render_bundled']:.1f}x | {r['render_big']:.1f}x | {r['peak_mib_big_render']:.0f}"
+            print(f"| `{r['command']}` | {warm} | {render} |")
     if args.json:
         payload = {"base_seconds": base, "rounds": rounds, "rows": rows, "cold_seconds": cold}
         payload["cold_peak_mib"] = cold_rss
