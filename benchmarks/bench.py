@@ -44,9 +44,49 @@ COMMANDS = {
 }
 
 WORDS = tuple(
-    "cloud data platform secure edge stream graph model quantum mobile web api event cache batch vector agent "
-    "signal ledger kernel mesh query storage network compiler runtime pipeline design test release "
-    "observability reliability identity payment search ranking privacy robotics embedded audio vision".split(" ")
+    [
+        "cloud",
+        "data",
+        "platform",
+        "secure",
+        "edge",
+        "stream",
+        "graph",
+        "model",
+        "quantum",
+        "mobile",
+        "web",
+        "api",
+        "event",
+        "cache",
+        "batch",
+        "vector",
+        "agent",
+        "signal",
+        "ledger",
+        "kernel",
+        "mesh",
+        "query",
+        "storage",
+        "network",
+        "compiler",
+        "runtime",
+        "pipeline",
+        "design",
+        "test",
+        "release",
+        "observability",
+        "reliability",
+        "identity",
+        "payment",
+        "search",
+        "ranking",
+        "privacy",
+        "robotics",
+        "embedded",
+        "audio",
+        "vision",
+    ]
 )
 CATEGORIES = ("development", "infrastructure", "data", "ai", "security", "quality", "architecture", "design")
 KINDS = ("language", "framework", "tool", "platform", "practice", "concept")
