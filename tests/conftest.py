@@ -59,11 +59,14 @@ def cli() -> Iterator[callable]:
     """Run the app in-process through Typer's CliRunner; stdout and stderr apart."""
     runner = _runner()
 
-    def invoke(*args: str, input: str | None = None) -> Result:
+    def invoke(*args: str, input: str | None = None, tty: bool = False) -> Result:
+        """``tty=True``: render as on a terminal (tables), without colour codes."""
         from careercli.cli import common
 
         common.reset()
-        result = runner.invoke(app, list(args), input=input, prog_name="career")
+        env = {"FORCE_COLOR": "1"} if tty else None
+        argv = ["--color", "never", *args] if tty else list(args)
+        result = runner.invoke(app, argv, input=input, prog_name="career", env=env)
         if result.exception and not isinstance(result.exception, SystemExit):
             raise result.exception
         return Result(result.exit_code, result.stdout, result.stderr)

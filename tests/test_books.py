@@ -66,7 +66,7 @@ def test_json_shape_and_published_format(cli) -> None:
 
 
 def test_books_table_columns(cli) -> None:
-    result = cli("books", "--author", "kleppmann")
+    result = cli("books", "--author", "kleppmann", tty=True)
     assert result.code == 0
     header = result.out.splitlines()[1]
     for column in ("Published", "Title", "Authors", "Publisher", "Roles"):

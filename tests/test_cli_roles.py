@@ -116,7 +116,7 @@ def test_list_filters_by_category(cli) -> None:
 
 
 def test_list_table_groups_by_category(cli) -> None:
-    out = cli("list").out
+    out = cli("list", tty=True).out
     assert out.index("development (") < out.index("Back-End Developer") < out.index("infrastructure (")
 
 

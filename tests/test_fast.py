@@ -96,11 +96,11 @@ def test_pack_changes_invalidate(isolated_home: Path) -> None:
 
 
 def test_environment_and_arguments_are_part_of_the_key(isolated_home: Path) -> None:
-    wide = run("list", env={"COLUMNS": "120"}).stdout
-    narrow = run("list", env={"COLUMNS": "60"}).stdout
+    wide = run("show", "qa-engineer", env={"COLUMNS": "120"}).stdout
+    narrow = run("show", "qa-engineer", env={"COLUMNS": "60"}).stdout
     assert max(map(len, narrow.splitlines())) <= 60 < max(map(len, wide.splitlines()))
-    assert run("list", env={"COLUMNS": "120"}).stdout == wide
-    assert run("list", "--json").stdout != wide
+    assert run("show", "qa-engineer", env={"COLUMNS": "120"}).stdout == wide
+    assert run("show", "qa-engineer", "--json").stdout != wide
 
 
 def test_failures_are_never_saved(isolated_home: Path) -> None:

@@ -127,7 +127,7 @@ def test_suggest_puts_backend_near_the_top_for_python_sql_git(cli) -> None:
     assert set(backend) == {"role", "name", "coverage", "have", "missing"}
     assert sorted(backend["have"]) == ["git", "python", "sql"]
     assert backend["missing"]
-    table = cli("suggest").out
+    table = cli("suggest", tty=True).out
     assert "Back-End Developer" in table
     assert "Coverage" in table
 

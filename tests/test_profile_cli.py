@@ -79,7 +79,7 @@ def test_reading_list_statuses_and_books_column(cli) -> None:
     ]  # fmt: skip
     only_read = json.loads(cli("reading", "list", "--status", "read", "--json").out)["reading"]
     assert [e["book"] for e in only_read] == ["designing-data-intensive-applications"]
-    table = cli("books", "--author", "ramalho").out
+    table = cli("books", "--author", "ramalho", tty=True).out
     assert "Mine" in table
     assert "reading" in table
     statuses = {b["id"]: b.get("status") for b in json.loads(cli("books", "--json", "--limit", "0").out)["books"]}

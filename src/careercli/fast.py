@@ -25,7 +25,7 @@ LISTS = frozenset({"bookmark", "skills", "reading", "data"})
 GLOBAL_VALUED = frozenset({"--color"})  # options before the command that take a value
 IGNORED_ENV = frozenset({"_", "PWD", "OLDPWD", "SHLVL", "TMUX_PANE", "WINDOWID", "SSH_CLIENT", "SSH_CONNECTION"})
 MAX_ENTRIES = 400
-FORMAT = "careercli-output-1"
+FORMAT = "careercli-output-2"
 
 
 def enabled() -> bool:
@@ -171,16 +171,16 @@ def replay(argv: list[str]) -> int | None:
         chunks = _decode(body)
     except ValueError:
         return None
-    for text, pageable in chunks:
-        emit(text, pageable)
+    for text, paging in chunks:
+        emit(text, paging)
     return 0
 
 
-def _encode(chunks: list[tuple[str, bool]]) -> str:
-    return "".join(f"{'P' if pageable else 'S'}{len(text)}\n{text}" for text, pageable in chunks)
+def _encode(chunks: list[tuple[str, str]]) -> str:
+    return "".join(f"{paging}{len(text)}\n{text}" for text, paging in chunks)
 
 
-def _decode(body: str) -> list[tuple[str, bool]]:
+def _decode(body: str) -> list[tuple[str, str]]:
     chunks = []
     position = 0
     while position < len(body):
@@ -188,9 +188,9 @@ def _decode(body: str) -> list[tuple[str, bool]]:
         flag, length = body[position], int(body[position + 1 : newline])
         start = newline + 1
         text = body[start : start + length]
-        if len(text) != length or flag not in "PS":
+        if len(text) != length or flag not in "SPA":
             raise ValueError("damaged entry")
-        chunks.append((text, flag == "P"))
+        chunks.append((text, flag))
         position = start + length
     return chunks
 
@@ -201,7 +201,7 @@ class Recorder:
     def __init__(self, argv: list[str]) -> None:
         self.argv = argv
         self.active = enabled() and cacheable(argv)
-        self.chunks: list[tuple[str, bool]] = []
+        self.chunks: list[tuple[str, str]] = []
         self.key = key(argv) if self.active else ""
         if self.active:
             from careercli import output
@@ -254,7 +254,7 @@ def _prune(folder: str) -> None:
 class _Tee:
     """A text stream that writes through and, for stdout, keeps what was written outside emit()."""
 
-    def __init__(self, stream: object, chunks: list[tuple[str, bool]] | None) -> None:
+    def __init__(self, stream: object, chunks: list[tuple[str, str]] | None) -> None:
         self._stream = stream
         self._chunks = chunks
         self.wrote = False
@@ -265,7 +265,7 @@ class _Tee:
         if text:
             self.wrote = True
             if self._chunks is not None and not output.emitting():
-                self._chunks.append((text, False))
+                self._chunks.append((text, "S"))
         return self._stream.write(text)  # type: ignore[attr-defined]
 
     def __getattr__(self, name: str) -> object:

@@ -9,7 +9,10 @@ from __future__ import annotations
 import os
 import sys
 
-_recorders: list[list[tuple[str, bool]]] = []
+# how a text may be paged: never, when taller than the terminal, or whenever stdout is a terminal
+NEVER, AUTO, ALWAYS = "S", "P", "A"
+
+_recorders: list[list[tuple[str, str]]] = []
 _emitting: list[bool] = []
 
 
@@ -18,16 +21,17 @@ def emitting() -> bool:
     return bool(_emitting)
 
 
-def record_into(sink: list[tuple[str, bool]]) -> None:
-    """Also keep every emitted text (with whether it may be paged) in ``sink``."""
+def record_into(sink: list[tuple[str, str]]) -> None:
+    """Also keep every emitted text (with how it may be paged) in ``sink``."""
     _recorders.append(sink)
 
 
-def emit(text: str, pageable: bool = False) -> None:
-    """Write ``text``; a pageable text taller than the terminal goes through the pager when stdout is one."""
+def emit(text: str, paging: str = NEVER) -> None:
+    """Write ``text`` to stdout, or through the pager (AUTO: when stdout and stdin are a terminal and the text is
+    taller than it; ALWAYS: whenever they are a terminal)."""
     for sink in _recorders:
-        sink.append((text, pageable))
-    if pageable and _page(text):
+        sink.append((text, paging))
+    if paging != NEVER and _page(text, force=paging == ALWAYS):
         return
     _emitting.append(True)
     try:
@@ -37,7 +41,7 @@ def emit(text: str, pageable: bool = False) -> None:
         _emitting.pop()
 
 
-def _page(text: str) -> bool:
+def _page(text: str, force: bool) -> bool:
     """Send the text to $PAGER (default ``less``); False when it should not, or cannot, be paged."""
     try:
         if not (sys.stdout.isatty() and sys.stdin.isatty()):
@@ -45,7 +49,7 @@ def _page(text: str) -> bool:
         rows = os.get_terminal_size(sys.stdout.fileno()).lines
     except (OSError, ValueError, AttributeError):
         return False
-    if text.count("\n") < rows - 1:
+    if not force and text.count("\n") < rows - 1:
         return False
     command = os.environ.get("PAGER", "").strip() or "less"
     if command in ("cat", "-"):

@@ -6,7 +6,19 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import JsonOption, LimitOption, catalog, print_json, reading_statuses, render, say
+from careercli.cli.common import (
+    JsonOption,
+    LimitOption,
+    PagerOption,
+    catalog,
+    console,
+    lines,
+    listing_as_lines,
+    print_json,
+    reading_statuses,
+    render,
+    say,
+)
 
 
 def books(
@@ -19,6 +31,7 @@ def books(
     ] = None,
     limit: LimitOption = 10,
     as_json: JsonOption = False,
+    pager: PagerOption = None,
 ) -> None:
     """The reading list, newest first; the filters combine.
 
@@ -44,9 +57,16 @@ def books(
     if not shown:
         say("No books match these filters. Try fewer filters, or an earlier --since.")
         return
+    if listing_as_lines():
+        lines(
+            (b.id, b.published or "", b.title, "; ".join(b.authors), b.publisher or "", ",".join(b.roles),
+             *((statuses.get(b.id, ""),) if statuses else ()))
+            for b in shown
+        )  # fmt: skip
+        return
     from careercli.presenters.terminal import books_table
 
-    render(books_table(shown, statuses, total=len(found)))
+    render(books_table(shown, statuses, total=len(found), width=console().width), pager)
 
 
 def book(
@@ -118,9 +138,12 @@ def search(
             line += " Closest terms in the catalog: " + ", ".join(terms) + "."
         say(line)
         return
+    if listing_as_lines():
+        lines((h.kind, h.id, f"{h.score:.2f}", h.title, "; ".join(h.matched)) for h in hits)
+        return
     from careercli.presenters.terminal import search_table
 
-    render(search_table(hits))
+    render(search_table(hits, width=console().width))
 
 
 def search_index() -> object:

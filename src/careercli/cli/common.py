@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -60,17 +61,40 @@ def say(text: str) -> None:
     emit(text + "\n")
 
 
-def render(renderable: Any, pager: bool = False) -> None:
+def render(renderable: Any, pager: bool | None = False) -> None:
     """Render with Rich (following --color, NO_COLOR, FORCE_COLOR and the terminal's width) and emit the text.
 
-    ``pager``: a page taller than the terminal may go through the user's pager.
+    ``pager``: None pages a text taller than the terminal, True pages whenever on a terminal, False never.
     """
-    from careercli.output import emit
+    from careercli.output import ALWAYS, AUTO, NEVER, emit
 
     out = console()
     with out.capture() as captured:
         out.print(renderable)
-    emit(captured.get(), pageable=pager)
+    emit(captured.get(), AUTO if pager is None else ALWAYS if pager else NEVER)
+
+
+PagerOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--pager/--no-pager",
+        help="Page the output with $PAGER (default: only on a terminal and when it is taller than the screen).",
+        show_default=False,
+    ),
+]
+
+
+def listing_as_lines() -> bool:
+    """Listings print one record a line (tab-separated) unless they go to a terminal (or colour is forced)."""
+    return not console().is_terminal
+
+
+def lines(rows: Iterable[Iterable[object]]) -> None:
+    """Tab-separated records, one a line, user and data text made visible: for grep, cut and awk."""
+    from careercli.output import emit
+    from careercli.presenters.text import single_line
+
+    emit("".join("\t".join(single_line(str(cell)).replace("\t", " ") for cell in row) + "\n" for row in rows))
 
 
 def reset() -> None:
@@ -111,3 +135,23 @@ def profile_or_warn() -> Profile:
 def reading_statuses() -> dict[str, str]:
     """The user's reading status by book id."""
     return profile_or_warn().reading_status()
+
+
+def export_picture(renderable: Any, fmt: str, title: str) -> str:
+    """The renderable as a standalone SVG or HTML document (colours kept), at the terminal's width."""
+    from rich.console import Console
+
+    width = console().width
+    recorder = Console(record=True, width=width, force_terminal=True, color_system="truecolor", file=_Null())
+    recorder.print(renderable)
+    if fmt == "svg":
+        return recorder.export_svg(title=title, unique_id="careercli")
+    return recorder.export_html(inline_styles=True)
+
+
+class _Null:
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass

@@ -6,7 +6,18 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import JsonOption, LimitOption, catalog, print_json, profile, render, say
+from careercli.cli.common import (
+    JsonOption,
+    LimitOption,
+    catalog,
+    console,
+    lines,
+    listing_as_lines,
+    print_json,
+    profile,
+    render,
+    say,
+)
 
 HaveOption = Annotated[
     str | None,
@@ -148,6 +159,9 @@ def suggest(have: HaveOption = None, limit: LimitOption = 10, as_json: JsonOptio
 
         print_json(jsonout.envelope("suggestions", [jsonout.suggestion(s, catalog()) for s in shown]))
         return
+    if listing_as_lines():
+        lines((s.role, f"{s.coverage:.0%}", ",".join(s.have), ",".join(s.missing)) for s in shown)
+        return
     from careercli.presenters.terminal import suggestions_table
 
-    render(suggestions_table(shown, catalog()))
+    render(suggestions_table(shown, catalog(), width=console().width))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import JsonOption, catalog, print_json, profile, render, say, store
+from careercli.cli.common import JsonOption, catalog, lines, listing_as_lines, print_json, profile, render, say, store
 from careercli.errors import CareerError, NotFoundError
 
 bookmark_app = typer.Typer(help="Keep the roles you are weighing, with a note and tags.", no_args_is_help=True)
@@ -103,6 +103,10 @@ def bookmark_list(
     if not marks:
         say('No bookmarks yet. Add one: career bookmark add backend-developer --note "why"')
         return
+    if listing_as_lines():
+        lines((b.role, cat.roles[b.role].name if b.role in cat.roles else "", b.added, ",".join(b.tags), b.note)
+              for b in marks)  # fmt: skip
+        return
     from careercli.presenters.terminal import bookmarks_table
 
     render(bookmarks_table(marks, cat))
@@ -186,6 +190,10 @@ def skills_list(as_json: JsonOption = False) -> None:
     if not mine.skills and not mine.custom_skills:
         say("No skills recorded yet. Add some: career skills add python sql git")
         return
+    if listing_as_lines():
+        rows = [(s, cat.skill_name(s), cat.skills[s].kind if s in cat.skills else "") for s in mine.skills]
+        lines(rows + [("", name, "custom") for name in mine.custom_skills])
+        return
     from careercli.presenters.terminal import my_skills_table
 
     render(my_skills_table(mine, cat))
@@ -267,6 +275,11 @@ def reading_list(
         return
     if not entries:
         say("Your reading list is empty. Add a book: career reading add fluent-python")
+        return
+    if listing_as_lines():
+        books = cat.books
+        lines((r.status, r.book, books[r.book].title if r.book in books else "",
+               "; ".join(books[r.book].authors) if r.book in books else "") for r in entries)  # fmt: skip
         return
     from careercli.presenters.terminal import reading_table
 

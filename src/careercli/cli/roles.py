@@ -6,9 +6,22 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import JsonOption, catalog, console, print_json, profile_or_warn, render
+from careercli.cli.common import (
+    JsonOption,
+    PagerOption,
+    catalog,
+    console,
+    export_picture,
+    lines,
+    listing_as_lines,
+    print_json,
+    profile_or_warn,
+    render,
+    say,
+)
 from careercli.model import CATEGORIES
 
+FORMATS = ("text", "markdown", "json", "svg", "html")
 CATEGORY_HELP = "Only roles in this category: " + ", ".join(CATEGORIES) + "."
 
 
@@ -41,6 +54,9 @@ def list_roles(
     from careercli.presenters.terminal import roles_grouped
 
     origins = any(r.source != "bundled" for r in cat.roles.values())
+    if listing_as_lines():
+        lines((r.slug, r.name, r.category, r.summary, *((r.source,) if origins else ())) for r in roles)
+        return
     render(roles_grouped(roles, origins=origins, width=console().width))
 
 
@@ -49,6 +65,11 @@ def show(
         str, typer.Argument(help="Role slug or name; case, spaces, hyphens and a unique prefix are forgiven.")
     ],
     as_json: JsonOption = False,
+    pager: PagerOption = None,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="text (default), markdown, json, svg or html.", case_sensitive=False),
+    ] = "text",
 ) -> None:
     """Show one role: what they do, what to learn, challenges, prospects, key skills and recent books.
 
@@ -67,7 +88,10 @@ def show(
     books = cat.books_for_role(found.slug)
     mine = profile_or_warn()
     mark = mine.bookmark(found.slug)
-    if as_json:
+    fmt = output_format.lower()
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"'{output_format}' is not one of {', '.join(FORMATS)}", param_hint="'--format'")
+    if as_json or fmt == "json":
         from careercli.presenters import jsonout
 
         saved = jsonout.bookmark(mark, cat) if mark else None
@@ -75,5 +99,14 @@ def show(
         return
     from careercli.presenters.terminal import role_view
 
+    if fmt == "markdown":
+        from careercli.presenters.markdown import role_markdown
+
+        say(role_markdown(found, cat, books))
+        return
     bookmark = (mark.note, mark.tags) if mark else None
-    render(role_view(found, cat, books, bookmark, mine.reading_status()))
+    page = role_view(found, cat, books, bookmark, mine.reading_status())
+    if fmt in ("svg", "html"):
+        say(export_picture(page, fmt, title=f"career show {found.slug}"))
+        return
+    render(page, pager)

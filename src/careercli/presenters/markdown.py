@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from careercli.presenters.text import visible
 
 if TYPE_CHECKING:
-    from careercli.model import Book, Catalog
+    from careercli.model import Book, Catalog, Role
     from careercli.profile import Profile
     from careercli.queries.gap import Gap
 
@@ -126,5 +126,25 @@ def profile_markdown(
         out.append("You have every book of your bookmarked roles on your list.")
     else:
         out.append("Bookmark a role to get suggestions.")
+    out.append("")
+    return "\n".join(out)
+
+
+def role_markdown(role: Role, catalog: Catalog, books: Sequence[Book]) -> str:
+    """One role as a Markdown page, with the same sections as the terminal page."""
+
+    def names(slugs: Iterable[str]) -> str:
+        return ", ".join(f"{escape(catalog.roles[s].name)} (`{s}`)" for s in slugs if s in catalog.roles) or "none"
+
+    out = [f"# {escape(role.name)}", "", f"*{escape(role.summary)}*", "", f"Category: {escape(role.category)}", ""]
+    out += ["## What they do", "", escape(role.what_they_do.replace("\n", " ")), ""]
+    out += ["## What to learn", "", *_list(escape(item) for item in role.what_to_learn), ""]
+    out += ["## Challenges", "", "| Challenge | Why it is hard |", "|---|---|"]
+    out += [f"| {escape(c.title)} | {escape(c.why)} |" for c in role.challenges]
+    out += ["", "## Career prospects", "", *_list(escape(item) for item in role.career_prospects), ""]
+    out += [f"Next roles: {names(role.next_roles)}", "", f"Related roles: {names(role.related_roles)}", ""]
+    out += ["## Key skills", "", ", ".join(escape(catalog.skill_name(s)) for s in role.key_skills), ""]
+    out += ["## Recent books", ""]
+    out += _list(_book_line(book) for book in books) if books else ["No books in the catalog for this role yet."]
     out.append("")
     return "\n".join(out)

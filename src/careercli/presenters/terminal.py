@@ -220,11 +220,15 @@ def month_year(book: Book) -> str:
     return book.published
 
 
-def books_table(books: Sequence[Book], statuses: dict[str, str] | None = None, total: int | None = None) -> Table:
+def books_table(
+    books: Sequence[Book], statuses: dict[str, str] | None = None, total: int | None = None, width: int = 100
+) -> Table:
     """``career books``: title, authors, publisher, date, roles (and my reading status where I have one)."""
     caption = None
     if total is not None and total > len(books):
         caption = f"{len(books)} of {total} books; --limit 0 shows all"
+    if width < NARROW:
+        return _books_compact(books, statuses or {}, caption)
     table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", padding=(0, 1))
     table.add_column("Published", style="green", no_wrap=True)
     table.add_column("Title", style="bold", ratio=3, overflow="fold")
@@ -245,6 +249,22 @@ def books_table(books: Sequence[Book], statuses: dict[str, str] | None = None, t
         if show_status:
             row.append(_cell((statuses or {}).get(book.id, "")))
         table.add_row(*row)
+    return table
+
+
+def _books_compact(books: Sequence[Book], statuses: dict[str, str], caption: str | None) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", padding=(0, 1))
+    table.add_column("Published", style="green", no_wrap=True)
+    table.add_column("Book", overflow="fold")
+    for book in books:
+        cell = Text(single_line(book.title), style="bold")
+        cell.append("\n" + single_line(authors_text(book.authors)))
+        if book.publisher:
+            cell.append(" · " + single_line(book.publisher), style=DIM)
+        cell.append("\n" + single_line(", ".join(book.roles)), style=DIM)
+        if book.id in statuses:
+            cell.append("\nmine: " + single_line(statuses[book.id]), style="magenta")
+        table.add_row(_cell(month_year(book)), cell)
     return table
 
 
@@ -276,7 +296,18 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def search_table(hits: Sequence[object]) -> Table:
+def search_table(hits: Sequence[object], width: int = 100) -> Table:
+    if width < NARROW:
+        table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+        table.add_column("Kind", style="cyan", no_wrap=True)
+        table.add_column("Result", overflow="fold")
+        table.add_column("Score", justify="right", no_wrap=True)
+        for hit in hits:
+            cell = Text(single_line(hit.title), style="bold")  # type: ignore[attr-defined]
+            cell.append("\n" + single_line(hit.id), style="green")  # type: ignore[attr-defined]
+            cell.append("\n" + single_line("; ".join(hit.matched[:2])), style=DIM)  # type: ignore[attr-defined]
+            table.add_row(_cell(hit.kind), cell, f"{hit.score:.1f}")  # type: ignore[attr-defined]
+        return table
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
     table.add_column("Kind", style="cyan", no_wrap=True)
     table.add_column("Id", style="green", no_wrap=True, overflow="ellipsis", max_width=40)
@@ -437,7 +468,7 @@ def gap_view(result: Gap, catalog: Catalog) -> RenderableType:
         if step.prerequisite_of:
             reasons.append("before " + ", ".join(catalog.skill_name(s) for s in step.prerequisite_of))
         if step.needed_by:
-            reasons.append(f"{step.needed_by} of your bookmarks need it")
+            reasons.append(f"needed by {step.needed_by} bookmarked role{'s' if step.needed_by > 1 else ''}")
         books = Text()
         for index, book_id in enumerate(step.books):
             book = catalog.books[book_id]
@@ -486,7 +517,21 @@ def path_view(result: CareerPath, catalog: Catalog) -> RenderableType:
     return Group(*parts)
 
 
-def suggestions_table(items: Sequence[Suggestion], catalog: Catalog) -> Table:
+def suggestions_table(items: Sequence[Suggestion], catalog: Catalog, width: int = 100) -> Table:
+    if width < NARROW:
+        table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+        table.add_column("#", justify="right", style=DIM, no_wrap=True)
+        table.add_column("Role and coverage", overflow="fold")
+        for number, item in enumerate(items, start=1):
+            total = len(item.have) + len(item.missing)
+            cell = Text(single_line(catalog.roles[item.role].name), style="bold")
+            cell.append(f"  {item.coverage:.0%} ({len(item.have)}/{total})")
+            have = ", ".join(catalog.skill_name(s) for s in item.have) or "—"
+            cell.append("\nhave: " + single_line(have), style="green")
+            nxt = ", ".join(catalog.skill_name(s) for s in item.missing[:3]) or "nothing"
+            cell.append("\nlearn next: " + single_line(nxt))
+            table.add_row(str(number), cell)
+        return table
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
     table.add_column("#", justify="right", style=DIM, no_wrap=True)
     table.add_column("Role", style="bold", ratio=2, overflow="fold")
