@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from careercli._version import __version__
-from careercli.cli import books, data_cmds, plan, profile_cmds, roles
+from careercli.cli import books, complete, data_cmds, plan, profile_cmds, roles
 from careercli.cli.common import say, set_color
 from careercli.errors import CareerError, ExitCode
 
@@ -82,6 +82,7 @@ def main(
             "--color",
             help="Colour: auto (default; off when piped or NO_COLOR is set), always or never.",
             case_sensitive=False,
+            autocompletion=complete.fixed("auto", "always", "never"),
         ),
     ] = "auto",
     version: Annotated[

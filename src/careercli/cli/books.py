@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from careercli.cli import complete
 from careercli.cli.common import (
     JsonOption,
     LimitOption,
@@ -22,9 +23,17 @@ from careercli.cli.common import (
 
 
 def books(
-    role: Annotated[str | None, typer.Option("--role", "-r", help="Only books for this role (slug or name).")] = None,
-    skill: Annotated[str | None, typer.Option("--skill", "-s", help="Only books that teach this skill.")] = None,
-    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only books on this topic.")] = None,
+    role: Annotated[
+        str | None,
+        typer.Option("--role", "-r", help="Only books for this role (slug or name).", autocompletion=complete.roles),
+    ] = None,
+    skill: Annotated[
+        str | None,
+        typer.Option("--skill", "-s", help="Only books that teach this skill.", autocompletion=complete.skills),
+    ] = None,
+    topic: Annotated[
+        str | None, typer.Option("--topic", "-t", help="Only books on this topic.", autocompletion=complete.topics)
+    ] = None,
     author: Annotated[str | None, typer.Option("--author", "-a", help="Author name contains this text.")] = None,
     since: Annotated[
         int | None, typer.Option("--since", min=1900, max=2100, help="Published in or after YEAR.")
@@ -70,7 +79,10 @@ def books(
 
 
 def book(
-    book: Annotated[str, typer.Argument(help="Book id or title; case and a unique prefix are forgiven.")],
+    book: Annotated[
+        str,
+        typer.Argument(help="Book id or title; case and a unique prefix are forgiven.", autocompletion=complete.books),
+    ],
     as_json: JsonOption = False,
 ) -> None:
     """One book in full: subtitle, edition, authors, publisher, date, ISBN-13, roles and topics.
@@ -99,7 +111,13 @@ def book(
 def search(
     query: Annotated[list[str], typer.Argument(help="Words to look for; all of them must match.")],
     kind: Annotated[
-        str | None, typer.Option("--kind", "-k", help="Only this kind of result: role, skill or book.")
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Only this kind of result: role, skill or book.",
+            autocompletion=complete.fixed("role", "skill", "book"),
+        ),
     ] = None,
     limit: LimitOption = 10,
     as_json: JsonOption = False,

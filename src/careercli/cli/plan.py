@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from careercli.cli import complete
 from careercli.cli.common import (
     JsonOption,
     LimitOption,
@@ -44,7 +45,9 @@ def _have(have: str | None) -> tuple[list[str], bool]:
 
 
 def compare(
-    roles: Annotated[list[str], typer.Argument(help="Two or three roles (slugs or names).")],
+    roles: Annotated[
+        list[str], typer.Argument(help="Two or three roles (slugs or names).", autocompletion=complete.roles)
+    ],
     as_json: JsonOption = False,
 ) -> None:
     """Compare two or three roles side by side: skills they share and their own, challenges, next roles, books.
@@ -73,7 +76,9 @@ def compare(
 
 
 def gap(
-    role: Annotated[str, typer.Argument(help="The role you are aiming for (slug or name).")],
+    role: Annotated[
+        str, typer.Argument(help="The role you are aiming for (slug or name).", autocompletion=complete.roles)
+    ],
     have: HaveOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -109,7 +114,7 @@ def gap(
 
 
 def path(
-    role: Annotated[str, typer.Argument(help="Role slug or name.")],
+    role: Annotated[str, typer.Argument(help="Role slug or name.", autocompletion=complete.roles)],
     depth: Annotated[int, typer.Option("--depth", "-d", min=1, max=6, help="How many steps ahead to follow.")] = 3,
     as_json: JsonOption = False,
 ) -> None:

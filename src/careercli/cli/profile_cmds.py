@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from careercli.cli import complete
 from careercli.cli.common import JsonOption, catalog, lines, listing_as_lines, print_json, profile, render, say, store
 from careercli.errors import CareerError, NotFoundError
 
@@ -40,10 +41,11 @@ def _role_slug(query: str, allow_bookmarked: bool = False) -> str:
 
 @bookmark_app.command("add")
 def bookmark_add(
-    role: Annotated[str, typer.Argument(help="Role slug or name.")],
+    role: Annotated[str, typer.Argument(help="Role slug or name.", autocompletion=complete.roles)],
     note: Annotated[str | None, typer.Option("--note", help="Your note (replaces the old one).")] = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", "-t", help="A tag; repeat for more (replaces old tags).")
+        list[str] | None,
+        typer.Option("--tag", "-t", help="A tag; repeat for more (replaces old tags).", autocompletion=complete.tags),
     ] = None,
 ) -> None:
     """Bookmark a role; adding it again updates the note and tags and keeps the first date.
@@ -64,7 +66,9 @@ def bookmark_add(
 
 
 @bookmark_app.command("remove")
-def bookmark_remove(role: Annotated[str, typer.Argument(help="Role slug or name.")]) -> None:
+def bookmark_remove(
+    role: Annotated[str, typer.Argument(help="Role slug or name.", autocompletion=complete.bookmarked)],
+) -> None:
     """Remove a bookmark.
 
     Example:
@@ -82,7 +86,9 @@ def bookmark_remove(role: Annotated[str, typer.Argument(help="Role slug or name.
 
 @bookmark_app.command("list")
 def bookmark_list(
-    tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only bookmarks with this tag.")] = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", "-t", help="Only bookmarks with this tag.", autocompletion=complete.tags)
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List your bookmarks, oldest first.
@@ -117,7 +123,7 @@ def bookmark_list(
 
 @skills_app.command("add")
 def skills_add(
-    skills: Annotated[list[str], typer.Argument(help="Skill ids or names.")],
+    skills: Annotated[list[str], typer.Argument(help="Skill ids or names.", autocompletion=complete.skills)],
     custom: Annotated[bool, typer.Option("--custom", help="Keep names the vocabulary lacks, as typed.")] = False,
 ) -> None:
     """Record skills you have. Names resolve against the vocabulary; --custom keeps unknown ones as typed.
@@ -146,7 +152,9 @@ def skills_add(
 
 
 @skills_app.command("remove")
-def skills_remove(skills: Annotated[list[str], typer.Argument(help="Skill ids or names.")]) -> None:
+def skills_remove(
+    skills: Annotated[list[str], typer.Argument(help="Skill ids or names.", autocompletion=complete.my_skills)],
+) -> None:
     """Remove skills from your profile.
 
     Example:
@@ -201,7 +209,16 @@ def skills_list(as_json: JsonOption = False) -> None:
 
 # --------------------------------------------------------------------------- reading list
 
-StatusOption = Annotated[str, typer.Option("--status", "-s", help="want, reading or read.", case_sensitive=False)]
+StatusOption = Annotated[
+    str,
+    typer.Option(
+        "--status",
+        "-s",
+        help="want, reading or read.",
+        case_sensitive=False,
+        autocompletion=complete.fixed("want", "reading", "read"),
+    ),
+]
 
 
 def _status(value: str) -> str:
@@ -214,7 +231,10 @@ def _status(value: str) -> str:
 
 
 @reading_app.command("add")
-def reading_add(book: Annotated[str, typer.Argument(help="Book id or title.")], status: StatusOption = "want") -> None:
+def reading_add(
+    book: Annotated[str, typer.Argument(help="Book id or title.", autocompletion=complete.books)],
+    status: StatusOption = "want",
+) -> None:
     """Put a book on your reading list, or change its status.
 
     Examples:
@@ -233,7 +253,9 @@ def reading_add(book: Annotated[str, typer.Argument(help="Book id or title.")], 
 
 
 @reading_app.command("remove")
-def reading_remove(book: Annotated[str, typer.Argument(help="Book id or title.")]) -> None:
+def reading_remove(
+    book: Annotated[str, typer.Argument(help="Book id or title.", autocompletion=complete.reading)],
+) -> None:
     """Take a book off your reading list.
 
     Example:
@@ -254,7 +276,15 @@ def reading_remove(book: Annotated[str, typer.Argument(help="Book id or title.")
 
 @reading_app.command("list")
 def reading_list(
-    status: Annotated[str | None, typer.Option("--status", "-s", help="Only want, reading or read.")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            "-s",
+            help="Only want, reading or read.",
+            autocompletion=complete.fixed("want", "reading", "read"),
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Your reading list, grouped by status.

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from careercli.cli import complete
 from careercli.cli.common import (
     JsonOption,
     PagerOption,
@@ -26,7 +27,9 @@ CATEGORY_HELP = "Only roles in this category: " + ", ".join(CATEGORIES) + "."
 
 
 def list_roles(
-    category: Annotated[str | None, typer.Option("--category", "-c", help=CATEGORY_HELP)] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", "-c", help=CATEGORY_HELP, autocompletion=complete.categories)
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List the roles, grouped by category.
@@ -62,13 +65,23 @@ def list_roles(
 
 def show(
     role: Annotated[
-        str, typer.Argument(help="Role slug or name; case, spaces, hyphens and a unique prefix are forgiven.")
+        str,
+        typer.Argument(
+            help="Role slug or name; case, spaces, hyphens and a unique prefix are forgiven.",
+            autocompletion=complete.roles,
+        ),
     ],
     as_json: JsonOption = False,
     pager: PagerOption = None,
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", help="text (default), markdown, json, svg or html.", case_sensitive=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (default), markdown, json, svg or html.",
+            case_sensitive=False,
+            autocompletion=complete.fixed(*FORMATS),
+        ),
     ] = "text",
 ) -> None:
     """Show one role: what they do, what to learn, challenges, prospects, key skills and recent books.
