@@ -56,6 +56,7 @@ def test_folders_match_platformdirs(monkeypatch: pytest.MonkeyPatch, env: dict[s
         (["books", "--limit", "0"], True), (["bookmark", "list"], True), (["bookmark", "add", "x"], False),
         (["skills", "add", "python"], False), (["export"], False), (["export", "--help"], True),
         (["reading", "add", "x", "--status", "read"], False), (["--install-completion"], False), (["paths"], False),
+        (["data", "validate", "pack.toml"], False), (["skills", "list", "--json"], True),
     ],
 )  # fmt: skip
 def test_only_read_only_invocations_are_cacheable(argv: list[str], expected: bool) -> None:
@@ -124,3 +125,15 @@ def test_a_damaged_entry_takes_the_normal_path(isolated_home: Path) -> None:
 def test_switching_it_off(isolated_home: Path) -> None:
     run("show", "qa-engineer", env={"CAREERCLI_NO_FAST_PATH": "1"})
     assert entries(isolated_home) == []
+
+
+def test_validate_always_reads_the_file_again(isolated_home: Path, tmp_path: Path) -> None:
+    text = (Path(__file__).parent / "test_packs.py").read_text("utf-8").split('ROLE = """', 1)[1].split('"""', 1)[0]
+    pack = tmp_path / "team.toml"
+    pack.write_text(text.format(name="Zz", summary="S.", skill="python"), "utf-8")
+    assert run("data", "validate", str(pack)).returncode == 0
+    assert run("data", "validate", str(pack)).returncode == 0
+    pack.write_text(text.format(name="Zz", summary="S.", skill="pyhton"), "utf-8")
+    broken = run("data", "validate", str(pack))
+    assert broken.returncode == 1
+    assert "unknown skill 'pyhton'" in broken.stdout

@@ -9,10 +9,10 @@ path runs and :class:`Recorder` saves its output for next time.
 The key covers: the argument list; every environment variable except a few that cannot change the output
 (``PWD``, ``OLDPWD``, ``_``, ``SHLVL`` ...); whether each standard stream is a terminal and its size; the
 output encoding; the Python version and this package's version; the day; and the size, modification time and
-inode of every file that feeds the output: the package's own modules, the bundled data, every pack file and the
-profile. Only results that exited 0 with nothing on stderr are saved. The fast path is used on Linux only,
-where the folders below are known to match platformdirs (a test checks them against it); elsewhere every run
-takes the normal path.
+inode of every file that feeds the output: the package's own modules, the bundled data, every pack file, the
+profile, and the site-packages folders (so that upgrading Rich or Typer invalidates it). Only results that
+exited 0 with nothing on stderr are saved. The fast path is used on Linux only, where the folders below are
+known to match platformdirs (a test checks them against it); elsewhere every run takes the normal path.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import os
 import sys
 
 READ_ONLY = frozenset({"show", "list", "books", "book", "search", "compare", "path", "gap", "suggest"})
-LISTS = frozenset({"bookmark", "skills", "reading", "data"})
+LISTS = frozenset({"bookmark", "skills", "reading"})  # their "list" only reads the profile
 GLOBAL_VALUED = frozenset({"--color"})  # options before the command that take a value
 IGNORED_ENV = frozenset({"_", "PWD", "OLDPWD", "SHLVL", "TMUX_PANE", "WINDOWID", "SSH_CLIENT", "SSH_CONNECTION"})
 MAX_ENTRIES = 400
@@ -77,7 +77,8 @@ def cacheable(argv: list[str]) -> bool:
         return False
     if words[0] in READ_ONLY:
         return True
-    return words[0] in LISTS and len(words) > 1 and words[1] in ("list", "validate")
+    # never 'data validate': it reads files named on the command line, which the key does not cover
+    return words[0] in LISTS and len(words) > 1 and words[1] == "list"
 
 
 def _stat_line(path: str) -> str:
@@ -110,6 +111,8 @@ def _sources() -> list[str]:
     for folder in packs:
         lines += _files_in(folder, ".toml")
     lines.append(_stat_line(os.path.join(config_dir(), "profile.toml")))
+    # installing or upgrading any package (Rich, Typer, ...) adds and removes folders here: a new key
+    lines += [_stat_line(entry) for entry in sys.path if entry.endswith(("site-packages", "dist-packages"))]
     return lines
 
 

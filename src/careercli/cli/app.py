@@ -57,7 +57,6 @@ class CareerGroup(TyperGroup):
 app = typer.Typer(
     cls=CareerGroup,
     name="career",
-    help="Explore software careers offline: roles, challenges, skills, career paths and recent books.",
     epilog="Start with: career list, then career show backend-developer.",
     no_args_is_help=False,
     add_completion=True,
@@ -80,6 +79,7 @@ def main(
         str,
         typer.Option(
             "--color",
+            metavar="WHEN",
             help="Colour: auto (default; off when piped or NO_COLOR is set), always or never.",
             case_sensitive=False,
             autocompletion=complete.fixed("auto", "always", "never"),

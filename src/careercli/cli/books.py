@@ -81,7 +81,11 @@ def books(
 def book(
     book: Annotated[
         str,
-        typer.Argument(help="Book id or title; case and a unique prefix are forgiven.", autocompletion=complete.books),
+        typer.Argument(
+            metavar="BOOK",
+            help="Book id or title; case and a unique prefix are forgiven.",
+            autocompletion=complete.books,
+        ),
     ],
     as_json: JsonOption = False,
 ) -> None:
@@ -109,7 +113,7 @@ def book(
 
 
 def search(
-    query: Annotated[list[str], typer.Argument(help="Words to look for; all of them must match.")],
+    query: Annotated[list[str], typer.Argument(metavar="WORDS", help="Words to look for; all of them must match.")],
     kind: Annotated[
         str | None,
         typer.Option(

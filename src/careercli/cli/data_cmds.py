@@ -10,11 +10,15 @@ import typer
 from careercli.cli.common import say
 from careercli.errors import CareerError, DataError
 
-data_app = typer.Typer(help="Your own data packs: roles, skills and books in the bundled schema.", no_args_is_help=True)
+data_app = typer.Typer(
+    help="Your own data packs: roles, skills and books in the bundled schema.\n\nExample:\n\n"
+    "career data validate my-team.toml",
+    no_args_is_help=True,
+)
 
 
 @data_app.command("validate")
-def validate(files: Annotated[list[Path], typer.Argument(help="Pack files (TOML) to check.")]) -> None:
+def validate(files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Pack files (TOML) to check.")]) -> None:
     """Check pack files against the bundled schema; report every problem with file, line and field.
 
     Each file is checked together with the bundled data and your installed packs, so its references to their

@@ -46,7 +46,8 @@ def _have(have: str | None) -> tuple[list[str], bool]:
 
 def compare(
     roles: Annotated[
-        list[str], typer.Argument(help="Two or three roles (slugs or names).", autocompletion=complete.roles)
+        list[str],
+        typer.Argument(metavar="ROLE", help="Two or three roles (slugs or names).", autocompletion=complete.roles),
     ],
     as_json: JsonOption = False,
 ) -> None:
@@ -77,7 +78,10 @@ def compare(
 
 def gap(
     role: Annotated[
-        str, typer.Argument(help="The role you are aiming for (slug or name).", autocompletion=complete.roles)
+        str,
+        typer.Argument(
+            metavar="ROLE", help="The role you are aiming for (slug or name).", autocompletion=complete.roles
+        ),
     ],
     have: HaveOption = None,
     as_json: JsonOption = False,
@@ -114,7 +118,7 @@ def gap(
 
 
 def path(
-    role: Annotated[str, typer.Argument(help="Role slug or name.", autocompletion=complete.roles)],
+    role: Annotated[str, typer.Argument(metavar="ROLE", help="Role slug or name.", autocompletion=complete.roles)],
     depth: Annotated[int, typer.Option("--depth", "-d", min=1, max=6, help="How many steps ahead to follow.")] = 3,
     as_json: JsonOption = False,
 ) -> None:

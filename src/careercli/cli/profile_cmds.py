@@ -12,10 +12,21 @@ from careercli.cli import complete
 from careercli.cli.common import JsonOption, catalog, lines, listing_as_lines, print_json, profile, render, say, store
 from careercli.errors import CareerError, NotFoundError
 
-bookmark_app = typer.Typer(help="Keep the roles you are weighing, with a note and tags.", no_args_is_help=True)
-skills_app = typer.Typer(help="Record the skills you have, to see your gap to any role.", no_args_is_help=True)
-reading_app = typer.Typer(help="Your reading list: books you want to read, are reading or have read.",
-                          no_args_is_help=True)  # fmt: skip
+bookmark_app = typer.Typer(
+    help="Keep the roles you are weighing, with a note and tags.\n\nExamples:\n\n"
+    'career bookmark add backend-developer --note "next step"\n\ncareer bookmark list --tag later',
+    no_args_is_help=True,
+)
+skills_app = typer.Typer(
+    help="Record the skills you have, to see your gap to any role.\n\nExamples:\n\n"
+    "career skills add python sql git\n\ncareer skills list",
+    no_args_is_help=True,
+)
+reading_app = typer.Typer(
+    help="Your reading list: books you want to read, are reading or have read.\n\nExamples:\n\n"
+    "career reading add fluent-python --status reading\n\ncareer reading list",
+    no_args_is_help=True,
+)
 
 
 def _say(message: str) -> None:
@@ -41,7 +52,7 @@ def _role_slug(query: str, allow_bookmarked: bool = False) -> str:
 
 @bookmark_app.command("add")
 def bookmark_add(
-    role: Annotated[str, typer.Argument(help="Role slug or name.", autocompletion=complete.roles)],
+    role: Annotated[str, typer.Argument(metavar="ROLE", help="Role slug or name.", autocompletion=complete.roles)],
     note: Annotated[str | None, typer.Option("--note", help="Your note (replaces the old one).")] = None,
     tag: Annotated[
         list[str] | None,
@@ -67,7 +78,7 @@ def bookmark_add(
 
 @bookmark_app.command("remove")
 def bookmark_remove(
-    role: Annotated[str, typer.Argument(help="Role slug or name.", autocompletion=complete.bookmarked)],
+    role: Annotated[str, typer.Argument(metavar="ROLE", help="Role slug or name.", autocompletion=complete.bookmarked)],
 ) -> None:
     """Remove a bookmark.
 
@@ -123,7 +134,9 @@ def bookmark_list(
 
 @skills_app.command("add")
 def skills_add(
-    skills: Annotated[list[str], typer.Argument(help="Skill ids or names.", autocompletion=complete.skills)],
+    skills: Annotated[
+        list[str], typer.Argument(metavar="SKILL", help="Skill ids or names.", autocompletion=complete.skills)
+    ],
     custom: Annotated[bool, typer.Option("--custom", help="Keep names the vocabulary lacks, as typed.")] = False,
 ) -> None:
     """Record skills you have. Names resolve against the vocabulary; --custom keeps unknown ones as typed.
@@ -153,7 +166,9 @@ def skills_add(
 
 @skills_app.command("remove")
 def skills_remove(
-    skills: Annotated[list[str], typer.Argument(help="Skill ids or names.", autocompletion=complete.my_skills)],
+    skills: Annotated[
+        list[str], typer.Argument(metavar="SKILL", help="Skill ids or names.", autocompletion=complete.my_skills)
+    ],
 ) -> None:
     """Remove skills from your profile.
 
@@ -232,7 +247,7 @@ def _status(value: str) -> str:
 
 @reading_app.command("add")
 def reading_add(
-    book: Annotated[str, typer.Argument(help="Book id or title.", autocompletion=complete.books)],
+    book: Annotated[str, typer.Argument(metavar="BOOK", help="Book id or title.", autocompletion=complete.books)],
     status: StatusOption = "want",
 ) -> None:
     """Put a book on your reading list, or change its status.
@@ -254,7 +269,7 @@ def reading_add(
 
 @reading_app.command("remove")
 def reading_remove(
-    book: Annotated[str, typer.Argument(help="Book id or title.", autocompletion=complete.reading)],
+    book: Annotated[str, typer.Argument(metavar="BOOK", help="Book id or title.", autocompletion=complete.reading)],
 ) -> None:
     """Take a book off your reading list.
 

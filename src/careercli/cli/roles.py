@@ -67,6 +67,7 @@ def show(
     role: Annotated[
         str,
         typer.Argument(
+            metavar="ROLE",
             help="Role slug or name; case, spaces, hyphens and a unique prefix are forgiven.",
             autocompletion=complete.roles,
         ),

@@ -1,0 +1,134 @@
+"""Generate docs/cli.md (the command reference) and the README's SVG screenshots from the app itself.
+
+python scripts/gen_docs.py          # rewrite both
+python scripts/gen_docs.py --check  # exit 1 if either is stale (the test suite does the same)
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI_MD = ROOT / "docs" / "cli.md"
+IMG = ROOT / "docs" / "img"
+WIDTH = 100
+
+SCREENSHOTS = {
+    "show.svg": ["show", "backend-developer"],
+    "books.svg": ["books", "--role", "backend-developer", "--since", "2023"],
+    "gap.svg": ["gap", "backend-developer", "--have", "python,sql,git"],
+    "compare.svg": ["compare", "backend-developer", "frontend-developer"],
+}
+
+
+def _isolated_env() -> dict[str, str]:
+    """A fixed width and an empty, temporary profile, so the output depends on the code and data only."""
+    home = Path(tempfile.mkdtemp(prefix="careercli-docs-"))
+    return {
+        "COLUMNS": str(WIDTH),
+        "LINES": "60",
+        "TERMINAL_WIDTH": str(WIDTH),
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "CAREERCLI_PACKS": "",
+        "NO_COLOR": "",
+        "PAGER": "cat",
+    }
+
+
+def _run(args: list[str], env: dict[str, str]) -> str:
+    from typer.testing import CliRunner
+
+    from careercli.cli import common
+    from careercli.cli.app import app
+
+    common.reset()
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        result = CliRunner().invoke(app, args, prog_name="career", env=env)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    if result.exit_code != 0:
+        raise SystemExit(f"career {' '.join(args)} failed ({result.exit_code}): {result.output}")
+    return result.stdout
+
+
+def command_paths() -> Iterator[list[str]]:
+    import typer
+
+    from careercli.cli.app import app
+
+    def walk(command: object, path: list[str]) -> Iterator[list[str]]:
+        yield path
+        for name in sorted(getattr(command, "commands", {}) or {}):
+            yield from walk(command.commands[name], [*path, name])  # type: ignore[attr-defined]
+
+    yield from walk(typer.main.get_command(app), [])
+
+
+def cli_reference() -> str:
+    env = _isolated_env() | {"TERM": "dumb", "_TYPER_FORCE_DISABLE_TERMINAL": "1"}
+    parts = [
+        "# careercli command reference",
+        "",
+        "Generated from the app by `python scripts/gen_docs.py`; a test fails when it is stale.",
+        "",
+    ]
+    for path in command_paths():
+        title = " ".join(["career", *path])
+        help_text = _run([*path, "--help"], env).rstrip()
+        help_text = "\n".join(line.rstrip() for line in help_text.splitlines())
+        parts += [f"## `{title}`", "", "```text", help_text, "```", ""]
+    return "\n".join(parts)
+
+
+def screenshot(args: list[str]) -> str:
+    from rich.console import Console
+    from rich.text import Text
+
+    ansi = _run(["--color", "always", *args], _isolated_env() | {"FORCE_COLOR": "1"})
+    recorder = Console(record=True, width=WIDTH, force_terminal=True, color_system="truecolor", file=io.StringIO())
+    recorder.print(Text.from_ansi(ansi.rstrip("\n")), end="")
+    return recorder.export_svg(title="career " + " ".join(args), unique_id="careercli")
+
+
+def generated() -> dict[Path, str]:
+    files = {CLI_MD: cli_reference()}
+    for name, args in SCREENSHOTS.items():
+        files[IMG / name] = screenshot(args)
+    return files
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--check", action="store_true", help="only check; exit 1 if a file is stale")
+    args = parser.parse_args()
+    stale = []
+    for path, text in generated().items():
+        current = path.read_text("utf-8") if path.exists() else None
+        if current != text:
+            stale.append(path)
+            if not args.check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, "utf-8")
+    for path in stale:
+        print(f"{'stale' if args.check else 'wrote'}: {path.relative_to(ROOT)}")
+    if args.check and stale:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
