@@ -202,3 +202,69 @@ def test_search_index_cache_round_trips(isolated_home: Path) -> None:
     cached = loader.load_search_index(catalog)
     assert (isolated_home / "cache" / "careercli" / "search.marshal").is_file()
     assert search(built, "kubernets") == search(cached, "kubernets")
+
+
+# --------------------------------------------------------------------------- large packs, parsed in parallel
+
+
+def big_pack(folder: Path, roles: int = 60, broken_at: int | None = None) -> Path:
+    parts = []
+    for number in range(roles):
+        text = ROLE.split("[[role]]", 1)[1].format(name=f"Role {number}", summary="S.", skill="python")
+        text = text.replace("mainframe-developer", f"gen-{number:03d}")
+        if number == broken_at:
+            text = text.replace('"python"', '"pyhton"').replace('category = "development"', 'category = "developmnt"')
+        parts.append("[[role]]" + text)
+    parts.append('[[skill]]\nid = "cobol"\nname = "COBOL"\nkind = "language"\n')
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "big.toml"
+    path.write_text("\n".join(parts), "utf-8")
+    return path
+
+
+def test_a_large_pack_parsed_in_chunks_gives_the_same_catalog(packs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from careercli import catalog
+
+    big_pack(packs)
+    sources = loader.catalog_sources()
+    monkeypatch.setattr(catalog, "PARALLEL_BYTES", 1000)
+    monkeypatch.setattr(catalog.os, "cpu_count", lambda: 3)
+    chunked = catalog.build_catalog(sources)
+    assert catalog._check_in_chunks(sources[-1], __import__("datetime").date.today()) is not None
+    monkeypatch.setattr(catalog, "PARALLEL_BYTES", 10**12)
+    assert chunked == catalog.build_catalog(sources)
+    assert len(chunked.roles) == 33 + 60
+
+
+def test_a_large_broken_pack_reports_the_same_lines_in_chunks(packs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from careercli import catalog
+    from careercli.errors import DataError
+
+    big_pack(packs, broken_at=50)
+    sources = loader.catalog_sources()
+    messages = []
+    for threshold in (1000, 10**12):
+        monkeypatch.setattr(catalog, "PARALLEL_BYTES", threshold)
+        monkeypatch.setattr(catalog.os, "cpu_count", lambda: 2)
+        with pytest.raises(DataError) as caught:
+            catalog.build_catalog(sources)
+        messages.append(caught.value.problems)
+    assert messages[0] == messages[1]
+    path = packs / "big.toml"
+    line = path.read_text("utf-8").split("\n").index('slug = "gen-050"') + 1
+    assert messages[0] == [
+        f"{path}:{line + 2}: role 'gen-050': unknown category 'developmnt' (did you mean 'development'?)",
+        f"{path}:{line + 6}: role 'gen-050': 'key_skills' names unknown skill 'pyhton' (did you mean 'python'?)",
+    ]
+
+
+def test_a_chunk_that_does_not_parse_falls_back_to_the_whole_file(packs: Path, monkeypatch) -> None:
+    from careercli import catalog
+    from careercli.errors import DataError
+
+    path = big_pack(packs)
+    path.write_text(path.read_text("utf-8") + "\n[[book]\n", "utf-8")
+    monkeypatch.setattr(catalog, "PARALLEL_BYTES", 1000)
+    with pytest.raises(DataError) as caught:
+        catalog.build_catalog(loader.catalog_sources())
+    assert caught.value.problems[0].startswith(f"{path}: not valid TOML: ")

@@ -8,6 +8,7 @@ problems of a file before it raises, so that one run shows everything to fix.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 import tomllib
 from collections.abc import Iterable
@@ -139,6 +140,13 @@ def read_entries(path: Path, label: str, problems: _Problems) -> list[Entry]:
     except UnicodeDecodeError:
         problems.add_file(label, "not valid UTF-8 text")
         return []
+    return _entries_of(document, path, label, problems)
+
+
+def _entries_of(
+    document: dict[str, Any], path: Path, label: str, problems: _Problems, offsets: dict[str, int] | None = None
+) -> list[Entry]:
+    """The [[role]], [[skill]] and [[book]] tables of a parsed document (``offsets``: tables before this chunk)."""
     entries: list[Entry] = []
     for key, value in document.items():
         if key == "schema_version":
@@ -150,7 +158,8 @@ def read_entries(path: Path, label: str, problems: _Problems) -> list[Entry]:
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
             problems.add_file(label, f"'{key}' must be an array of tables: write [[{key}]]")
             continue
-        entries.extend(Entry(key, index, item, path, label) for index, item in enumerate(value))
+        start = (offsets or {}).get(key, 0)
+        entries.extend(Entry(key, start + index, item, path, label) for index, item in enumerate(value))
     return entries
 
 
@@ -393,6 +402,57 @@ def bundled_sources() -> list[Source]:
     return [Source(path, f"data/{path.name}", "bundled") for path in bundled_files()]
 
 
+@dataclass(frozen=True)
+class Checked:
+    """One entry after its own checks: the item (None when invalid), its references and its problems."""
+
+    table: str
+    index: int
+    ident: str | None
+    item: Role | Skill | Book | None
+    refs: dict[str, list[str]]
+    problems: list[str]
+
+
+_REF_FIELDS = {"role": ("key_skills", "next_roles", "related_roles"), "skill": ("prerequisites",),
+               "book": ("roles", "skills")}  # fmt: skip
+PARALLEL_BYTES = 2 * 2**20  # files larger than this are parsed in chunks, one per core
+
+
+def _check_entries(entries: list[Entry], origin: str, today: _dt.date) -> list[Checked]:
+    checked = []
+    for entry in entries:
+        problems = _Problems()
+        if entry.table == "role":
+            item: Role | Skill | Book | None = _role(entry, problems, origin)
+        elif entry.table == "skill":
+            item = _skill(entry, problems, origin)
+        else:
+            item = _book(entry, problems, origin, today)
+        ident = entry.data.get(TABLES[entry.table])
+        refs = {}
+        for field in _REF_FIELDS[entry.table]:
+            value = entry.data.get(field)
+            if isinstance(value, list):
+                refs[field] = [v.strip() for v in value if isinstance(v, str)]
+        checked.append(Checked(entry.table, entry.index, ident.strip() if isinstance(ident, str) else None, item,
+                               refs, problems.items))  # fmt: skip
+    return checked
+
+
+def _check_source(source: Source, today: _dt.date, problems: _Problems) -> list[Checked]:
+    """Every entry of one file, checked; a large file is parsed and checked in parallel chunks."""
+    try:
+        size = source.path.stat().st_size
+    except OSError:
+        size = 0
+    if size > PARALLEL_BYTES and (os.cpu_count() or 1) > 1:
+        result = _check_in_chunks(source, today)
+        if result is not None:
+            return result
+    return _check_entries(read_entries(source.path, source.label, problems), source.origin, today)
+
+
 def build_catalog(sources: list[Source], today: _dt.date | None = None) -> Catalog:
     """Read, validate and merge the sources in order; later sources override earlier ones by id.
 
@@ -407,28 +467,25 @@ def build_catalog(sources: list[Source], today: _dt.date | None = None) -> Catal
     named: dict[str, set[str]] = {table: set() for table in TABLES}  # ids of every entry, valid or not
     for source in sources:
         seen: dict[tuple[str, str], int] = {}
-        for entry in read_entries(source.path, source.label, problems):
-            ident = entry.data.get(TABLES[entry.table])
-            if isinstance(ident, str):
-                named[entry.table].add(ident.strip())
-                where[(entry.table, ident.strip())] = entry  # references are checked for invalid entries too
-            if entry.table == "role":
-                item: Role | Skill | Book | None = _role(entry, problems, source.origin)
-            elif entry.table == "skill":
-                item = _skill(entry, problems, source.origin)
-            else:
-                item = _book(entry, problems, source.origin, today)
+        for checked in _check_source(source, today, problems):
+            problems.items.extend(checked.problems)
+            entry = Entry(checked.table, checked.index, {TABLES[checked.table]: checked.ident, **checked.refs},
+                          source.path, source.label)  # fmt: skip
+            if checked.ident is not None:
+                named[checked.table].add(checked.ident)
+                where[(checked.table, checked.ident)] = entry  # references are checked for invalid entries too
+            item = checked.item
             if item is None:
                 continue
-            key = (entry.table, item.id)
+            key = (checked.table, item.id)
             if key in seen:
                 problems.add(
                     entry,
-                    f"duplicate {entry.table} id {item.id!r} (also #{seen[key] + 1} in this file)",
-                    TABLES[entry.table],
+                    f"duplicate {checked.table} id {item.id!r} (also #{seen[key] + 1} in this file)",
+                    TABLES[checked.table],
                 )
                 continue
-            seen[key] = entry.index
+            seen[key] = checked.index
             if isinstance(item, Role):
                 roles[item.slug] = item
             elif isinstance(item, Skill):
@@ -445,6 +502,80 @@ def build_catalog(sources: list[Source], today: _dt.date | None = None) -> Catal
     if problems.items:
         raise DataError(problems.items)
     return Catalog(roles=roles, skills=skills, books=books, sources=tuple(s.label for s in sources))
+
+
+# --------------------------------------------------------------------------- large files, in parallel
+
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(role|skill|book)[ \t]*\]\][ \t]*(?:#.*)?$", re.M)
+
+
+def _split_points(text: str, parts: int) -> list[int]:
+    """Offsets that cut the text into ``parts`` pieces with about as many entries each, at a top-level
+    [[role]], [[skill]] or [[book]] line that is not inside a multi-line string."""
+    heads = [match.start() for match in _HEADER.finditer(text)]
+    points = [0]
+    for number in range(1, parts):
+        for start in heads[len(heads) * number // parts :]:
+            before = text[:start]
+            if start > points[-1] and before.count('"""') % 2 == 0 and before.count("'''") % 2 == 0:
+                points.append(start)
+                break
+    return points
+
+
+def _check_in_chunks(source: Source, today: _dt.date) -> list[Checked] | None:
+    """Parse and check a large file in one chunk per core (this process takes the first); None to fall back to
+    the whole file whenever a chunk does not stand on its own, so that the messages are the whole file's."""
+    import concurrent.futures
+    import multiprocessing
+    import pickle
+
+    try:
+        text = source.path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    points = _split_points(text, min(os.cpu_count() or 1, 4))
+    if len(points) < 2:
+        return None
+    chunks = []
+    for number, start in enumerate(points):
+        end = points[number + 1] if number + 1 < len(points) else len(text)
+        offsets = {kind: 0 for kind in TABLES}
+        for match in _HEADER.finditer(text, 0, start):
+            offsets[match.group(1)] += 1
+        chunks.append((text[start:end], offsets, str(source.path), source.label, source.origin, today.isoformat()))
+    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing.get_context()
+    try:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=len(chunks) - 1, mp_context=context) as pool:
+            futures = [pool.submit(_check_chunk, chunk) for chunk in chunks[1:]]
+            first = _check_chunk(chunks[0], pickled=False)
+            rest = [future.result() for future in futures]
+    except (OSError, concurrent.futures.process.BrokenProcessPool):
+        return None
+    if first is None or any(result is None for result in rest):
+        return None
+    checked: list[Checked] = list(first)  # type: ignore[arg-type]
+    for result in rest:
+        checked.extend(pickle.loads(result))  # type: ignore[arg-type]
+    return checked
+
+
+def _check_chunk(
+    chunk: tuple[str, dict[str, int], str, str, str, str], pickled: bool = True
+) -> bytes | list[Checked] | None:
+    import pickle
+
+    text, offsets, path, label, origin, day = chunk
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+    problems = _Problems()
+    entries = _entries_of(document, Path(path), label, problems, offsets)
+    if problems.items:
+        return None
+    checked = _check_entries(entries, origin, _dt.date.fromisoformat(day))
+    return pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL) if pickled else checked
 
 
 def _check_references(

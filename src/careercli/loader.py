@@ -15,6 +15,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -100,8 +101,10 @@ def load_catalog(use_cache: bool = True) -> Catalog:
     return catalog
 
 
-def load_search_index(catalog: Catalog) -> Any:
-    """The search index for this catalog, from the cache when its sources have not changed."""
+def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:
+    """The search index of the catalog, from the cache when its sources have not changed.
+
+    ``catalog`` may be a function that loads it: a fresh cached index then needs no catalog at all."""
     from careercli.queries.search import Index, build_index
 
     fingerprint = _fingerprint(catalog_sources())
@@ -112,7 +115,7 @@ def load_search_index(catalog: Catalog) -> Any:
             return Index.from_plain(payload)
         except (TypeError, ValueError, KeyError, IndexError):
             pass
-    index = build_index(catalog)
+    index = build_index(catalog() if callable(catalog) else catalog)
     _write_cache(path, fingerprint, index.to_plain())
     return index
 

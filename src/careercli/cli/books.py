@@ -171,4 +171,4 @@ def search(
 def search_index() -> object:
     from careercli.loader import load_search_index
 
-    return load_search_index(catalog())
+    return load_search_index(catalog)
