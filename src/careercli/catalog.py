@@ -208,6 +208,15 @@ class _Fields:
             return None
         return value
 
+    def choice(self, field: str, choices: tuple[str, ...]) -> str | None:
+        """A required text that must be one of ``choices``; a miss names the closest or lists them all."""
+        value = self.text(field)
+        if value is not None and value not in choices:
+            hint = _closest(value, choices)
+            suffix = f" (did you mean '{hint}'?)" if hint else f"; one of: {', '.join(choices)}"
+            self.fail(f"unknown {field} {value!r}{suffix}", field)
+        return value
+
     def texts(self, field: str, required: bool = True, kebab: bool = False) -> tuple[str, ...]:
         value = self.entry.data.get(field)
         if value is None:
@@ -263,11 +272,7 @@ def _role(entry: Entry, problems: _Problems, source: str) -> Role | None:
     f = _Fields(entry, problems, ROLE_FIELDS)
     slug = f.ident("slug")
     name = f.text("name")
-    category = f.text("category")
-    if category is not None and category not in CATEGORIES:
-        hint = _closest(category, CATEGORIES)
-        suffix = f" (did you mean '{hint}'?)" if hint else f"; one of: {', '.join(CATEGORIES)}"
-        f.fail(f"unknown category {category!r}{suffix}", "category")
+    category = f.choice("category", CATEGORIES)
     summary = f.text("summary")
     what = f.text("what_they_do")
     learn = f.texts("what_to_learn")
@@ -324,11 +329,7 @@ def _skill(entry: Entry, problems: _Problems, source: str) -> Skill | None:
     f = _Fields(entry, problems, SKILL_FIELDS)
     ident = f.ident("id")
     name = f.text("name")
-    kind = f.text("kind")
-    if kind is not None and kind not in SKILL_KINDS:
-        hint = _closest(kind, SKILL_KINDS)
-        suffix = f" (did you mean '{hint}'?)" if hint else f"; one of: {', '.join(SKILL_KINDS)}"
-        f.fail(f"unknown kind {kind!r}{suffix}", "kind")
+    kind = f.choice("kind", SKILL_KINDS)
     prerequisites = f.texts("prerequisites", required=False, kebab=True)
     aliases = f.texts("aliases", required=False)
     if ident and ident in prerequisites:
