@@ -99,7 +99,7 @@ def test_a_long_page_goes_through_the_pager_on_a_terminal(tmux: Tmux, isolated_h
     tmux.height = 20
     tmux.start(f"bash --rcfile {rcfile(isolated_home)} -i", env)
     tmux.wait_for("READY>")
-    tmux.type(f"{CAREER} show backend-developer --no-pager; echo DONE-$((0+1))", "Enter")
+    tmux.type(f"{CAREER} --no-pager show backend-developer; echo DONE-$((0+1))", "Enter")
     tmux.wait_for("DONE-1")
     assert not paged.exists()
     tmux.type(f"{CAREER} show backend-developer | cat > /dev/null; echo DONE-$((0+2))", "Enter")
@@ -118,3 +118,9 @@ def test_a_long_page_goes_through_the_pager_on_a_terminal(tmux: Tmux, isolated_h
     screen = tmux.wait_for("DONE-5")
     assert not paged.exists()
     assert "Security Engineer" in screen
+    tmux.type(f"{CAREER} books --limit 0 --no-pager > /dev/null; echo DONE-$((0+6))", "Enter")
+    tmux.wait_for("DONE-6")
+    assert not paged.exists()
+    tmux.type(f"{CAREER} books --limit 0; echo DONE-$((0+7))", "Enter")  # 176 rows: paged
+    tmux.wait_for("DONE-7")
+    assert "Designing Data-Intensive Applications" in paged.read_text("utf-8")

@@ -22,7 +22,9 @@ import sys
 
 READ_ONLY = frozenset({"show", "list", "books", "book", "search", "compare", "path", "gap", "suggest"})
 LISTS = frozenset({"bookmark", "skills", "reading"})  # their "list" only reads the profile
-GLOBAL_VALUED = frozenset({"--color"})  # options before the command that take a value
+GLOBAL_VALUED = frozenset(
+    {"--color"}
+)  # and flags such as --no-pager, which start with "-" anyway  # options before the command that take a value
 IGNORED_ENV = frozenset({"_", "PWD", "OLDPWD", "SHLVL", "TMUX_PANE", "WINDOWID", "SSH_CLIENT", "SSH_CONNECTION"})
 MAX_ENTRIES = 400
 FORMAT = "careercli-output-2"

@@ -10,7 +10,7 @@ from typer.core import TyperGroup
 
 from careercli._version import __version__
 from careercli.cli import books, complete, data_cmds, plan, profile_cmds, roles
-from careercli.cli.common import say, set_color
+from careercli.cli.common import say, set_color, set_pager
 from careercli.errors import CareerError, ExitCode
 
 _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -85,6 +85,12 @@ def main(
             autocompletion=complete.fixed("auto", "always", "never"),
         ),
     ] = "auto",
+    pager: Annotated[
+        bool | None,
+        typer.Option(
+            "--pager/--no-pager", help="Page long output with $PAGER, or never (as in git).", show_default=False
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -101,6 +107,7 @@ def main(
     if mode not in ("auto", "always", "never"):
         raise typer.BadParameter("choose auto, always or never", param_hint="'--color'")
     set_color(mode)
+    set_pager(pager)
     if ctx.invoked_subcommand is None:
         from careercli.cli.overview import overview
 

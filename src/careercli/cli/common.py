@@ -25,6 +25,11 @@ def set_color(mode: str) -> None:
     _state["color"] = mode
 
 
+def set_pager(choice: bool | None) -> None:
+    """The global --pager/--no-pager (``career --no-pager show ...``); a command's own flag wins."""
+    _state["pager"] = choice
+
+
 def console(stderr: bool = False) -> Console:
     """A console that follows --color, NO_COLOR and FORCE_COLOR; no escape codes when piped."""
     from rich.console import Console
@@ -68,6 +73,8 @@ def render(renderable: Any, pager: bool | None = False) -> None:
     """
     from careercli.output import ALWAYS, AUTO, NEVER, emit
 
+    if pager is None:
+        pager = _state.get("pager")
     out = console()
     with out.capture() as captured:
         out.print(renderable)
@@ -100,6 +107,7 @@ def lines(rows: Iterable[Iterable[object]]) -> None:
 def reset() -> None:
     """Forget per-process state (the tests run many commands in one process)."""
     _state["color"] = "auto"
+    _state["pager"] = None
     _state.pop("warned", None)
     _catalog.clear()
 
