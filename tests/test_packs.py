@@ -152,7 +152,7 @@ def test_hostile_pack_text_is_neutralised(cli, packs: Path) -> None:
 
 
 def cache_file(home: Path) -> Path:
-    return home / "cache" / "careercli" / "catalog.marshal"
+    return home / "cache" / "careercli" / "catalog.bin"
 
 
 def test_cache_is_written_and_used(isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -268,3 +268,28 @@ def test_a_chunk_that_does_not_parse_falls_back_to_the_whole_file(packs: Path, m
     with pytest.raises(DataError) as caught:
         catalog.build_catalog(loader.catalog_sources())
     assert caught.value.problems[0].startswith(f"{path}: not valid TOML: ")
+
+
+def test_a_cached_catalog_builds_items_only_when_used(isolated_home: Path) -> None:
+    from careercli.model import LazyMap
+
+    fresh = loader.load_catalog()
+    cached = loader.load_catalog()
+    assert isinstance(cached.books, LazyMap)
+    assert cached.books._made == {}  # nothing built yet
+    assert [b.id for b in cached.books_for_role("backend-developer")] == [
+        b.id for b in fresh.books_for_role("backend-developer")
+    ]
+    assert len(cached.books._made) == len(fresh.books_for_role("backend-developer"))
+    assert cached == fresh
+
+
+def test_a_cache_with_a_damaged_body_is_rebuilt(isolated_home: Path) -> None:
+    expected = loader.load_catalog()
+    path = cache_file(isolated_home)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    rebuilt = loader.load_catalog()
+    assert rebuilt == expected
+    assert path.read_bytes() != bytes(data)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 SKILL_KINDS = ("language", "framework", "tool", "platform", "practice", "concept", "soft-skill")
 CATEGORIES = (
@@ -90,10 +92,15 @@ class Book:
 
 @dataclass(frozen=True)
 class Catalog:
-    roles: dict[str, Role]
-    skills: dict[str, Skill]
-    books: dict[str, Book]
+    """Roles, skills and books by id. The mappings may be lazy (loaded from the cache item by item), and a
+    cached catalog carries two indexes: each role's books and all books, newest first."""
+
+    roles: Mapping[str, Role]
+    skills: Mapping[str, Skill]
+    books: Mapping[str, Book]
     sources: tuple[str, ...] = field(default=())
+    role_books: Mapping[str, tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
+    book_order: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
     def role(self, slug: str) -> Role:
         return self.roles[slug]
@@ -104,8 +111,58 @@ class Catalog:
 
     def books_for_role(self, slug: str) -> list[Book]:
         """The books that serve a role, newest first (ties by title)."""
-        books = [b for b in self.books.values() if slug in b.roles]
-        return sort_newest_first(books)
+        return [self.books[book_id] for book_id in self.book_ids_for_role(slug)]
+
+    def book_ids_for_role(self, slug: str) -> tuple[str, ...]:
+        if self.role_books is not None:
+            return self.role_books.get(slug, ())
+        return tuple(b.id for b in sort_newest_first([b for b in self.books.values() if slug in b.roles]))
+
+    def book_ids_newest_first(self) -> tuple[str, ...]:
+        if self.book_order is not None:
+            return self.book_order
+        return tuple(b.id for b in sort_newest_first(list(self.books.values())))
+
+    def indexes(self) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+        """Each role's books and all books, newest first: computed once, in one pass, for the cache."""
+        order = sort_newest_first(list(self.books.values()))
+        by_role: dict[str, list[str]] = {}
+        for book in order:
+            for slug in book.roles:
+                by_role.setdefault(slug, []).append(book.id)
+        return {slug: tuple(ids) for slug, ids in by_role.items()}, tuple(b.id for b in order)
+
+
+T = TypeVar("T")
+
+
+class LazyMap(Mapping[str, T]):
+    """A read-only mapping whose items are built from their marshalled form the first time they are used."""
+
+    def __init__(self, offsets: dict[str, tuple[int, int]], blob: bytes, make: Callable[[Any], T]) -> None:
+        self._offsets = offsets
+        self._blob = blob
+        self._make = make
+        self._made: dict[str, T] = {}
+
+    def __getitem__(self, key: str) -> T:
+        item = self._made.get(key)
+        if item is None:
+            import marshal
+
+            start, length = self._offsets[key]
+            item = self._make(marshal.loads(self._blob[start : start + length]))
+            self._made[key] = item
+        return item
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._offsets
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._offsets)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
 
 
 def sort_newest_first(books: list[Book]) -> list[Book]:

@@ -55,8 +55,7 @@ def books(
     from careercli.queries.books import BookFilter, filter_books
 
     cat = catalog()
-    found = filter_books(cat, BookFilter(role=role, skill=skill, topic=topic, author=author, since=since))
-    shown = found if limit == 0 else found[:limit]
+    shown, total = filter_books(cat, BookFilter(role=role, skill=skill, topic=topic, author=author, since=since), limit)
     statuses = reading_statuses()
     if as_json:
         from careercli.presenters import jsonout
@@ -75,7 +74,7 @@ def books(
         return
     from careercli.presenters.terminal import books_table
 
-    render(books_table(shown, statuses, total=len(found), width=console().width), pager)
+    render(books_table(shown, statuses, total=total, width=console().width), pager)
 
 
 def book(

@@ -99,12 +99,16 @@ def show(
 
     cat = catalog()
     found = resolve_role(cat, role)
-    books = cat.books_for_role(found.slug)
-    mine = profile_or_warn()
-    mark = mine.bookmark(found.slug)
     fmt = output_format.lower()
     if fmt not in FORMATS:
         raise typer.BadParameter(f"'{output_format}' is not one of {', '.join(FORMATS)}", param_hint="'--format'")
+    from careercli.presenters.terminal import BOOKS_IN_SHOW
+
+    book_ids = cat.book_ids_for_role(found.slug)
+    full = as_json or fmt in ("json", "markdown")  # these carry every book; a page shows the newest few
+    books = [cat.books[book_id] for book_id in (book_ids if full else book_ids[:BOOKS_IN_SHOW])]
+    mine = profile_or_warn()
+    mark = mine.bookmark(found.slug)
     if as_json or fmt == "json":
         from careercli.presenters import jsonout
 
@@ -119,7 +123,7 @@ def show(
         say(role_markdown(found, cat, books))
         return
     bookmark = (mark.note, mark.tags) if mark else None
-    page = role_view(found, cat, books, bookmark, mine.reading_status())
+    page = role_view(found, cat, books, bookmark, mine.reading_status(), total=len(book_ids))
     if fmt in ("svg", "html"):
         say(export_picture(page, fmt, title=f"career show {found.slug}"))
         return

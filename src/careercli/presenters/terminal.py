@@ -139,8 +139,9 @@ def role_view(
     books: Sequence[Book],
     bookmark: tuple[str, Sequence[str]] | None = None,
     statuses: dict[str, str] | None = None,
+    total: int | None = None,
 ) -> RenderableType:
-    """The whole ``career show`` page."""
+    """The whole ``career show`` page: the newest BOOKS_IN_SHOW of ``books`` (of ``total`` for the role)."""
     title = Text.assemble(_t(role.name, "bold"), ("  ·  ", DIM), _t(role.category, "cyan"))
     head: list[RenderableType] = [_t(role.summary, "italic")]
     if bookmark is not None:
@@ -176,11 +177,12 @@ def role_view(
         Padding(skills_line(role, catalog), (0, 0, 1, 2), expand=False),
     ]
     shown = books[:BOOKS_IN_SHOW]
-    parts.append(heading(f"Recent books (newest first, {len(shown)} of {len(books)})"))
+    total = len(books) if total is None else total
+    parts.append(heading(f"Recent books (newest first, {len(shown)} of {total})"))
     if books:
         parts.append(Padding(books_mini_table(shown, statuses), (0, 0, 0, 2), expand=False))
-        if len(books) > len(shown):
-            more = f"All {len(books)}: career books --role {role.slug} --limit 0"
+        if total > len(shown):
+            more = f"All {total}: career books --role {role.slug} --limit 0"
             parts.append(Padding(Text(single_line(more), style=DIM), (0, 0, 0, 2), expand=False))
     else:
         parts.append(Padding(Text("No books in the catalog for this role yet.", style=DIM), (0, 0, 1, 2), expand=False))

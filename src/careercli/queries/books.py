@@ -46,8 +46,19 @@ def resolve_topic(catalog: Catalog, query: str) -> str:
     raise NotFoundError(f"unknown topic '{query}'{hint}")
 
 
-def filter_books(catalog: Catalog, spec: BookFilter) -> list[Book]:
-    """The books that pass every given filter, newest first. Names are resolved like everywhere else."""
+def filter_books(catalog: Catalog, spec: BookFilter, limit: int = 0) -> tuple[list[Book], int]:
+    """The first ``limit`` books (0: all) that pass every given filter, newest first, and how many pass.
+
+    Names are resolved like everywhere else. With no filter but the role, the catalog's indexes answer
+    without looking at every book.
+    """
+    if spec.skill is None and spec.topic is None and spec.author is None and spec.since is None:
+        if spec.role is None:
+            ids = catalog.book_ids_newest_first()
+        else:
+            ids = tuple(b.id for b in catalog.books_for_role(resolve_role(catalog, spec.role).slug))
+        chosen = ids if limit == 0 else ids[:limit]
+        return [catalog.books[book_id] for book_id in chosen], len(ids)
     books = list(catalog.books.values())
     if spec.role is not None:
         slug = resolve_role(catalog, spec.role).slug
@@ -63,4 +74,5 @@ def filter_books(catalog: Catalog, spec: BookFilter) -> list[Book]:
         books = [b for b in books if any(needle in author.casefold() for author in b.authors)]
     if spec.since is not None:
         books = [b for b in books if b.year is not None and b.year >= spec.since]
-    return sort_newest_first(books)
+    ordered = sort_newest_first(books)
+    return (ordered if limit == 0 else ordered[:limit]), len(ordered)

@@ -88,19 +88,46 @@ class Hit:
 _FIELDS_PER_DOC = 256  # a posting packs (doc, field) into one integer: doc * 256 + field
 
 
+class _PackedDocs:
+    """Documents kept marshalled in one blob and decoded the first time a search touches them."""
+
+    def __init__(self, blob: bytes, ends: bytes) -> None:
+        self._blob = blob
+        self._ends = array("Q", ends)
+        self._decoded: dict[int, tuple[Any, ...]] = {}
+
+    def __getitem__(self, d: int) -> tuple[Any, ...]:
+        found = self._decoded.get(d)
+        if found is None:
+            import marshal
+
+            start = self._ends[d - 1] if d else 0
+            found = marshal.loads(self._blob[start : self._ends[d]])
+            self._decoded[d] = found
+        return found
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+
 class Index:
     """An inverted index: each word of the catalog -> the (document, field) pairs that hold it.
 
-    Postings are packed into bytes and documents are kept as plain tuples until a search touches them, so
-    that a cached index of a large catalog loads quickly.
+    Postings are packed into bytes, and a cached index keeps its documents marshalled until a search
+    touches them, so that the index of a large catalog loads quickly and small.
     """
 
     def __init__(
-        self, raw_docs: list[tuple[Any, ...]], postings: dict[str, bytes], stems: dict[str, tuple[str, ...]]
+        self,
+        raw_docs: list[tuple[Any, ...]] | _PackedDocs,
+        postings: dict[str, bytes],
+        stems: dict[str, tuple[str, ...]],
+        kinds: str,
     ) -> None:
         self.raw_docs = raw_docs  # (kind, id, title, labels, texts, weights)
         self.postings = postings
         self.stems = stems
+        self.kinds = kinds  # one letter a document: r(ole), s(kill), b(ook)
         self._docs: dict[int, Doc] = {}
 
     @classmethod
@@ -121,7 +148,7 @@ class Index:
             for doc in docs
         ]  # fmt: skip
         packed = {word: array("I", items).tobytes() for word, items in lists.items()}
-        return cls(raw, packed, {k: tuple(v) for k, v in stems.items()})
+        return cls(raw, packed, {k: tuple(v) for k, v in stems.items()}, "".join(doc.kind[0] for doc in docs))
 
     def doc(self, d: int) -> Doc:
         found = self._docs.get(d)
@@ -132,7 +159,7 @@ class Index:
         return found
 
     def kind_of(self, d: int) -> str:
-        return self.raw_docs[d][0]
+        return {"r": "role", "s": "skill", "b": "book"}[self.kinds[d]]
 
     def hits(self, word: str) -> Iterator[tuple[int, int]]:
         for packed in array("I", self.postings[word]):
@@ -164,12 +191,20 @@ class Index:
 
     def to_plain(self) -> tuple[Any, ...]:
         """A form that ``marshal`` can store (tuples, dicts, strings, bytes and numbers only)."""
-        return (tuple(self.raw_docs), self.postings, self.stems)
+        import marshal
+
+        blobs = [marshal.dumps(self.raw_docs[d]) for d in range(len(self.raw_docs))]
+        ends = array("Q")
+        total = 0
+        for blob in blobs:
+            total += len(blob)
+            ends.append(total)
+        return (b"".join(blobs), ends.tobytes(), self.kinds, self.postings, self.stems)
 
     @classmethod
     def from_plain(cls, payload: tuple[Any, ...]) -> Index:
-        raw_docs, postings, stems = payload
-        return cls(list(raw_docs), postings, stems)
+        blob, ends, kinds, postings, stems = payload
+        return cls(_PackedDocs(blob, ends), postings, stems, kinds)
 
 
 def build_index(catalog: Catalog) -> Index:
