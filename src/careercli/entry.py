@@ -13,7 +13,13 @@ def main() -> None:
     argv = sys.argv[1:]
     from careercli import fast
 
-    code = fast.replay(argv)
+    try:
+        code = fast.replay(argv)
+    except BrokenPipeError:  # the reader went away (career list | head): not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
     if code is not None:
         sys.exit(code)
     recorder = fast.Recorder(argv)
