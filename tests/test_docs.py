@@ -47,3 +47,32 @@ def test_readme_shows_the_screenshots() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     for name in ("show", "books", "gap", "compare"):
         assert f"docs/img/{name}.svg" in readme
+
+
+def test_every_example_in_the_help_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run each example of docs/cli.md in order (as a user reading the reference would): all exit 0."""
+    import shlex
+
+    from typer.testing import CliRunner
+
+    from careercli.cli import common
+    from careercli.cli.app import app
+
+    reference = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    examples = []
+    for line in reference.splitlines():
+        text = line.strip()
+        if text.startswith("career ") and not any(c in text for c in "|*<>") and text not in examples:
+            examples.append(text)
+    assert len(examples) >= 40
+    pack = (ROOT / "tests" / "test_packs.py").read_text("utf-8").split('ROLE = """', 1)[1].split('"""', 1)[0]
+    (tmp_path / "my-team.toml").write_text(pack.format(name="Mainframe", summary="S.", skill="python"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    failures = []
+    for example in examples:
+        common.reset()
+        result = CliRunner().invoke(app, shlex.split(example)[1:], prog_name="career")
+        if result.exit_code != 0:
+            failures.append(f"{example} -> {result.exit_code}: {result.output.strip()[:200]}")
+    assert failures == []
+    assert (tmp_path / "profile.md").is_file()

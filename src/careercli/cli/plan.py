@@ -57,7 +57,7 @@ def compare(
 
         career compare backend-developer frontend-developer
 
-        career compare data-engineer data-scientist ml-engineer --json
+        career compare data-engineer data-scientist machine-learning-engineer --json
     """
     from careercli.queries.compare import compare as query
     from careercli.queries.resolve import resolve_role
