@@ -139,3 +139,20 @@ def test_version_and_overview(cli) -> None:
     overview = cli()
     assert overview.code == 0
     assert "career show backend-developer" in overview.out
+
+
+@pytest.mark.parametrize(
+    ("spelling", "slug"),
+    [("sre", "site-reliability-engineer"), ("DBA", "database-administrator"),
+     ("sysadmin", "systems-administrator"), ("ML engineer", "machine-learning-engineer"),
+     ("devrel", "developer-advocate"), ("pentester", "penetration-tester"), ("QA", "qa-engineer"),
+     ("PM", "product-manager")],
+)  # fmt: skip
+def test_roles_answer_to_the_names_people_use(cli, spelling: str, slug: str) -> None:
+    result = cli("show", spelling, "--json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["role"]["slug"] == slug
+
+
+def test_show_names_the_aliases(cli) -> None:
+    assert "Also called: SRE" in cli("show", "sre").out

@@ -194,3 +194,17 @@ def test_a_missing_summary_names_the_role(tmp_path: Path) -> None:
         build_catalog(sources)
     header = text[:start].count("\n")  # the [[role]] line just above the slug
     assert caught.value.problems == [f"data/roles.toml:{header}: role 'backend-developer': missing field 'summary'"]
+
+
+def test_role_aliases_never_shadow_another_role(catalog: Catalog) -> None:
+    from careercli.queries.resolve import normalise
+
+    owners: dict[str, str] = {}
+    for role in catalog.roles.values():
+        for name in (role.slug, role.name):
+            owners.setdefault(normalise(name), role.slug)
+    for role in catalog.roles.values():
+        for alias in role.aliases:
+            key = normalise(alias)
+            assert owners.get(key, role.slug) == role.slug, f"{role.slug}: alias {alias!r} is {owners[key]}"
+            owners[key] = role.slug

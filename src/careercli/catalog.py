@@ -251,6 +251,7 @@ ROLE_FIELDS = {
     "career_prospects",
     "next_roles",
     "related_roles",
+    "aliases",
 }
 SKILL_FIELDS = {"id", "name", "kind", "prerequisites", "aliases"}
 BOOK_FIELDS = {
@@ -280,6 +281,7 @@ def _role(entry: Entry, problems: _Problems, source: str) -> Role | None:
     prospects = f.texts("career_prospects")
     next_roles = f.texts("next_roles", kebab=True)
     related = f.texts("related_roles", kebab=True)
+    aliases = f.texts("aliases", required=False)
     challenges: list[Challenge] = []
     raw = entry.data.get("challenges")
     if raw is None:
@@ -322,6 +324,7 @@ def _role(entry: Entry, problems: _Problems, source: str) -> Role | None:
         next_roles=next_roles,
         related_roles=related,
         source=source,
+        aliases=aliases,
     )
 
 

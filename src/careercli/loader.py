@@ -23,7 +23,7 @@ from careercli._version import __version__
 from careercli.catalog import Source, build_catalog, bundled_sources
 from careercli.model import Book, Catalog, Challenge, LazyMap, Role, Skill
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
 def pack_files() -> list[Path]:
@@ -178,12 +178,12 @@ def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:
 def _role_plain(r: Role) -> tuple[Any, ...]:
     challenges = tuple((c.title, c.why) for c in r.challenges)
     return (r.slug, r.name, r.category, r.summary, r.what_they_do, r.what_to_learn, r.key_skills, challenges,
-            r.career_prospects, r.next_roles, r.related_roles, r.source)  # fmt: skip
+            r.career_prospects, r.next_roles, r.related_roles, r.source, r.aliases)  # fmt: skip
 
 
 def _role_from_plain(r: tuple[Any, ...]) -> Role:
     challenges = tuple(Challenge(title, why) for title, why in r[7])
-    return Role(r[0], r[1], r[2], r[3], r[4], r[5], r[6], challenges, r[8], r[9], r[10], r[11])
+    return Role(r[0], r[1], r[2], r[3], r[4], r[5], r[6], challenges, r[8], r[9], r[10], r[11], r[12])
 
 
 def _skill_plain(s: Skill) -> tuple[Any, ...]:

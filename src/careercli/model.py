@@ -51,6 +51,7 @@ class Role:
     next_roles: tuple[str, ...]
     related_roles: tuple[str, ...]
     source: str = "bundled"
+    aliases: tuple[str, ...] = ()  # other names people use: "SRE", "DBA", "sysadmin"
 
     @property
     def id(self) -> str:

@@ -65,6 +65,7 @@ def role_detail(
         "career_prospects": list(role.career_prospects),
         "next_roles": refs(role.next_roles),
         "related_roles": refs(role.related_roles),
+        "aliases": list(role.aliases),
         "books": [book(b) for b in books],
         "bookmark": bookmark,
         "source": role.source,

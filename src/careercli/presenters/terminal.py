@@ -144,6 +144,8 @@ def role_view(
     """The whole ``career show`` page: the newest BOOKS_IN_SHOW of ``books`` (of ``total`` for the role)."""
     title = Text.assemble(_t(role.name, "bold"), ("  ·  ", DIM), _t(role.category, "cyan"))
     head: list[RenderableType] = [_t(role.summary, "italic")]
+    if role.aliases:
+        head.append(Text.assemble(("Also called: ", DIM), _t(", ".join(role.aliases))))
     if bookmark is not None:
         note, tags = bookmark
         mark = Text("★ Bookmarked", style="bold yellow")

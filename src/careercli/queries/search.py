@@ -216,6 +216,7 @@ def build_index(catalog: Catalog) -> Index:
             Field("summary", role.summary, 3),
             Field("category", role.category, 5),
         ]
+        fields += [Field(f"also called: {alias}", alias, 9) for alias in role.aliases]
         initials = "".join(w[0] for w in words(role.name.replace("-", " ")) if w not in STOPWORDS)
         if len(initials) >= 2:
             fields.append(Field("initials", initials, 8))  # 'sre', 'mle'
