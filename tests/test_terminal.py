@@ -94,3 +94,43 @@ def test_show_formats(cli) -> None:
     bad = cli("show", "backend-developer", "--format", "pdf")
     assert bad.code == 2
     assert "'pdf' is not one of text, markdown, json, svg, html" in bad.err
+
+
+@pytest.mark.parametrize(
+    ("shell", "env", "expected"),
+    [
+        ("bash", {"COMP_WORDS": "career show back", "COMP_CWORD": "2"}, "backend-developer"),
+        ("zsh", {"_TYPER_COMPLETE_ARGS": "career show back"}, '"backend-developer":"Back-End Developer"'),
+        ("fish", {"_TYPER_COMPLETE_ARGS": "career show back", "_TYPER_COMPLETE_FISH_ACTION": "get-args"},
+         "backend-developer\tBack-End Developer"),
+    ],
+)  # fmt: skip
+def test_completion_protocol_for_each_shell(career, shell: str, env: dict[str, str], expected: str) -> None:
+    result = career(env={"_CAREER_COMPLETE": f"complete_{shell}", **env})
+    assert result.code == 0
+    assert expected in result.out
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("career reading add --status r", {"reading", "read"}),
+        ("career search --kind b", {"book"}),
+        ("career list --category d", {"development", "data", "design"}),
+        ("career books --skill kube", {"kubernetes"}),
+        ("career book fluent", {"fluent-python"}),
+        ("career --color n", {"never"}),
+    ],
+)
+def test_completion_of_values(career, words: str, expected: set[str]) -> None:
+    env = {"_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+    result = career(env=env)
+    assert set(result.out.split()) == expected
+
+
+def test_completion_offers_my_bookmarks_and_tags(career) -> None:
+    assert career("bookmark", "add", "qa-engineer", "--tag", "someday").code == 0
+    env = {"_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "career bookmark remove ", "COMP_CWORD": "3"}
+    assert career(env=env).out.split() == ["qa-engineer"]
+    env = {"_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "career bookmark list --tag s", "COMP_CWORD": "4"}
+    assert career(env=env).out.split() == ["someday"]
