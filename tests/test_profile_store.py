@@ -127,3 +127,15 @@ def test_document_conversion_is_lossless() -> None:
     profile = Profile(skills=("python",), custom_skills=("Mainframe COBOL",))
     profile = with_bookmark(profile, "x", "n", ["t"], "2026-11-25")
     assert from_document(to_document(profile)) == profile
+
+
+def test_a_symlinked_profile_stays_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "dotfiles" / "careercli.toml"
+    real.parent.mkdir()
+    real.write_text('schema_version = 1\nskills = ["sql"]\n', "utf-8")
+    link = tmp_path / "config" / "profile.toml"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    ProfileStore(link).update(lambda p: with_skills(p, ["python"], []))
+    assert link.is_symlink()
+    assert tomllib.loads(real.read_text("utf-8"))["skills"] == ["sql", "python"]

@@ -219,9 +219,11 @@ class ProfileStore:
             raise ProfileError(
                 f"refusing to write {self.path}: the new profile would not read back ({error})"
             ) from None
-        folder = self.path.parent
+        # a profile kept elsewhere through a symlink (dotfiles) is replaced where it really lives, link kept
+        target = Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
+        folder = target.parent
         try:
-            fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.", suffix=".tmp")
+            fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
         except OSError as error:
             raise ProfileError(
                 f"cannot write in {folder}: {error.strerror or error}",
@@ -232,10 +234,10 @@ class ProfileStore:
                 handle.write(text.encode("utf-8"))
                 handle.flush()
                 os.fsync(handle.fileno())
-            if self.path.exists():
+            if target.exists():
                 with contextlib.suppress(OSError):
-                    os.chmod(tmp_name, self.path.stat().st_mode & 0o777)
-            os.replace(tmp_name, self.path)
+                    os.chmod(tmp_name, target.stat().st_mode & 0o777)
+            os.replace(tmp_name, target)
         except OSError as error:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
