@@ -33,9 +33,7 @@ def pack_files() -> list[Path]:
     for folder in packs_dirs():
         try:
             files += sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.is_file())
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-        except OSError:
+        except OSError:  # no such folder (the usual case), or not one
             continue
     return files
 

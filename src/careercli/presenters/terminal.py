@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from careercli.queries.compare import Comparison
     from careercli.queries.gap import Gap, Suggestion
     from careercli.queries.paths import CareerPath, Step
+    from careercli.queries.search import Hit
 
 HEADING = "bold cyan"
 BOOKS_IN_SHOW = 10
@@ -300,17 +301,17 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def search_table(hits: Sequence[object], width: int = 100) -> Table:
+def search_table(hits: Sequence[Hit], width: int = 100) -> Table:
     if width < NARROW:
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
         table.add_column("Kind", style="cyan", no_wrap=True)
         table.add_column("Result", overflow="fold")
         table.add_column("Score", justify="right", no_wrap=True)
         for hit in hits:
-            cell = Text(single_line(hit.title), style="bold")  # type: ignore[attr-defined]
-            cell.append("\n" + single_line(hit.id), style="green")  # type: ignore[attr-defined]
-            cell.append("\n" + single_line("; ".join(hit.matched[:2])), style=DIM)  # type: ignore[attr-defined]
-            table.add_row(_cell(hit.kind), cell, f"{hit.score:.1f}")  # type: ignore[attr-defined]
+            cell = Text(single_line(hit.title), style="bold")
+            cell.append("\n" + single_line(hit.id), style="green")
+            cell.append("\n" + single_line("; ".join(hit.matched[:2])), style=DIM)
+            table.add_row(_cell(hit.kind), cell, f"{hit.score:.1f}")
         return table
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
     table.add_column("Kind", style="cyan", no_wrap=True)
@@ -320,11 +321,11 @@ def search_table(hits: Sequence[object], width: int = 100) -> Table:
     table.add_column("Score", justify="right", no_wrap=True)
     for hit in hits:
         table.add_row(
-            _cell(hit.kind),  # type: ignore[attr-defined]
-            _cell(hit.id),  # type: ignore[attr-defined]
-            _cell(hit.title),  # type: ignore[attr-defined]
-            Text("\n".join(single_line(m) for m in hit.matched[:2]), no_wrap=True, overflow="ellipsis"),  # type: ignore[attr-defined]
-            f"{hit.score:.1f}",  # type: ignore[attr-defined]
+            _cell(hit.kind),
+            _cell(hit.id),
+            _cell(hit.title),
+            Text("\n".join(single_line(m) for m in hit.matched[:2]), no_wrap=True, overflow="ellipsis"),
+            f"{hit.score:.1f}",
         )
     return table
 
