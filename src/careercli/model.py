@@ -140,7 +140,7 @@ T = TypeVar("T")
 class LazyMap(Mapping[str, T]):
     """A read-only mapping whose items are built from their marshalled form the first time they are used."""
 
-    def __init__(self, offsets: dict[str, tuple[int, int]], blob: bytes, make: Callable[[Any], T]) -> None:
+    def __init__(self, offsets: dict[str, tuple[int, int]], blob: bytes | memoryview, make: Callable[[Any], T]) -> None:
         self._offsets = offsets
         self._blob = blob
         self._make = make

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,9 @@ from careercli.cli.common import (
     render,
     say,
 )
+
+if TYPE_CHECKING:
+    from careercli.queries.search import Index
 
 
 def books(
@@ -167,7 +170,7 @@ def search(
     render(search_table(hits, width=console().width))
 
 
-def search_index() -> object:
+def search_index() -> Index:
     from careercli.loader import load_search_index
 
     return load_search_index(catalog)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any
@@ -150,16 +151,8 @@ def export_picture(renderable: Any, fmt: str, title: str) -> str:
     from rich.console import Console
 
     width = console().width
-    recorder = Console(record=True, width=width, force_terminal=True, color_system="truecolor", file=_Null())
+    recorder = Console(record=True, width=width, force_terminal=True, color_system="truecolor", file=io.StringIO())
     recorder.print(renderable)
     if fmt == "svg":
         return recorder.export_svg(title=title, unique_id="careercli")
     return recorder.export_html(inline_styles=True)
-
-
-class _Null:
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        pass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -386,7 +386,7 @@ def reading_table(entries: Sequence[ReadingEntry], catalog: Catalog) -> Renderab
     return Group(*parts)
 
 
-def paths_table(items: dict[str, object]) -> Table:
+def paths_table(items: Mapping[str, object]) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
