@@ -31,7 +31,7 @@ OPTIONS = [
 VALUES = [
     "backend-developer", "Back-End Developer", "data", "python", "kubernets", "fluent-python", "read", "want",
     "svg", "markdown", "html", "text", "json", "role", "book", "skill", "never", "always", "0", "-1", "3", "2023",
-    "99999999999999999999", "[bold red]x[/]", "\x1b[31m", "", " ", "é", "x" * 300,
+    "99999999999999999999", "[bold red]x[/]", "\x1b[31m", "", " ", "é", "x" * 300, "\x00", "a\x00b",
 ]  # fmt: skip
 
 token = st.one_of(st.sampled_from(OPTIONS), st.sampled_from(VALUES), st.text(max_size=12))

@@ -18,7 +18,7 @@ data_app = typer.Typer(
 
 
 @data_app.command("validate")
-def validate(files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Pack files (TOML) to check.")]) -> None:
+def validate(files: Annotated[list[str], typer.Argument(metavar="FILE", help="Pack files (TOML) to check.")]) -> None:
     """Check pack files against the bundled schema; report every problem with file, line and field.
 
     Each file is checked together with the bundled data and your installed packs, so its references to their
@@ -38,7 +38,11 @@ def validate(files: Annotated[list[Path], typer.Argument(metavar="FILE", help="P
 
     installed = catalog_sources()
     failed = 0
-    for file in files:
+    # file names arrive as text: Typer's Path type calls os.stat, which fails on a NUL in the name
+    for name in files:
+        if "\x00" in name:
+            raise CareerError(f"{visible(name)!r} is not a valid file name")
+        file = Path(name)
         target = file.expanduser()
         resolved = target.resolve() if target.exists() else target
         context = [s for s in installed if s.path.resolve() != resolved]

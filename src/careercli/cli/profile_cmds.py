@@ -358,6 +358,8 @@ def export(
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    if "\x00" in output:
+        raise CareerError(f"{output!r} is not a valid file name")
     target = Path(output).expanduser()
     if target.exists() and not force:
         raise CareerError(f"{target} exists; add --force to overwrite it")
