@@ -44,7 +44,10 @@ def validate(files: Annotated[list[str], typer.Argument(metavar="FILE", help="Pa
             raise CareerError(f"{visible(name)!r} is not a valid file name")
         file = Path(name)
         target = file.expanduser()
-        resolved = target.resolve() if target.exists() else target
+        try:
+            resolved = target.resolve() if target.exists() else target
+        except OSError:  # a name the system refuses (too long, ...): reading it will say so
+            resolved = target
         context = [s for s in installed if s.path.resolve() != resolved]
         try:
             catalog = build_catalog([*context, Source(target, str(file), target.name)])

@@ -361,9 +361,13 @@ def export(
     if "\x00" in output:
         raise CareerError(f"{output!r} is not a valid file name")
     target = Path(output).expanduser()
-    if target.exists() and not force:
+    try:
+        exists, is_dir = target.exists(), target.is_dir()
+    except OSError as error:
+        raise CareerError(f"cannot write {target}: {error.strerror or error}") from None
+    if exists and not force:
         raise CareerError(f"{target} exists; add --force to overwrite it")
-    if target.is_dir():
+    if is_dir:
         raise CareerError(f"{target} is a folder; name a file")
     _write_atomically(target, text)
     _say(f"Wrote {target}.")
