@@ -114,21 +114,22 @@ def main(
         overview()
 
 
-app.command("list")(roles.list_roles)
-app.command("show")(roles.show)
-app.command("books")(books.books)
-app.command("book")(books.book)
-app.command("search")(books.search)
-app.command("compare")(plan.compare)
-app.command("gap")(plan.gap)
-app.command("path")(plan.path)
-app.command("suggest")(plan.suggest)
-app.add_typer(profile_cmds.bookmark_app, name="bookmark")
-app.add_typer(profile_cmds.skills_app, name="skills")
-app.add_typer(profile_cmds.reading_app, name="reading")
-app.command("export")(profile_cmds.export)
-app.command("paths")(profile_cmds.paths)
-app.add_typer(data_cmds.data_app, name="data")
+EXPLORE, PLAN, MINE, DATA = "Explore", "Plan your next step", "Your profile", "Data"
+app.command("list", rich_help_panel=EXPLORE)(roles.list_roles)
+app.command("show", rich_help_panel=EXPLORE)(roles.show)
+app.command("books", rich_help_panel=EXPLORE)(books.books)
+app.command("book", rich_help_panel=EXPLORE)(books.book)
+app.command("search", rich_help_panel=EXPLORE)(books.search)
+app.command("compare", rich_help_panel=PLAN)(plan.compare)
+app.command("gap", rich_help_panel=PLAN)(plan.gap)
+app.command("path", rich_help_panel=PLAN)(plan.path)
+app.command("suggest", rich_help_panel=PLAN)(plan.suggest)
+app.add_typer(profile_cmds.bookmark_app, name="bookmark", rich_help_panel=MINE)
+app.add_typer(profile_cmds.skills_app, name="skills", rich_help_panel=MINE)
+app.add_typer(profile_cmds.reading_app, name="reading", rich_help_panel=MINE)
+app.command("export", rich_help_panel=MINE)(profile_cmds.export)
+app.add_typer(data_cmds.data_app, name="data", rich_help_panel=DATA)
+app.command("paths", rich_help_panel=DATA)(profile_cmds.paths)
 
 
 def run(argv: list[str] | None = None) -> int:
