@@ -12,7 +12,8 @@ Three figures per command and data set:
   path);
 - render: the same command with the fast path switched off (CAREERCLI_NO_FAST_PATH=1), so it imports Typer
   and Rich and renders, with the catalog cache warm;
-- and once, cold: the first run after the data changed (every cache removed), big pack only.
+- and once, cold: the first run after the data changed, big pack only: with every cache removed, and after a
+  small file changed beside the big pack (the everyday data change).
 
 Peak memory is the largest resident set of one run, measured in a separate child per command.
 """
@@ -205,6 +206,11 @@ def main() -> None:
         cold_rss = {}
         clear_caches(big)
         cold_rss["career show backend-developer"] = peak_rss_mib(COMMANDS["career show backend-developer"], big)
+        # the usual data change: a small file changes beside the big pack, whose checked entries are remembered
+        small = pack_dir / "a-small.toml"
+        small.write_text('[[skill]]\nid = "bench-extra"\nname = "Bench Extra"\nkind = "concept"\n', "utf-8")
+        after_small_change = timed(COMMANDS["career show backend-developer"], big)
+        small.unlink()
 
         modes = {"warm": {}, "render": {"CAREERCLI_NO_FAST_PATH": "1"}}
         for env in sets.values():  # warm-up: fills the catalog, search and output caches
@@ -267,6 +273,8 @@ def main() -> None:
     for name, seconds in cold.items():
         print(f"  {name}: {seconds:.2f} s ({seconds / base:.0f}x)")
     print(f"  peak memory of that cold show: {cold_rss['career show backend-developer']:.0f} MiB")
+    print("first run after a small file changed beside the big pack:")
+    print(f"  career show backend-developer: {after_small_change:.2f} s ({after_small_change / base:.0f}x)")
 
     if args.markdown:
         print("\n| command | warm | warm, big pack | MiB | render | render, big pack | MiB |")
@@ -278,6 +286,7 @@ def main() -> None:
     if args.json:
         payload = {"base_seconds": base, "rounds": rounds, "rows": rows, "cold_seconds": cold}
         payload["cold_peak_mib"] = cold_rss
+        payload["after_small_change_seconds"] = after_small_change
         args.json.write_text(json.dumps(payload, indent=2), encoding="utf-8")
 
 

@@ -293,3 +293,27 @@ def test_a_cache_with_a_damaged_body_is_rebuilt(isolated_home: Path) -> None:
     rebuilt = loader.load_catalog()
     assert rebuilt == expected
     assert path.read_bytes() != bytes(data)
+
+
+def test_after_a_change_to_another_file_a_large_pack_is_not_read_again(
+    packs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careercli import catalog
+
+    monkeypatch.setattr(loader._FileMemo, "SMALLEST", 1000)
+    big = big_pack(packs)
+    first = loader.load_catalog()
+    write_pack(packs, name="zz-small.toml", summary="A new small pack.")  # a data change elsewhere
+    read: list[str] = []
+    real = catalog._check_source
+    monkeypatch.setattr(catalog, "_check_source", lambda source, *a: read.append(source.path.name) or real(source, *a))
+    second = loader.load_catalog()
+    assert "big.toml" not in read
+    assert "zz-small.toml" in read
+    assert second.roles["gen-007"] == first.roles["gen-007"]
+    assert second.roles["mainframe-developer"].summary == "A new small pack."
+    big.write_text(big.read_text("utf-8").replace('Role 7"', 'Role Seven"'), "utf-8")  # the big file itself
+    read.clear()
+    third = loader.load_catalog()
+    assert "big.toml" in read
+    assert third.roles["gen-007"].name == "Role Seven"

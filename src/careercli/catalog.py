@@ -14,7 +14,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from careercli.errors import DataError
 from careercli.model import CATEGORIES, SKILL_KINDS, Book, Catalog, Challenge, Role, Skill
@@ -457,9 +457,18 @@ def _check_source(source: Source, today: _dt.date, problems: _Problems) -> list[
     return _check_entries(read_entries(source.path, source.label, problems), source.origin, today)
 
 
-def build_catalog(sources: list[Source], today: _dt.date | None = None) -> Catalog:
+class SourceMemo(Protocol):
+    """Remembers the checked entries of a file that has not changed (the loader keeps them in the cache)."""
+
+    def get(self, source: Source, today: _dt.date) -> list[Checked] | None: ...
+
+    def put(self, source: Source, today: _dt.date, checked: list[Checked]) -> None: ...
+
+
+def build_catalog(sources: list[Source], today: _dt.date | None = None, memo: SourceMemo | None = None) -> Catalog:
     """Read, validate and merge the sources in order; later sources override earlier ones by id.
 
+    ``memo`` spares re-reading files that have not changed since their entries were last checked.
     Raises :class:`DataError` with every problem found, each with file, line and field.
     """
     today = today or _dt.date.today()
@@ -471,7 +480,13 @@ def build_catalog(sources: list[Source], today: _dt.date | None = None) -> Catal
     named: dict[str, set[str]] = {table: set() for table in TABLES}  # ids of every entry, valid or not
     for source in sources:
         seen: dict[tuple[str, str], int] = {}
-        for checked in _check_source(source, today, problems):
+        entries = memo.get(source, today) if memo else None
+        if entries is None:
+            before = len(problems.items)
+            entries = _check_source(source, today, problems)
+            if memo and len(problems.items) == before:  # the file itself read cleanly
+                memo.put(source, today, entries)
+        for checked in entries:
             problems.items.extend(checked.problems)
             entry = Entry(checked.table, checked.index, {TABLES[checked.table]: checked.ident, **checked.refs},
                           source.path, source.label)  # fmt: skip

@@ -16,14 +16,15 @@ import marshal
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from careercli._version import __version__
-from careercli.catalog import Source, build_catalog, bundled_sources
+from careercli.catalog import Checked, Source, build_catalog, bundled_sources
 from careercli.model import Book, Catalog, Challenge, LazyMap, Role, Skill
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 
 def pack_files() -> list[Path]:
@@ -76,6 +77,52 @@ def _write_cache(path: Path, fingerprint: str, payload: Any) -> None:
     _write_bytes(path, data)
 
 
+class _FileMemo:
+    """The checked entries of each large source file, kept beside the merged cache and keyed by that file's
+    size, mtime and inode: after a change to one file, only that file is read again."""
+
+    SMALLEST = 256 * 1024  # smaller files read faster than their memo loads
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, source: Source) -> Path:
+        import zlib
+
+        return self.folder / f"{zlib.crc32(str(source.path).encode('utf-8', 'surrogateescape')):08x}.marshal"
+
+    def _key(self, source: Source, today: date) -> str | None:
+        try:
+            st = os.stat(source.path)
+        except OSError:
+            return None
+        if st.st_size < self.SMALLEST:
+            return None
+        return (f"{CACHE_FORMAT}|{__version__}|{source.path}|{source.label}|{source.origin}|{st.st_size}|"
+                f"{st.st_mtime_ns}|{st.st_ino}|{today.year}-{today.month}")  # fmt: skip
+
+    def get(self, source: Source, today: date) -> list[Checked] | None:
+        key = self._key(source, today)
+        payload = _read_cache(self._path(source), key) if key else None
+        if payload is None:
+            return None
+        makers = {"role": _role_from_plain, "skill": _skill_from_plain, "book": _book_from_plain}
+        try:
+            return [Checked(table, index, ident, makers[table](item) if item is not None else None, refs, problems)
+                    for table, index, ident, item, refs, problems in payload]  # fmt: skip
+        except (TypeError, ValueError, KeyError, IndexError):
+            return None
+
+    def put(self, source: Source, today: date, checked: list[Checked]) -> None:
+        key = self._key(source, today)
+        if key is None:
+            return
+        plain = {"role": _role_plain, "skill": _skill_plain, "book": _book_plain}
+        payload = [(c.table, c.index, c.ident, plain[c.table](c.item) if c.item is not None else None, c.refs,  # type: ignore[operator]
+                    c.problems) for c in checked]  # fmt: skip
+        _write_cache(self._path(source), key, payload)
+
+
 def load_catalog(use_cache: bool = True) -> Catalog:
     """The merged catalog; raises DataError (every problem, with file, line and field) for broken sources."""
     sources = catalog_sources()
@@ -85,7 +132,7 @@ def load_catalog(use_cache: bool = True) -> Catalog:
         cached = _read_catalog(path, fingerprint)
         if cached is not None:
             return cached
-    catalog = build_catalog(sources)
+    catalog = build_catalog(sources, memo=_FileMemo(path.parent / "sources") if use_cache else None)
     if use_cache:
         _write_catalog(path, fingerprint, catalog)
     return catalog
