@@ -658,7 +658,3 @@ def _prerequisite_cycle(skills: dict[str, Skill]) -> list[str] | None:
             if found:
                 return found
     return None
-
-
-def load_bundled_catalog() -> Catalog:
-    return build_catalog(bundled_sources())

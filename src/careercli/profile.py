@@ -55,10 +55,6 @@ class Profile:
     def reading_status(self) -> dict[str, str]:
         return {entry.book: entry.status for entry in self.reading}
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.bookmarks or self.skills or self.custom_skills or self.reading)
-
 
 def today() -> str:
     return dt.date.today().isoformat()

@@ -53,10 +53,6 @@ def book_year(book: Book) -> str:
     return book.published[:4] if book.published else "—"
 
 
-def book_date(book: Book) -> str:
-    return book.published or "—"
-
-
 def authors_text(authors: Sequence[str], limit: int = 3) -> str:
     if not authors:
         return "—"
