@@ -67,13 +67,18 @@ def bookmark_add(
 
         career bookmark add data-engineer --tag later --tag data
     """
-    from careercli.profile import today, with_bookmark
+    from careercli.profile import Profile, today, with_bookmark
 
     slug = _role_slug(role)
-    existed = profile().bookmark(slug) is not None
-    store().update(lambda p: with_bookmark(p, slug, note, tag, today()))
+    existed: list[bool] = []
+
+    def change(current: Profile) -> Profile:
+        existed.append(current.bookmark(slug) is not None)  # decided under the lock, on the file as it is
+        return with_bookmark(current, slug, note, tag, today())
+
+    store().update(change)
     name = catalog().roles[slug].name
-    _say(f"{'Updated bookmark' if existed else 'Bookmarked'} {name} ({slug}).")
+    _say(f"{'Updated bookmark' if existed[-1] else 'Bookmarked'} {name} ({slug}).")
 
 
 @bookmark_app.command("remove")
