@@ -139,3 +139,15 @@ def test_a_symlinked_profile_stays_a_symlink(tmp_path: Path) -> None:
     ProfileStore(link).update(lambda p: with_skills(p, ["python"], []))
     assert link.is_symlink()
     assert tomllib.loads(real.read_text("utf-8"))["skills"] == ["sql", "python"]
+
+
+def test_a_failed_replace_leaves_no_temporary_file(tmp_path: Path) -> None:
+    from careercli.atomic import write_atomically
+
+    target = tmp_path / "out.md"
+    target.mkdir()  # os.replace cannot put a file over a folder
+    with pytest.raises(IsADirectoryError):
+        write_atomically(target, b"text", fsync=True, mode=0o644)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+    write_atomically(tmp_path / "new" / "f.bin", b"data", make_parents=True)
+    assert (tmp_path / "new" / "f.bin").read_bytes() == b"data"

@@ -229,17 +229,13 @@ class Recorder:
         self._save()
 
     def _save(self) -> None:
-        import tempfile
+        from careercli.atomic import write_atomically
 
         path = _entry_path(self.key)
-        folder = os.path.dirname(path)
+        data = (self.key + "\n\x00\n" + _encode(self.chunks)).encode("utf-8", "surrogateescape")
         try:
-            os.makedirs(folder, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as handle:
-                handle.write(self.key + "\n\x00\n" + _encode(self.chunks))
-            os.replace(tmp, path)
-            _prune(folder)
+            write_atomically(path, data, make_parents=True)
+            _prune(os.path.dirname(path))
         except OSError:
             pass  # a cache that cannot be written only costs speed
 

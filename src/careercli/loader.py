@@ -12,6 +12,7 @@ stale, damaged or foreign cache is rebuilt silently; a cache that cannot be writ
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import sys
@@ -186,16 +187,10 @@ def _read_catalog(path: Path, fingerprint: str) -> Catalog | None:
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
-    import tempfile
+    from careercli.atomic import write_atomically
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
+        write_atomically(path, data, make_parents=True)
 
 
 def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:

@@ -379,18 +379,10 @@ def export(
 
 
 def _write_atomically(target: Path, text: str) -> None:
-    import os
-    import tempfile
+    from careercli.atomic import write_atomically
 
-    folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        write_atomically(target, text.encode("utf-8"), fsync=True, mode=0o644)
     except OSError as error:
         raise CareerError(f"cannot write {target}: {error.strerror or error}") from None
 
