@@ -10,21 +10,12 @@ from typer.core import TyperGroup
 
 from careercli._version import __version__
 from careercli.cli import books, complete, data_cmds, plan, profile_cmds, roles
-from careercli.cli.common import say, set_color, set_pager
+from careercli.cli.common import report, say, set_color, set_pager
 from careercli.errors import CareerError, ExitCode
 
 _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 _CLICK_USAGE = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 _CLICK_ABORT = next(c for c in typer.Abort.__mro__ if c.__name__ == "Abort")
-
-
-def error(message: str) -> None:
-    """One error to stderr, prefixed with the program name; user text in it is made visible, not obeyed."""
-    from careercli.presenters.text import visible
-
-    for line in str(message).splitlines() or [""]:
-        sys.stderr.write(f"career: {visible(line)}\n")
-    sys.stderr.flush()
 
 
 class CareerGroup(TyperGroup):
@@ -35,19 +26,19 @@ class CareerGroup(TyperGroup):
             result = super().main(*args, standalone_mode=False, **kwargs)
             code = result if isinstance(result, int) else ExitCode.OK
         except CareerError as exc:
-            error(str(exc))
+            report(str(exc))
             code = exc.exit_code
         except _CLICK_USAGE as exc:  # type: ignore[misc]
             ctx = exc.ctx
             where = ctx.command_path if ctx is not None else "career"
-            error(f"{exc.format_message()}")
+            report(exc.format_message())
             sys.stderr.write(f"Try '{where} --help' for help.\n")
             code = ExitCode.USAGE
         except _CLICK_EXCEPTION as exc:  # type: ignore[misc]
-            error(exc.format_message())
+            report(exc.format_message())
             code = exc.exit_code
         except _CLICK_ABORT:  # type: ignore[misc]
-            error("aborted")
+            report("aborted")
             code = ExitCode.ERROR
         if standalone_mode:
             sys.exit(int(code))

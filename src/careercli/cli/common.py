@@ -60,6 +60,17 @@ def print_json(payload: dict[str, Any]) -> None:
     say(dumps(payload))
 
 
+def report(message: str) -> None:
+    """One error or warning to stderr, prefixed with the program name; user text in it is made visible."""
+    import sys
+
+    from careercli.presenters.text import visible
+
+    for line in str(message).splitlines() or [""]:
+        sys.stderr.write(f"career: {visible(line)}\n")
+    sys.stderr.flush()
+
+
 def say(text: str) -> None:
     """One plain line (or lines) on stdout."""
     from careercli.output import emit
@@ -135,8 +146,6 @@ def profile_or_warn() -> Profile:
     except ProfileError as error:
         if not _state.get("warned"):
             _state["warned"] = True
-            from careercli.cli.app import error as report
-
             report(f"warning: {error.message}")
         return Profile()
 
