@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from careercli.errors import DataError
-from careercli.model import CATEGORIES, SKILL_KINDS, Book, Catalog, Challenge, Role, Skill
+from careercli.model import CATEGORIES, SKILL_KINDS, Book, Catalog, Challenge, Role, Skill, SkillGroup
 
 BUNDLED_FILES = ("skills.toml", "roles.toml", "books.toml")
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ONET_CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
 TABLES = {"role": "slug", "skill": "id", "book": "id"}
 
@@ -252,6 +253,9 @@ ROLE_FIELDS = {
     "next_roles",
     "related_roles",
     "aliases",
+    "onet",
+    "canonical_books",
+    "skill_groups",
 }
 SKILL_FIELDS = {"id", "name", "kind", "prerequisites", "aliases"}
 BOOK_FIELDS = {
@@ -266,6 +270,7 @@ BOOK_FIELDS = {
     "roles",
     "topics",
     "skills",
+    "teaches",
 }
 
 
@@ -300,6 +305,40 @@ def _role(entry: Entry, problems: _Problems, source: str) -> Role | None:
                 f.fail(f"challenge {number} ({title!r}): missing field 'why'", "title", None)
             else:
                 challenges.append(Challenge(title.strip(), why.strip()))
+    onet = f.text("onet", required=False) or ""
+    if onet and onet != "none" and not ONET_CODE.match(onet):
+        f.fail(f"field 'onet' must be an O*NET-SOC code such as '15-1252.00', or 'none': {onet!r}", "onet")
+    canonical = f.texts("canonical_books", required=False, kebab=True)
+    groups: list[SkillGroup] = []
+    raw_groups = entry.data.get("skill_groups")
+    if raw_groups is not None:
+        if not isinstance(raw_groups, list) or not all(isinstance(item, dict) for item in raw_groups):
+            f.fail("field 'skill_groups' must be an array of tables: write [[role.skill_groups]]", "skill_groups")
+        else:
+            grouped: set[str] = set()
+            for number, item in enumerate(raw_groups, start=1):
+                unknown = set(item) - {"name", "skills"}
+                group_name, members = item.get("name"), item.get("skills")
+                if unknown:
+                    f.fail(f"skill group {number}: unknown field '{sorted(unknown)[0]}'", "skill_groups")
+                elif not isinstance(group_name, str) or not group_name.strip():
+                    f.fail(f"skill group {number}: missing field 'name'", "skill_groups")
+                elif (not isinstance(members, list) or len(members) < 2
+                      or not all(isinstance(m, str) and m.strip() for m in members)):  # fmt: skip
+                    f.fail(f"skill group {number} ({group_name!r}): 'skills' must list two or more skills", "name",
+                           group_name)  # fmt: skip
+                else:
+                    members = tuple(m.strip() for m in members)
+                    outside = [m for m in members if m not in skills]
+                    twice = [m for m in members if m in grouped]
+                    if outside:
+                        f.fail(f"skill group {group_name!r}: {outside[0]!r} is not one of the role's key_skills",
+                               "name", group_name)  # fmt: skip
+                    elif twice:
+                        f.fail(f"skill group {group_name!r}: {twice[0]!r} is in another group too", "name", group_name)
+                    else:
+                        grouped.update(members)
+                        groups.append(SkillGroup(group_name.strip(), members))
     if slug and slug in next_roles:
         f.fail("'next_roles' names the role itself", "next_roles", slug)
     if slug and slug in related:
@@ -325,6 +364,9 @@ def _role(entry: Entry, problems: _Problems, source: str) -> Role | None:
         related_roles=related,
         source=source,
         aliases=aliases,
+        onet=onet,
+        canonical_books=canonical,
+        skill_groups=tuple(groups),
     )
 
 
@@ -370,6 +412,10 @@ def _book(entry: Entry, problems: _Problems, source: str, today: _dt.date) -> Bo
     roles = f.texts("roles", required=False, kebab=True)
     topics = f.texts("topics", required=False, kebab=True)
     skills = f.texts("skills", required=False, kebab=True)
+    teaches = f.texts("teaches", required=False, kebab=True)
+    for skill in teaches:
+        if skill not in skills:
+            f.fail(f"'teaches' names {skill!r}, which is not in its 'skills'", "teaches", skill)
     if not f.ok:
         return None
     assert ident
@@ -387,6 +433,7 @@ def _book(entry: Entry, problems: _Problems, source: str, today: _dt.date) -> Bo
         topics=topics,
         skills=skills,
         source=source,
+        teaches=teaches,
     )
 
 
@@ -418,7 +465,7 @@ class Checked:
     problems: list[str]
 
 
-_REF_FIELDS = {"role": ("key_skills", "next_roles", "related_roles"), "skill": ("prerequisites",),
+_REF_FIELDS = {"role": ("key_skills", "next_roles", "related_roles", "canonical_books"), "skill": ("prerequisites",),
                "book": ("roles", "skills")}  # fmt: skip
 PARALLEL_BYTES = 2 * 2**20  # files larger than this are parsed in chunks, one per core
 
@@ -617,7 +664,12 @@ def _check_references(
         return [item.strip() for item in value if isinstance(item, str)]
 
     references = {
-        "role": (("key_skills", "skill"), ("next_roles", "role"), ("related_roles", "role")),
+        "role": (
+            ("key_skills", "skill"),
+            ("next_roles", "role"),
+            ("related_roles", "role"),
+            ("canonical_books", "book"),
+        ),
         "skill": (("prerequisites", "skill"),),
         "book": (("roles", "role"), ("skills", "skill")),
     }

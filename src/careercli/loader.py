@@ -23,9 +23,9 @@ from typing import Any
 
 from careercli._version import __version__
 from careercli.catalog import Checked, Source, build_catalog, bundled_sources
-from careercli.model import Book, Catalog, Challenge, LazyMap, Role, Skill
+from careercli.model import Book, Catalog, Challenge, LazyMap, Role, Skill, SkillGroup
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 
 
 def pack_files() -> list[Path]:
@@ -218,12 +218,15 @@ def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:
 def _role_plain(r: Role) -> tuple[Any, ...]:
     challenges = tuple((c.title, c.why) for c in r.challenges)
     return (r.slug, r.name, r.category, r.summary, r.what_they_do, r.what_to_learn, r.key_skills, challenges,
-            r.career_prospects, r.next_roles, r.related_roles, r.source, r.aliases)  # fmt: skip
+            r.career_prospects, r.next_roles, r.related_roles, r.source, r.aliases, r.onet, r.canonical_books,
+            tuple((g.name, g.skills) for g in r.skill_groups))  # fmt: skip
 
 
 def _role_from_plain(r: tuple[Any, ...]) -> Role:
     challenges = tuple(Challenge(title, why) for title, why in r[7])
-    return Role(r[0], r[1], r[2], r[3], r[4], r[5], r[6], challenges, r[8], r[9], r[10], r[11], r[12])
+    groups = tuple(SkillGroup(name, skills) for name, skills in r[15])
+    return Role(r[0], r[1], r[2], r[3], r[4], r[5], r[6], challenges, r[8], r[9], r[10], r[11], r[12], r[13], r[14],
+                groups)  # fmt: skip
 
 
 def _skill_plain(s: Skill) -> tuple[Any, ...]:
@@ -236,7 +239,7 @@ def _skill_from_plain(s: tuple[Any, ...]) -> Skill:
 
 def _book_plain(b: Book) -> tuple[Any, ...]:
     return (b.id, b.title, b.authors, b.subtitle, b.publisher, b.published, b.edition, b.isbn13, b.roles, b.topics,
-            b.skills, b.source)  # fmt: skip
+            b.skills, b.source, b.teaches)  # fmt: skip
 
 
 def _book_from_plain(b: tuple[Any, ...]) -> Book:

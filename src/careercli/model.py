@@ -28,6 +28,14 @@ class Challenge:
 
 
 @dataclass(frozen=True, slots=True)
+class SkillGroup:
+    """Skills of a role of which one is enough ("one of": a server-side language, a cloud provider)."""
+
+    name: str
+    skills: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Skill:
     id: str
     name: str
@@ -52,6 +60,9 @@ class Role:
     related_roles: tuple[str, ...]
     source: str = "bundled"
     aliases: tuple[str, ...] = ()  # other names people use: "SRE", "DBA", "sysadmin"
+    onet: str = ""  # the O*NET-SOC code of the matching occupation, "none" where none fits, "" when not said
+    canonical_books: tuple[str, ...] = ()  # the few books every practitioner of the role is expected to know
+    skill_groups: tuple[SkillGroup, ...] = ()  # key skills of which one is enough
 
     @property
     def id(self) -> str:
@@ -76,6 +87,7 @@ class Book:
     topics: tuple[str, ...] = ()
     skills: tuple[str, ...] = ()
     source: str = "bundled"
+    teaches: tuple[str, ...] = ()  # the skills that are its main subjects (a subset of ``skills``)
 
     @property
     def year(self) -> int | None:

@@ -1,0 +1,114 @@
+"""The one table of ``career``'s commands: where each one lives, its help panel and one-line summary, and whether
+it only reads.
+
+The app builds only the command that is invoked from this table (importing one module, not all of them), and
+``--help`` lists the commands from it without importing any. The start-up replay uses the same table to decide
+which invocations may be answered from saved output. A test fails when the app registers a command that this
+table does not classify, or when a summary here differs from the command's own help. Standard library only.
+"""
+
+from __future__ import annotations
+
+# how a command may be treated by the replay
+READS = "reads"  # output depends only on the arguments, environment, terminal, data files and profile
+WRITES = "writes"  # changes the profile, a file or the user's data: never replayed
+OTHER = "other"  # reads files named on the command line, or prints what it cannot be keyed on: never replayed
+
+EXPLORE, PLAN, MINE, DATA = "Explore", "Plan your next step", "Your profile", "Data"
+
+# top-level name -> (target "module:attribute", help panel, one-line summary); a target that names a Typer app
+# is a group of subcommands
+TOP: dict[str, tuple[str, str, str]] = {
+    "list": ("careercli.cli.roles:list_roles", EXPLORE, "List the roles, grouped by category."),
+    "show": (
+        "careercli.cli.roles:show",
+        EXPLORE,
+        "Show one role: what they do, what to learn, challenges, prospects, key skills and recent books.",
+    ),
+    "books": ("careercli.cli.books:books", EXPLORE, "The reading list, newest first; the filters combine."),
+    "book": (
+        "careercli.cli.books:book",
+        EXPLORE,
+        "One book in full: subtitle, edition, authors, publisher, date, ISBN-13, roles and topics.",
+    ),
+    "search": (
+        "careercli.cli.books:search",
+        EXPLORE,
+        "Search roles, skills and books at once; forgives typos of one or two letters.",
+    ),
+    "compare": (
+        "careercli.cli.plan:compare",
+        PLAN,
+        "Compare two or three roles side by side: skills they share and their own, challenges, next roles, books.",
+    ),
+    "gap": (
+        "careercli.cli.plan:gap",
+        PLAN,
+        "Your skills against a role's key skills: coverage, what is missing, and a learning plan with books.",
+    ),
+    "path": (
+        "careercli.cli.plan:path",
+        PLAN,
+        "Where a role leads (as a tree of next roles) and where people come from, with the skills each step adds.",
+    ),
+    "suggest": (
+        "careercli.cli.plan:suggest",
+        PLAN,
+        "What could I become next? Every role ranked by how much of it your skills already cover.",
+    ),
+    "bookmark": ("careercli.cli.bookmarks:app", MINE, "Keep the roles you are weighing, with a note and tags."),
+    "skills": ("careercli.cli.skills:app", MINE, "Record the skills you have, to see your gap to any role."),
+    "reading": (
+        "careercli.cli.reading:app",
+        MINE,
+        "Your reading list: books you want to read, are reading or have read.",
+    ),
+    "export": (
+        "careercli.cli.export:export",
+        MINE,
+        "Export your profile as Markdown: skills, bookmarked roles with your gap, reading list, suggestions.",
+    ),
+    "data": (
+        "careercli.cli.data_cmds:app",
+        DATA,
+        "Your own data packs: roles, skills and books in the bundled schema.",
+    ),
+    "paths": (
+        "careercli.cli.export:paths",
+        DATA,
+        "Show where careercli keeps your profile, its data, packs and cache.",
+    ),
+}
+
+# every command path the app has -> how the replay may treat it
+KINDS: dict[tuple[str, ...], str] = {
+    ("list",): READS,
+    ("show",): READS,
+    ("books",): READS,
+    ("book",): READS,
+    ("search",): READS,
+    ("compare",): READS,
+    ("gap",): READS,
+    ("path",): READS,
+    ("suggest",): READS,
+    ("bookmark", "add"): WRITES,
+    ("bookmark", "remove"): WRITES,
+    ("bookmark", "list"): READS,
+    ("skills", "add"): WRITES,
+    ("skills", "remove"): WRITES,
+    ("skills", "list"): READS,
+    ("reading", "add"): WRITES,
+    ("reading", "remove"): WRITES,
+    ("reading", "list"): READS,
+    ("export",): WRITES,  # writes a file with -o; its output names the date and the profile
+    ("data", "validate"): OTHER,  # reads files named on the command line, which the replay key does not cover
+    ("paths",): READS,
+}
+
+# options of the top-level group that take a value (so that value is not mistaken for a command name)
+GLOBAL_VALUED = frozenset({"--color", "--format"})
+
+
+def kind(words: tuple[str, ...]) -> str | None:
+    """How the command named by ``words`` (its path, e.g. ``("bookmark", "list")``) may be replayed."""
+    return KINDS.get(words)
