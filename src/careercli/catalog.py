@@ -271,6 +271,7 @@ BOOK_FIELDS = {
     "topics",
     "skills",
     "teaches",
+    "url",
 }
 
 
@@ -413,6 +414,9 @@ def _book(entry: Entry, problems: _Problems, source: str, today: _dt.date) -> Bo
     topics = f.texts("topics", required=False, kebab=True)
     skills = f.texts("skills", required=False, kebab=True)
     teaches = f.texts("teaches", required=False, kebab=True)
+    url = f.text("url", required=False)
+    if url is not None and (not url.startswith("https://") or any(c.isspace() for c in url)):
+        f.fail(f"field 'url' must be an https:// address without spaces: {url!r}", "url")
     for skill in teaches:
         if skill not in skills:
             f.fail(f"'teaches' names {skill!r}, which is not in its 'skills'", "teaches", skill)
@@ -434,6 +438,7 @@ def _book(entry: Entry, problems: _Problems, source: str, today: _dt.date) -> Bo
         skills=skills,
         source=source,
         teaches=teaches,
+        url=url,
     )
 
 

@@ -25,7 +25,7 @@ from careercli._version import __version__
 from careercli.catalog import Checked, Source, build_catalog, bundled_sources
 from careercli.model import Book, Catalog, Challenge, LazyMap, Role, Skill, SkillGroup
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 
 
 def pack_files() -> list[Path]:
@@ -239,7 +239,7 @@ def _skill_from_plain(s: tuple[Any, ...]) -> Skill:
 
 def _book_plain(b: Book) -> tuple[Any, ...]:
     return (b.id, b.title, b.authors, b.subtitle, b.publisher, b.published, b.edition, b.isbn13, b.roles, b.topics,
-            b.skills, b.source, b.teaches)  # fmt: skip
+            b.skills, b.source, b.teaches, b.url)  # fmt: skip
 
 
 def _book_from_plain(b: tuple[Any, ...]) -> Book:

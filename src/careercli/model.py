@@ -88,6 +88,7 @@ class Book:
     skills: tuple[str, ...] = ()
     source: str = "bundled"
     teaches: tuple[str, ...] = ()  # the skills that are its main subjects (a subset of ``skills``)
+    url: str | None = None  # the publisher's page of the book
 
     @property
     def year(self) -> int | None:
