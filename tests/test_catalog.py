@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from careercli.catalog import Source, build_catalog, isbn13_is_valid
+from careercli.catalogue.build import Source, build_catalog
+from careercli.catalogue.schema import isbn13_is_valid
 from careercli.errors import DataError
 
 SKILLS = """
@@ -151,7 +152,6 @@ def test_book_checks(tmp_path: Path) -> None:
         .replace("edition = 2", 'edition = "2nd"')
     )
     assert problems(tmp_path, skills=SKILLS, roles=roles_text(), books=broken) == [
-        "data/books.toml:7: book 'fluent-python': field 'published' is in the future: 2027-01",
         "data/books.toml:8: book 'fluent-python': field 'edition' must be a whole number of 1 or more",
         "data/books.toml:9: book 'fluent-python': field 'isbn13' is not a valid ISBN-13: '9781492056356'",
     ]
@@ -196,3 +196,65 @@ def test_wrong_table_and_missing_file(tmp_path: Path) -> None:
 )
 def test_isbn13_check_digit(isbn: str, valid: bool) -> None:
     assert isbn13_is_valid(isbn) is valid
+
+
+def test_a_future_date_is_a_warning_never_an_error(tmp_path: Path) -> None:
+    """A machine whose clock is behind must still read the data: the date is reported, the book kept."""
+    future = BOOKS.replace('"2022-04"', '"2027-01"')
+    warnings: list[str] = []
+    catalog = build_catalog(write(tmp_path, skills=SKILLS, roles=roles_text(), books=future), today=TODAY,
+                            warnings=warnings)  # fmt: skip
+    assert catalog.books["fluent-python"].published == "2027-01"
+    assert warnings == ["data/books.toml:7: book 'fluent-python': field 'published' is in the future: 2027-01"]
+
+
+def test_a_5000_long_prerequisite_cycle_is_one_line(tmp_path: Path) -> None:
+    ids = [f"s{n:04d}" for n in range(5000)]
+    text = "".join(
+        f'[[skill]]\nid = "{ident}"\nname = "S {ident}"\nkind = "concept"\nprerequisites = ["{ids[(n + 1) % 5000]}"]\n'
+        for n, ident in enumerate(ids)
+    )
+    found = problems(tmp_path, skills=text, roles="")
+    assert found == ["data/skills.toml:5: skill 's0000': prerequisites form a cycle: "
+                     "s0000 -> s0001 -> s0002 -> s0003 -> s0004 -> s0005 -> s0006 -> s0007 -> s0008 -> s0009 -> s0010 "
+                     "-> s0011 -> ... (5000 skills)"]  # fmt: skip
+
+
+def test_an_acyclic_1500_skill_chain_loads(tmp_path: Path) -> None:
+    ids = [f"s{n:04d}" for n in range(1500)]
+    text = "".join(f'[[skill]]\nid = "{ident}"\nname = "S {ident}"\nkind = "concept"\n'
+                   + (f'prerequisites = ["{ids[n + 1]}"]\n' if n + 1 < len(ids) else "")
+                   for n, ident in enumerate(ids))  # fmt: skip
+    catalog = build_catalog(write(tmp_path, skills=text), today=TODAY)
+    assert catalog.skills["s0000"].prerequisites == ("s0001",)
+    assert len(catalog.skills) == 1500
+
+
+def test_deep_nesting_is_a_clear_error_with_its_line(tmp_path: Path) -> None:
+    deep = SKILLS + '\n[[skill]]\nid = "deep"\nname = "Deep"\nkind = "concept"\naliases = '
+    deep += "[" * 400 + "]" * 400 + "\n"
+    found = problems(tmp_path, skills=deep, roles=roles_text())
+    assert found == ["data/skills.toml:22: arrays or inline tables nested too deep (at most 64 levels are read)"]
+
+
+def test_a_pathological_dotted_key_is_refused_before_parsing(tmp_path: Path) -> None:
+    import time
+
+    started = time.perf_counter()
+    found = problems(tmp_path, skills=SKILLS + "a" + ".a" * 100_000 + " = 1\n", roles=roles_text())
+    assert time.perf_counter() - started < 5  # tomllib alone spends minutes on this line
+    assert found == ["data/skills.toml:17: a key of 100001 dotted parts; at most 128 are read"]
+
+
+def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    sources = write(tmp_path, skills=SKILLS, roles=roles_text())
+    sources[0].path.write_bytes(b"\xef\xbb\xbf" + sources[0].path.read_bytes())
+    assert set(build_catalog(sources, today=TODAY).skills) == {"python", "sql", "django"}
+
+
+def test_a_list_longer_than_search_can_take_is_refused(tmp_path: Path) -> None:
+    many = ", ".join(f'"Step {n}"' for n in range(300))
+    roles = roles_text().replace('what_to_learn = ["Python"]', f"what_to_learn = [{many}]", 1)
+    assert problems(tmp_path, skills=SKILLS, roles=roles) == [
+        "data/roles.toml:8: role 'back': field 'what_to_learn' holds 300 items; at most 40 are allowed"
+    ]

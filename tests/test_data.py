@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from careercli.catalog import KEBAB, Source, build_catalog, bundled_data_dir, bundled_sources, isbn13_is_valid
+from careercli.catalogue.build import Source, build_catalog, bundled_sources
+from careercli.catalogue.schema import KEBAB, isbn13_is_valid
+from careercli.catalogue.sources import bundled_data_dir
 from careercli.errors import DataError
 from careercli.model import CATEGORIES, SKILL_KINDS, Catalog
 

@@ -250,7 +250,7 @@ def test_unwritable_profile_folder(career, isolated_home: Path) -> None:
 def test_twenty_concurrent_writers_lose_nothing(isolated_home: Path) -> None:
     import subprocess
 
-    from careercli.loader import load_catalog
+    from careercli.catalogue.load import load_catalog
     from tests.conftest import CAREER
 
     slugs = sorted(load_catalog().roles)[:20]

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from careercli.loader import load_catalog
+from careercli.catalogue.load import load_catalog
 from careercli.queries.search import build_index, search, stem, typo_distance
 
 

@@ -60,7 +60,7 @@ def test_installed_wheel_shows_backend_role(wheel: Path, tmp_path: Path) -> None
     for section in ("What they do", "What to learn", "Challenges", "Career prospects", "Key skills", "Recent books"):
         assert section in shown.stdout
     located = subprocess.run(
-        [str(python), "-c", "import careercli.catalog as c; print(c.bundled_data_dir())"],
+        [str(python), "-c", "import careercli.catalogue.sources as c; print(c.bundled_data_dir())"],
         cwd=elsewhere,
         env=env,
         capture_output=True,

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
 
 SKILL_KINDS = ("language", "framework", "tool", "platform", "practice", "concept", "soft-skill")
 CATEGORIES = (
@@ -107,14 +106,14 @@ class Book:
 @dataclass(frozen=True)
 class Catalog:
     """Roles, skills and books by id. The mappings may be lazy (loaded from the cache item by item), and a
-    cached catalog carries two indexes: each role's books and all books, newest first."""
+    stored catalog carries two indexes: each role's books and all books, newest first."""
 
     roles: Mapping[str, Role]
     skills: Mapping[str, Skill]
     books: Mapping[str, Book]
     sources: tuple[str, ...] = field(default=())
     role_books: Mapping[str, tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
-    book_order: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
+    book_order: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
 
     def role(self, slug: str) -> Role:
         return self.roles[slug]
@@ -133,8 +132,10 @@ class Catalog:
         return tuple(b.id for b in sort_newest_first([b for b in self.books.values() if slug in b.roles]))
 
     def book_ids_newest_first(self) -> tuple[str, ...]:
+        if callable(self.book_order):  # read from the store only when asked for
+            object.__setattr__(self, "book_order", self.book_order())
         if self.book_order is not None:
-            return self.book_order
+            return self.book_order  # type: ignore[return-value]
         return tuple(b.id for b in sort_newest_first(list(self.books.values())))
 
     def indexes(self) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
@@ -145,38 +146,6 @@ class Catalog:
             for slug in book.roles:
                 by_role.setdefault(slug, []).append(book.id)
         return {slug: tuple(ids) for slug, ids in by_role.items()}, tuple(b.id for b in order)
-
-
-T = TypeVar("T")
-
-
-class LazyMap(Mapping[str, T]):
-    """A read-only mapping whose items are built from their marshalled form the first time they are used."""
-
-    def __init__(self, offsets: dict[str, tuple[int, int]], blob: bytes | memoryview, make: Callable[[Any], T]) -> None:
-        self._offsets = offsets
-        self._blob = blob
-        self._make = make
-        self._made: dict[str, T] = {}
-
-    def __getitem__(self, key: str) -> T:
-        item = self._made.get(key)
-        if item is None:
-            import marshal
-
-            start, length = self._offsets[key]
-            item = self._make(marshal.loads(self._blob[start : start + length]))
-            self._made[key] = item
-        return item
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._offsets
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._offsets)
-
-    def __len__(self) -> int:
-        return len(self._offsets)
 
 
 def sort_newest_first(books: list[Book]) -> list[Book]:

@@ -3,6 +3,7 @@ replay keys saved output on these same files."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from careercli.paths import packs_dirs
@@ -19,17 +20,60 @@ def bundled_data_dir() -> Path:
     return here.parent.parent / "data"
 
 
+class Source:
+    """One data file: bundled (``label`` is ``data/NAME``) or a pack (``label`` is its path). A plain class with
+    slots, not a dataclass, so that the replay's import of this module stays small."""
+
+    __slots__ = ("label", "origin", "path")
+
+    def __init__(self, path: Path, label: str, origin: str) -> None:
+        self.path = path
+        self.label = label
+        self.origin = origin  # "bundled" or the pack's file name
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Source) and (self.path, self.label, self.origin) == (
+            other.path, other.label, other.origin)  # fmt: skip
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.label, self.origin))
+
+    def __repr__(self) -> str:
+        return f"Source({self.path!r}, {self.label!r}, {self.origin!r})"
+
+
+def bundled_sources() -> list[Source]:
+    return [Source(path, f"data/{path.name}", "bundled") for path in bundled_files()]
+
+
+def catalog_sources(warnings: list[str] | None = None) -> list[Source]:
+    """The bundled files, then every readable pack file; an unreadable pack folder or file is a warning."""
+    return bundled_sources() + [Source(path, str(path), path.name) for path in pack_files(warnings)]
+
+
 def bundled_files() -> list[Path]:
     folder = bundled_data_dir()
     return [folder / name for name in BUNDLED_FILES]
 
 
-def pack_files() -> list[Path]:
-    """Every ``*.toml`` in the pack folders, each folder in name order."""
+def pack_files(warnings: list[str] | None = None) -> list[Path]:
+    """Every readable ``*.toml`` in the pack folders, each folder in name order.
+
+    A folder that does not exist is the usual case and says nothing; a folder or file that exists but cannot be
+    read is left out, with a one-line message added to ``warnings``."""
     files: list[Path] = []
     for folder in packs_dirs():
         try:
-            files += sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.is_file())
-        except OSError:  # no such folder (the usual case), or not one
+            found = sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.is_file())
+        except FileNotFoundError:
             continue
+        except OSError as error:
+            if warnings is not None and folder.exists():
+                warnings.append(f"pack folder {folder} skipped: {error.strerror or error}")
+            continue
+        for path in found:
+            if os.access(path, os.R_OK):
+                files.append(path)
+            elif warnings is not None:
+                warnings.append(f"pack {path} skipped: it cannot be read")
     return files

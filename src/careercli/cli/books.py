@@ -171,6 +171,6 @@ def search(
 
 
 def search_index() -> Index:
-    from careercli.loader import load_search_index
+    from careercli.catalogue.load import load_search_index
 
     return load_search_index(catalog)

@@ -48,7 +48,7 @@ def console(stderr: bool = False) -> Console:
 def catalog() -> Catalog:
     """The merged catalog (bundled data and the user's packs), loaded once per process."""
     if not _catalog:
-        from careercli.loader import load_catalog
+        from careercli.catalogue.load import load_catalog
 
         _catalog.append(load_catalog())
     return _catalog[0]

@@ -32,8 +32,7 @@ def validate(files: Annotated[list[str], typer.Argument(metavar="FILE", help="Pa
     """
     import tomllib
 
-    from careercli.catalog import Source, build_catalog
-    from careercli.loader import catalog_sources
+    from careercli.catalogue.build import Source, build_catalog, catalog_sources
     from careercli.presenters.text import visible
 
     installed = catalog_sources()

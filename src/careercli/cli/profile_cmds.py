@@ -395,8 +395,7 @@ def paths(as_json: JsonOption = False) -> None:
         career paths
     """
     from careercli import paths as where
-    from careercli.catalog import bundled_data_dir
-    from careercli.loader import pack_files
+    from careercli.catalogue.sources import bundled_data_dir, pack_files
 
     items = {
         "profile": str(where.profile_path()),

@@ -1,0 +1,244 @@
+"""The catalogue a command uses: from the store when its key matches, else built from the sources and stored.
+
+Packs are TOML files with the bundled schema (``[[role]]``, ``[[skill]]``, ``[[book]]`` in any mix) in the user's
+pack folder and in every folder named by ``CAREERCLI_PACKS``; a later entry overrides an earlier one by id.
+The store's key holds this version, the Python version, the model's field names and types, and the path, size,
+mtime, ctime and inode of every source: a changed model or an edited file can never load old data. A damaged
+store is noticed by its checksums, even halfway through a command, and the catalogue is then rebuilt silently.
+Nothing here imports the checks (``build``) on a store hit.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
+
+from careercli._version import __version__
+from careercli.catalogue.sources import Source, catalog_sources
+from careercli.catalogue.store import Damaged, Store, write_store
+from careercli.model import Book, Catalog, Challenge, Role, Skill, SkillGroup
+
+FORMAT = 1
+MODEL = (Role, Skill, Book, Challenge, SkillGroup)
+T = TypeVar("T")
+Report = Callable[[str], None]
+
+
+def model_fingerprint() -> str:
+    """The model's classes with their field names and types, in order: part of the store's key."""
+    return repr([(cls.__name__, tuple(cls.__annotations__.items())) for cls in MODEL])
+
+
+def cache_key(sources: list[Source]) -> str:
+    parts = [f"format={FORMAT}", f"version={__version__}", f"python={sys.version_info[:2]}", model_fingerprint()]
+    for source in sources:
+        try:
+            st = os.stat(source.path)
+            parts.append(f"{source.path}|{source.label}|{source.origin}|{st.st_size}|{st.st_mtime_ns}|"
+                         f"{st.st_ctime_ns}|{st.st_ino}|{st.st_dev}")  # fmt: skip
+        except OSError:
+            parts.append(f"{source.path}|missing")
+    return "\n".join(parts)
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"career: warning: {message}\n")
+
+
+def _folder() -> Any:
+    from careercli.paths import cache_dir
+
+    return cache_dir()
+
+
+def load_catalog(use_cache: bool = True, report: Report = _warn) -> Catalog:
+    """The merged catalogue; raises DataError (every problem, with file, line and field) for broken sources.
+
+    ``report`` receives the one-line warnings: an unreadable pack folder or file, a book dated in the future."""
+    warnings: list[str] = []
+    sources = catalog_sources(warnings)
+    for warning in warnings:
+        report(warning)
+    key = cache_key(sources)
+    if use_cache:
+        store = Store.open(_folder(), key)
+        if store is not None:
+            try:
+                return _stored(store, _Recovery(sources, key, report))
+            except (Damaged, KeyError, ValueError, EOFError, TypeError):
+                store.close()
+    return _build_and_store(sources, key, report, store=use_cache)
+
+
+def _build_and_store(sources: list[Source], key: str, report: Report, store: bool = True) -> Catalog:
+    from careercli.catalogue.build import build_catalog
+
+    warnings: list[str] = []
+    catalog = build_catalog(sources, warnings=warnings)
+    for warning in warnings:
+        report(warning)
+    if store:
+        write_store(_folder(), key, _blobs(catalog))
+    return catalog
+
+
+class _Recovery:
+    """What a stored catalogue falls back on when a row fails its check: the catalogue rebuilt, once."""
+
+    def __init__(self, sources: list[Source], key: str, report: Report) -> None:
+        self.sources, self.key, self.report = sources, key, report
+        self._catalog: Catalog | None = None
+
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = _build_and_store(self.sources, self.key, self.report)
+        return self._catalog
+
+
+def _stored(store: Store, recovery: _Recovery) -> Catalog:
+    sources = marshal.loads(store.get("sources"))
+    return Catalog(
+        StoredMap(store, "role", _role_from_plain, recovery, lambda c: c.roles),
+        StoredMap(store, "skill", _skill_from_plain, recovery, lambda c: c.skills),
+        StoredMap(store, "book", _book_from_plain, recovery, lambda c: c.books),
+        tuple(sources),
+        role_books=StoredMap(store, "rb", tuple, recovery, lambda c: c.indexes()[0]),
+        book_order=lambda: _book_order(store, recovery),
+    )
+
+
+def _book_order(store: Store, recovery: _Recovery) -> tuple[str, ...]:
+    try:
+        return tuple(marshal.loads(store.get("order")))
+    except (Damaged, KeyError, ValueError, EOFError, TypeError):
+        return recovery.catalog().book_ids_newest_first()
+
+
+class StoredMap(Mapping[str, T]):
+    """A read-only mapping whose items are read from the store (and checked) the first time they are used; when
+    the store turns out damaged it answers from the rebuilt catalogue instead."""
+
+    def __init__(self, store: Store, kind: str, make: Callable[[Any], T], recovery: _Recovery,
+                 part: Callable[[Catalog], Mapping[str, T]]) -> None:  # fmt: skip
+        self._store, self._kind, self._make, self._recovery, self._part = store, kind, make, recovery, part
+        self._made: dict[str, T] = {}
+        self._keys: tuple[str, ...] | None = None
+        self._rebuilt: Mapping[str, T] | None = None
+
+    def _fallback(self) -> Mapping[str, T]:
+        if self._rebuilt is None:
+            self._rebuilt = self._part(self._recovery.catalog())
+        return self._rebuilt
+
+    def _all_keys(self) -> tuple[str, ...]:
+        if self._keys is None:
+            keys = marshal.loads(self._store.get(f"keys:{self._kind}"))
+            if not isinstance(keys, tuple):
+                raise Damaged(self._kind)
+            self._keys = keys
+        return self._keys
+
+    def __getitem__(self, key: str) -> T:
+        if self._rebuilt is not None:
+            return self._rebuilt[key]
+        item = self._made.get(key)
+        if item is not None:
+            return item
+        try:
+            try:
+                item = self._make(marshal.loads(self._store.get(f"{self._kind}:{key}")))
+            except KeyError:
+                if key in self._all_keys():  # listed but gone: the store is damaged
+                    raise Damaged(key) from None
+                raise
+        except (Damaged, ValueError, EOFError, TypeError, IndexError):
+            return self._fallback()[key]
+        self._made[key] = item
+        return item
+
+    def __contains__(self, key: object) -> bool:
+        if self._rebuilt is None and key in self._made:
+            return True
+        return key in self._keyset()
+
+    def _keyset(self) -> Any:
+        if self._rebuilt is not None:
+            return self._rebuilt
+        try:
+            return self._all_keys()
+        except (Damaged, KeyError, ValueError, EOFError, TypeError):
+            return self._fallback()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(tuple(self._keyset()))
+
+    def __len__(self) -> int:
+        return len(self._keyset())
+
+
+def _blobs(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
+    role_books, order = catalog.indexes()
+    yield "sources", marshal.dumps(tuple(catalog.sources))
+    yield "order", marshal.dumps(order)
+    for kind, items, plain in (("role", catalog.roles, _role_plain), ("skill", catalog.skills, _skill_plain),
+                               ("book", catalog.books, _book_plain)):  # fmt: skip
+        yield f"keys:{kind}", marshal.dumps(tuple(items))
+        for ident, item in items.items():
+            yield f"{kind}:{ident}", marshal.dumps(plain(item))  # type: ignore[operator]
+    yield "keys:rb", marshal.dumps(tuple(role_books))
+    for slug, ids in role_books.items():
+        yield f"rb:{slug}", marshal.dumps(ids)
+
+
+def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:
+    """The search index of the catalogue, from the store when its sources have not changed.
+
+    ``catalog`` may be a function that loads it: a stored index then needs no catalogue at all."""
+    from careercli.queries.search import Index, build_index
+
+    store = Store.open(_folder(), cache_key(catalog_sources()))
+    if store is not None:
+        try:
+            return Index.from_plain(marshal.loads(store.get("search")))
+        except (Damaged, KeyError, ValueError, EOFError, TypeError):
+            pass
+    index = build_index(catalog() if callable(catalog) else catalog)
+    if store is not None:
+        store.put("search", marshal.dumps(index.to_plain()))
+    return index
+
+
+# --------------------------------------------------------------------------- plain form for marshal, in field order
+
+
+def _role_plain(r: Role) -> tuple[Any, ...]:
+    challenges = tuple((c.title, c.why) for c in r.challenges)
+    groups = tuple((g.name, g.skills) for g in r.skill_groups)
+    return tuple(challenges if name == "challenges" else groups if name == "skill_groups" else getattr(r, name)
+                 for name in Role.__annotations__)  # fmt: skip
+
+
+def _role_from_plain(values: tuple[Any, ...]) -> Role:
+    fields = dict(zip(Role.__annotations__, values, strict=True))
+    fields["challenges"] = tuple(Challenge(title, why) for title, why in fields["challenges"])
+    fields["skill_groups"] = tuple(SkillGroup(name, skills) for name, skills in fields["skill_groups"])
+    return Role(**fields)
+
+
+def _skill_plain(s: Skill) -> tuple[Any, ...]:
+    return tuple(getattr(s, name) for name in Skill.__annotations__)
+
+
+def _skill_from_plain(values: tuple[Any, ...]) -> Skill:
+    return Skill(*values)
+
+
+def _book_plain(b: Book) -> tuple[Any, ...]:
+    return tuple(getattr(b, name) for name in Book.__annotations__)
+
+
+def _book_from_plain(values: tuple[Any, ...]) -> Book:
+    return Book(*values)

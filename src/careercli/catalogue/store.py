@@ -1,0 +1,150 @@
+"""One keyed store for everything derived from the data files: the checked catalogue item by item, its indexes
+and the search index, in one SQLite file of the user's cache folder.
+
+Each row is a named blob with a CRC-32 of its name and bytes, checked on every read; the store's key (the
+sources' stat data, this version, the model's fields) is a row too. A store that is missing, stale, damaged,
+a symlink, or not owned by the user is never used: :class:`Damaged` tells the caller to rebuild. SQLite reads
+only the rows a command needs, so the first view with a 30 MiB pack costs about what it costs without it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+
+NAME = "catalogue.sqlite3"
+
+
+class Damaged(Exception):
+    """The store cannot be trusted any more: rebuild from the sources."""
+
+
+def _digest(name: str, data: bytes) -> int:
+    return zlib.crc32(data, zlib.crc32(name.encode("utf-8", "surrogateescape")))
+
+
+def _owned(st: os.stat_result) -> bool:
+    return not hasattr(os, "getuid") or st.st_uid == os.getuid()
+
+
+def usable_folder(folder: Path, create: bool) -> bool:
+    """True when ``folder`` is a real folder of this user (created 0700 when ``create``); never follows a link."""
+    try:
+        st = os.lstat(folder)
+    except FileNotFoundError:
+        if not create:
+            return False
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700)
+            st = os.lstat(folder)
+        except OSError:
+            return False
+    except OSError:
+        return False
+    if not stat.S_ISDIR(st.st_mode) or not _owned(st):
+        return False
+    if create and stat.S_IMODE(st.st_mode) & 0o077:
+        with contextlib.suppress(OSError):
+            os.chmod(folder, 0o700)
+    return True
+
+
+class Store:
+    """An open store whose key matched; every read is checked."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, folder: Path, key: str) -> Store | None:
+        """The store in ``folder`` when it is this user's own regular file and was written under ``key``."""
+        path = folder / NAME
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(st.st_mode) or not _owned(st) or not usable_folder(folder, create=False):
+            return None
+        try:
+            connection = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, isolation_level=None)
+        except (sqlite3.Error, ValueError):
+            return None
+        store = cls(connection, path)
+        try:
+            if store.get("key").decode("utf-8") == key:
+                return store
+        except (Damaged, UnicodeDecodeError):
+            pass
+        connection.close()
+        return None
+
+    def get(self, name: str) -> bytes:
+        """The blob named ``name``; :class:`KeyError` when there is none, :class:`Damaged` when it fails its check."""
+        try:
+            row = self._db.execute("SELECT digest, data FROM blob WHERE name = ?", (name,)).fetchone()
+        except sqlite3.Error as error:
+            raise Damaged(str(error)) from None
+        if row is None:
+            raise KeyError(name)
+        digest, data = row
+        if not isinstance(data, bytes) or digest != _digest(name, data):
+            raise Damaged(name)
+        return data
+
+    def put(self, name: str, data: bytes) -> None:
+        """Add one blob to a store in use (the search index, built on the first search); failures cost speed only."""
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute("INSERT OR REPLACE INTO blob VALUES (?, ?, ?)", (name, _digest(name, data), data))
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def write_store(folder: Path, key: str, blobs: Iterable[tuple[str, bytes]]) -> None:
+    """A new store under ``key`` replacing any old one at once; a folder that cannot be used only costs speed."""
+    if not usable_folder(folder, create=True):
+        return
+    _prune(folder)
+    temporary = folder / f".{NAME}.{os.getpid()}.tmp"
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        connection = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            connection.execute("CREATE TABLE blob (name TEXT PRIMARY KEY, digest INTEGER, data BLOB) WITHOUT ROWID")
+            connection.execute("BEGIN")
+            rows = ((name, _digest(name, data), data) for name, data in blobs)
+            connection.executemany("INSERT OR REPLACE INTO blob VALUES (?, ?, ?)", rows)
+            data = key.encode("utf-8")
+            connection.execute("INSERT INTO blob VALUES (?, ?, ?)", ("key", _digest("key", data), data))
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, folder / NAME)
+    except (OSError, sqlite3.Error):
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _prune(folder: Path) -> None:
+    """Remove this store's temporary files left by a process that was killed (older than ten minutes)."""
+    import time
+
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.startswith(f".{NAME}.") and entry.name.endswith(".tmp") and entry.is_file(
+                follow_symlinks=False
+            ):
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < time.time() - 600:
+                        os.unlink(entry.path)
