@@ -285,3 +285,22 @@ def test_a_pack_with_a_byte_order_mark_works(cli, packs: Path) -> None:
     path = write_pack(packs)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert json.loads(cli("show", "mainframe", "--json").out)["role"]["source"] == "team.toml"
+
+
+def test_single_bit_flips_in_the_store_never_change_what_is_shown(cli, isolated_home: Path) -> None:
+    """100 random single-bit flips in the store: every show and search gives the right output, no traceback."""
+    import random
+
+    expected = {args: cli(*args) for args in (("search", "data"), ("show", "backend-developer"))}
+    assert all(result.code == 0 for result in expected.values())
+    path = store_file(isolated_home)
+    good = path.read_bytes()
+    rng = random.Random(17)
+    for number in range(100):
+        damaged = bytearray(good)
+        bit = rng.randrange(len(damaged) * 8)
+        damaged[bit // 8] ^= 1 << (bit % 8)
+        path.write_bytes(bytes(damaged))
+        args = list(expected)[number % 2]
+        result = cli(*args)
+        assert (result.code, result.out, result.err) == (0, expected[args].out, expected[args].err), (number, bit)

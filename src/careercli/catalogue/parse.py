@@ -17,7 +17,7 @@ from typing import Any
 TABLES = {"role": "slug", "skill": "id", "book": "id"}
 MAX_DEPTH = 64  # arrays and inline tables nested deeper than this are refused
 MAX_KEY_PARTS = 128  # a dotted key of more parts than this is refused before parsing
-_LONG_LINE = re.compile(rb"[^\n]{4096,}")  # only long lines can hold a pathological key
+_LONG_LINE = re.compile(rb"(?m)^[^\n]{4096,}")  # only long lines can hold a pathological key; "^": linear
 
 
 @dataclass(frozen=True)
