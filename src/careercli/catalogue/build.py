@@ -33,9 +33,7 @@ def _check(entry: Entry, problems: Problems, origin: str, today: _dt.date) -> Ro
     return check_book(entry, problems, origin, today)
 
 
-def build_catalog(
-    sources: list[Source], today: _dt.date | None = None, warnings: list[str] | None = None
-) -> Catalog:
+def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings: list[str] | None = None) -> Catalog:
     """Read, check and merge the sources in order; later sources override earlier ones by id.
 
     Warnings (a book dated after ``today``) are added to ``warnings``; problems raise :class:`DataError`."""
@@ -119,4 +117,3 @@ def _rotate(cycle: list[str]) -> list[str]:
     start = ring.index(min(ring))
     ring = ring[start:] + ring[:start]
     return [*ring, ring[0]]
-

@@ -142,8 +142,10 @@ def _prune(folder: Path) -> None:
 
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
-            if entry.name.startswith(f".{NAME}.") and entry.name.endswith(".tmp") and entry.is_file(
-                follow_symlinks=False
+            if (
+                entry.name.startswith(f".{NAME}.")
+                and entry.name.endswith(".tmp")
+                and entry.is_file(follow_symlinks=False)
             ):
                 with contextlib.suppress(OSError):
                     if entry.stat(follow_symlinks=False).st_mtime < time.time() - 600:
