@@ -206,7 +206,7 @@ def main() -> None:
         cold_rss = {}
         clear_caches(big)
         cold_rss["career show backend-developer"] = peak_rss_mib(COMMANDS["career show backend-developer"], big)
-        # the usual data change: a small file changes beside the big pack, whose checked entries are remembered
+        # the usual data change: a small file changes beside the big pack (all is rebuilt: no per-file memo)
         small = pack_dir / "a-small.toml"
         small.write_text('[[skill]]\nid = "bench-extra"\nname = "Bench Extra"\nkind = "concept"\n', "utf-8")
         after_small_change = timed(COMMANDS["career show backend-developer"], big)
