@@ -49,7 +49,9 @@ def _fingerprint(sources: list[Source]) -> str:
     for source in sources:
         try:
             st = os.stat(source.path)
-            parts.append(f"{source.path}|{source.label}|{source.origin}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}")
+            parts.append(
+                f"{source.path}|{source.label}|{source.origin}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|{st.st_ino}"
+            )
         except OSError:
             parts.append(f"{source.path}|missing")
     return "\n".join(parts)
@@ -100,7 +102,7 @@ class _FileMemo:
         if st.st_size < self.SMALLEST:
             return None
         return (f"{CACHE_FORMAT}|{__version__}|{source.path}|{source.label}|{source.origin}|{st.st_size}|"
-                f"{st.st_mtime_ns}|{st.st_ino}|{today.year}-{today.month}")  # fmt: skip
+                f"{st.st_mtime_ns}|{st.st_ctime_ns}|{st.st_ino}|{today.year}-{today.month}")  # fmt: skip
 
     def get(self, source: Source, today: date) -> list[Checked] | None:
         key = self._key(source, today)
