@@ -1,36 +1,46 @@
 """The console script ``career``: kept tiny so that start-up imports only what a command needs.
 
 A read-only command whose inputs have not changed since its last run is answered from its saved output
-(``careercli.fast``) without importing Typer, Rich or the catalog; anything else runs the Typer app.
+(``careercli.replay``) without importing Typer, Rich or the catalogue; anything else runs the Typer app, with a
+recorder that keeps the output for next time. Ctrl-C at any point of start-up exits 130 without a traceback.
 """
 
 from __future__ import annotations
 
 import sys
 
+INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+
 
 def main() -> None:
-    argv = sys.argv[1:]
-    from careercli import fast
+    try:
+        code = _main(sys.argv[1:])
+    except KeyboardInterrupt:
+        code = INTERRUPTED
+    sys.exit(code)
+
+
+def _main(argv: list[str]) -> int:
+    from careercli import replay
 
     try:
-        code = fast.replay(argv)
+        code = replay.replay(argv)
     except BrokenPipeError:  # the reader went away (career list | head): not an error
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
     if code is not None:
-        sys.exit(code)
-    recorder = fast.Recorder(argv)
+        return code
+    recorder = replay.Recorder(argv)
     from careercli.cli.app import run
 
     code = 1
     try:
-        code = run(argv)
+        code = run(argv, recorder=recorder)
     finally:
         recorder.finish(code)
-    sys.exit(code)
+    return code
 
 
 if __name__ == "__main__":

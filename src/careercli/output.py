@@ -1,7 +1,7 @@
 """Where every command's output goes: straight to stdout, or through the user's pager.
 
-Kept free of heavy imports: the start-up fast path (``careercli.fast``) replays saved output through
-:func:`emit` too, so a page looks and pages the same whether it was just rendered or replayed.
+Kept free of heavy imports: the start-up replay (``careercli.replay``) writes saved output through :func:`emit`
+too, so a page looks and pages the same whether it was just rendered or replayed.
 """
 
 from __future__ import annotations
@@ -9,36 +9,37 @@ from __future__ import annotations
 import os
 import sys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 # how a text may be paged: never, when taller than the terminal, or whenever stdout is a terminal
 NEVER, AUTO, ALWAYS = "S", "P", "A"
 
-_recorders: list[list[tuple[str, str]]] = []
-_emitting: list[bool] = []
+# the replay's recorder of this run (careercli.replay.Recorder), or None: it keeps every text written to stdout
+_recorder: list[Any] = []
 
 
-def emitting() -> bool:
-    """True while emit() itself is writing (so a recorder does not keep the same text twice)."""
-    return bool(_emitting)
+def use_recorder(recorder: Any) -> None:
+    """Give every text emitted from now on, and every error reported, to ``recorder`` (None: to no one)."""
+    _recorder[:] = [recorder] if recorder is not None else []
 
 
-def record_into(sink: list[tuple[str, str]]) -> None:
-    """Also keep every emitted text (with how it may be paged) in ``sink``."""
-    _recorders.append(sink)
+def spoil() -> None:
+    """Something went to stderr: the recorder must not save this run."""
+    for recorder in _recorder:
+        recorder.spoiled()
 
 
 def emit(text: str, paging: str = NEVER) -> None:
     """Write ``text`` to stdout, or through the pager (AUTO: when stdout and stdin are a terminal and the text is
     taller than it; ALWAYS: whenever they are a terminal)."""
-    for sink in _recorders:
-        sink.append((text, paging))
+    for recorder in _recorder:
+        recorder.add(text, paging)
     if paging != NEVER and _page(text, force=paging == ALWAYS):
         return
-    _emitting.append(True)
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    finally:
-        _emitting.pop()
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def _page(text: str, force: bool) -> bool:

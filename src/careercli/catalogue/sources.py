@@ -1,23 +1,33 @@
 """Where the catalogue's files are: the bundled data, then the user's packs. Standard library only: the start-up
-replay keys saved output on these same files."""
+replay keys saved output on these same files, through the string forms (``*_folder``, ``*_names``), which do
+not import pathlib."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-from careercli.paths import packs_dirs
+from careercli.paths import packs_folders
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 BUNDLED_FILES = ("skills.toml", "roles.toml", "books.toml")
 
 
-def bundled_data_dir() -> Path:
+def bundled_data_folder() -> str:
     """The folder of the curated data: inside the installed package, or ``data/`` of a source checkout."""
-    here = Path(__file__).resolve().parent.parent
-    packaged = here / "data"
-    if packaged.is_dir():
+    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    packaged = os.path.join(here, "data")
+    if os.path.isdir(packaged):
         return packaged
-    return here.parent.parent / "data"
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "data")
+
+
+def bundled_data_dir() -> Path:
+    from pathlib import Path
+
+    return Path(bundled_data_folder())
 
 
 class Source:
@@ -56,13 +66,31 @@ def bundled_files() -> list[Path]:
     return [folder / name for name in BUNDLED_FILES]
 
 
+def pack_file_names() -> list[str]:
+    """Every ``*.toml`` file in the pack folders, each folder in name order."""
+    files: list[str] = []
+    for folder in packs_folders():
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:  # no such folder (the usual case), or not one
+            continue
+        for name in names:
+            path = os.path.join(folder, name)
+            if name.endswith(".toml") and len(name) > len(".toml") and os.path.isfile(path):
+                files.append(path)
+    return files
+
+
 def pack_files(warnings: list[str] | None = None) -> list[Path]:
     """Every readable ``*.toml`` in the pack folders, each folder in name order.
 
     A folder that does not exist is the usual case and says nothing; a folder or file that exists but cannot be
     read is left out, with a one-line message added to ``warnings``."""
+    from pathlib import Path
+
     files: list[Path] = []
-    for folder in packs_dirs():
+    for name in packs_folders():
+        folder = Path(name)
         try:
             found = sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.is_file())
         except FileNotFoundError:

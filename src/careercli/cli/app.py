@@ -123,8 +123,12 @@ app.add_typer(data_cmds.data_app, name="data", rich_help_panel=DATA)
 app.command("paths", rich_help_panel=DATA)(profile_cmds.paths)
 
 
-def run(argv: list[str] | None = None) -> int:
-    """Run the app and return its exit code (used by the console script)."""
+def run(argv: list[str] | None = None, recorder: Any = None) -> int:
+    """Run the app and return its exit code (used by the console script); ``recorder`` (the replay's) is given
+    every text written to stdout and told when anything goes to stderr."""
+    from careercli import output
+
+    output.use_recorder(recorder)
     try:
         return int(app(args=argv, prog_name="career", standalone_mode=False) or 0)
     except BrokenPipeError:
@@ -134,3 +138,5 @@ def run(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return ExitCode.OK
+    finally:
+        output.use_recorder(None)

@@ -64,8 +64,10 @@ def report(message: str) -> None:
     """One error or warning to stderr, prefixed with the program name; user text in it is made visible."""
     import sys
 
+    from careercli.output import spoil
     from careercli.presenters.text import visible
 
+    spoil()
     for line in str(message).splitlines() or [""]:
         sys.stderr.write(f"career: {visible(line)}\n")
     sys.stderr.flush()
