@@ -58,17 +58,25 @@ def _umask() -> int:
     return current
 
 
-# names that stand for one of this process's own streams (a redirect of the shell, whatever it points at)
-_OWN_STREAMS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
+def _own_stream(name: str) -> int | None:
+    """The descriptor when ``name`` stands for one of this process's own streams (``/dev/stdout``, ...)."""
+    named = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+    if name in named:
+        return named[name]
+    for prefix in ("/dev/fd/", "/proc/self/fd/"):
+        if name.startswith(prefix) and name[len(prefix) :].isdigit():
+            return int(name[len(prefix) :])
+    return None
 
 
-def write_export(path: Path, data: bytes, force: bool) -> None:
+def write_export(path: Path, data: bytes, force: bool) -> bool:
     """Write an exported document to ``path`` the way a user expects of a command's ``-o FILE``.
 
     A new file follows the umask; ``force`` replaces an existing file atomically and keeps its mode (through a
     symlink, where the file really lives). A FIFO, a character device or one of the process's own streams
     (``/dev/stdout``) is written into as a stream. Block devices, sockets and folders are refused, and so is
-    any existing name, a dangling symlink included, without ``force``. Raises CareerError.
+    any existing name, a dangling symlink included, without ``force``. Returns True when it wrote into a stream.
+    Raises CareerError.
     """
     from careercli.errors import CareerError
 
@@ -85,11 +93,10 @@ def write_export(path: Path, data: bytes, force: bool) -> None:
         st = None  # a dangling symlink
     except OSError as error:
         raise CareerError(f"cannot write {path}: {error.strerror or error}") from None
-    if st is not None and (
-        stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode) or name.startswith(_OWN_STREAMS)
-    ):
-        _write_stream(path, data)
-        return
+    own = _own_stream(name)
+    if st is not None and (own is not None or stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
+        _write_stream(path, own, data)
+        return True
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise CareerError(f"{path} is a folder; name a file")
     if st is not None and not stat.S_ISREG(st.st_mode):
@@ -106,14 +113,15 @@ def write_export(path: Path, data: bytes, force: bool) -> None:
         write_atomically(target, data, fsync=True, mode=mode)
     except OSError as error:
         raise CareerError(f"cannot write {path}: {error.strerror or error}") from None
+    return False
 
 
-def _write_stream(path: Path, data: bytes) -> None:
+def _write_stream(path: Path, own: int | None, data: bytes) -> None:
     from careercli.errors import CareerError
 
     try:
-        # O_APPEND: /dev/stdout redirected to a file the shell has just truncated is written after what is there
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0))
+        # one of our own streams is written through its descriptor, at its offset (a shell redirect to a file)
+        fd = os.dup(own) if own is not None else os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
     except OSError as error:

@@ -368,8 +368,8 @@ def export(
     from careercli.atomic import write_export
 
     target = Path(output).expanduser()
-    write_export(target, text.encode("utf-8"), force)
-    _say(f"Wrote {target}.")
+    if not write_export(target, text.encode("utf-8"), force):  # after a stream (/dev/stdout), say nothing more
+        _say(f"Wrote {target}.")
 
 
 def paths(as_json: JsonOption = False) -> None:
