@@ -288,3 +288,166 @@ def test_a_writer_killed_mid_way_leaves_the_old_or_the_new_file(isolated_home: P
         document = tomllib.loads(path.read_text("utf-8"))  # always a whole file
         (mark,) = document["bookmark"]
         assert mark["note"] in {note} | {f"{n}-" + big for n in range(round_number)} | {big}
+
+
+# --------------------------------------------------------------------------- export: files, modes, special files
+
+
+def test_export_follows_the_umask_and_keeps_an_existing_mode(career, tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.conftest import CAREER
+
+    new = tmp_path / "new.md"
+    subprocess.run(f"umask 077; {CAREER} export -o {new}", shell=True, check=True, env=os.environ.copy())
+    assert new.stat().st_mode & 0o777 == 0o600
+    loose = tmp_path / "loose.md"
+    subprocess.run(f"umask 022; {CAREER} export -o {loose}", shell=True, check=True, env=os.environ.copy())
+    assert loose.stat().st_mode & 0o777 == 0o644
+    kept = tmp_path / "kept.md"
+    kept.write_text("old", "utf-8")
+    kept.chmod(0o600)
+    assert career("export", "-o", str(kept), "--force").code == 0
+    assert kept.stat().st_mode & 0o777 == 0o600
+    assert kept.read_text("utf-8").startswith("# My career profile\n")
+
+
+def test_export_writes_into_a_fifo_and_a_character_device_as_a_stream(career, tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = career("export", "-o", str(fifo), "--force")
+    reader.join(timeout=30)
+    assert result.code == 0, result.err
+    assert received[0].startswith(b"# My career profile\n")
+    assert fifo.is_fifo()
+    null = career("export", "-o", "/dev/null", "--force")
+    assert null.code == 0, null.err
+    assert Path("/dev/null").is_char_device()
+
+
+def test_export_to_dev_stdout_is_a_stream(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.conftest import CAREER
+
+    out = tmp_path / "redirected.md"
+    with out.open("wb") as handle:
+        proc = subprocess.run([CAREER, "export", "-o", "/dev/stdout", "--force"], stdout=handle,
+                              stderr=subprocess.PIPE, env=os.environ.copy())  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text("utf-8").startswith("# My career profile\n")
+    assert not out.is_symlink()
+
+
+def test_export_refuses_sockets_and_folders_and_dangling_links_without_force(career, tmp_path: Path) -> None:
+    import socket
+
+    sock_path = tmp_path / "s.sock"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock_path))
+    try:
+        refused = career("export", "-o", str(sock_path), "--force")
+    finally:
+        server.close()
+    assert refused.code == 1
+    assert refused.err == f"career: {sock_path} is a socket; name a regular file\n"
+    folder = career("export", "-o", str(tmp_path), "--force")
+    assert (folder.code, folder.err) == (1, f"career: {tmp_path} is a folder; name a file\n")
+    link = tmp_path / "dangling.md"
+    link.symlink_to(tmp_path / "missing" / "nowhere.md")
+    dangling = career("export", "-o", str(link))
+    assert dangling.code == 1
+    assert dangling.err == f"career: {link} exists (a symlink to a missing file); add --force to overwrite it\n"
+    assert link.is_symlink()
+    assert career("export", "-o", str(link), "--force").code == 0
+    assert link.read_text("utf-8").startswith("# My career profile\n")
+
+
+def test_export_through_a_symlink_keeps_the_link(career, tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old", "utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert career("export", "-o", str(link), "--force").code == 0
+    assert link.is_symlink()
+    assert real.read_text("utf-8").startswith("# My career profile\n")
+    assert real.stat().st_mode & 0o777 == 0o640
+
+
+# --------------------------------------------------------------------------- hostile profiles and arguments
+
+
+def test_ids_gone_from_the_catalogue_cannot_change_the_export(isolated_home: Path, career) -> None:
+    path = profile_file(isolated_home)
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        'schema_version = 1\n[[bookmark]]\nrole = "`\\n# heading\\n<script>"\n'
+        '[[reading]]\nbook = "`\\n# book\\n<img src=x>"\n',
+        "utf-8",
+    )
+    result = career("export")
+    assert result.code == 0, result.err
+    tokens = parse(result.out)
+    assert [h for h in headings(tokens) if h[0] in ("h1", "h2")] == [
+        ("h1", "My career profile"), ("h2", "My skills"), ("h2", "Bookmarked roles"), ("h2", "Reading list"),
+        ("h2", "Suggested next books"),
+    ]  # fmt: skip
+    assert "heading" not in [h[1] for h in headings(tokens)]
+    inline_types = {child.type for t in tokens if t.children for child in t.children}
+    assert "html_inline" not in inline_types
+    assert "html_block" not in {t.type for t in tokens}
+    text = "".join(child.content for t in tokens if t.children for child in t.children if child.type == "text")
+    assert "<script>" in text
+    assert "You have every book" not in result.out
+    assert "None of your bookmarked roles is in the catalog any more" in result.out
+
+
+def test_export_escapes_only_what_would_change_the_markdown(cli) -> None:
+    cli("bookmark", "add", "backend-developer", "--note", "on-call from 2026-11-30, Node.js and snake_case")
+    out = cli("export").out
+    assert "on-call from 2026-11-30, Node.js and snake_case" in out
+    assert "\\-" not in out
+    assert "\\." not in out
+
+
+def test_undecodable_arguments_are_refused_before_any_write(career, isolated_home: Path) -> None:
+    import subprocess
+
+    from tests.conftest import CAREER
+
+    assert career("skills", "add", "sql").code == 0
+    path = profile_file(isolated_home)
+    before = path.read_bytes()
+    for args in (["skills", "add", "--custom", "caf\udce9"], ["bookmark", "add", "qa-engineer", "--note", "\udcff"]):
+        proc = subprocess.run([CAREER, *args], capture_output=True, env=os.environ.copy())
+        assert proc.returncode == 1, args
+        err = proc.stderr.decode("utf-8")
+        assert err.count("\n") == 1, err
+        assert "is not valid UTF-8 text; nothing was written" in err
+        assert path.read_bytes() == before
+        assert sorted(p.name for p in path.parent.iterdir()) == ["profile.toml", "profile.toml.lock"]
+
+
+def test_a_multi_line_challenge_keeps_the_markdown_table() -> None:
+    import dataclasses
+
+    from careercli.loader import load_catalog
+    from careercli.model import Challenge
+    from careercli.presenters.markdown import role_markdown
+
+    catalog = load_catalog()
+    role = catalog.roles["backend-developer"]
+    hostile = Challenge("Two\nlines | here", "first line\n\n# not a heading\n|---|---|\nlast line")
+    role = dataclasses.replace(role, challenges=(*role.challenges, hostile))
+    tokens = parse(role_markdown(role, catalog, []))
+    rows = [i for i, t in enumerate(tokens) if t.type == "tr_open"]
+    assert len(rows) == len(role.challenges) + 1  # the header and one row a challenge
+    cells = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type in ("td_open", "th_open")]
+    assert cells[-2:] == ["Two lines | here", "first line # not a heading |---|---| last line"]
+    assert "not a heading" not in [h[1] for h in headings(tokens)]

@@ -151,3 +151,152 @@ def test_a_failed_replace_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
     write_atomically(tmp_path / "new" / "f.bin", b"data", make_parents=True)
     assert (tmp_path / "new" / "f.bin").read_bytes() == b"data"
+
+
+# --------------------------------------------------------------------------- what the user wrote by hand
+
+HAND_WRITTEN = """\
+# my career notes, kept by hand
+schema_version = 1
+skills = ["sql"]  # the ones I use daily
+
+# roles I am weighing
+[[bookmark]]
+role = "backend-developer"  # the main one
+note = "next step"
+priority = 1
+deadline = 2025-06-01
+
+[[bookmark]]
+role = "qa-engineer"
+note = "fallback"
+
+[[reading]]
+book = "fluent-python"
+status = "read"
+rating = 5
+"""
+
+
+def test_a_write_keeps_comments_and_fields_added_inside_entries(tmp_path: Path) -> None:
+    path = tmp_path / "profile.toml"
+    path.write_text(HAND_WRITTEN, "utf-8")
+    store = ProfileStore(path)
+    store.update(lambda p: with_skills(p, ["python"], []))
+    store.update(lambda p: with_bookmark(p, "backend-developer", "changed", None, "2026-11-25"))
+    store.update(lambda p: with_bookmark(p, "data-engineer", None, None, "2026-11-25"))
+    text = path.read_text("utf-8")
+    for comment in ("# my career notes, kept by hand", "# the ones I use daily", "# roles I am weighing",
+                    "# the main one"):  # fmt: skip
+        assert comment in text
+    document = tomllib.loads(text)
+    first, second, third = document["bookmark"]
+    assert first == {"role": "backend-developer", "note": "changed", "priority": 1,
+                     "deadline": __import__("datetime").date(2025, 6, 1)}  # fmt: skip
+    assert second == {"role": "qa-engineer", "note": "fallback"}
+    assert third["role"] == "data-engineer"
+    assert document["reading"] == [{"book": "fluent-python", "status": "read", "rating": 5}]
+    assert document["skills"] == ["sql", "python"]
+    store.update(lambda p: without_bookmark(p, "qa-engineer"))
+    assert [b["role"] for b in tomllib.loads(path.read_text("utf-8"))["bookmark"]] == [
+        "backend-developer", "data-engineer"]  # fmt: skip
+    assert "priority = 1" in path.read_text("utf-8")
+
+
+def test_update_returns_the_profile_before_and_after(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path / "profile.toml")
+    store.update(lambda p: with_skills(p, ["sql"], []))
+    before, after = store.update(lambda p: with_skills(p, ["python"], []))
+    assert (before.skills, after.skills) == (("sql",), ("sql", "python"))
+    before, after = store.update(lambda p: without_bookmark(p, "nope"))
+    assert before.bookmark("nope") is None
+    assert before == after
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-nan", "[1.0, nan]", "{ x = nan }"])
+def test_nan_or_inf_in_the_profile_does_not_block_writes(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "profile.toml"
+    path.write_text(f"schema_version = 1\nweight = {value}\n[[bookmark]]\nrole = \"qa-engineer\"\nscore = nan\n")
+    store = ProfileStore(path)
+    store.update(lambda p: with_skills(p, ["python"], []))
+    text = path.read_text("utf-8")
+    assert f"weight = {value}" in text
+    assert "score = nan" in text
+    assert tomllib.loads(text)["skills"] == ["python"]
+
+
+def test_a_bom_at_the_start_is_accepted_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "profile.toml"
+    path.write_bytes(b'\xef\xbb\xbfschema_version = 1\nskills = ["sql"]\n')
+    store = ProfileStore(path)
+    assert store.load().skills == ("sql",)
+    store.update(lambda p: with_skills(p, ["python"], []))
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert tomllib.loads(raw[3:].decode("utf-8"))["skills"] == ["sql", "python"]
+
+
+def test_a_read_only_profile_is_not_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "profile.toml"
+    path.write_text('schema_version = 1\nskills = ["sql"]\n', "utf-8")
+    path.chmod(0o444)
+    with pytest.raises(ProfileError) as caught:
+        ProfileStore(path).update(lambda p: with_skills(p, ["python"], []))
+    assert caught.value.message.startswith(f"{path} is read-only, so it was left as it is")
+    assert caught.value.hint is None  # one line
+    assert path.read_text("utf-8") == 'schema_version = 1\nskills = ["sql"]\n'
+    assert path.stat().st_mode & 0o777 == 0o444
+
+
+def test_an_existing_profile_keeps_its_mode(tmp_path: Path) -> None:
+    path = tmp_path / "profile.toml"
+    path.write_text("schema_version = 1\n", "utf-8")
+    path.chmod(0o640)
+    ProfileStore(path).update(lambda p: with_skills(p, ["python"], []))
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "deep = " + "[" * 350 + "]" * 350 + "\n",
+        "deep = " + "{ a = " * 350 + "1" + " }" * 350 + "\n",
+        "a" + ".a" * 300 + " = 1\n",
+    ],
+)
+def test_deep_nesting_is_a_clear_error_in_reads_and_writes(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "profile.toml"
+    path.write_text(content, "utf-8")
+    store = ProfileStore(path)
+    for action in (store.load, lambda: store.update(lambda p: with_skills(p, ["python"], []))):
+        with pytest.raises(ProfileError) as caught:
+            action()
+        assert caught.value.message == f"{path}: tables or arrays nested more than 32 deep; the file was left as it is"
+    assert path.read_text("utf-8") == content
+
+
+def test_undecodable_text_is_refused_before_any_write(tmp_path: Path) -> None:
+    path = tmp_path / "profile.toml"
+    path.write_text('schema_version = 1\nskills = ["sql"]\n', "utf-8")
+    with pytest.raises(ProfileError) as caught:
+        ProfileStore(path).update(lambda p: with_skills(p, [], ["caf\udce9"]))
+    assert caught.value.message == f"'caf\\xe9' is not valid UTF-8 text; nothing was written to {path}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["profile.toml", "profile.toml.lock"]
+
+
+@pytest.mark.parametrize("stage", ["fsync", "replace"])
+def test_a_write_stopped_midway_leaves_no_temporary_file(tmp_path: Path, monkeypatch, stage: str) -> None:
+    import os
+
+    path = tmp_path / "profile.toml"
+    path.write_text('schema_version = 1\nskills = ["sql"]\n', "utf-8")
+
+    def stop(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, stage, stop)
+    with pytest.raises(KeyboardInterrupt):
+        ProfileStore(path).update(lambda p: with_skills(p, ["python"], []))
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["profile.toml", "profile.toml.lock"]
+    assert path.read_text("utf-8") == 'schema_version = 1\nskills = ["sql"]\n'

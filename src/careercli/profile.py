@@ -2,9 +2,9 @@
 
 Nothing the user wrote is ever lost. Reads never create anything. Every write takes an exclusive lock (so two
 ``career`` processes cannot lose each other's change), re-reads the file under the lock, applies the change,
-checks that what tomli-w produced parses back to the same data, writes a temporary file in the same folder,
-flushes and fsyncs it and ``os.replace``s it over the old one. A file that does not parse, or that a newer
-careercli wrote, is never overwritten.
+rewrites only what the command changed (comments and fields the user added stay: see ``profile_doc``), checks
+that the new text parses back to the same data, and writes it with :mod:`careercli.atomic`. A file that does
+not parse, that a newer careercli wrote, or that is read-only, is never overwritten.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -31,6 +30,7 @@ class Bookmark:
     note: str = ""
     tags: tuple[str, ...] = ()
     added: str = ""  # ISO date of the first time it was added
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # fields the user added
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class ReadingEntry:
     status: str = "want"
     added: str = ""
     updated: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # fields the user added
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def from_document(document: dict[str, Any]) -> Profile:
                 note=_string(item.get("note"), "note"),
                 tags=_strings(item.get("tags"), "tags"),
                 added=_string(item.get("added"), "added"),
+                extra={k: v for k, v in item.items() if k not in ("role", "note", "tags", "added")},
             )
         )
     reading = []
@@ -102,29 +104,48 @@ def from_document(document: dict[str, Any]) -> Profile:
         status = _string(item.get("status"), "status", "want")
         if status not in STATUSES:
             raise ValueError(f"reading entry '{item['book']}' has unknown status '{status}'")
-        reading.append(
-            ReadingEntry(item["book"], status, _string(item.get("added"), "added"), _string(item.get("updated"), "u"))
-        )
+        extra = {k: v for k, v in item.items() if k not in ("book", "status", "added", "updated")}
+        added, updated = _string(item.get("added"), "added"), _string(item.get("updated"), "updated")
+        reading.append(ReadingEntry(item["book"], status, added, updated, extra))
     skills = _strings(data.pop("skills", None), "skills")
     custom = _strings(data.pop("custom_skills", None), "custom_skills")
     return Profile(tuple(bookmarks), skills, custom, tuple(reading), data)
 
 
 def to_document(profile: Profile) -> dict[str, Any]:
+    """The profile as a plain document (the store writes through :mod:`careercli.profile_doc` instead)."""
     document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     document["skills"] = list(profile.skills)
     document["custom_skills"] = list(profile.custom_skills)
     document.update(profile.extra)
     document["bookmark"] = [
-        {"role": b.role, "note": b.note, "tags": list(b.tags), "added": b.added} for b in profile.bookmarks
+        {"role": b.role, "note": b.note, "tags": list(b.tags), "added": b.added, **b.extra} for b in profile.bookmarks
     ]
     document["reading"] = [
-        {"book": r.book, "status": r.status, "added": r.added, "updated": r.updated} for r in profile.reading
+        {"book": r.book, "status": r.status, "added": r.added, "updated": r.updated, **r.extra}
+        for r in profile.reading
     ]
     return document
 
 
+def _undecodable(profile: Profile) -> str | None:
+    """The first text that cannot be written as UTF-8 (bytes a terminal passed that were not UTF-8)."""
+    texts = [*profile.skills, *profile.custom_skills]
+    for mark in profile.bookmarks:
+        texts += [mark.role, mark.note, *mark.tags, mark.added]
+    for entry in profile.reading:
+        texts += [entry.book, entry.status, entry.added, entry.updated]
+    for text in texts:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return None
+
+
 # --------------------------------------------------------------------------- the store
+
+BOM = b"\xef\xbb\xbf"
 
 
 class ProfileStore:
@@ -135,27 +156,41 @@ class ProfileStore:
 
     def load(self) -> Profile:
         """The profile, or an empty one when there is no file yet. Creates nothing."""
+        raw = self._read()
+        return Profile() if raw is None else self._parse(raw)
+
+    def _read(self) -> bytes | None:
         try:
-            raw = self.path.read_bytes()
+            return self.path.read_bytes()
         except (FileNotFoundError, NotADirectoryError):
-            return Profile()  # no profile yet (or its folder cannot exist: the write path says why)
+            return None  # no profile yet (or its folder cannot exist: the write path says why)
         except IsADirectoryError:
             raise ProfileError(f"{self.path}: is a folder, not a profile file") from None
         except OSError as error:
             raise ProfileError(f"{self.path}: cannot read: {error.strerror or error}") from None
-        return self._parse(raw)
 
-    def _parse(self, raw: bytes) -> Profile:
+    def _text(self, raw: bytes) -> str:
         try:
-            document = tomllib.loads(raw.decode("utf-8"))
+            return raw.removeprefix(BOM).decode("utf-8")  # a BOM (some Windows editors add one) is not data
         except UnicodeDecodeError:
             raise ProfileError(
                 f"{self.path}: not valid UTF-8 text; the file was left as it is", "Fix or move it, then try again."
             ) from None
+
+    def _parse(self, raw: bytes) -> Profile:
+        from careercli.profile_doc import MAX_DEPTH, depth
+
+        too_deep = f"{self.path}: tables or arrays nested more than {MAX_DEPTH} deep; the file was left as it is"
+        try:
+            document = tomllib.loads(self._text(raw))
         except tomllib.TOMLDecodeError as error:
             raise ProfileError(
                 f"{self.path}: not valid TOML: {error}; the file was left as it is", "Fix or move it, then try again."
             ) from None
+        except RecursionError:
+            raise ProfileError(too_deep) from None
+        if depth(document) > MAX_DEPTH:
+            raise ProfileError(too_deep)
         version = document.get("schema_version", SCHEMA_VERSION)
         if not isinstance(version, int) or isinstance(version, bool):
             raise ProfileError(f"{self.path}: schema_version must be a whole number; the file was left as it is")
@@ -170,20 +205,29 @@ class ProfileStore:
         except ValueError as error:
             raise ProfileError(f"{self.path}: {error}; the file was left as it is") from None
 
-    def update(self, change: Callable[[Profile], Profile]) -> Profile:
-        """Apply ``change`` to the current profile under the lock and write the result atomically."""
+    def update(self, change: Callable[[Profile], Profile]) -> tuple[Profile, Profile]:
+        """Apply ``change`` to the profile under the lock, write the result atomically; return (before, after).
+
+        ``before`` is the file as it was under the lock, so a caller decides "not there" from the file it changed.
+        """
+        from careercli.profile_doc import same_profile
+
         folder = self.path.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise ProfileError(f"cannot create the profile folder {folder}: {error.strerror or error}") from None
         with self._locked():
-            current = self.load()
+            raw = self._read()
+            current = Profile() if raw is None else self._parse(raw)
             updated = change(current)
-            if updated == current and updated.extra == current.extra and self.path.exists():
-                return updated
-            self._write(updated)
-            return updated
+            if same_profile(updated, current):  # nothing to change: the file stays as it is
+                return current, updated
+            bad = _undecodable(updated)
+            if bad is not None:
+                raise ProfileError(f"'{bad}' is not valid UTF-8 text; nothing was written to {self.path}")
+            self._write(raw, updated)
+            return current, updated
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -202,14 +246,14 @@ class ProfileStore:
             _unlock(handle)
             handle.close()
 
-    def _write(self, profile: Profile) -> None:
-        import tomli_w
+    def _write(self, raw: bytes | None, profile: Profile) -> None:
+        from careercli.atomic import write_atomically
+        from careercli.profile_doc import render, same_profile
 
-        document = to_document(profile)
-        text = tomli_w.dumps(document)
-        # tomli-w does not promise valid TOML for every input: parse it back before it replaces anything
+        text = render(None if raw is None else self._text(raw), profile, SCHEMA_VERSION)
+        # parse what was produced before it replaces anything: it must read back as exactly this profile
         try:
-            if tomllib.loads(text) != document:
+            if not same_profile(from_document(tomllib.loads(text)), profile):
                 raise ValueError("round trip changed the data")
         except (tomllib.TOMLDecodeError, ValueError) as error:
             raise ProfileError(
@@ -217,39 +261,21 @@ class ProfileStore:
             ) from None
         # a profile kept elsewhere through a symlink (dotfiles) is replaced where it really lives, link kept
         target = Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
-        folder = target.parent
+        mode = None  # a new profile is created 0600: personal notes are not world-readable
+        if raw is not None:
+            try:
+                mode = target.stat().st_mode & 0o7777
+            except OSError:
+                mode = None
+            if mode is not None and not mode & 0o222:
+                raise ProfileError(
+                    f"{self.path} is read-only, so it was left as it is; make it writable (chmod u+w) to change it"
+                )
+        data = (BOM if raw is not None and raw.startswith(BOM) else b"") + text.encode("utf-8")
         try:
-            fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+            write_atomically(target, data, fsync=True, mode=mode)
         except OSError as error:
-            raise ProfileError(
-                f"cannot write in {folder}: {error.strerror or error}",
-                "Check the folder's permissions, or move it with XDG_CONFIG_HOME.",
-            ) from None
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(text.encode("utf-8"))
-                handle.flush()
-                os.fsync(handle.fileno())
-            if target.exists():
-                with contextlib.suppress(OSError):
-                    os.chmod(tmp_name, target.stat().st_mode & 0o777)
-            os.replace(tmp_name, target)
-        except OSError as error:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
             raise ProfileError(f"cannot write {self.path}: {error.strerror or error}") from None
-        _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only

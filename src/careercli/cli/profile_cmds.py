@@ -94,9 +94,9 @@ def bookmark_remove(
     from careercli.profile import without_bookmark
 
     slug = _role_slug(role, allow_bookmarked=True)
-    if profile().bookmark(slug) is None:
+    before, _ = store().update(lambda p: without_bookmark(p, slug))  # decided under the lock, from the file
+    if before.bookmark(slug) is None:
         raise NotFoundError(f"'{slug}' is not bookmarked; 'career bookmark list' shows your bookmarks")
-    store().update(lambda p: without_bookmark(p, slug))
     _say(f"Removed the bookmark for {slug}.")
 
 
@@ -288,9 +288,9 @@ def reading_remove(
     mine = profile()
     listed = {r.book for r in mine.reading}
     book_id = book if book in listed else resolve_book(catalog(), book).id
-    if book_id not in listed:
+    before, _ = store().update(lambda p: without_reading(p, book_id))  # decided under the lock, from the file
+    if book_id not in {r.book for r in before.reading}:
         raise NotFoundError(f"'{book_id}' is not on your reading list; 'career reading list' shows it")
-    store().update(lambda p: without_reading(p, book_id))
     _say(f"Removed {book_id} from your reading list.")
 
 
@@ -365,26 +365,11 @@ def export(
         return
     if "\x00" in output:
         raise CareerError(f"{output!r} is not a valid file name")
+    from careercli.atomic import write_export
+
     target = Path(output).expanduser()
-    try:
-        exists, is_dir = target.exists(), target.is_dir()
-    except OSError as error:
-        raise CareerError(f"cannot write {target}: {error.strerror or error}") from None
-    if exists and not force:
-        raise CareerError(f"{target} exists; add --force to overwrite it")
-    if is_dir:
-        raise CareerError(f"{target} is a folder; name a file")
-    _write_atomically(target, text)
-    _say(f"Wrote {target}.")
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    from careercli.atomic import write_atomically
-
-    try:
-        write_atomically(target, text.encode("utf-8"), fsync=True, mode=0o644)
-    except OSError as error:
-        raise CareerError(f"cannot write {target}: {error.strerror or error}") from None
+    if not write_export(target, text.encode("utf-8"), force):  # after a stream (/dev/stdout), say nothing more
+        _say(f"Wrote {target}.")
 
 
 def paths(as_json: JsonOption = False) -> None:

@@ -1,5 +1,6 @@
-"""The Markdown export of the profile. Every piece of user or data text is escaped, so that a note can never
-change the document's structure (no stray headings, links, tables, HTML or code spans)."""
+"""The Markdown export of the profile and a role's page. Every piece of user or data text is escaped, ids
+too, so that a note can never change the document's structure (no stray headings, links, tables, HTML or code
+spans)."""
 
 from __future__ import annotations
 
@@ -15,18 +16,42 @@ if TYPE_CHECKING:
     from careercli.profile import Profile
     from careercli.queries.gap import Gap
 
-# Markdown lets any ASCII punctuation be backslash-escaped; these are the ones that can start or end
-# structure (emphasis, code, links, images, HTML, headings, lists, tables, entities, setext underlines).
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&=^$])")
+# Only what could start or end structure is escaped, so that ordinary text stays readable in the source
+# (2026-11-30, Node.js, on-call). Anywhere in a line: backslash, code spans, emphasis, link brackets, HTML and
+# autolinks, table pipes, GFM strikethrough and math. At the start of a line: headings, quotes, lists, thematic
+# breaks, setext underlines and fences. Entities only when they look like one; `_` only at a word's edge.
+_ANYWHERE = re.compile(r"[\\`*\[\]<|~$]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
+# at a line's start: a heading, a quote, a list item, a thematic break or a setext underline
+_LINE_START = re.compile(r"^(?:#{1,6}(?=\s|$)|>|[-+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|(?:[-=]\s*)+$)")
+_HEADING_CLOSE = re.compile(r"(\s)(#+)$")
+
+
+def _escape_line(line: str) -> str:
+    line = _ANYWHERE.sub(lambda m: "\\" + m.group(), line.strip())
+    start = _LINE_START.match(line)
+    if start and start.group()[0].isdigit():  # "2026. " or "1) " would start an ordered list: escape its dot
+        line = f"{start.group()}\\{line[start.end():]}"
+    elif start:
+        line = "\\" + line
+    return _HEADING_CLOSE.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
 
 
 def escape(text: str) -> str:
-    """Inline text that Markdown shows literally: punctuation escaped, controls visible, lines kept apart."""
-    lines = visible(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
-    if len(lines) == 1:
-        return _SPECIAL.sub(r"\\\1", lines[0])
-    escaped = [_SPECIAL.sub(r"\\\1", line).strip() for line in lines]
-    return "\\\n  ".join(line for line in escaped if line)
+    """Inline text that Markdown shows literally: special characters escaped, controls visible, lines kept apart."""
+    lines = [_escape_line(line) for line in visible(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")]
+    return "\\\n  ".join(line for line in lines if line)
+
+
+def one_line(text: str) -> str:
+    """Like :func:`escape` for a heading or a table cell, which must stay on one line: newlines become spaces."""
+    return _escape_line(" ".join(visible(text).split()))
+
+
+def code(text: str) -> str:
+    """An id as a code span when that is safe (one plain line without backticks), else escaped text."""
+    if text and text.isprintable() and "`" not in text and text.strip() == text:
+        return f"`{text}`"
+    return one_line(text)
 
 
 def _book_line(book: Book) -> str:
@@ -56,7 +81,7 @@ def profile_markdown(
     out += ["## My skills", ""]
     if profile.skills or profile.custom_skills:
         names = [
-            f"{escape(catalog.skill_name(s))} (`{s}`)" if s in catalog.skills else escape(s) for s in profile.skills
+            f"{escape(catalog.skill_name(s))} ({code(s)})" if s in catalog.skills else escape(s) for s in profile.skills
         ]
         names += [f"{escape(name)} (my own)" for name in profile.custom_skills]
         out += _list(names)
@@ -70,9 +95,9 @@ def profile_markdown(
     for mark in profile.bookmarks:
         role = catalog.roles.get(mark.role)
         title = role.name if role else mark.role
-        out += [f"### {escape(title)}", ""]
+        out += [f"### {one_line(title)}", ""]
         if role is None:
-            out += [f"This role (`{mark.role}`) is no longer in the catalog.", ""]
+            out += [f"This role ({code(mark.role)}) is no longer in the catalog.", ""]
         else:
             out += [escape(role.summary), ""]
         details = [f"**Bookmarked:** {escape(mark.added or 'unknown date')}"]
@@ -111,7 +136,7 @@ def profile_markdown(
         out += [f"### {label}", ""]
         for entry in entries:
             book = catalog.books.get(entry.book)
-            out.append(f"- {_book_line(book)}" if book else f"- `{entry.book}` (no longer in the catalog)")
+            out.append(f"- {_book_line(book)}" if book else f"- {code(entry.book)} (no longer in the catalog)")
         out.append("")
 
     out += ["## Suggested next books", ""]
@@ -122,8 +147,10 @@ def profile_markdown(
                                                     and profile.bookmark(r))
             for b in picks
         )  # fmt: skip
-    elif profile.bookmarks:
+    elif any(mark.role in catalog.roles for mark in profile.bookmarks):
         out.append("You have every book of your bookmarked roles on your list.")
+    elif profile.bookmarks:
+        out.append("None of your bookmarked roles is in the catalog any more; bookmark a role to get suggestions.")
     else:
         out.append("Bookmark a role to get suggestions.")
     out.append("")
@@ -134,13 +161,13 @@ def role_markdown(role: Role, catalog: Catalog, books: Sequence[Book]) -> str:
     """One role as a Markdown page, with the same sections as the terminal page."""
 
     def names(slugs: Iterable[str]) -> str:
-        return ", ".join(f"{escape(catalog.roles[s].name)} (`{s}`)" for s in slugs if s in catalog.roles) or "none"
+        return ", ".join(f"{escape(catalog.roles[s].name)} ({code(s)})" for s in slugs if s in catalog.roles) or "none"
 
-    out = [f"# {escape(role.name)}", "", f"*{escape(role.summary)}*", "", f"Category: {escape(role.category)}", ""]
+    out = [f"# {one_line(role.name)}", "", f"*{one_line(role.summary)}*", "", f"Category: {escape(role.category)}", ""]
     out += ["## What they do", "", escape(role.what_they_do.replace("\n", " ")), ""]
     out += ["## What to learn", "", *_list(escape(item) for item in role.what_to_learn), ""]
     out += ["## Challenges", "", "| Challenge | Why it is hard |", "|---|---|"]
-    out += [f"| {escape(c.title)} | {escape(c.why)} |" for c in role.challenges]
+    out += [f"| {one_line(c.title)} | {one_line(c.why)} |" for c in role.challenges]  # a cell is one line
     out += ["", "## Career prospects", "", *_list(escape(item) for item in role.career_prospects), ""]
     out += [f"Next roles: {names(role.next_roles)}", "", f"Related roles: {names(role.related_roles)}", ""]
     out += ["## Key skills", "", ", ".join(escape(catalog.skill_name(s)) for s in role.key_skills), ""]
