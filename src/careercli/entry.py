@@ -11,6 +11,14 @@ import sys
 
 def main() -> None:
     argv = sys.argv[1:]
+    from careercli.completion import wanted
+
+    if wanted(argv):  # a Tab, or --show/--install-completion: answered without Typer, Rich or the catalogue
+        from careercli.completion import handle
+
+        answered = handle(argv)
+        if answered is not None:
+            sys.exit(answered)
     from careercli import fast
 
     try:
