@@ -44,6 +44,10 @@ COMMANDS = {
     "career books --limit 10": [CAREER, "books", "--limit", "10"],
 }
 
+# one Tab in bash (``career show back<Tab>``) and in fish (two runs per Tab: "is-args", then "get-args")
+TAB = {"_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "career show back", "COMP_CWORD": "2"}
+FISH = {"_CAREER_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "career show back"}
+
 WORDS = tuple(
     [
         "cloud",
@@ -217,6 +221,7 @@ def main() -> None:
             for argv in COMMANDS.values():
                 for extra in modes.values():
                     timed(argv, env | extra)
+            timed([CAREER], env | TAB)  # builds the completion snapshot
         samples: dict[tuple[str, str, str], list[float]] = {}
         for _ in range(rounds):
             for label, env in sets.items():
@@ -225,6 +230,11 @@ def main() -> None:
                         if name == "python -c pass" and (label, mode) != ("bundled", "warm"):
                             continue
                         samples.setdefault((name, label, mode), []).append(timed(argv, env | extra))
+            for label, env in sets.items():  # each Tab, with the completion snapshot warm
+                samples.setdefault(("tab", label, "warm"), []).append(timed([CAREER], env | TAB))
+                actions = ("is-args", "get-args")
+                fish = [timed([CAREER], env | FISH | {"_TYPER_COMPLETE_FISH_ACTION": a}) for a in actions]
+                samples.setdefault(("tab fish", label, "warm"), []).append(sum(fish))
         base = statistics.median(samples[("python -c pass", "bundled", "warm")])
         memory = {
             (name, label): peak_rss_mib(argv, env)
@@ -269,6 +279,9 @@ def main() -> None:
               f"{r['peak_mib_big_warm']:>6.0f}{r['render_bundled']:>8.1f}x{r['render_big']:>12.1f}x"
               f"{r['render_big_vs_bundled']:>12.2f}x{r['peak_mib_big_render']:>6.0f}")  # fmt: skip
     print("(MiB: peak resident memory of one run with the big pack)")
+    for name in ("tab", "tab fish"):
+        print(f"{name:<32}{ratio(name, 'bundled', 'warm'):>6.1f}x{ratio(name, 'big pack', 'warm'):>10.1f}x"
+              "  (one Tab of career show back; budget 6x)")  # fmt: skip
     print("\ncold (first run after a data change, big pack, every cache removed):")
     for name, seconds in cold.items():
         print(f"  {name}: {seconds:.2f} s ({seconds / base:.0f}x)")
@@ -285,6 +298,7 @@ def main() -> None:
             print(f"| `{r['command']}` | {warm} | {render} |")
     if args.json:
         payload = {"base_seconds": base, "rounds": rounds, "rows": rows, "cold_seconds": cold}
+        payload["tab"] = {n: {s: ratio(n, s, "warm") for s in sets} for n in ("tab", "tab fish")}
         payload["cold_peak_mib"] = cold_rss
         payload["after_small_change_seconds"] = after_small_change
         args.json.write_text(json.dumps(payload, indent=2), encoding="utf-8")

@@ -27,24 +27,61 @@ SCREENSHOTS = {
 }
 
 
-def _isolated_env() -> dict[str, str]:
-    """A fixed width and an empty, temporary profile, so the output depends on the code and data only."""
+# what changes the output of careercli, Rich or Typer, beyond the code and the data; None: removed
+TERMINAL_PINS: dict[str, str | None] = {
+    "TERM": "xterm-256color",
+    "COLORTERM": None,
+    "TERM_PROGRAM": None,
+    "LC_ALL": "C.UTF-8",
+    "LANG": "C.UTF-8",
+    "LANGUAGE": None,
+    "PYTHONIOENCODING": "utf-8",
+    "PYTHONUTF8": None,
+    "PYTHONCOERCECLOCALE": None,
+    "NO_COLOR": None,
+    "FORCE_COLOR": None,
+    "CLICOLOR": None,
+    "CLICOLOR_FORCE": None,
+    "PY_COLORS": None,
+    "GITHUB_ACTIONS": None,
+    "JUPYTER_COLUMNS": None,
+    "JUPYTER_LINES": None,
+    "PAGER": None,
+    "MANPAGER": None,
+    "LESS": None,
+    "TYPER_USE_RICH": None,
+    "TYPER_STANDARD_TRACEBACK": None,
+    "_TYPER_STANDARD_TRACEBACK": None,
+    "COMP_WORDS": None,
+    "COMP_CWORD": None,
+}
+PINNED_PREFIXES = ("TTY_", "CAREERCLI_", "_TYPER_COMPLETE")  # every variable that starts so is removed
+
+
+def terminal_pins(width: int = WIDTH, lines: int = 60, environ: dict[str, str] | None = None) -> dict[str, str | None]:
+    """Every variable that the output depends on, pinned (a value) or removed (None): the terminal, its size,
+    colour switches, the locale and encoding, the pager, careercli's own and the completion variables."""
+    environ = dict(os.environ) if environ is None else environ
+    pins: dict[str, str | None] = {name: None for name in environ if name.startswith(PINNED_PREFIXES)}
+    pins |= {name: None for name in environ if name.endswith("_COMPLETE")}
+    pins |= TERMINAL_PINS
+    pins |= {"COLUMNS": str(width), "LINES": str(lines), "TERMINAL_WIDTH": str(width)}
+    return pins
+
+
+def _isolated_env() -> dict[str, str | None]:
+    """A fixed terminal and an empty, temporary profile, so the output depends on the code and data only."""
     home = Path(tempfile.mkdtemp(prefix="careercli-docs-"))
-    return {
-        "COLUMNS": str(WIDTH),
-        "LINES": "60",
-        "TERMINAL_WIDTH": str(WIDTH),
+    return terminal_pins() | {
         "HOME": str(home),
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_DATA_HOME": str(home / "data"),
         "XDG_CACHE_HOME": str(home / "cache"),
-        "CAREERCLI_PACKS": "",
-        "NO_COLOR": "",
         "PAGER": "cat",
     }
 
 
-def _run(args: list[str], env: dict[str, str]) -> str:
+def _run(args: list[str], env: dict[str, str | None]) -> str:
     from typer.testing import CliRunner
 
     from careercli.cli import common
@@ -52,7 +89,11 @@ def _run(args: list[str], env: dict[str, str]) -> str:
 
     common.reset()
     saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
+    for key, value in env.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
     try:
         result = CliRunner().invoke(app, args, prog_name="career", env=env)
     finally:

@@ -1,4 +1,6 @@
-"""Shared fixtures: every test runs with its own config, data and cache folders, never the real home."""
+"""Shared fixtures: every test runs with its own config, data and cache folders, never the real home, and in
+the same terminal whatever terminal runs the suite (TERM, TTY_*, size, locale, colour, pager and careercli's own
+variables are pinned here and in scripts/gen_docs.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +13,43 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from careercli.cli.app import app
-
+ROOT = Path(__file__).resolve().parent.parent
 WIDTH = 100
+
+
+def _load_pins():
+    """The one list of what the output depends on, shared with scripts/gen_docs.py."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_docs", ROOT / "scripts" / "gen_docs.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("gen_docs", module)
+    spec.loader.exec_module(module)
+    return module.terminal_pins
+
+
+terminal_pins = _load_pins()
+TEST_PINS = {"LINES": "50", "_TYPER_FORCE_DISABLE_TERMINAL": "1"}
+
+
+def _pin(setenv, delenv) -> None:
+    for name, value in (terminal_pins(WIDTH) | TEST_PINS).items():
+        if value is None:
+            delenv(name)
+        else:
+            setenv(name, value)
+
+
+# before Typer and Rich are imported: some of them read the environment once, at import time
+_pin(os.environ.__setitem__, lambda name: os.environ.pop(name, None))
+
+from typer.testing import CliRunner  # noqa: E402
+
+from careercli.cli.app import app  # noqa: E402
+
 CAREER = shutil.which("career", path=str(Path(sys.executable).parent)) or "career"
 
 
@@ -26,14 +60,7 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     for name, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")):
         monkeypatch.setenv(name, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
-    monkeypatch.delenv("CAREERCLI_PACKS", raising=False)
-    monkeypatch.setenv("COLUMNS", str(WIDTH))
-    monkeypatch.setenv("LINES", "50")
-    monkeypatch.setenv("TERMINAL_WIDTH", str(WIDTH))
-    monkeypatch.setenv("_TYPER_FORCE_DISABLE_TERMINAL", "1")
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.delenv("PAGER", raising=False)
+    _pin(monkeypatch.setenv, lambda name: monkeypatch.delenv(name, raising=False))  # any terminal, one result
     from careercli.cli import common
 
     common.reset()

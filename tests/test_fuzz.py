@@ -17,6 +17,8 @@ from typer.testing import CliRunner
 from careercli.cli import common
 from careercli.cli.app import app
 
+pytestmark = pytest.mark.slow
+
 COMMANDS = [
     [], ["list"], ["show"], ["books"], ["book"], ["search"], ["compare"], ["gap"], ["path"], ["suggest"],
     ["export"], ["paths"], ["bookmark"], ["bookmark", "add"], ["bookmark", "remove"], ["bookmark", "list"],

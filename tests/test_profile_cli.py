@@ -247,6 +247,7 @@ def test_unwritable_profile_folder(career, isolated_home: Path) -> None:
     assert "Traceback" not in result.err
 
 
+@pytest.mark.slow
 def test_twenty_concurrent_writers_lose_nothing(isolated_home: Path) -> None:
     import subprocess
 
@@ -259,13 +260,17 @@ def test_twenty_concurrent_writers_lose_nothing(isolated_home: Path) -> None:
                          stderr=subprocess.PIPE, env=os.environ.copy())
         for slug in slugs
     ]  # fmt: skip
-    codes = [p.wait(timeout=120) for p in procs]
+    codes = []
+    for proc in procs:  # communicate() closes both pipes (PYTHONWARNINGS=error turns an open one into a failure)
+        proc.communicate(timeout=120)
+        codes.append(proc.returncode)
     assert codes == [0] * 20
     document = tomllib.loads(profile_file(isolated_home).read_text("utf-8"))
     assert sorted(b["role"] for b in document["bookmark"]) == slugs
     assert all(b["note"] == f"note for {b['role']}" for b in document["bookmark"])
 
 
+@pytest.mark.slow
 def test_a_writer_killed_mid_way_leaves_the_old_or_the_new_file(isolated_home: Path) -> None:
     import random
     import signal
@@ -437,7 +442,7 @@ def test_undecodable_arguments_are_refused_before_any_write(career, isolated_hom
 def test_a_multi_line_challenge_keeps_the_markdown_table() -> None:
     import dataclasses
 
-    from careercli.loader import load_catalog
+    from careercli.catalogue.load import load_catalog
     from careercli.model import Challenge
     from careercli.presenters.markdown import role_markdown
 

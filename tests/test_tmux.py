@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import CAREER
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")]
 
 
 class Tmux:
@@ -88,6 +88,35 @@ def test_tab_completes_roles_in_a_real_bash(tmux: Tmux, isolated_home: Path) -> 
     tmux.type("C-u", "career reading add --status re", "Tab", "Tab")
     screen = tmux.wait_for("reading")
     assert "read" in screen
+
+
+def install_completion(home: Path, shell: str) -> None:
+    env = dict(os.environ) | shell_env(home)
+    installed = subprocess.run([CAREER, "--install-completion", shell], env=env, capture_output=True, text=True)
+    assert installed.returncode == 0, installed.stderr
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed (.ci/run installs it)")
+def test_first_tab_completes_roles_in_a_real_zsh(tmux: Tmux, isolated_home: Path) -> None:
+    install_completion(isolated_home, "zsh")
+    zshrc = isolated_home / ".zshrc"
+    zshrc.write_text(zshrc.read_text("utf-8").replace("compinit", "compinit -u") + "PS1='READY> '\n", "utf-8")
+    tmux.start("zsh -i", shell_env(isolated_home) | {"ZDOTDIR": str(isolated_home)})
+    tmux.wait_for("READY>")
+    tmux.type("career show back", "Tab")  # the first Tab of a new shell
+    tmux.wait_for("career show backend-developer")
+
+
+@pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed (.ci/run installs it)")
+def test_tab_completes_roles_in_a_real_fish(tmux: Tmux, isolated_home: Path) -> None:
+    install_completion(isolated_home, "fish")
+    config = isolated_home / ".config" / "fish" / "config.fish"
+    config.write_text("function fish_prompt; echo -n 'READY> '; end\nset -g fish_greeting\n", "utf-8")
+    env = shell_env(isolated_home) | {"XDG_CONFIG_HOME": str(isolated_home / ".config")}
+    tmux.start("fish -i", env)
+    tmux.wait_for("READY>")
+    tmux.type("career show back", "Tab")
+    tmux.wait_for("career show backend-developer")
 
 
 def test_a_long_page_goes_through_the_pager_on_a_terminal(tmux: Tmux, isolated_home: Path) -> None:

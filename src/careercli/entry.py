@@ -21,6 +21,14 @@ def main() -> None:
 
 
 def _main(argv: list[str]) -> int:
+    from careercli.completion import wanted
+
+    if wanted(argv):  # a Tab, or --show/--install-completion: answered without Typer, Rich or the catalogue
+        from careercli.completion import handle
+
+        answered = handle(argv)
+        if answered is not None:
+            return answered
     from careercli import replay
 
     try:

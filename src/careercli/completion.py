@@ -1,0 +1,340 @@
+"""Shell completion without Typer or Rich: each Tab is answered from a snapshot of the command tree and of the
+catalogue's values, cached beside the catalogue, and from the profile read as it is now.
+
+The snapshot is built by the app itself (``careercli.cli.completion_spec``) the first time, and again whenever
+a module of this package, the bundled data or a pack file changes; it holds every command, option and argument
+with its help and the values offered for it. The rules that decide what a Tab completes follow Click's, so the
+values and descriptions are the ones the Typer app would give, with each description on one line and its
+control characters removed. Also answers ``--show-completion [SHELL]`` and ``--install-completion [SHELL]``:
+the shell named on the command line wins over the one detected. Standard library only.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+PROG = "career"
+COMPLETE_VAR = "_CAREER_COMPLETE"
+SHELLS = ("bash", "zsh", "fish")
+FORMAT = "careercli-completion-1"
+
+SCRIPTS = {
+    "bash": """\
+_career_completion() {
+    local IFS=$'\\n'
+    COMPREPLY=( $( env COMP_WORDS="${COMP_WORDS[*]}" \\
+                   COMP_CWORD=$COMP_CWORD \\
+                   _CAREER_COMPLETE=complete_bash $1 ) )
+    return 0
+}
+
+complete -o default -F _career_completion career""",
+    # autoloaded from fpath, the file is the body of _career: it must complete on that first call as well
+    "zsh": """\
+#compdef career
+
+_career_completion() {
+  eval $(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" _CAREER_COMPLETE=complete_zsh career)
+}
+
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  _career_completion "$@"
+else
+  compdef _career_completion career
+fi""",
+    "fish": "complete --command career --no-files --arguments \"(env _CAREER_COMPLETE=complete_fish "
+    "_TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) career)\" --condition "
+    '"env _CAREER_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args _TYPER_COMPLETE_ARGS=(commandline -cp) '
+    'career"',
+}
+OTHER_SHELLS = ("powershell", "pwsh")  # left to Typer
+SCRIPT_OPTIONS = ("--show-completion", "--install-completion")
+
+
+def wanted(argv: list[str]) -> bool:
+    """Cheap check for the console script: is this a completion request?"""
+    return COMPLETE_VAR in os.environ or bool(argv and argv[0].startswith(SCRIPT_OPTIONS))
+
+
+def handle(argv: list[str]) -> int | None:
+    """The exit code when ``argv`` and the environment ask for completion; None for every other command."""
+    instruction = os.environ.get(COMPLETE_VAR)
+    if instruction:
+        action, _, shell = instruction.partition("_")
+        if shell not in SHELLS:
+            return None
+        if action == "source":
+            _write(SCRIPTS[shell] + "\n")
+            return 0
+        if action == "complete":
+            return answer(shell)
+        return None
+    if argv and argv[0].split("=", 1)[0] in SCRIPT_OPTIONS:
+        return _script_option(argv)
+    return None
+
+
+# --- the scripts ---------------------------------------------------------------------------------------------
+
+
+def _script_option(argv: list[str]) -> int | None:
+    option, _, named = argv[0].partition("=")
+    rest = argv[1:]
+    if not named and rest and not rest[0].startswith("-"):
+        named, rest = rest[0], rest[1:]
+    if rest:
+        return None  # anything else on the line: the app says what is wrong
+    shell = named.lower() or _detect_shell()
+    if shell in OTHER_SHELLS or (not named and shell not in SHELLS):
+        return None
+    if shell not in SHELLS:
+        sys.stderr.write(f"career: cannot complete for the shell {named!r}: choose bash, zsh or fish\n")
+        return 2
+    if option == "--show-completion":
+        _write(SCRIPTS[shell] + "\n")
+        return 0
+    try:
+        path = install(shell)
+    except OSError as error:
+        sys.stderr.write(f"career: cannot install the {shell} completion: {error.strerror or error}\n")
+        return 1
+    _write(f"{shell} completion installed in {path}\nCompletion will take effect once you restart the terminal\n")
+    return 0
+
+
+def _detect_shell() -> str:
+    try:
+        import shellingham
+
+        return str(shellingham.detect_shell()[0]).lower()
+    except Exception:
+        return os.path.basename(os.environ.get("SHELL", "")).lower()
+
+
+def _add_lines(path: str, lines: list[str]) -> None:
+    text = ""
+    if os.path.isfile(path):
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
+    missing = [line for line in lines if line not in text]
+    if missing:
+        with open(path, "a", encoding="utf-8") as file:
+            file.write(("\n" if text and not text.endswith("\n") else "") + "".join(f"{m}\n" for m in missing))
+
+
+def _write_file(path: str, text: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(text)
+
+
+def install(shell: str) -> str:
+    """Install the completion script where ``shell`` reads it (the places Typer uses); returns its path."""
+    home = os.path.expanduser("~")
+    if shell == "bash":
+        path = os.path.join(home, ".bash_completions", "career.sh")
+        _write_file(path, SCRIPTS["bash"])
+        _add_lines(os.path.join(home, ".bashrc"), [f"source '{path}'"])
+    elif shell == "zsh":
+        path = os.path.join(home, ".zfunc", "_career")
+        _write_file(path, SCRIPTS["zsh"])
+        zshrc = os.path.join(home, ".zshrc")
+        has_style = os.path.isfile(zshrc) and "zstyle" in open(zshrc, encoding="utf-8").read()  # noqa: SIM115
+        extra = [] if has_style else ["zstyle ':completion:*' menu select"]
+        _add_lines(zshrc, ["fpath+=~/.zfunc; autoload -Uz compinit; compinit", *extra])
+    else:
+        path = os.path.join(home, ".config", "fish", "completions", "career.fish")
+        _write_file(path, SCRIPTS["fish"] + "\n")
+    return path
+
+
+# --- one Tab -------------------------------------------------------------------------------------------------
+
+
+def answer(shell: str) -> int:
+    """Print the completions the shell asked for (the protocol of Typer's scripts); the exit code."""
+    if shell == "bash":
+        words = _split(os.environ.get("COMP_WORDS", ""))
+        try:
+            cword = int(os.environ.get("COMP_CWORD", "0"))
+        except ValueError:
+            cword = len(words)
+        args, incomplete = words[1:cword], (words[cword] if 0 <= cword < len(words) else "")
+    else:
+        line = os.environ.get("_TYPER_COMPLETE_ARGS", "")
+        args = _split(line)[1:]
+        incomplete = args.pop() if args and not line.endswith(" ") else ""
+    items = completions(args, incomplete)
+    if shell == "bash":
+        out = "\n".join(value for value, _ in items)
+    elif shell == "zsh":
+        out = _zsh(items)
+    else:
+        action = os.environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
+        if action == "is-args":
+            return 0 if items else 1
+        out = "\n".join(f"{v}\t{h}" if h else v for v, h in items) if action == "get-args" else ""
+    _write(out + "\n")
+    return 0
+
+
+def _zsh(items: list[tuple[str, str]]) -> str:
+    def escape(s: str) -> str:
+        return s.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
+
+    if not items:
+        return "_files"
+    body = "\n".join(f'"{escape(v)}":"{escape(h)}"' if h else f'"{escape(v)}"' for v, h in items)
+    return f"_arguments '*: :(({body}))'"
+
+
+def _write(text: str) -> None:
+    sys.stdout.buffer.write(text.encode("utf-8", "replace"))
+    sys.stdout.flush()
+
+
+def _split(line: str) -> list[str]:
+    import shlex
+
+    lex = shlex.shlex(line, posix=True)
+    lex.whitespace_split = True
+    lex.commenters = ""
+    out: list[str] = []
+    try:
+        out.extend(lex)
+    except ValueError:  # an open quote: the partial word as it is
+        out.append(lex.token)
+    return out
+
+
+def one_line(text: str) -> str:
+    """A description for a completion menu: one line, no control characters."""
+    cleaned = "".join(" " if c.isspace() else c for c in text if c.isspace() or c.isprintable())
+    return " ".join(cleaned.split())
+
+
+def completions(args: list[str], incomplete: str) -> list[tuple[str, str]]:
+    """(value, description) pairs for the word being completed after ``args``, as Click would choose them."""
+    try:
+        from careercli.completion_rules import resolve
+
+        node, given, target, incomplete = resolve(snapshot()["tree"], list(args), incomplete)
+        return [(one_line(v), one_line(h)) for v, h in _offer(node, given, target, incomplete)]
+    except Exception:  # a completion never fails loudly
+        return []
+
+
+def _offer(node: dict[str, object], given: set[int], target: object, incomplete: str) -> list[tuple[str, str]]:
+    if target is None:  # the command itself: its subcommands, and its options after a "-"
+        items = [(c[0], c[1]) for c in node["commands"] if not c[2] and c[0].startswith(incomplete)]
+        if incomplete and not incomplete[0].isalnum():
+            for index, option in enumerate(node["options"]):
+                if option["hidden"] or (index in given and not option["multiple"]):
+                    continue
+                names = option["opts"] + option["secondary"]
+                items += [(n, option["help"]) for n in names if n.startswith(incomplete)]
+        return items
+    values = target["values"]
+    if isinstance(values, str):
+        values = profile_values(values)
+    wanted = incomplete.casefold()
+    return [(v, h) for v, h in values if v.casefold().startswith(wanted)]
+
+
+def profile_values(name: str) -> list[tuple[str, str]]:
+    """What the profile offers for ``name`` (bookmarked, my_skills, reading, tags); nothing when it is broken."""
+    from careercli.paths import profile_path
+    from careercli.profile import ProfileStore
+
+    try:
+        profile = ProfileStore(profile_path()).load()
+    except Exception:
+        return []
+    if name == "bookmarked":
+        return [(b.role, b.note[:40]) for b in profile.bookmarks]
+    if name == "my_skills":
+        return [(s, "") for s in profile.skills] + [(c, "custom") for c in profile.custom_skills]
+    if name == "reading":
+        return [(r.book, r.status) for r in profile.reading]
+    if name == "tags":
+        return sorted({(t, "tag") for b in profile.bookmarks for t in b.tags})
+    return []
+
+
+# --- the snapshot --------------------------------------------------------------------------------------------
+
+
+def _key() -> str:
+    """Changes when the code, the bundled data or a pack changes (size, times and inode of each file)."""
+    from careercli.catalogue.sources import bundled_files, pack_files
+
+    package = os.path.dirname(os.path.abspath(__file__))
+    files: list[str] = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        files += [os.path.join(folder, n) for n in sorted(names) if n.endswith(".py")]
+    files += [str(p) for p in bundled_files() + pack_files()]
+    parts = [FORMAT, sys.version]
+    for path in files:
+        try:
+            st = os.stat(path)
+            parts.append(f"{path}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|{st.st_ino}")
+        except OSError:
+            parts.append(f"{path}|-")
+    return "\n".join(parts)
+
+
+def _cache_file() -> str:
+    from careercli.paths import cache_dir
+
+    return os.path.join(str(cache_dir()), "completion.marshal")
+
+
+def snapshot() -> dict[str, object]:
+    """The cached snapshot when it is current, whole and the user's own; else built again and saved."""
+    import hashlib
+    import marshal
+
+    key = _key()
+    path = _cache_file()
+    try:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            st = os.fstat(fd)
+            data = b"" if st.st_uid != os.getuid() else os.read(fd, st.st_size + 1)
+        finally:
+            os.close(fd)
+        digest, body = data[:32], data[32:]
+        if digest == hashlib.sha256(body).digest():
+            stored = marshal.loads(body)
+            if isinstance(stored, dict) and stored.get("key") == key:
+                return stored
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    from careercli.cli.completion_spec import build
+
+    stored = {"key": key, "tree": build()}
+    _save(path, stored)
+    return stored
+
+
+def _save(path: str, stored: dict[str, object]) -> None:
+    import hashlib
+    import marshal
+    import tempfile
+
+    body = marshal.dumps(stored)
+    folder = os.path.dirname(path)
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=".completion-")
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(hashlib.sha256(body).digest() + body)
+            os.replace(temp, path)
+        except BaseException:
+            os.unlink(temp)
+            raise
+    except OSError:  # a cache that cannot be written only costs speed
+        pass

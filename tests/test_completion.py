@@ -1,0 +1,135 @@
+"""Shell completion answered without Typer or Rich: the same values and descriptions as the Typer app, one line
+each, and the scripts for the shell named on the command line."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careercli import completion
+from tests.conftest import CAREER
+
+
+@functools.cache
+def typer_completer():
+    import typer
+    from typer._click.shell_completion import get_completion_class
+    from typer._completion_classes import completion_init
+
+    from careercli.cli.app import app
+
+    completion_init()
+    return get_completion_class("bash")(typer.main.get_command(app), {}, "career", "_CAREER_COMPLETE")
+
+
+def typer_items(args: list[str], incomplete: str) -> list[tuple[str, str]]:
+    """What Typer's own completion offers (the reference the fast path must match)."""
+    from rich.text import Text
+
+    items = typer_completer().get_completions(list(args), incomplete)
+    return [(i.value, completion.one_line(Text.from_markup(i.help or "", emoji=False).plain)) for i in items]
+
+
+def lines_to_try() -> list[tuple[list[str], str]]:
+    tree = completion.snapshot()["tree"]
+    cases: list[tuple[list[str], str]] = []
+
+    def walk(node: dict, path: list[str]) -> None:
+        for incomplete in ("", "-", "--", "b", "s", "d", "--n", "--j", "=", "r"):
+            cases.append((path, incomplete))
+        for option in node["options"]:
+            if option["value"]:
+                for incomplete in ("", "r", "k"):  # Typer offers nothing for an upper-case start here
+                    cases.append(([*path, option["opts"][0]], incomplete))
+                cases.append((path, option["opts"][0] + "=r"))
+        cases.append(([*path, "backend-developer"], ""))
+        cases.append(([*path, "backend-developer", "--json"], ""))
+        cases.append(([*path, "--", "--json"], ""))
+        cases.append(([*path, "--nope"], ""))
+        cases.append(([*path, "-n5"], ""))
+        for name, _, _, child in node["commands"]:
+            walk(child, [*path, name])
+
+    walk(tree, [])
+    cases += [(["--color", "never", "show"], "f"), (["--no-pager", "bookmark"], ""), (["compare", "qa-engineer"], "b")]
+    return cases
+
+
+def test_every_tab_offers_what_the_typer_app_offers(cli) -> None:
+    assert cli("bookmark", "add", "qa-engineer", "--note", "maybe\nlater", "--tag", "someday").code == 0
+    assert cli("reading", "add", "fluent-python", "--status", "reading").code == 0
+    assert cli("skills", "add", "python").code == 0
+    differences = []
+    cases = lines_to_try()
+    assert len(cases) > 300
+    for args, incomplete in cases:
+        expected, got = typer_items(args, incomplete), completion.completions(args, incomplete)
+        values_in_order = [v for v, _ in expected if v[0] != "-"], [v for v, _ in got if v[0] != "-"]
+        if sorted(expected) != sorted(got) or values_in_order[0] != values_in_order[1]:  # -h/--help: any order
+            differences.append(f"{args} {incomplete!r}: typer {expected[:4]} fast {got[:4]}")
+    assert differences == [], '\n'.join(differences)
+
+
+def run_tab(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([CAREER], env=env, capture_output=True, text=True, encoding="utf-8", timeout=60)
+
+
+def test_a_tab_imports_neither_typer_nor_rich(career) -> None:
+    env = {"_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "career show back", "COMP_CWORD": "2"}
+    assert career(env=env).out.split() == ["backend-developer"]  # builds the snapshot
+    probe = (
+        "import sys; from careercli.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('typer', 'rich', 'click', 'careercli.cli.app') if m in sys.modules))"
+    )
+    import os
+
+    out = subprocess.run([sys.executable, "-c", probe], env=dict(os.environ) | env, capture_output=True, text=True)
+    assert out.stdout.splitlines() == ["backend-developer", "[]"], out.stderr
+
+
+def test_descriptions_are_one_line_without_control_characters(career, isolated_home: Path) -> None:
+    packs = isolated_home / "data" / "careercli" / "packs"
+    packs.mkdir(parents=True)
+    pack = Path(__file__).with_name("test_packs.py").read_text("utf-8").split('ROLE = """', 1)[1].split('"""', 1)[0]
+    name = "Backstage \\u001b]0;owned\\u0007Lead\\nsecond line \\u009b31m"
+    (packs / "evil.toml").write_text(pack.format(name=name, summary="S.", skill="python"), "utf-8")
+    env = {"_CAREER_COMPLETE": "complete_fish", "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+           "_TYPER_COMPLETE_ARGS": "career show mainf"}  # fmt: skip
+    result = career(env=env)
+    assert result.code == 0
+    (line,) = result.out.splitlines()
+    value, description = line.split("\t")
+    assert value == "mainframe-developer"
+    assert description == "Backstage ]0;ownedLead second line 31m"
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in line.replace("\t", ""))
+
+
+@pytest.mark.parametrize(("words", "shell"), list(itertools.product((["zsh"], ["=zsh"]), ["bash", "fish"])))
+def test_the_shell_named_on_the_command_line_wins(career, words: list[str], shell: str) -> None:
+    argv = ["--show-completion=zsh"] if words == ["=zsh"] else ["--show-completion", *words]
+    result = career(*argv, env={"SHELL": f"/bin/{shell}"})
+    assert result.code == 0
+    assert result.out.startswith("#compdef career\n")
+    assert "compdef _career_completion career" in result.out
+    assert career("--show-completion", "fish").out.startswith("complete --command career")
+    bad = career("--show-completion", "tcsh")
+    assert bad.code == 2
+    assert bad.err == "career: cannot complete for the shell 'tcsh': choose bash, zsh or fish\n"
+
+
+def test_installed_zsh_script_completes_on_its_first_call(career, isolated_home: Path) -> None:
+    result = career("--install-completion", "zsh")
+    assert result.code == 0
+    assert result.out.startswith(f"zsh completion installed in {isolated_home / '.zfunc' / '_career'}\n")
+    script = (isolated_home / ".zfunc" / "_career").read_text("utf-8")
+    assert script.startswith("#compdef career\n")
+    assert '_career_completion "$@"' in script  # autoloaded: the first Tab completes too
+    assert "fpath+=~/.zfunc" in (isolated_home / ".zshrc").read_text("utf-8")
+    assert career("--install-completion", "zsh").code == 0
+    assert (isolated_home / ".zshrc").read_text("utf-8").count("fpath+=~/.zfunc") == 1
