@@ -9,7 +9,6 @@ Standard library only; nothing here writes.
 from __future__ import annotations
 
 import csv
-import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -129,13 +128,12 @@ class Release:
         """The optional files careercli reads that this release does not have, in a stable order."""
         return [name for name in COLUMNS if not self.has(name)]
 
-    def stream(self, name: str) -> IO[str]:
-        """The file as text (UTF-8, a BOM dropped, line endings left to the csv module)."""
+    def stream(self, name: str) -> IO[bytes]:
+        """The file as bytes; :func:`_lines` decodes it line by line, so a decoding error has its line."""
         if self._zip is not None:
-            raw = self._zip.open(self._prefix + name)
-            return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+            return self._zip.open(self._prefix + name)
         assert self._folder is not None
-        return (self._folder / name).open(encoding="utf-8-sig", newline="")
+        return (self._folder / name).open("rb")
 
     def raw_bytes(self, name: str) -> bytes:
         if self._zip is not None:
@@ -145,17 +143,13 @@ class Release:
 
     def header(self, name: str) -> list[str]:
         with self.stream(name) as handle:
-            try:
-                return next(_reader(handle), [])
-            except UnicodeDecodeError:
-                raise ReleaseError(f"{name}:1: not UTF-8 text") from None
+            return next(_reader(_lines(handle, name)), [])
 
     def rows(self, name: str) -> Iterator[Row]:
         """The rows of ``name`` with its :data:`COLUMNS` selected; the header and every row are checked."""
         wanted = COLUMNS[name]
         with self.stream(name) as handle:
-            reader = _reader(handle)
-            line = 1
+            reader = _reader(_lines(handle, name))
             try:
                 header = next(reader, None)
                 if header is None:
@@ -183,8 +177,6 @@ class Release:
                         if not CODE_RE.match(values[i]):
                             raise ReleaseError(f"{name}:{line}: bad O*NET-SOC code {values[i][:40]!r} in '{wanted[i]}'")
                     yield Row(name, line, values)
-            except UnicodeDecodeError:
-                raise ReleaseError(f"{name}:{line + 1}: not UTF-8 text") from None
             except csv.Error as error:
                 raise ReleaseError(f"{name}:{reader.line_num}: {error}") from None
 
@@ -204,7 +196,17 @@ class Release:
         return ""
 
 
-def _reader(handle: IO[str]) -> Any:  # csv's reader type is private
+def _lines(handle: IO[bytes], name: str) -> Iterator[str]:
+    """The lines of a file as text, endings kept for the csv module; a UTF-8 BOM dropped."""
+    for number, raw in enumerate(handle, start=1):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ReleaseError(f"{name}:{number}: not UTF-8 text") from None
+        yield text.removeprefix("\ufeff") if number == 1 else text
+
+
+def _reader(handle: Iterator[str]) -> Any:  # csv's reader type is private
     return csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
 
 
