@@ -217,7 +217,9 @@ def by_group(db: sqlite3.Connection, major: str = "") -> list[Match]:
     """The occupations of a SOC major group (``"15"``), or all of them, by code."""
     if major and not re.fullmatch(r"\d{2}", major):
         return []
-    rows = db.execute("SELECT code, title FROM occupation WHERE code LIKE ? ORDER BY code", (f"{major}-%",))
+    rows = db.execute(
+        "SELECT code, title FROM occupation WHERE code LIKE ? ORDER BY code", (f"{major}-%" if major else "%",)
+    )
     return [Match(c, t, t, "code") for c, t in rows]
 
 
