@@ -80,9 +80,9 @@ def import_onet(
 
     Examples:
 
-        career data import-onet ~/Downloads/db_29_2_text.zip
+        career data import-onet db_29_2_text.zip
 
-        career data import-onet ~/onet/db_29_2_text
+        career data import-onet db_29_2_text
     """
     from careercli.onet import db as onet_db
     from careercli.onet.release import Release
