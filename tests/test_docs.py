@@ -52,6 +52,7 @@ def test_readme_shows_the_screenshots() -> None:
 def test_every_example_in_the_help_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run each example of docs/cli.md in order (as a user reading the reference would): all exit 0."""
     import shlex
+    import shutil
 
     from typer.testing import CliRunner
 
@@ -67,6 +68,9 @@ def test_every_example_in_the_help_works(tmp_path: Path, monkeypatch: pytest.Mon
     assert len(examples) >= 40
     pack = (ROOT / "tests" / "test_packs.py").read_text("utf-8").split('ROLE = """', 1)[1].split('"""', 1)[0]
     (tmp_path / "my-team.toml").write_text(pack.format(name="Mainframe", summary="S.", skill="python"), "utf-8")
+    onet = ROOT / "tests" / "fixtures" / "onet" / "29.2"  # for the 'data import-onet' examples
+    shutil.copytree(onet, tmp_path / "db_29_2_text")
+    shutil.make_archive(str(tmp_path / "db_29_2_text"), "zip", tmp_path, "db_29_2_text")
     monkeypatch.chdir(tmp_path)
     failures = []
     for example in examples:

@@ -71,7 +71,7 @@ TOP: dict[str, tuple[str, str, str]] = {
     "data": (
         "careercli.cli.data_cmds:app",
         DATA,
-        "Your own data packs: roles, skills and books in the bundled schema.",
+        "Your own data packs: roles, skills and books in the bundled schema; O*NET imports.",
     ),
     "paths": (
         "careercli.cli.export:paths",
@@ -102,6 +102,8 @@ KINDS: dict[tuple[str, ...], str] = {
     ("reading", "list"): READS,
     ("export",): WRITES,  # writes a file with -o; its output names the date and the profile
     ("data", "validate"): OTHER,  # reads files named on the command line, which the replay key does not cover
+    ("data", "import-onet"): WRITES,  # replaces the user's O*NET database
+    ("data", "remove-onet"): WRITES,
     ("paths",): READS,
 }
 

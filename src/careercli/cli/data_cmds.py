@@ -1,4 +1,4 @@
-"""``career data validate``: check a data pack before you drop it into the packs folder."""
+"""``career data``: check a data pack before you drop it into the packs folder; import or remove O*NET."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import say
+from careercli.cli.common import console, report, say
 from careercli.errors import CareerError, DataError
 
 data_app = typer.Typer(
-    help="Your own data packs: roles, skills and books in the bundled schema.\n\nExample:\n\n"
-    "career data validate my-team.toml",
+    help="Your own data packs: roles, skills and books in the bundled schema; O*NET imports.\n\nExamples:\n\n"
+    "career data validate my-team.toml\n\ncareer data import-onet db_29_2_text.zip",
     no_args_is_help=True,
 )
 
@@ -63,3 +63,66 @@ def validate(files: Annotated[list[str], typer.Argument(metavar="FILE", help="Pa
         say(visible(f"{file}: ok ({counts}; {len(catalog.roles)} roles in the merged catalog)"))
     if failed:
         raise CareerError(f"{failed} of {len(files)} file(s) have problems")
+
+
+@data_app.command("import-onet")
+def import_onet(
+    path: Annotated[
+        str, typer.Argument(metavar="PATH", help="The O*NET text release: its zip (db_29_2_text.zip) or its folder.")
+    ],
+) -> None:
+    """Import an O*NET text release, so that every occupation in it is part of your catalogue.
+
+    Takes the zip that onetcenter.org publishes or the folder extracted from it, of any 2x/3x release. Only
+    'Occupation Data.txt' is required; other missing files are named and skipped. Importing again replaces the
+    earlier import; 'career data remove-onet' deletes it. 'career paths' shows where it is kept.
+
+    Examples:
+
+        career data import-onet db_29_2_text.zip
+
+        career data import-onet db_29_2_text
+    """
+    from careercli.onet import db as onet_db
+    from careercli.onet.release import Release
+    from careercli.presenters.text import visible
+
+    if "\x00" in path:
+        raise CareerError(f"{visible(path)!r} is not a valid file name")
+    err = console(stderr=True)
+    with Release(Path(path).expanduser()) as release:
+        missing = release.missing()
+        if missing:
+            report(f"not in the release, skipped: {', '.join(missing)}")
+        target = onet_db.user_db_path()
+        if err.is_terminal:
+            with err.status("Importing O*NET…") as status:
+
+                def progress(name: str, done: int, total: int) -> None:
+                    status.update(f"Importing O*NET {release.version}: {name} ({done + 1}/{total + 1})")
+
+                summary = onet_db.build(release, target, progress)
+        else:
+            summary = onet_db.build(release, target)
+    say(visible(summary.line()))
+
+
+@data_app.command("remove-onet")
+def remove_onet() -> None:
+    """Delete your O*NET import; the occupations bundled with careercli stay.
+
+    Example:
+
+        career data remove-onet
+    """
+    from careercli.onet import db as onet_db
+
+    target = onet_db.user_db_path()
+    if not target.is_file():
+        say("No O*NET import to remove; the bundled occupations are in use.")
+        return
+    try:
+        target.unlink()
+    except OSError as error:
+        raise CareerError(f"cannot remove {target}: {error.strerror}") from None
+    say(f"Removed the O*NET import ({target}); the bundled occupations are in use again.")

@@ -1,0 +1,228 @@
+"""Read an O*NET text release (the zip as published, or its extracted folder), file by file, row by row.
+
+Any release of the 2x/3x text format works: tab-separated UTF-8 files with one header row, CRLF or LF line
+endings. Only ``Occupation Data.txt`` is required; the other files careercli reads are optional and a missing one
+is reported by name. Every problem is a :class:`ReleaseError` whose message starts with ``FILE:LINE:``.
+Standard library only; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from careercli.errors import CareerError
+
+OCCUPATIONS = "Occupation Data.txt"
+README = "Read Me.txt"
+CODE = "O*NET-SOC Code"
+CODE_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
+VERSION_RE = re.compile(r"O\*NET\s+(\d+\.\d+)\s+Database", re.IGNORECASE)
+FOLDER_VERSION_RE = re.compile(r"db_(\d+)_(\d+)")
+
+# file name -> the columns careercli reads from it (the header must hold them; other columns are ignored)
+COLUMNS: dict[str, tuple[str, ...]] = {
+    OCCUPATIONS: (CODE, "Title", "Description"),
+    "Task Statements.txt": (CODE, "Task ID", "Task", "Task Type"),
+    "Technology Skills.txt": (CODE, "Example", "Commodity Title", "Hot Technology", "In Demand"),
+    "Job Zones.txt": (CODE, "Job Zone"),
+    "Job Zone Reference.txt": ("Job Zone", "Name", "Experience", "Education", "Job Training"),
+    "Alternate Titles.txt": (CODE, "Alternate Title", "Short Title"),
+    "Sample of Reported Titles.txt": (CODE, "Reported Job Title"),
+    "Related Occupations.txt": (CODE, "Related O*NET-SOC Code", "Relatedness Tier", "Index"),
+    "Education, Training, and Experience.txt": (CODE, "Element ID", "Scale ID", "Category", "Data Value"),
+    "Education, Training, and Experience Categories.txt": (
+        "Element ID",
+        "Scale ID",
+        "Category",
+        "Category Description",
+    ),
+    "Interests.txt": (CODE, "Element Name", "Scale ID", "Data Value"),
+}
+CODE_COLUMNS = frozenset({CODE, "Related O*NET-SOC Code"})
+
+
+class ReleaseError(CareerError):
+    """The release cannot be read: not O*NET, a wrong header, a malformed row, a bad code."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: the selected columns in the order of :data:`COLUMNS`, and where it was read."""
+
+    file: str
+    line: int
+    values: tuple[str, ...]
+
+    def fail(self, message: str) -> ReleaseError:
+        return ReleaseError(f"{self.file}:{self.line}: {message}")
+
+
+class Release:
+    """An O*NET text release, opened from a zip or a folder. Use as a context manager (it may hold a zip open)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._zip: zipfile.ZipFile | None = None
+        self._prefix = ""
+        self._folder: Path | None = None
+        self._names: set[str] = set()
+        self._open()
+        self.version = self._read_version()
+
+    # -- opening -------------------------------------------------------------------------------------------
+    def _open(self) -> None:
+        path = self.path
+        if not path.exists():
+            raise ReleaseError(f"{path}: no such file or folder")
+        if path.is_dir():
+            folder = _folder_with_occupations(path)
+            if folder is None:
+                raise ReleaseError(
+                    f"{path}: not an O*NET text release (no '{OCCUPATIONS}' in it)",
+                    "give the release's zip (db_29_2_text.zip) or the folder extracted from it",
+                )
+            self._folder = folder
+            self._names = {p.name for p in folder.iterdir() if p.is_file()}
+            return
+        try:
+            archive = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError) as error:
+            raise ReleaseError(
+                f"{path}: not a zip file or folder ({error})",
+                "give the release's zip (db_29_2_text.zip) or the folder extracted from it",
+            ) from None
+        members = [n for n in archive.namelist() if n.rsplit("/", 1)[-1] == OCCUPATIONS]
+        if not members:
+            archive.close()
+            raise ReleaseError(
+                f"{path}: not an O*NET text release (no '{OCCUPATIONS}' in the zip)",
+                "O*NET publishes the text release as db_NN_N_text.zip",
+            )
+        self._zip = archive
+        self._prefix = min(members, key=len)[: -len(OCCUPATIONS)]
+        inside = [n[len(self._prefix) :] for n in archive.namelist() if n.startswith(self._prefix)]
+        self._names = {n for n in inside if n and "/" not in n}
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
+
+    def __enter__(self) -> Release:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading -------------------------------------------------------------------------------------------
+    def has(self, name: str) -> bool:
+        return name in self._names
+
+    def missing(self) -> list[str]:
+        """The optional files careercli reads that this release does not have, in a stable order."""
+        return [name for name in COLUMNS if not self.has(name)]
+
+    def stream(self, name: str) -> IO[bytes]:
+        """The file as bytes; :func:`_lines` decodes it line by line, so a decoding error has its line."""
+        if self._zip is not None:
+            return self._zip.open(self._prefix + name)
+        assert self._folder is not None
+        return (self._folder / name).open("rb")
+
+    def raw_bytes(self, name: str) -> bytes:
+        if self._zip is not None:
+            return self._zip.read(self._prefix + name)
+        assert self._folder is not None
+        return (self._folder / name).read_bytes()
+
+    def header(self, name: str) -> list[str]:
+        with self.stream(name) as handle:
+            return next(_reader(_lines(handle, name)), [])
+
+    def rows(self, name: str) -> Iterator[Row]:
+        """The rows of ``name`` with its :data:`COLUMNS` selected; the header and every row are checked."""
+        wanted = COLUMNS[name]
+        with self.stream(name) as handle:
+            reader = _reader(_lines(handle, name))
+            try:
+                header = next(reader, None)
+                if header is None:
+                    raise ReleaseError(f"{name}:1: the file is empty (expected a header row)")
+                header = [h.strip() for h in header]
+                absent = [c for c in wanted if c not in header]
+                if absent:
+                    raise ReleaseError(
+                        f"{name}:1: wrong header: no column {', '.join(repr(c) for c in absent)}",
+                        f"expected the columns {', '.join(wanted)} (is this an O*NET text release?)",
+                    )
+                positions = [header.index(c) for c in wanted]
+                codes = [i for i, c in enumerate(wanted) if c in CODE_COLUMNS]
+                width = len(header)
+                for record in reader:
+                    line = reader.line_num
+                    if not record or record == [""]:
+                        continue
+                    if len(record) != width:
+                        raise ReleaseError(
+                            f"{name}:{line}: malformed row: {len(record)} tab-separated fields, the header has {width}"
+                        )
+                    values = tuple(record[p] for p in positions)
+                    for i in codes:
+                        if not CODE_RE.match(values[i]):
+                            raise ReleaseError(f"{name}:{line}: bad O*NET-SOC code {values[i][:40]!r} in '{wanted[i]}'")
+                    yield Row(name, line, values)
+            except csv.Error as error:
+                raise ReleaseError(f"{name}:{reader.line_num}: {error}") from None
+
+    def _read_version(self) -> str:
+        if self.has(README):
+            try:
+                text = self.raw_bytes(README).decode("utf-8", "replace")
+            except OSError:
+                text = ""
+            match = VERSION_RE.search(text)
+            if match:
+                return match.group(1)
+        for part in (self.path.name, self._prefix, self._folder.name if self._folder else ""):
+            match = FOLDER_VERSION_RE.search(part)
+            if match:
+                return f"{match.group(1)}.{match.group(2)}"
+        return ""
+
+
+def _lines(handle: IO[bytes], name: str) -> Iterator[str]:
+    """The lines of a file as text, endings kept for the csv module; a UTF-8 BOM dropped."""
+    for number, raw in enumerate(handle, start=1):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ReleaseError(f"{name}:{number}: not UTF-8 text") from None
+        yield text.removeprefix("\ufeff") if number == 1 else text
+
+
+def _reader(handle: Iterator[str]) -> Any:  # csv's reader type is private
+    return csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
+
+
+def _folder_with_occupations(path: Path) -> Path | None:
+    if (path / OCCUPATIONS).is_file():
+        return path
+    inner = [p for p in path.iterdir() if p.is_dir() and (p / OCCUPATIONS).is_file()]
+    return inner[0] if len(inner) == 1 else None
+
+
+def credit(version: str) -> str:
+    """The credit line O*NET asks for, with the release version filled in."""
+    name = f"O*NET {version} Database" if version else "O*NET Database"
+    return (
+        f"This product includes information from the {name} by the U.S. Department of Labor, Employment and "
+        "Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. "
+        "careercli has modified all or some of this information. USDOL/ETA has not approved, endorsed, or tested "
+        "these modifications."
+    )

@@ -1,0 +1,172 @@
+"""An occupation's official facts (O*NET) for the terminal (Rich), ``--json`` and the Markdown export.
+
+Every view carries the credit line of the release. ``curated`` is ``{onet code: role id}`` of the curated roles
+(or just their codes): related occupations that are curated roles are marked with the role to open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING, Any
+
+from careercli.presenters.text import single_line, visible
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from careercli.queries.occupations import Occupation
+
+TASKS_SHOWN = 8
+TECHNOLOGIES_SHOWN = 24
+CURATED_MARK = "◆"
+
+
+def zone_meaning(occupation: Occupation) -> str | None:
+    """``4 - Considerable Preparation Needed``: the zone and its name without the 'Job Zone Four:' prefix."""
+    zone = occupation.job_zone
+    if zone is None:
+        return None
+    name = zone.name.split(":", 1)[-1].strip() or zone.name
+    return f"{zone.zone} - {name}"
+
+
+def education_text(occupation: Occupation) -> str:
+    if not occupation.education:
+        return "not reported"
+    text = occupation.education.split(" - ", 1)[0]
+    if occupation.education_percent is not None:
+        text += f" ({occupation.education_percent:.0f}% of respondents)"
+    return text
+
+
+def shown_tasks(occupation: Occupation) -> tuple[tuple[str, ...], str]:
+    """The tasks a page shows and their heading: the core ones, or all when O*NET marks none as core."""
+    core = occupation.core_tasks
+    if core:
+        return tuple(t.text for t in core), "Core tasks"
+    return tuple(t.text for t in occupation.tasks), "Tasks"
+
+
+def _curated_role(curated: Mapping[str, str] | Collection[str], code: str) -> str | None:
+    if isinstance(curated, Mapping):
+        return curated.get(code)
+    return code if code in curated else None
+
+
+def section(occupation: Occupation, curated: Mapping[str, str] | Collection[str] = ()) -> RenderableType:
+    """The O*NET section of a page (a Rich renderable)."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    def t(text: str, style: str = "") -> Text:
+        return Text(visible(text), style=style)
+
+    def indent(renderable: RenderableType) -> Padding:
+        return Padding(renderable, (0, 0, 0, 2), expand=False)
+
+    def bullets(items: tuple[str, ...]) -> Table:
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column()
+        for item in items:
+            table.add_row("•", t(item))
+        return table
+
+    parts: list[RenderableType] = [
+        Text.assemble(("Official facts (O*NET) ", "bold cyan"), (f"{occupation.code} ", "bold"), t(occupation.title))
+    ]
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    zone = zone_meaning(occupation)
+    if zone is not None:
+        meaning = Text(zone)
+        if occupation.job_zone and occupation.job_zone.experience:
+            first = occupation.job_zone.experience.split(". ", 1)[0].rstrip(".") + "."
+            meaning.append("\n" + visible(first), style="dim")
+        facts.add_row("Job zone", meaning)
+    facts.add_row("Education", t(education_text(occupation)))
+    parts.append(indent(facts))
+
+    tasks, label = shown_tasks(occupation)
+    if tasks:
+        parts.append(t(label, "bold cyan"))
+        parts.append(indent(bullets(tasks[:TASKS_SHOWN])))
+        if len(tasks) > TASKS_SHOWN:
+            parts.append(indent(t(f"and {len(tasks) - TASKS_SHOWN} more", "dim")))
+
+    hot = occupation.hot_technologies
+    if hot:
+        parts.append(t("Hot and in-demand technologies", "bold cyan"))
+        line = Text()
+        for i, tech in enumerate(hot[:TECHNOLOGIES_SHOWN]):
+            if i:
+                line.append(", ")
+            line.append(single_line(tech.name), style="bold" if tech.in_demand else "")
+            if tech.in_demand:
+                line.append(" (in demand)", style="yellow")
+        if len(hot) > TECHNOLOGIES_SHOWN:
+            line.append(f" and {len(hot) - TECHNOLOGIES_SHOWN} more", style="dim")
+        parts.append(indent(line))
+
+    if occupation.related:
+        parts.append(t("Related occupations", "bold cyan"))
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="dim")
+        table.add_column()
+        table.add_column(style="dim")
+        for related in occupation.related:
+            role = _curated_role(curated, related.code)
+            mark = Text(f"{CURATED_MARK} career show {single_line(role)}", style="green") if role else Text("")
+            table.add_row(related.code, t(single_line(related.title)), mark)
+        parts.append(indent(table))
+    parts.append(t(occupation.credit, "dim italic"))
+    return Group(*parts)
+
+
+def as_json(occupation: Occupation) -> dict[str, Any]:
+    """The ``onet`` object of ``show --json``."""
+    return {
+        "code": occupation.code,
+        "title": occupation.title,
+        "version": occupation.version,
+        "job_zone": occupation.job_zone.zone if occupation.job_zone else None,
+        "education": occupation.education,
+        "tasks": [{"text": task.text, "core": task.core} for task in occupation.tasks],
+        "technologies": [
+            {"name": tech.name, "hot": tech.hot, "in_demand": tech.in_demand, "skill": tech.skill}
+            for tech in occupation.technologies
+        ],
+        "related": [{"code": r.code, "title": r.title, "tier": r.tier} for r in occupation.related],
+        "credit": occupation.credit,
+    }
+
+
+def markdown(occupation: Occupation, curated: Mapping[str, str] | Collection[str] = (), level: int = 3) -> str:
+    """The official facts as a Markdown section (all data text escaped), ending with the credit line."""
+    from careercli.presenters.markdown import escape
+
+    hashes = "#" * level
+    lines = [f"{hashes} Official facts (O\\*NET {escape(occupation.code)}): {escape(occupation.title)}", ""]
+    zone = zone_meaning(occupation)
+    if zone is not None:
+        lines.append(f"- **Job zone:** {escape(zone)}")
+    lines.append(f"- **Education:** {escape(education_text(occupation))}")
+    tasks, label = shown_tasks(occupation)
+    if tasks:
+        lines += ["", f"**{label}:**", ""]
+        lines += [f"- {escape(task)}" for task in tasks]
+    hot = occupation.hot_technologies
+    if hot:
+        names = [escape(tech.name) + (" (in demand)" if tech.in_demand else "") for tech in hot]
+        lines += ["", f"**Hot and in-demand technologies:** {', '.join(names)}"]
+    if occupation.related:
+        lines += ["", "**Related occupations:**", ""]
+        for related in occupation.related:
+            role = _curated_role(curated, related.code)
+            suffix = f" ({CURATED_MARK} curated role {escape(role)})" if role else ""
+            lines.append(f"- {escape(related.code)} {escape(related.title)}{suffix}")
+    lines += ["", f"*{escape(occupation.credit)}*", ""]
+    return "\n".join(lines)
