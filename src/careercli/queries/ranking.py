@@ -1,9 +1,9 @@
 """Which books to read, in which order: editions as one work, and ranking by fit before date.
 
 A book's fit for a plan step: it *teaches* the skill (one of its main subjects), it is canonical for the role,
-it is on the role's own list, more roles mark it canonical (a book practitioners are expected to know); then
-the newest first. Editions of one work (same title and first author) count once: the newest edition stands
-for the work in every list, and ``editions_of`` gives them all.
+it is on the role's own list, more roles mark it canonical (a book practitioners are expected to know), it has
+fewer main subjects (a book about this skill alone); then the newest first. Editions of one work (same title and
+first author) count once: the newest edition stands for the work in every list; ``editions_of`` gives them all.
 """
 
 from __future__ import annotations
@@ -66,9 +66,9 @@ def books_for_skill(catalog: Catalog, skill: str, role: Role | None = None, limi
     canon_any = canonical_counts(catalog) if candidates else {}
     slug = role.slug if role else ""
 
-    def fit(book: Book) -> tuple[bool, bool, bool, int]:
+    def fit(book: Book) -> tuple[bool, bool, bool, int, int]:
         canon = canon_any.get(book.id, 0)
-        return skill not in book.teaches, book.id not in canon_role, slug not in book.roles, -canon
+        return skill not in book.teaches, book.id not in canon_role, slug not in book.roles, -canon, len(book.teaches)
 
     ranked = newest_editions(sorted(sort_newest_first(candidates), key=fit))
     return ranked if limit == 0 else ranked[:limit]
