@@ -161,3 +161,12 @@ def test_suggest_why_explains_the_score(cli) -> None:
     why = json.loads(result.out)["why"]
     assert why["score"] == round(0.25 / 7.5, 4)
     assert {"skills": ["git"], "group": None, "weight": 0.25, "have": True} in why["units"]
+
+
+def test_the_recent_list_skips_books_older_than_ten_years_unless_canonical(cat) -> None:
+    for role in cat.roles.values():
+        recent = role_reading(cat, role, newest=50, year=2026).newest
+        old = [b for b in recent if (cat.books[b].year or 0) < 2016 and b not in role.canonical_books]
+        assert not old, (role.slug, old)
+    ux = role_reading(cat, cat.roles["ux-designer"], newest=50, year=2026).newest
+    assert "dont-make-me-think-revisited" in ux  # 2014, but canonical for UX

@@ -84,8 +84,9 @@ class RoleReading:
     order: str = "canonical books first, then books that teach a key skill, then the rest; newest first within each"
 
 
-def role_reading(catalog: Catalog, role: Role, newest: int = 5) -> RoleReading:
-    """The role's reading list ranked by fit, and its ``newest`` most recent books as their own list."""
+def role_reading(catalog: Catalog, role: Role, newest: int = 5, year: int | None = None) -> RoleReading:
+    """The role's reading list ranked by fit, and its ``newest`` most recent books as their own list; given the
+    current ``year``, that list leaves out books older than ten years unless the role marks them canonical."""
     own = catalog.books_for_role(role.slug)
     extra = [catalog.books[b] for b in role.canonical_books
              if b in catalog.books and role.slug not in catalog.books[b].roles]  # fmt: skip
@@ -97,4 +98,5 @@ def role_reading(catalog: Catalog, role: Role, newest: int = 5) -> RoleReading:
         return book.id not in canon, not keys & set(book.teaches)
 
     ranked = sorted(books, key=fit)  # stable: newest first within each rank
-    return RoleReading(role.slug, tuple(b.id for b in ranked), tuple(b.id for b in books[:newest]))
+    recent = [b for b in books if year is None or b.id in canon or (b.year or 0) >= year - 10]
+    return RoleReading(role.slug, tuple(b.id for b in ranked), tuple(b.id for b in recent[:newest]))
