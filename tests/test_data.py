@@ -163,10 +163,11 @@ def _break(tmp_path: Path, file: str, old: str, new: str) -> tuple[list[str], in
 
 
 def test_a_broken_skill_reference_in_roles_is_reported_with_its_line(tmp_path: Path) -> None:
-    problems, line = _break(tmp_path, "roles.toml", '"python", "java"', '"pythn", "java"')
+    # a skill outside the role's skill groups, so that the typo is the only problem
+    problems, line = _break(tmp_path, "roles.toml", '"postgresql", "nosql"', '"postgresl", "nosql"')
     assert problems == [
-        f"data/roles.toml:{line}: role 'backend-developer': 'key_skills' names unknown skill 'pythn' "
-        "(did you mean 'python'?)"
+        f"data/roles.toml:{line}: role 'backend-developer': 'key_skills' names unknown skill 'postgresl' "
+        "(did you mean 'postgresql'?)"
     ]
 
 

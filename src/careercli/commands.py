@@ -51,6 +51,11 @@ TOP: dict[str, tuple[str, str, str]] = {
         PLAN,
         "Where a role leads (as a tree of next roles) and where people come from, with the skills each step adds.",
     ),
+    "plan": (
+        "careercli.cli.plan:plan",
+        PLAN,
+        "A learning plan for a role: the ordered steps, one first book each, and why each step is where it is.",
+    ),
     "suggest": (
         "careercli.cli.plan:suggest",
         PLAN,
@@ -90,6 +95,7 @@ KINDS: dict[tuple[str, ...], str] = {
     ("compare",): READS,
     ("gap",): READS,
     ("path",): READS,
+    ("plan",): READS,
     ("suggest",): READS,
     ("bookmark", "add"): WRITES,
     ("bookmark", "remove"): WRITES,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,7 +11,6 @@ from careercli.cli.common import (
     JsonOption,
     LimitOption,
     catalog,
-    console,
     lines,
     listing_as_lines,
     print_json,
@@ -19,6 +18,10 @@ from careercli.cli.common import (
     render,
     say,
 )
+
+if TYPE_CHECKING:
+    from careercli.model import Catalog
+    from careercli.queries.gap import Gap
 
 HaveOption = Annotated[
     str | None,
@@ -32,16 +35,26 @@ NO_SKILLS = (
 
 
 def _have(have: str | None) -> tuple[list[str], bool]:
-    """The skill ids to use: --have (resolved like everywhere) or the profile's; and whether any were given."""
+    """The skill ids to use: --have (resolved like everywhere; "" means none) or the profile's; and whether any
+    were given."""
     from careercli.queries.resolve import resolve_skill
 
     if have is not None:
         names = [part.strip() for part in have.split(",") if part.strip()]
-        if not names:
-            raise typer.BadParameter("give at least one skill, e.g. --have python,sql", param_hint="'--have'")
-        return [resolve_skill(catalog(), name).id for name in names], True
+        return [resolve_skill(catalog(), name).id for name in names], bool(names)
     mine = profile()
     return list(mine.skills), bool(mine.skills)
+
+
+def _gap(role: str, have: str | None) -> tuple[Catalog, Gap, bool]:
+    from careercli.queries.gap import role_gap
+    from careercli.queries.resolve import resolve_role
+
+    cat = catalog()
+    found = resolve_role(cat, role)
+    skills, given = _have(have)
+    marks = [b.role for b in profile().bookmarks] if have is None else []
+    return cat, role_gap(cat, found, skills, marks), not given
 
 
 def compare(
@@ -88,33 +101,52 @@ def gap(
 ) -> None:
     """Your skills against a role's key skills: coverage, what is missing, and a learning plan with books.
 
-    The plan puts prerequisites first, then skills more of your bookmarked roles need.
+    A group such as "one server-side language" counts once. The plan puts prerequisites first, then skills
+    more of your bookmarked roles need; each step's books are ranked by fit: books that teach the skill, then
+    the role's canonical books, then the newest. With no skills recorded it shows the whole plan at 0%.
 
     Examples:
 
-        career gap backend-developer
+        career gap backend-developer --have python,sql,git
 
-        career gap data-engineer --have python,sql,git --json
+        career gap site-reliability-engineer --have "" --json
     """
-    from careercli.queries.gap import role_gap
-    from careercli.queries.resolve import resolve_role
+    from careercli.presenters import jsonout
+    from careercli.presenters import plan as present
 
-    cat = catalog()
-    found = resolve_role(cat, role)
-    skills, given = _have(have)
-    if not given:
-        say(NO_SKILLS)
-        return
-    marks = [b.role for b in profile().bookmarks] if have is None else []
-    result = role_gap(cat, found, skills, marks)
+    cat, result, none = _gap(role, have)
     if as_json:
-        from careercli.presenters import jsonout
-
-        print_json(jsonout.envelope("gap", jsonout.gap(result, cat)))
+        print_json(jsonout.envelope("gap", present.gap_json(result, cat)))
         return
-    from careercli.presenters.terminal import gap_view
+    render(present.gap_view(result, cat, no_skills=none))
 
-    render(gap_view(result, cat))
+
+def plan(
+    role: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE", help="The role you are aiming for (slug or name).", autocompletion=complete.roles
+        ),
+    ],
+    have: HaveOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A learning plan for a role: the ordered steps, one first book each, and why each step is where it is.
+
+    Examples:
+
+        career plan platform-engineer
+
+        career plan backend-developer --have python,sql --json
+    """
+    from careercli.presenters import jsonout
+    from careercli.presenters import plan as present
+
+    cat, result, none = _gap(role, have)
+    if as_json:
+        print_json(jsonout.envelope("plan", present.gap_json(result, cat)))
+        return
+    render(present.plan_view(result, cat, no_skills=none))
 
 
 def path(
@@ -145,32 +177,54 @@ def path(
     render(path_view(result, cat))
 
 
-def suggest(have: HaveOption = None, limit: LimitOption = 10, as_json: JsonOption = False) -> None:
+def suggest(
+    have: HaveOption = None,
+    limit: LimitOption = 10,
+    why: Annotated[
+        str | None,
+        typer.Option(
+            "--why", metavar="ROLE", help="Explain one role's score skill by skill.", autocompletion=complete.roles
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
     """What could I become next? Every role ranked by how much of it your skills already cover.
+
+    The score weighs core skills over generic ones (git, debugging and the like count a quarter), and a
+    group such as "one server-side language" counts once.
 
     Examples:
 
-        career suggest
-
         career suggest --have python,sql,git --limit 5
+
+        career suggest --have python,sql,git --why backend-developer
     """
-    from careercli.queries.gap import suggest_roles
+    from careercli.presenters import jsonout
+    from careercli.presenters import plan as present
+    from careercli.queries.gap import explain_score, suggest_roles, weighted_score
 
     skills, given = _have(have)
     if not given:
         say(NO_SKILLS)
         return
+    cat = catalog()
+    if why is not None:
+        from careercli.queries.resolve import resolve_role
+
+        role = resolve_role(cat, why)
+        explained = explain_score(cat, role, skills)
+        if as_json:
+            print_json(jsonout.envelope("why", present.why_json(role.slug, weighted_score(explained), explained)))
+            return
+        render(present.why_view(role.slug, weighted_score(explained), explained, cat))
+        return
     marks = [b.role for b in profile().bookmarks] if have is None else []
-    found = suggest_roles(catalog(), skills, marks)
+    found = suggest_roles(cat, skills, marks)
     shown = found if limit == 0 else found[:limit]
     if as_json:
-        from careercli.presenters import jsonout
-
-        print_json(jsonout.envelope("suggestions", [jsonout.suggestion(s, catalog()) for s in shown]))
+        print_json(jsonout.envelope("suggestions", [present.suggestion_json(s, cat) for s in shown]))
         return
     if listing_as_lines():
-        lines((s.role, f"{s.coverage:.0%}", ",".join(s.have), ",".join(s.missing)) for s in shown)
+        lines((s.role, f"{s.score:.0%}", ",".join(s.have), ",".join(s.missing)) for s in shown)
         return
-    from careercli.presenters.terminal import suggestions_table
-
-    render(suggestions_table(shown, catalog(), width=console().width))
+    render(present.suggestions_table(shown, cat))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from careercli.errors import NotFoundError
 from careercli.model import Book, Catalog, sort_newest_first
+from careercli.queries.ranking import newest_editions, work_key
 from careercli.queries.resolve import normalise, resolve_role, resolve_skill, suggest
 
 
@@ -57,8 +58,7 @@ def filter_books(catalog: Catalog, spec: BookFilter, limit: int = 0) -> tuple[li
             ids = catalog.book_ids_newest_first()
         else:
             ids = tuple(b.id for b in catalog.books_for_role(resolve_role(catalog, spec.role).slug))
-        chosen = ids if limit == 0 else ids[:limit]
-        return [catalog.books[book_id] for book_id in chosen], len(ids)
+        return _each_work_once(catalog, ids, limit)
     books = list(catalog.books.values())
     if spec.role is not None:
         slug = resolve_role(catalog, spec.role).slug
@@ -74,5 +74,22 @@ def filter_books(catalog: Catalog, spec: BookFilter, limit: int = 0) -> tuple[li
         books = [b for b in books if any(needle in author.casefold() for author in b.authors)]
     if spec.since is not None:
         books = [b for b in books if b.year is not None and b.year >= spec.since]
-    ordered = sort_newest_first(books)
+    ordered = newest_editions(sort_newest_first(books))
     return (ordered if limit == 0 else ordered[:limit]), len(ordered)
+
+
+def _each_work_once(catalog: Catalog, ids: tuple[str, ...], limit: int) -> tuple[list[Book], int]:
+    """The first ``limit`` works of a newest-first list, each as its newest edition, and how many works there
+    are (counted exactly when the whole list was read; otherwise every listed book counts)."""
+    out: list[Book] = []
+    seen: set[tuple[str, str]] = set()
+    for book_id in ids:
+        book = catalog.books[book_id]
+        key = work_key(book)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(book)
+        if limit and len(out) == limit:
+            return out, len(ids)
+    return out, len(out)

@@ -1,4 +1,9 @@
-"""The skill gap between the user and a role, and the learning plan that closes it."""
+"""The skill gap between the user and a role, and the learning plan that closes it.
+
+A role's key skills are counted in *units*: a skill on its own is one unit, and a skill group ("one of":
+a server-side language, a cloud provider) is one unit however many of its members the user knows. A missing
+group becomes one plan step that offers its members and suggests the one nearest to what the user knows.
+"""
 
 from __future__ import annotations
 
@@ -6,39 +11,102 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from careercli.model import Book, Catalog, Role, sort_newest_first
+from careercli.model import Book, Catalog, Role, SkillGroup, sort_newest_first
+from careercli.queries.ranking import books_for_skill
 
 if TYPE_CHECKING:
     from careercli.profile import Profile
 
+# skills every role lists and nobody is hired for alone: they weigh a quarter of a core skill in a score
+GENERIC = frozenset({"git", "debugging", "communication", "problem-solving", "programming-fundamentals"})
+GENERIC_WEIGHT = 0.25
+
+# a small curated nearness: knowing the key makes each listed skill quicker to learn
+NEAR: dict[str, tuple[str, ...]] = {
+    "java": ("csharp", "kotlin"),
+    "csharp": ("java",),
+    "kotlin": ("java",),
+    "python": ("ruby",),
+    "ruby": ("python",),
+    "cpp": ("c", "rust", "csharp"),
+    "c": ("cpp", "rust"),
+    "rust": ("cpp", "c"),
+    "go": ("c",),
+    "javascript": ("nodejs", "typescript"),
+    "typescript": ("nodejs", "javascript"),
+    "php": ("python", "ruby"),
+}
+
 
 @dataclass(frozen=True)
 class PlanStep:
-    skill: str
-    books: tuple[str, ...]  # book ids that teach it, newest first
+    skill: str  # the skill to learn; for a group, the member suggested
+    books: tuple[str, ...]  # book ids that cover it, best fit first (each work once)
     needed_by: int  # how many of the user's bookmarked roles list it
     prerequisite_of: tuple[str, ...] = ()  # missing skills in the plan that build on it
+    group: str = ""  # the skill group's name when any one of ``choices`` will do
+    choices: tuple[str, ...] = ()  # the group's members, the suggested one first
+    other_roles: int = 0  # how many other roles of the catalogue list it as a key skill
 
 
 @dataclass(frozen=True)
 class Gap:
     role: str
-    have: tuple[str, ...]
-    missing: tuple[str, ...]
+    have: tuple[str, ...]  # the role's key skills the user has
+    missing: tuple[str, ...]  # one skill per missing unit, in the role's order
     plan: tuple[PlanStep, ...]
+    units: int = 0  # skills on their own plus groups; 0: count have + missing
+
+    @property
+    def total(self) -> int:
+        return self.units or len(self.have) + len(self.missing)
+
+    @property
+    def covered(self) -> int:
+        return self.total - len(self.missing)
 
     @property
     def coverage(self) -> float:
-        total = len(self.have) + len(self.missing)
-        return len(self.have) / total if total else 1.0
+        return self.covered / self.total if self.total else 1.0
 
 
 def books_teaching(catalog: Catalog, skill: str, role: str | None = None) -> list[Book]:
-    """Books that teach a skill, the role's own books first, then newest first."""
-    books = sort_newest_first([b for b in catalog.books.values() if skill in b.skills])
-    if role:
-        books.sort(key=lambda b: role not in b.roles)
-    return books
+    """Books that cover a skill, best fit first (see ``queries.ranking``)."""
+    return books_for_skill(catalog, skill, catalog.roles.get(role) if role else None)
+
+
+def units_of(role: Role) -> list[tuple[str, ...]]:
+    """The role's key skills as units in the role's order: a group is one unit, where its first member stands."""
+    group_of = {m: g for g in role.skill_groups for m in g.skills}
+    seen: set[str] = set()
+    units: list[tuple[str, ...]] = []
+    for skill in role.key_skills:
+        group = group_of.get(skill)
+        if group is None:
+            units.append((skill,))
+        elif group.name not in seen:
+            seen.add(group.name)
+            units.append(group.skills)
+    return units
+
+
+def nearest(catalog: Catalog, members: Iterable[str], owned: set[str]) -> list[str]:
+    """A group's members ordered by nearness to what the user knows (curated nearness, a prerequisite the user
+    has, a prerequisite shared with a skill the user has); ties keep the data's order."""
+    shared = {p for s in owned if s in catalog.skills for p in catalog.skills[s].prerequisites}
+
+    def score(skill: str) -> int:
+        found = catalog.skills.get(skill)
+        pre = set(found.prerequisites) if found else set()
+        if any(skill in NEAR.get(s, ()) for s in owned):
+            return 0
+        if pre & owned:
+            return 1
+        if pre & shared:
+            return 2
+        return 3
+
+    return sorted(members, key=score)
 
 
 def role_gap(catalog: Catalog, role: Role, have: Iterable[str], bookmarked: Iterable[str] = ()) -> Gap:
@@ -48,18 +116,42 @@ def role_gap(catalog: Catalog, role: Role, have: Iterable[str], bookmarked: Iter
     bookmarked roles need, then the role's own order of importance.
     """
     owned = set(have)
+    units = units_of(role)
     has = tuple(s for s in role.key_skills if s in owned)
-    missing = [s for s in role.key_skills if s not in owned]
+    picks: dict[str, tuple[str, ...]] = {}  # the missing skill -> its group's choices, nearest first
+    names: dict[str, str] = {}
+    groups = {g.skills: g for g in role.skill_groups}
+    missing: list[str] = []
+    for unit in units:
+        if owned & set(unit):
+            continue
+        if len(unit) == 1:
+            missing.append(unit[0])
+            continue
+        choices = tuple(nearest(catalog, unit, owned))
+        missing.append(choices[0])
+        picks[choices[0]] = choices
+        names[choices[0]] = groups.get(unit, SkillGroup("", ())).name
     marks = [catalog.roles[r] for r in bookmarked if r in catalog.roles]
     demand = {s: sum(1 for r in marks if s in r.key_skills) for s in missing}
-    importance = {s: i for i, s in enumerate(role.key_skills)}
+    importance = {s: i for i, s in enumerate(missing)}
     ordered = sorted(missing, key=lambda s: (-demand[s], importance[s]))
     plan = _prerequisites_first(catalog, ordered)
     users = {s: tuple(m for m in missing if s in catalog.skills.get(m, _NO_SKILL).prerequisites) for s in missing}
+    others = {s: sum(1 for r in catalog.roles.values() if r.slug != role.slug and s in r.key_skills) for s in missing}
     steps = tuple(
-        PlanStep(s, tuple(b.id for b in books_teaching(catalog, s, role.slug)[:3]), demand[s], users[s]) for s in plan
+        PlanStep(
+            s,
+            tuple(b.id for b in books_for_skill(catalog, s, role, limit=3)),
+            demand[s],
+            users[s],
+            names.get(s, ""),
+            picks.get(s, ()),
+            others[s],
+        )
+        for s in plan
     )
-    return Gap(role.slug, has, tuple(missing), steps)
+    return Gap(role.slug, has, tuple(missing), steps, len(units))
 
 
 class _NoSkill:
@@ -90,6 +182,20 @@ def _prerequisites_first(catalog: Catalog, ordered: list[str]) -> list[str]:
     return placed
 
 
+def step_reasons(step: PlanStep, catalog: Catalog) -> list[str]:
+    """Why a step is in the plan at its place, in words (prerequisite, bookmarks, a choice, how common)."""
+    reasons = []
+    if step.prerequisite_of:
+        reasons.append("prerequisite of " + ", ".join(catalog.skill_name(s) for s in step.prerequisite_of))
+    if step.needed_by:
+        reasons.append(f"needed by {step.needed_by} bookmarked role{'s' if step.needed_by > 1 else ''}")
+    if step.choices:
+        reasons.append(f"pick one {step.group}: " + ", ".join(catalog.skill_name(s) for s in step.choices))
+    if step.other_roles:
+        reasons.append(f"a key skill of {step.other_roles} other role{'s' if step.other_roles > 1 else ''}")
+    return reasons or ["a key skill of this role"]
+
+
 def suggested_books(catalog: Catalog, profile: Profile, limit: int = 8) -> list[Book]:
     """Books of the bookmarked roles that are not on the reading list yet, newest first."""
     listed = {r.book for r in profile.reading}
@@ -99,24 +205,59 @@ def suggested_books(catalog: Catalog, profile: Profile, limit: int = 8) -> list[
 
 
 @dataclass(frozen=True)
+class ScoreLine:
+    """One unit of a role's score: its skills, its weight and whether the user has it."""
+
+    skills: tuple[str, ...]
+    weight: float
+    have: bool
+    group: str = ""
+
+
+@dataclass(frozen=True)
 class Suggestion:
     role: str
     have: tuple[str, ...]
     missing: tuple[str, ...]  # in learning-plan order
+    score: float = 0.0  # the weighted share of the role's units the user has (generic skills weigh less)
+    units: int = 0
 
     @property
     def coverage(self) -> float:
-        total = len(self.have) + len(self.missing)
-        return len(self.have) / total if total else 0.0
+        total = self.units or len(self.have) + len(self.missing)
+        return (total - len(self.missing)) / total if total else 0.0
+
+
+def explain_score(catalog: Catalog, role: Role, have: Iterable[str]) -> tuple[ScoreLine, ...]:
+    """Each unit of the role with its weight (generic skills such as git weigh less) and whether it is had."""
+    owned = set(have)
+    groups = {g.skills: g.name for g in role.skill_groups}
+    return tuple(
+        ScoreLine(
+            unit,
+            min(GENERIC_WEIGHT if s in GENERIC else 1.0 for s in unit),
+            bool(owned & set(unit)),
+            groups.get(unit, ""),
+        )
+        for unit in units_of(role)
+    )
+
+
+def weighted_score(lines: Iterable[ScoreLine]) -> float:
+    items = list(lines)
+    total = sum(line.weight for line in items)
+    return sum(line.weight for line in items if line.have) / total if total else 0.0
 
 
 def suggest_roles(catalog: Catalog, have: Iterable[str], bookmarked: Iterable[str] = ()) -> list[Suggestion]:
-    """Every role ranked by how much of it the user already covers (then by skills in common, then name)."""
+    """Every role ranked by the weighted share of it the user already covers, where generic skills (git,
+    debugging, ...) weigh a quarter of a core skill; then by skills in common, then by name."""
     owned = set(have)
     marks = list(bookmarked)
     found = []
     for role in catalog.roles.values():
         gap = role_gap(catalog, role, owned, marks)
-        found.append(Suggestion(role.slug, gap.have, tuple(step.skill for step in gap.plan)))
-    found.sort(key=lambda s: (-s.coverage, -len(s.have), catalog.roles[s.role].name.casefold()))
+        score = weighted_score(explain_score(catalog, role, owned))
+        found.append(Suggestion(role.slug, gap.have, tuple(step.skill for step in gap.plan), score, gap.total))
+    found.sort(key=lambda s: (-round(s.score, 9), -len(s.have), catalog.roles[s.role].name.casefold()))
     return found

@@ -1,0 +1,226 @@
+"""Learning plans, skill gaps and role suggestions as Rich renderables, JSON values and Markdown lines.
+
+What is shown (steps, their order, their books, the reasons) is decided by ``queries.gap``; this module only
+dresses it. The JSON functions return plain values for the envelope of ``presenters.jsonout``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from careercli.presenters.text import single_line
+from careercli.queries.gap import GENERIC, step_reasons
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+
+    from careercli.model import Catalog
+    from careercli.queries.gap import Gap, PlanStep, ScoreLine, Suggestion
+
+DIM = "dim"
+NO_SKILLS_HINT = "No skills recorded: this is the whole plan. Record yours with 'career skills add python sql git'."
+
+
+def _skill_label(step: PlanStep, catalog: Catalog) -> str:
+    if step.choices:
+        return "one of: " + ", ".join(catalog.skill_name(s) for s in step.choices)
+    return catalog.skill_name(step.skill)
+
+
+def _year(catalog: Catalog, book_id: str) -> str:
+    book = catalog.books[book_id]
+    return str(book.year) if book.year else "n.d."
+
+
+# --------------------------------------------------------------------------------------------------- JSON
+
+
+def step_json(step: PlanStep, catalog: Catalog) -> dict[str, Any]:
+    return {
+        "skill": step.skill,
+        "name": catalog.skill_name(step.skill),
+        "group": step.group or None,
+        "choices": list(step.choices),
+        "needed_by_bookmarks": step.needed_by,
+        "prerequisite_of": list(step.prerequisite_of),
+        "other_roles": step.other_roles,
+        "reasons": step_reasons(step, catalog),
+        "first_book": step.books[0] if step.books else None,
+        "books": list(step.books),
+    }
+
+
+def gap_json(result: Gap, catalog: Catalog) -> dict[str, Any]:
+    return {
+        "role": result.role,
+        "name": catalog.roles[result.role].name,
+        "coverage": round(result.coverage, 4),
+        "covered": result.covered,
+        "total": result.total,
+        "have": list(result.have),
+        "missing": list(result.missing),
+        "plan": [step_json(step, catalog) for step in result.plan],
+    }
+
+
+def suggestion_json(item: Suggestion, catalog: Catalog) -> dict[str, Any]:
+    return {
+        "role": item.role,
+        "name": catalog.roles[item.role].name,
+        "score": round(item.score, 4),
+        "coverage": round(item.coverage, 4),
+        "have": list(item.have),
+        "missing": list(item.missing),
+    }
+
+
+def why_json(role: str, score: float, lines: Sequence[ScoreLine]) -> dict[str, Any]:
+    return {
+        "role": role,
+        "score": round(score, 4),
+        "units": [
+            {"skills": list(line.skills), "group": line.group or None, "weight": line.weight, "have": line.have}
+            for line in lines
+        ],
+    }
+
+
+# --------------------------------------------------------------------------------------------------- Markdown
+
+
+def plan_markdown(result: Gap, catalog: Catalog, escape: Any = str) -> list[str]:
+    """The plan as a numbered Markdown list: each step, its first book and why it is there."""
+    out = []
+    for number, step in enumerate(result.plan, start=1):
+        line = f"{number}. **{escape(_skill_label(step, catalog))}**"
+        if step.books:
+            line += f": start with *{escape(catalog.books[step.books[0]].title)}* ({_year(catalog, step.books[0])})"
+        out.append(line + f" ({escape('; '.join(step_reasons(step, catalog)))})")
+    return out
+
+
+# --------------------------------------------------------------------------------------------------- Rich
+
+
+def _header(result: Gap, catalog: Catalog) -> list[RenderableType]:
+    from rich.text import Text
+
+    role = catalog.roles[result.role]
+    header = Text.assemble(
+        (single_line(role.name), "bold"),
+        f": you cover {result.covered} of {result.total} key skills ",
+        (f"({result.coverage:.0%})", "bold green" if result.coverage >= 0.5 else "bold yellow"),
+    )
+    filled = round(30 * result.coverage)
+    bar = Text("█" * filled, style="green") + Text("░" * (30 - filled), style=DIM)
+    have = Text(", ".join(single_line(catalog.skill_name(s)) for s in result.have) or "none of them yet")
+    return [header, bar, Text(), Text.assemble(("Have: ", "bold green"), have)]
+
+
+def gap_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> RenderableType:
+    """Coverage, what the user has, and the plan with up to three books a step, best fit first."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts = _header(result, catalog)
+    if no_skills:
+        parts.append(Text(NO_SKILLS_HINT, style=DIM))
+    if not result.plan:
+        parts.append(Text("Nothing missing: you cover every key skill of this role.", style="bold green"))
+        return Group(*parts)
+    parts += [Text(), Text("Learning plan", style="bold underline")]
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("#", justify="right", style=DIM, no_wrap=True)
+    table.add_column("Skill", style="bold", ratio=2, overflow="fold")
+    table.add_column("Why here", style=DIM, ratio=2, overflow="fold")
+    table.add_column("Books, best fit first", ratio=5, overflow="fold")
+    for number, step in enumerate(result.plan, start=1):
+        books = Text()
+        for index, book_id in enumerate(step.books):
+            books.append("\n" if index else "")
+            books.append(single_line(catalog.books[book_id].title))
+            books.append(f" ({_year(catalog, book_id)})", style=DIM)
+        table.add_row(str(number), Text(single_line(_skill_label(step, catalog))),
+                      Text(single_line("; ".join(step_reasons(step, catalog)))),
+                      books if step.books else Text("—", style=DIM))  # fmt: skip
+    parts.append(table)
+    return Group(*parts)
+
+
+def plan_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> RenderableType:
+    """The ordered steps, one first book each, and the reason for each step's place."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts = _header(result, catalog)
+    if no_skills:
+        parts.append(Text(NO_SKILLS_HINT, style=DIM))
+    if not result.plan:
+        parts.append(Text("Nothing missing: you cover every key skill of this role.", style="bold green"))
+        return Group(*parts)
+    parts.append(Text())
+    for number, step in enumerate(result.plan, start=1):
+        line = Text.assemble((f"{number:>2}. ", DIM), (single_line(_skill_label(step, catalog)), "bold"))
+        if step.books:
+            book = catalog.books[step.books[0]]
+            line.append("\n    start with: ")
+            line.append(single_line(book.title), style="italic")
+            line.append(f" ({_year(catalog, book.id)})", style=DIM)
+        line.append("\n    why here: " + single_line("; ".join(step_reasons(step, catalog))), style=DIM)
+        parts.append(line)
+    parts.append(Text("No effort estimate: the catalogue has no study-time figures to base one on.", style=DIM))
+    return Group(*parts)
+
+
+def suggestions_table(items: Sequence[Suggestion], catalog: Catalog) -> Table:
+    """Roles ranked by weighted score, with what the user covers and what to learn next."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("#", justify="right", style=DIM, no_wrap=True)
+    table.add_column("Role", style="bold", ratio=2, overflow="fold")
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Covers", justify="right", no_wrap=True)
+    table.add_column("You have", style="green", ratio=2, overflow="fold")
+    table.add_column("Learn next", ratio=3, overflow="fold")
+    for number, item in enumerate(items, start=1):
+        total = item.units or len(item.have) + len(item.missing)
+        table.add_row(
+            str(number),
+            Text(single_line(catalog.roles[item.role].name)),
+            f"{item.score:.0%}",
+            f"{total - len(item.missing)}/{total}",
+            Text(single_line(", ".join(catalog.skill_name(s) for s in item.have) or "—")),
+            Text(single_line(", ".join(catalog.skill_name(s) for s in item.missing[:3]) or "nothing")),
+        )
+    table.caption = "Score: the share of the role's key skills you have; git, debugging and the like count 1/4."
+    return table
+
+
+def why_view(role: str, score: float, lines: Sequence[ScoreLine], catalog: Catalog) -> RenderableType:
+    """How a role's score is made: each unit, its weight and whether you have it."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("Key skill", overflow="fold")
+    table.add_column("Weight", justify="right", no_wrap=True)
+    table.add_column("You", no_wrap=True)
+    for line in lines:
+        names = ", ".join(catalog.skill_name(s) for s in line.skills)
+        label = f"one of: {names}" if line.group else names
+        note = " (generic)" if any(s in GENERIC for s in line.skills) else ""
+        table.add_row(Text(single_line(label + note)), f"{line.weight:g}",
+                      Text("✓ have", style="green") if line.have else Text("missing", style=DIM))  # fmt: skip
+    had = sum(line.weight for line in lines if line.have)
+    total = sum(line.weight for line in lines)
+    head = Text.assemble((single_line(catalog.roles[role].name), "bold"), f": score {score:.0%} = {had:g} / {total:g}")
+    return Group(head, table)

@@ -1,0 +1,102 @@
+"""Which books to read, in which order: editions as one work, and ranking by fit before date.
+
+A book's fit for a plan step: it *teaches* the skill (one of its main subjects), it is canonical for the role,
+it is on the role's own list, more roles mark it canonical (a book practitioners are expected to know), it has
+fewer main subjects (a book about this skill alone); then the newest first. Editions of one work (same title and
+first author) count once: the newest edition stands for the work in every list; ``editions_of`` gives them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from careercli.model import Book, Catalog, Role, sort_newest_first
+
+
+def work_key(book: Book) -> tuple[str, str]:
+    """What identifies a work across its editions: its title and first author, ignoring case."""
+    first = book.authors[0].casefold().strip() if book.authors else ""
+    return " ".join(book.title.casefold().split()), first
+
+
+def newest_editions(books: Sequence[Book]) -> list[Book]:
+    """The books with each work once, as its newest edition, in the order the works first appear."""
+    chosen: dict[tuple[str, str], Book] = {}
+    for book in books:
+        key = work_key(book)
+        held = chosen.get(key)
+        if held is None or _newer(book, held):
+            chosen[key] = book
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for book in books:
+        key = work_key(book)
+        if key not in seen:
+            seen.add(key)
+            out.append(chosen[key])
+    return out
+
+
+def _newer(book: Book, other: Book) -> bool:
+    return (book.edition or 1, book.sort_date) > (other.edition or 1, other.sort_date)
+
+
+def editions_of(catalog: Catalog, book: Book) -> list[Book]:
+    """Every edition of the book's work in the catalogue, newest first (the book itself included)."""
+    key = work_key(book)
+    same = [b for b in catalog.books.values() if b.title.casefold().strip() == book.title.casefold().strip()]
+    return sorted((b for b in same if work_key(b) == key), key=lambda b: (b.edition or 1, b.sort_date),
+                  reverse=True)  # fmt: skip
+
+
+def canonical_counts(catalog: Catalog) -> dict[str, int]:
+    """How many roles mark each book as canonical."""
+    counts: dict[str, int] = {}
+    for role in catalog.roles.values():
+        for book in role.canonical_books:
+            counts[book] = counts.get(book, 0) + 1
+    return counts
+
+
+def books_for_skill(catalog: Catalog, skill: str, role: Role | None = None, limit: int = 0) -> list[Book]:
+    """The books that cover a skill, best fit first, each work once (``limit`` 0: all)."""
+    candidates = [b for b in catalog.books.values() if skill in b.skills]
+    canon_role = set(role.canonical_books) if role else set()
+    canon_any = canonical_counts(catalog) if candidates else {}
+    slug = role.slug if role else ""
+
+    def fit(book: Book) -> tuple[bool, bool, bool, int, int]:
+        canon = canon_any.get(book.id, 0)
+        return skill not in book.teaches, book.id not in canon_role, slug not in book.roles, -canon, len(book.teaches)
+
+    ranked = newest_editions(sorted(sort_newest_first(candidates), key=fit))
+    return ranked if limit == 0 else ranked[:limit]
+
+
+@dataclass(frozen=True)
+class RoleReading:
+    """A role's books two ways: ranked by fit (``fit``) and the newest (``newest``), each work once."""
+
+    role: str
+    fit: tuple[str, ...]
+    newest: tuple[str, ...]
+    order: str = "canonical books first, then books that teach a key skill, then the rest; newest first within each"
+
+
+def role_reading(catalog: Catalog, role: Role, newest: int = 5, year: int | None = None) -> RoleReading:
+    """The role's reading list ranked by fit, and its ``newest`` most recent books as their own list; given the
+    current ``year``, that list leaves out books older than ten years unless the role marks them canonical."""
+    own = catalog.books_for_role(role.slug)
+    extra = [catalog.books[b] for b in role.canonical_books
+             if b in catalog.books and role.slug not in catalog.books[b].roles]  # fmt: skip
+    books = newest_editions(sort_newest_first(own + extra) if extra else own)
+    canon = set(role.canonical_books)
+    keys = set(role.key_skills)
+
+    def fit(book: Book) -> tuple[bool, bool]:
+        return book.id not in canon, not keys & set(book.teaches)
+
+    ranked = sorted(books, key=fit)  # stable: newest first within each rank
+    recent = [b for b in books if year is None or b.id in canon or (b.year or 0) >= year - 10]
+    return RoleReading(role.slug, tuple(b.id for b in ranked), tuple(b.id for b in recent[:newest]))

@@ -1,0 +1,172 @@
+"""What an expert would sign in a learning plan, written from the catalogue's own books and roles.
+
+Each row is one expectation a practitioner would hold: the right first book for a step, a "one of" group
+offered once, a plan for someone with no skills, scores that do not reward git alone, one edition per work.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from careercli.catalog import build_catalog, bundled_sources
+from careercli.model import Catalog
+from careercli.queries.gap import explain_score, role_gap, suggest_roles, units_of
+from careercli.queries.ranking import editions_of, role_reading
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalog:
+    return build_catalog(bundled_sources())
+
+
+def first_book(cat: Catalog, role: str, have: set[str], skill: str) -> str:
+    gap = role_gap(cat, cat.roles[role], have)
+    step = next(s for s in gap.plan if s.skill == skill)
+    assert step.books, f"{role}: the {skill} step has no book"
+    return step.books[0]
+
+
+# role, what the user has, the step, the book it must start with
+FIRST_BOOKS = [
+    ("site-reliability-engineer", {"python"}, "distributed-systems", "designing-data-intensive-applications"),
+    ("site-reliability-engineer", {"python"}, "kubernetes", "kubernetes-up-and-running"),
+    ("site-reliability-engineer", {"python"}, "observability", "observability-engineering"),
+    ("site-reliability-engineer", {"python"}, "incident-response", "site-reliability-engineering"),
+    ("platform-engineer", {"git"}, "kubernetes", "kubernetes-up-and-running"),
+    ("backend-developer", {"python", "sql", "git"}, "testing", "python-testing-with-pytest"),
+    ("data-analyst", {"sql"}, "data-visualization", "storytelling-with-data"),
+    ("security-engineer", set(), "threat-modeling", "threat-modeling-designing-for-security"),
+]
+
+
+@pytest.mark.parametrize(("role", "have", "skill", "book"), FIRST_BOOKS)
+def test_a_step_starts_with_the_book_an_expert_would_hand_over(cat, role, have, skill, book) -> None:
+    assert first_book(cat, role, have, skill) == book
+
+
+# the first book of these steps must be one whose main subject is the skill
+TEACHING_STEPS = [
+    ("site-reliability-engineer", "slos"),
+    ("site-reliability-engineer", "kubernetes"),
+    ("site-reliability-engineer", "monitoring"),
+    ("devops-engineer", "terraform"),
+    ("data-engineer", "dbt"),
+    ("machine-learning-engineer", "pytorch"),
+]
+
+
+@pytest.mark.parametrize(("role", "skill"), TEACHING_STEPS)
+def test_the_first_book_of_a_step_teaches_the_skill(cat, role, skill) -> None:
+    book = cat.books[first_book(cat, role, set(), skill)]
+    if skill == "pytorch":  # no book's main subject is PyTorch: then one that at least covers it
+        assert skill in book.skills
+    else:
+        assert skill in book.teaches, (skill, book.id)
+
+
+def test_a_python_developer_is_not_told_to_learn_java_ruby_and_node(cat) -> None:
+    gap = role_gap(cat, cat.roles["backend-developer"], {"python", "sql", "git"})
+    planned = {s.skill for s in gap.plan} | {c for s in gap.plan for c in s.choices}
+    assert not planned & {"java", "ruby", "nodejs"}
+    assert (gap.covered, gap.total) == (3, 13)  # the language group counts once
+
+
+# what the user knows -> the server-side language the plan suggests first
+NEAREST = [(set(), "python"), ({"javascript"}, "nodejs"), ({"csharp"}, "java"), ({"typescript"}, "nodejs")]
+
+
+@pytest.mark.parametrize(("have", "pick"), NEAREST)
+def test_a_missing_group_is_one_step_suggesting_the_nearest_member(cat, have, pick) -> None:
+    gap = role_gap(cat, cat.roles["backend-developer"], have)
+    grouped = [s for s in gap.plan if s.choices]
+    assert len(grouped) == 1
+    assert grouped[0].skill == pick
+    assert set(grouped[0].choices) == {"python", "java", "ruby", "nodejs"}
+    assert grouped[0].group == "server-side language"
+
+
+def test_knowing_one_member_satisfies_a_group(cat) -> None:
+    front = role_gap(cat, cat.roles["frontend-developer"], {"react"})
+    assert "vue" not in front.missing
+    qa = role_gap(cat, cat.roles["qa-engineer"], {"selenium"})
+    assert "playwright" not in qa.missing
+
+
+def test_an_empty_profile_gets_a_full_plan_at_zero_for_every_role(cat) -> None:
+    for role in cat.roles.values():
+        gap = role_gap(cat, role, set())
+        assert gap.coverage == 0.0
+        assert len(gap.plan) == gap.total == len(units_of(role)), role.slug
+
+
+def test_git_and_debugging_do_not_lift_embedded_or_games_above_backend(cat) -> None:
+    ranked = [s.role for s in suggest_roles(cat, {"python", "sql", "git"})]
+    for niche in ("embedded-systems-engineer", "game-developer"):
+        assert ranked.index(niche) > ranked.index("backend-developer")
+        assert ranked.index(niche) > ranked.index("data-engineer")
+    lines = explain_score(cat, cat.roles["embedded-systems-engineer"], {"git", "debugging"})
+    assert {line.skills[0]: line.weight for line in lines if line.have} == {"debugging": 0.25, "git": 0.25}
+
+
+def test_a_roles_reading_list_leads_with_its_canonical_books(cat) -> None:
+    reading = role_reading(cat, cat.roles["site-reliability-engineer"])
+    assert set(reading.fit[:4]) == set(cat.roles["site-reliability-engineer"].canonical_books)
+    dates = [cat.books[b].sort_date for b in reading.newest]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_editions_are_one_work_newest_first(cat) -> None:
+    assert [b.id for b in editions_of(cat, cat.books["team-topologies"])] == ["team-topologies-2e", "team-topologies"]
+    reading = role_reading(cat, cat.roles["software-architect"])
+    assert "team-topologies" not in reading.fit
+    assert "fundamentals-of-software-architecture" not in reading.fit
+
+
+# ------------------------------------------------------------------------------------------- through the CLI
+
+
+def test_books_for_a_role_list_team_topologies_once(cli) -> None:
+    ids = [line.split("\t")[0] for line in cli("books", "--role", "software-architect").out.splitlines()]
+    assert [i for i in ids if i.startswith("team-topologies")] == ["team-topologies-2e"]
+    assert [i for i in ids if i.startswith("fundamentals-of-software-architecture")] == [
+        "fundamentals-of-software-architecture-2e"
+    ]
+
+
+def test_gap_with_have_empty_is_the_whole_plan_at_zero(cli) -> None:
+    result = cli("gap", "backend-developer", "--have", "", "--json")
+    assert result.code == 0
+    gap = json.loads(result.out)["gap"]
+    assert (gap["coverage"], gap["covered"], gap["total"], len(gap["plan"])) == (0, 0, 13, 13)
+    assert gap["plan"][0]["choices"] == ["python", "java", "ruby", "nodejs"]
+
+
+def test_plan_command_gives_one_first_book_and_reasons_per_step(cli) -> None:
+    result = cli("plan", "platform-engineer", "--have", "git", "--json")
+    assert result.code == 0
+    steps = json.loads(result.out)["plan"]["plan"]
+    order = [s["skill"] for s in steps]
+    assert order.index("docker") < order.index("kubernetes")
+    docker = steps[order.index("docker")]
+    assert "prerequisite of Kubernetes" in docker["reasons"][0]
+    assert steps[order.index("kubernetes")]["first_book"] == "kubernetes-up-and-running"
+    text = cli("plan", "platform-engineer", "--have", "git").out
+    assert "start with: Kubernetes: Up and Running (2022)" in text
+
+
+def test_suggest_why_explains_the_score(cli) -> None:
+    result = cli("suggest", "--have", "python,sql,git", "--why", "embedded-systems-engineer", "--json")
+    why = json.loads(result.out)["why"]
+    assert why["score"] == round(0.25 / 7.5, 4)
+    assert {"skills": ["git"], "group": None, "weight": 0.25, "have": True} in why["units"]
+
+
+def test_the_recent_list_skips_books_older_than_ten_years_unless_canonical(cat) -> None:
+    for role in cat.roles.values():
+        recent = role_reading(cat, role, newest=50, year=2026).newest
+        old = [b for b in recent if (cat.books[b].year or 0) < 2016 and b not in role.canonical_books]
+        assert not old, (role.slug, old)
+    ux = role_reading(cat, cat.roles["ux-designer"], newest=50, year=2026).newest
+    assert "dont-make-me-think-revisited" in ux  # 2014, but canonical for UX
