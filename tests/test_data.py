@@ -80,7 +80,8 @@ def test_every_reference_resolves(catalog: Catalog) -> None:
         assert set(role.next_roles) <= set(catalog.roles), role.slug
         assert set(role.related_roles) <= set(catalog.roles), role.slug
     for book in catalog.books.values():
-        assert book.roles, book.id
+        newer = [b for b in catalog.books.values() if b.title == book.title and (b.edition or 0) > (book.edition or 0)]
+        assert book.roles or newer, book.id  # an old edition leaves the role lists to its newest edition
         assert set(book.roles) <= set(catalog.roles), book.id
         assert set(book.skills) <= set(catalog.skills), book.id
     for skill in catalog.skills.values():

@@ -1,0 +1,211 @@
+"""The catalogue as a user meets it in 2026: the roles people ask for, recent books, one name per publisher.
+
+Each test reads the bundled data (data/*.toml) and states a rule of issue 16 that today's data must keep.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from careercli.catalog import build_catalog, bundled_data_dir, bundled_sources
+from careercli.model import Book, Catalog
+from careercli.queries.resolve import resolve_role
+
+DATA = bundled_data_dir()
+ONET_FILE = Path(__file__).resolve().parents[2] / "shared" / "onet" / "29.2" / "Occupation Data.txt"
+SEED_BOOKS = {
+    "GitHub Actions Cookbook",
+    "Django 5 By Example",
+    "Web Development with Blazor",
+    "Enterprise-Grade Hybrid and Multi-Cloud Strategies",
+    "Learn SQL using MySQL in One Day and Learn It Well",
+    "Mastering AWS Security",
+}
+# Books whose year or publisher no checked source has given yet: the list may only shrink.
+UNCHECKED_YEAR_OR_PUBLISHER = {
+    "architectural-metapatterns",
+    "docker-deep-dive",
+    "enterprise-grade-hybrid-and-multi-cloud-strategies",
+    "github-actions-cookbook",
+    "learn-sql-using-mysql-in-one-day-and-learn-it-well",
+    "people-powered",
+    "product-management-in-practice-2e",
+    "product-operations",
+    "staff-engineer",
+    "the-business-value-of-developer-relations",
+    "the-developer-advocacy-handbook",
+    "the-effective-engineer",
+    "the-product-is-docs-2e",
+    "unity-cookbook",
+}
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return build_catalog(bundled_sources())
+
+
+def year(book: Book) -> int:
+    return int(book.published[:4]) if book.published else 0
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9'’-]+", text))
+
+
+def test_at_least_42_roles_each_complete(catalog: Catalog) -> None:
+    assert len(catalog.roles) >= 42
+    for slug, role in catalog.roles.items():
+        books = catalog.books_for_role(slug)
+        assert words(role.what_they_do) >= 60, slug
+        assert len(role.what_to_learn) >= 5, slug
+        assert len(role.challenges) == 3, slug
+        assert len(role.career_prospects) >= 3, slug
+        assert len(role.key_skills) >= 6, slug
+        assert len(role.next_roles) >= 2, slug
+        assert len(role.related_roles) >= 2, slug
+        assert len(books) >= 5, (slug, len(books))
+
+
+def test_every_role_has_two_books_from_2023_or_later(catalog: Catalog) -> None:
+    short = {slug: sum(year(b) >= 2023 for b in catalog.books_for_role(slug)) for slug in catalog.roles}
+    assert {slug: n for slug, n in short.items() if n < 2} == {}
+
+
+def test_no_recent_list_leads_with_an_old_book_unless_canonical(catalog: Catalog) -> None:
+    limit = dt.date.today().year - 10
+    leading_old = {}
+    for slug, role in catalog.roles.items():
+        newest = sorted(catalog.books_for_role(slug), key=lambda b: b.published or "", reverse=True)[0]
+        if year(newest) < limit and newest.id not in role.canonical_books:
+            leading_old[slug] = (newest.id, newest.published)
+    assert leading_old == {}
+
+
+@pytest.mark.parametrize("slug", ["qa-engineer", "penetration-tester", "systems-administrator"])
+def test_roles_named_in_the_issue_have_recent_books(catalog: Catalog, slug: str) -> None:
+    assert sum(year(b) >= 2023 for b in catalog.books_for_role(slug)) >= 2
+
+
+def test_publishers_are_spelled_one_way() -> None:
+    table = tomllib.loads((DATA / "publishers.toml").read_text(encoding="utf-8"))["publisher"]
+    names = {entry["name"] for entry in table}
+    aliases = {alias: entry["name"] for entry in table for alias in entry["aliases"]}
+    assert not names & set(aliases), "a canonical name is also listed as an alias"
+    books = tomllib.loads((DATA / "books.toml").read_text(encoding="utf-8"))["book"]
+    wrong = {b["id"]: b["publisher"] for b in books if "publisher" in b and b["publisher"] not in names}
+    assert wrong == {}, f"use the canonical names: { {i: aliases.get(p, 'unknown') for i, p in wrong.items()} }"
+
+
+def test_every_book_has_a_year_and_a_publisher(catalog: Catalog) -> None:
+    missing = {b.id for b in catalog.books.values() if not b.published or not b.publisher}
+    assert missing - UNCHECKED_YEAR_OR_PUBLISHER == set(), "a book without year or publisher"
+    assert UNCHECKED_YEAR_OR_PUBLISHER - missing == set(), "checked now: remove it from UNCHECKED_YEAR_OR_PUBLISHER"
+
+
+def test_every_role_names_an_onet_code_or_none(catalog: Catalog) -> None:
+    bad = {slug: role.onet for slug, role in catalog.roles.items()
+           if role.onet != "none" and not re.fullmatch(r"\d{2}-\d{4}\.\d{2}", role.onet)}  # fmt: skip
+    assert bad == {}
+
+
+@pytest.mark.skipif(not ONET_FILE.is_file(), reason="the O*NET 29.2 files are not beside the project")
+def test_every_onet_code_is_an_occupation_of_the_release(catalog: Catalog) -> None:
+    lines = ONET_FILE.read_text(encoding="utf-8").splitlines()[1:]
+    codes = {line.split("\t", 1)[0] for line in lines}
+    unknown = {slug: role.onet for slug, role in catalog.roles.items() if role.onet not in codes | {"none"}}
+    assert unknown == {}
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("software engineer", "software-engineer"),
+        ("cloud engineer", "cloud-engineer"),
+        ("security analyst", "security-analyst"),
+        ("SOC analyst", "security-analyst"),
+        ("analytics engineer", "analytics-engineer"),
+        ("data architect", "data-architect"),
+        ("staff engineer", "staff-engineer"),
+        ("principal engineer", "staff-engineer"),
+        ("tech lead", "staff-engineer"),
+        ("technical program manager", "technical-program-manager"),
+        ("TPM", "technical-program-manager"),
+        ("scrum master", "scrum-master"),
+        ("cross-platform mobile developer", "mobile-developer"),
+        ("Flutter developer", "mobile-developer"),
+        ("React Native developer", "mobile-developer"),
+        ("tester", "qa-engineer"),
+        ("pentester", "penetration-tester"),
+    ],
+)
+def test_typed_names_resolve_to_the_expected_role(catalog: Catalog, typed: str, slug: str) -> None:
+    assert resolve_role(catalog, typed).slug == slug
+
+
+def test_no_alias_names_another_role(catalog: Catalog) -> None:
+    def norm(text: str) -> str:
+        return re.sub(r"[\s_-]+", "", text.lower())
+
+    owner: dict[str, str] = {}
+    for slug, role in catalog.roles.items():
+        for name in (slug, role.name):
+            owner[norm(name)] = slug
+    clashes = {(slug, alias) for slug, role in catalog.roles.items() for alias in role.aliases
+               if owner.get(norm(alias), slug) != slug}  # fmt: skip
+    assert clashes == set()
+
+
+def test_backend_lists_the_six_books_of_the_seed_page(catalog: Catalog) -> None:
+    titles = {b.title for b in catalog.books_for_role("backend-developer")}
+    assert SEED_BOOKS - titles == set()
+
+
+def test_backend_languages_include_go_and_csharp_as_one_group(catalog: Catalog) -> None:
+    role = catalog.roles["backend-developer"]
+    assert {"go", "csharp"} <= set(role.key_skills)
+    groups = {g.name: set(g.skills) for g in role.skill_groups}
+    assert {"python", "java", "go", "csharp"} <= groups["server-side language"]
+
+
+def test_qa_leads_on_to_sre(catalog: Catalog) -> None:
+    assert "site-reliability-engineer" in catalog.roles["qa-engineer"].next_roles
+
+
+def test_misfiled_books_are_fixed(catalog: Catalog) -> None:
+    threats = next(b for b in catalog.books.values() if b.title == "Threats")
+    assert "authentication" not in threats.skills
+    assert "threat-modeling" in threats.skills
+    defi = next(b for b in catalog.books.values() if b.title.startswith("Building Full Stack DeFi"))
+    assert "fullstack-developer" not in defi.roles
+    blazor = next(b for b in catalog.books.values() if b.title == "Web Development with Blazor")
+    assert {"frontend-developer", "fullstack-developer"} <= set(blazor.roles)
+
+
+def test_editions_of_one_work_share_title_and_first_author_and_old_ones_leave_role_lists(catalog: Catalog) -> None:
+    works: dict[tuple[str, str], list[Book]] = {}
+    for book in catalog.books.values():
+        works.setdefault((book.title, book.authors[0] if book.authors else ""), []).append(book)
+    for title in ("Team Topologies", "Fundamentals of Software Architecture", "Network Security Assessment"):
+        editions = [b for (t, _), books in works.items() if t == title for b in books]
+        assert len(editions) >= 2, title
+        assert len({(b.title, b.authors[0]) for b in editions}) == 1, title
+        assert all(b.edition for b in editions), title
+        newest = max(editions, key=lambda b: b.edition or 0)
+        for old in editions:
+            if old is not newest:
+                assert not set(old.roles) & set(newest.roles), (title, old.id)
+    assessments = [b for b in catalog.books.values() if b.title == "Network Security Assessment"]
+    nsa = max(assessments, key=lambda b: b.edition or 0)
+    assert nsa.edition == 3
+    assert "penetration-tester" in nsa.roles
+
+
+def test_effective_typescript_carries_the_print_isbn(catalog: Catalog) -> None:
+    book = next(b for b in catalog.books.values() if b.title == "Effective TypeScript")
+    assert book.isbn13 == "9781098155063"
