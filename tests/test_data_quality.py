@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from careercli.catalog import build_catalog, bundled_data_dir, bundled_sources
+from careercli.catalogue.build import build_catalog
+from careercli.catalogue.sources import bundled_data_dir, bundled_sources
 from careercli.model import Book, Catalog
 from careercli.queries.resolve import resolve_role
 

@@ -10,7 +10,8 @@ import json
 
 import pytest
 
-from careercli.catalog import build_catalog, bundled_sources
+from careercli.catalogue.build import build_catalog
+from careercli.catalogue.sources import bundled_sources
 from careercli.model import Catalog
 from careercli.queries.gap import explain_score, role_gap, suggest_roles, units_of
 from careercli.queries.ranking import editions_of, role_reading
@@ -74,7 +75,8 @@ def test_a_python_developer_is_not_told_to_learn_java_ruby_and_node(cat) -> None
 
 
 # what the user knows -> the server-side language the plan suggests first
-NEAREST = [(set(), "python"), ({"javascript"}, "nodejs"), ({"csharp"}, "java"), ({"typescript"}, "nodejs")]
+NEAREST = [(set(), "python"), ({"javascript"}, "nodejs"), ({"kotlin"}, "java"), ({"typescript"}, "nodejs"),
+           ({"cpp"}, "csharp")]  # fmt: skip
 
 
 @pytest.mark.parametrize(("have", "pick"), NEAREST)
@@ -83,7 +85,7 @@ def test_a_missing_group_is_one_step_suggesting_the_nearest_member(cat, have, pi
     grouped = [s for s in gap.plan if s.choices]
     assert len(grouped) == 1
     assert grouped[0].skill == pick
-    assert set(grouped[0].choices) == {"python", "java", "ruby", "nodejs"}
+    assert set(grouped[0].choices) == {"python", "java", "go", "csharp", "ruby", "nodejs"}
     assert grouped[0].group == "server-side language"
 
 
@@ -140,7 +142,7 @@ def test_gap_with_have_empty_is_the_whole_plan_at_zero(cli) -> None:
     assert result.code == 0
     gap = json.loads(result.out)["gap"]
     assert (gap["coverage"], gap["covered"], gap["total"], len(gap["plan"])) == (0, 0, 13, 13)
-    assert gap["plan"][0]["choices"] == ["python", "java", "ruby", "nodejs"]
+    assert gap["plan"][0]["choices"] == ["python", "java", "go", "csharp", "ruby", "nodejs"]
 
 
 def test_plan_command_gives_one_first_book_and_reasons_per_step(cli) -> None:

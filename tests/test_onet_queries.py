@@ -148,11 +148,11 @@ def test_terminal_section_marks_curated_roles_and_credits(db):
 
 def test_markdown_section_escapes_and_credits(db):
     text = view.markdown(occ.detail(db, "15-1252.00"), {"15-1211.00"})
-    assert text.startswith("### Official facts (O\\*NET 15\\-1252\\.00): Software Developers\n")
+    assert text.startswith("### Official facts (O\\*NET 15-1252.00): Software Developers\n")
     assert "**Tasks:**" in text  # none is marked core in 29.2
-    assert "- 15\\-1211\\.00 Computer Systems Analysts (◆ curated role 15\\-1211\\.00)" in text
+    assert "- 15-1211.00 Computer Systems Analysts (◆ curated role 15-1211.00)" in text
     assert "- **Education:** not reported" in text
-    assert "O\\*NET 29\\.2 Database" in text
+    assert "O\\*NET 29.2 Database" in text
 
 
 def test_bundled_extract_is_built_once_into_the_cache_and_rebuilt_when_it_changes(tmp_path, isolated_home):
