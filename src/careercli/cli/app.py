@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from careercli._version import __version__
-from careercli.cli import books, complete, data_cmds, plan, profile_cmds, roles
+from careercli.cli import bookmarks, books, complete, data_cmds, export, plan, reading, roles, skills
 from careercli.cli.common import report, say, set_color, set_pager
 from careercli.errors import CareerError, ExitCode
 
@@ -116,12 +116,12 @@ app.command("gap", rich_help_panel=PLAN)(plan.gap)
 app.command("path", rich_help_panel=PLAN)(plan.path)
 app.command("plan", rich_help_panel=PLAN)(plan.plan)
 app.command("suggest", rich_help_panel=PLAN)(plan.suggest)
-app.add_typer(profile_cmds.bookmark_app, name="bookmark", rich_help_panel=MINE)
-app.add_typer(profile_cmds.skills_app, name="skills", rich_help_panel=MINE)
-app.add_typer(profile_cmds.reading_app, name="reading", rich_help_panel=MINE)
-app.command("export", rich_help_panel=MINE)(profile_cmds.export)
-app.add_typer(data_cmds.data_app, name="data", rich_help_panel=DATA)
-app.command("paths", rich_help_panel=DATA)(profile_cmds.paths)
+app.add_typer(bookmarks.app, name="bookmark", rich_help_panel=MINE)
+app.add_typer(skills.app, name="skills", rich_help_panel=MINE)
+app.add_typer(reading.app, name="reading", rich_help_panel=MINE)
+app.command("export", rich_help_panel=MINE)(export.export)
+app.add_typer(data_cmds.app, name="data", rich_help_panel=DATA)
+app.command("paths", rich_help_panel=DATA)(export.paths)
 
 
 def run(argv: list[str] | None = None, recorder: Any = None) -> int:
