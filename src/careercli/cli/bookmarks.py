@@ -8,9 +8,11 @@ import typer
 
 from careercli.cli import complete
 from careercli.cli.common import JsonOption, catalog, lines, listing_as_lines, print_json, profile, render, say, store
+from careercli.cli.lazy import CareerCommand, CareerSubGroup
 from careercli.errors import NotFoundError
 
 app = typer.Typer(
+    cls=CareerSubGroup,
     help="Keep the roles you are weighing, with a note and tags.\n\nExamples:\n\n"
     'career bookmark add backend-developer --note "next step"\n\ncareer bookmark list --tag later',
     no_args_is_help=True,
@@ -35,7 +37,7 @@ def _role_slug(query: str, allow_bookmarked: bool = False) -> str:
         raise
 
 
-@app.command("add")
+@app.command("add", cls=CareerCommand)
 def bookmark_add(
     role: Annotated[str, typer.Argument(metavar="ROLE", help="Role slug or name.", autocompletion=complete.roles)],
     note: Annotated[str | None, typer.Option("--note", help="Your note (replaces the old one).")] = None,
@@ -66,7 +68,7 @@ def bookmark_add(
     _say(f"{'Updated bookmark' if existed[-1] else 'Bookmarked'} {name} ({slug}).")
 
 
-@app.command("remove")
+@app.command("remove", cls=CareerCommand)
 def bookmark_remove(
     role: Annotated[str, typer.Argument(metavar="ROLE", help="Role slug or name.", autocompletion=complete.bookmarked)],
 ) -> None:
@@ -85,7 +87,7 @@ def bookmark_remove(
     _say(f"Removed the bookmark for {slug}.")
 
 
-@app.command("list")
+@app.command("list", cls=CareerCommand)
 def bookmark_list(
     tag: Annotated[
         str | None, typer.Option("--tag", "-t", help="Only bookmarks with this tag.", autocompletion=complete.tags)

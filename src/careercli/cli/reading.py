@@ -8,9 +8,11 @@ import typer
 
 from careercli.cli import complete
 from careercli.cli.common import JsonOption, catalog, lines, listing_as_lines, print_json, profile, render, say, store
+from careercli.cli.lazy import CareerCommand, CareerSubGroup
 from careercli.errors import NotFoundError
 
 app = typer.Typer(
+    cls=CareerSubGroup,
     help="Your reading list: books you want to read, are reading or have read.\n\nExamples:\n\n"
     "career reading add fluent-python --status reading\n\ncareer reading list",
     no_args_is_help=True,
@@ -44,7 +46,7 @@ def _status(value: str) -> str:
     return status
 
 
-@app.command("add")
+@app.command("add", cls=CareerCommand)
 def reading_add(
     book: Annotated[str, typer.Argument(metavar="BOOK", help="Book id or title.", autocompletion=complete.books)],
     status: StatusOption = "want",
@@ -66,7 +68,7 @@ def reading_add(
     _say(f"{found.title}: {wanted}.")
 
 
-@app.command("remove")
+@app.command("remove", cls=CareerCommand)
 def reading_remove(
     book: Annotated[str, typer.Argument(metavar="BOOK", help="Book id or title.", autocompletion=complete.reading)],
 ) -> None:
@@ -88,7 +90,7 @@ def reading_remove(
     _say(f"Removed {book_id} from your reading list.")
 
 
-@app.command("list")
+@app.command("list", cls=CareerCommand)
 def reading_list(
     status: Annotated[
         str | None,

@@ -8,9 +8,11 @@ import typer
 
 from careercli.cli import complete
 from careercli.cli.common import JsonOption, catalog, lines, listing_as_lines, print_json, profile, render, say, store
+from careercli.cli.lazy import CareerCommand, CareerSubGroup
 from careercli.errors import CareerError, NotFoundError
 
 app = typer.Typer(
+    cls=CareerSubGroup,
     help="Record the skills you have, to see your gap to any role.\n\nExamples:\n\n"
     "career skills add python sql git\n\ncareer skills list",
     no_args_is_help=True,
@@ -23,7 +25,7 @@ def _say(message: str) -> None:
     say(visible(message))
 
 
-@app.command("add")
+@app.command("add", cls=CareerCommand)
 def skills_add(
     skills: Annotated[
         list[str], typer.Argument(metavar="SKILL", help="Skill ids or names.", autocompletion=complete.skills)
@@ -55,7 +57,7 @@ def skills_add(
     _say("Recorded: " + ", ".join(names) + ".")
 
 
-@app.command("remove")
+@app.command("remove", cls=CareerCommand)
 def skills_remove(
     skills: Annotated[
         list[str], typer.Argument(metavar="SKILL", help="Skill ids or names.", autocompletion=complete.my_skills)
@@ -84,7 +86,7 @@ def skills_remove(
     _say("Removed: " + ", ".join([catalog().skill_name(s) for s in ids] + custom) + ".")
 
 
-@app.command("list")
+@app.command("list", cls=CareerCommand)
 def skills_list(as_json: JsonOption = False) -> None:
     """List the skills you have recorded.
 
