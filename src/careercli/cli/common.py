@@ -105,9 +105,26 @@ PagerOption = Annotated[
 ]
 
 
+def is_terminal() -> bool:
+    """Whether stdout is treated as a terminal, decided as Rich decides it but without importing Rich (piped and
+    JSON output never need it): --color always, FORCE_COLOR and TTY_COMPATIBLE=1 force it, TTY_COMPATIBLE=0
+    denies it, otherwise stdout's own isatty."""
+    import sys
+
+    if _state["color"] == "always" or os.environ.get("FORCE_COLOR"):
+        return True
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed or missing stdout
+        return False
+
+
 def listing_as_lines() -> bool:
     """Listings print one record a line (tab-separated) unless they go to a terminal (or colour is forced)."""
-    return not console().is_terminal
+    return not is_terminal()
 
 
 def lines(rows: Iterable[Iterable[object]]) -> None:
