@@ -105,6 +105,17 @@ def main(
         overview()
 
 
+def _silence_stdout() -> None:
+    """After a failed write, let the interpreter's final flush of stdout fail quietly."""
+    import os
+
+    try:
+        if sys.stdout is not None:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def run(argv: list[str] | None = None, recorder: Any = None) -> int:
     """Run the app and return its exit code (used by the console script); ``recorder`` (the replay's) is given
     every text written to stdout and told when anything goes to stderr."""
@@ -120,5 +131,9 @@ def run(argv: list[str] | None = None, recorder: Any = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return ExitCode.OK
+    except OSError as exc:  # stdout closed (>&-) or full (> /dev/full): one line, not a traceback
+        _silence_stdout()
+        report(f"cannot write the output: {exc.strerror or exc}")
+        return ExitCode.ERROR
     finally:
         output.use_recorder(None)
