@@ -210,3 +210,12 @@ def test_editions_of_one_work_share_title_and_first_author_and_old_ones_leave_ro
 def test_effective_typescript_carries_the_print_isbn(catalog: Catalog) -> None:
     book = next(b for b in catalog.books.values() if b.title == "Effective TypeScript")
     assert book.isbn13 == "9781098155063"
+
+
+def test_cross_platform_mobile_developer_learns_flutter_from_a_recent_book(catalog: Catalog) -> None:
+    role = catalog.roles["mobile-developer"]
+    assert {"flutter", "react-native"} <= set(role.key_skills)
+    groups = {g.name: set(g.skills) for g in role.skill_groups}
+    assert groups["cross-platform framework"] == {"flutter", "react-native"}
+    flutter_books = [b for b in catalog.books_for_role("mobile-developer") if "flutter" in b.teaches]
+    assert any(year(b) >= 2023 for b in flutter_books), [b.id for b in flutter_books]
