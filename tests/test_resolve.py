@@ -54,8 +54,7 @@ def test_a_typo_in_the_first_word_gets_did_you_mean(catalog) -> None:
 def test_a_miss_without_a_close_name_points_at_search_not_at_unrelated_ids(catalog) -> None:
     message = _miss(resolve_book, catalog, "kleppmann")
     assert message == (
-        "unknown book 'kleppmann'; try 'career search kleppmann --kind book'; "
-        "'career books --limit 0' lists every book"
+        "unknown book 'kleppmann'; try 'career search kleppmann --kind book'; 'career books --limit 0' lists every book"
     )
 
 
