@@ -60,12 +60,16 @@ def reading_add(
         career reading add "designing data-intensive" --status reading
     """
     from careercli.profile import today, with_reading
+    from careercli.queries.ranking import edition_label, edition_words, newer_edition
     from careercli.queries.resolve import resolve_book
 
     wanted = _status(status)
-    found = resolve_book(catalog(), book)
+    cat = catalog()
+    found = resolve_book(cat, book)
     store().update(lambda p: with_reading(p, found.id, wanted, today()))
-    _say(f"{found.title}: {wanted}.")
+    newer = newer_edition(cat, found)
+    later = f" A newer edition is {newer.id} ({edition_words(newer)})." if newer else ""
+    _say(f"{edition_label(cat, found)}: {wanted}.{later}")
 
 
 @app.command("remove", cls=CareerCommand)
