@@ -37,7 +37,6 @@ UNCHECKED_YEAR_OR_PUBLISHER = {
     "every-page-is-page-one",
     "people-powered",
     "the-business-value-of-developer-relations",
-    "the-developer-advocacy-handbook",
     "the-product-is-docs-2e",
     "unity-cookbook",
 }
