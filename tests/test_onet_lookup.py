@@ -193,6 +193,11 @@ def test_group_listing_names_the_group_and_marks_curated_roles(fixture_db):
         ("15", "Computer and Mathematical Occupations", 3),
         ("43", "Office and Administrative Support Occupations", 1),
     ]
+    assert view.groups_json(lists.groups(fixture_db))[0] == {
+        "group": "11",
+        "title": "Management Occupations",
+        "occupations": 1,
+    }
 
 
 def test_unknown_groups_name_the_groups_there_are(fixture_db, bundled):
