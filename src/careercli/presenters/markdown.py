@@ -30,7 +30,7 @@ def _escape_line(line: str) -> str:
     line = _ANYWHERE.sub(lambda m: "\\" + m.group(), line.strip())
     start = _LINE_START.match(line)
     if start and start.group()[0].isdigit():  # "2026. " or "1) " would start an ordered list: escape its dot
-        line = f"{start.group()}\\{line[start.end():]}"
+        line = f"{start.group()}\\{line[start.end() :]}"
     elif start:
         line = "\\" + line
     return _HEADING_CLOSE.sub(lambda m: m.group(1) + "\\" + m.group(2), line)

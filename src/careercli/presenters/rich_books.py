@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from careercli.presenters.rich_common import DIM, NARROW, as_text, authors_text, cell, month_year, role_names
+from careercli.presenters.rich_common import DIM, NARROW, as_text, authors_text, flat_text, month_year, role_names
 from careercli.presenters.text import single_line
 
 if TYPE_CHECKING:
@@ -39,14 +39,14 @@ def books_table(
         table.add_column("Mine", style="magenta", no_wrap=True)
     for book in books:
         row = [
-            cell(month_year(book)),
-            cell(book.title),
-            cell(authors_text(book.authors)),
-            cell(book.publisher or "—"),
+            flat_text(month_year(book)),
+            flat_text(book.title),
+            flat_text(authors_text(book.authors)),
+            flat_text(book.publisher or "—"),
             Text("\n".join(single_line(r) for r in book.roles)),
         ]
         if show_status:
-            row.append(cell((statuses or {}).get(book.id, "")))
+            row.append(flat_text((statuses or {}).get(book.id, "")))
         table.add_row(*row)
     return table
 
@@ -63,7 +63,7 @@ def _books_compact(books: Sequence[Book], statuses: dict[str, str], caption: str
         cell.append("\n" + single_line(", ".join(book.roles)), style=DIM)
         if book.id in statuses:
             cell.append("\nmine: " + single_line(statuses[book.id]), style="magenta")
-        table.add_row(cell(month_year(book)), cell)
+        table.add_row(flat_text(month_year(book)), cell)
     return table
 
 
@@ -105,7 +105,7 @@ def search_table(hits: Sequence[Hit], width: int = 100) -> Table:
             cell = Text(single_line(hit.title), style="bold")
             cell.append("\n" + single_line(hit.id), style="green")
             cell.append("\n" + single_line("; ".join(hit.matched[:2])), style=DIM)
-            table.add_row(cell(hit.kind), cell, f"{hit.score:.1f}")
+            table.add_row(flat_text(hit.kind), cell, f"{hit.score:.1f}")
         return table
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
     table.add_column("Kind", style="cyan", no_wrap=True)
@@ -115,9 +115,9 @@ def search_table(hits: Sequence[Hit], width: int = 100) -> Table:
     table.add_column("Score", justify="right", no_wrap=True)
     for hit in hits:
         table.add_row(
-            cell(hit.kind),
-            cell(hit.id),
-            cell(hit.title),
+            flat_text(hit.kind),
+            flat_text(hit.id),
+            flat_text(hit.title),
             Text("\n".join(single_line(m) for m in hit.matched[:2]), no_wrap=True, overflow="ellipsis"),
             f"{hit.score:.1f}",
         )

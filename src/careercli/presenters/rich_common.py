@@ -32,7 +32,7 @@ def as_text(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
-def cell(text: str, style: str = "") -> Text:
+def flat_text(text: str, style: str = "") -> Text:
     return Text(single_line(text), style=style)
 
 
@@ -91,9 +91,9 @@ def books_mini_table(books: Sequence[Book], statuses: dict[str, str] | None = No
     if show_status:
         table.add_column("Mine", no_wrap=True)
     for book in books:
-        row = [cell(book_year(book)), cell(book.title), cell(authors_text(book.authors))]
+        row = [flat_text(book_year(book)), flat_text(book.title), flat_text(authors_text(book.authors))]
         if show_status:
-            row.append(cell((statuses or {}).get(book.id, ""), "magenta"))
+            row.append(flat_text((statuses or {}).get(book.id, ""), "magenta"))
         table.add_row(*row)
     return table
 

@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from careercli.presenters.rich_common import DIM, HEADING, as_text, authors_text, cell, month_year
+from careercli.presenters.rich_common import DIM, HEADING, as_text, authors_text, flat_text, month_year
 
 if TYPE_CHECKING:
     from careercli.model import Catalog
@@ -27,11 +27,11 @@ def bookmarks_table(marks: Sequence[Bookmark], catalog: Catalog) -> Table:
     for mark in marks:
         role = catalog.roles.get(mark.role)
         table.add_row(
-            cell(role.name if role else "(not in the catalog)"),
-            cell(mark.role),
-            cell(mark.note),
-            cell(" ".join("#" + t for t in mark.tags)),
-            cell(mark.added),
+            flat_text(role.name if role else "(not in the catalog)"),
+            flat_text(mark.role),
+            flat_text(mark.note),
+            flat_text(" ".join("#" + t for t in mark.tags)),
+            flat_text(mark.added),
         )
     return table
 
@@ -43,9 +43,11 @@ def my_skills_table(profile: Profile, catalog: Catalog) -> Table:
     table.add_column("Kind", style=DIM)
     for skill_id in profile.skills:
         skill = catalog.skills.get(skill_id)
-        table.add_row(cell(skill.name if skill else skill_id), cell(skill_id), cell(skill.kind if skill else "—"))
+        table.add_row(
+            flat_text(skill.name if skill else skill_id), flat_text(skill_id), flat_text(skill.kind if skill else "—")
+        )
     for name in profile.custom_skills:
-        table.add_row(cell(name), Text("—", style=DIM), Text("custom", style="yellow"))
+        table.add_row(flat_text(name), Text("—", style=DIM), Text("custom", style="yellow"))
     return table
 
 
@@ -65,10 +67,10 @@ def reading_table(entries: Sequence[ReadingEntry], catalog: Catalog) -> Renderab
         for entry in group:
             book = catalog.books.get(entry.book)
             if book is None:
-                table.add_row(cell("(not in the catalog)"), Text("—"), Text("—"), cell(entry.book))
+                table.add_row(flat_text("(not in the catalog)"), Text("—"), Text("—"), flat_text(entry.book))
             else:
-                table.add_row(cell(book.title), cell(authors_text(book.authors)), cell(month_year(book)),
-                              cell(book.id))  # fmt: skip
+                table.add_row(flat_text(book.title), flat_text(authors_text(book.authors)), flat_text(month_year(book)),
+                              flat_text(book.id))  # fmt: skip
         parts.append(table)
     return Group(*parts)
 

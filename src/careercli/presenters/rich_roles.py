@@ -18,7 +18,7 @@ from careercli.presenters.rich_common import (
     as_text,
     books_mini_table,
     bullets,
-    cell,
+    flat_text,
     heading,
     role_lines,
     role_names,
@@ -49,9 +49,9 @@ def roles_grouped(roles: Sequence[Role], origins: bool = False, width: int = 100
             count = sum(1 for r in roles if r.category == role.category)
             table.add_row(Text(f"{role.category} ({count})", style="bold cyan underline"))
         last = index == len(roles) - 1 or roles[index + 1].category != role.category
-        row = [cell(role.name), cell(role.slug), cell(role.summary)]
+        row = [flat_text(role.name), flat_text(role.slug), flat_text(role.summary)]
         if origins:
-            row.append(cell(role.source))
+            row.append(flat_text(role.source))
         table.add_row(*row, end_section=last)
     return table
 
@@ -69,7 +69,7 @@ def _roles_compact(roles: Sequence[Role], origins: bool) -> Table:
         who.append("\n" + single_line(role.slug), style="green")
         if origins:
             who.append(f" ({single_line(role.source)})", style=DIM)
-        table.add_row(who, cell(role.summary), end_section=last)
+        table.add_row(who, flat_text(role.summary), end_section=last)
     return table
 
 
@@ -136,7 +136,7 @@ def challenges_table(role: Role) -> Table:
     table.add_column("Challenge", style="bold yellow", ratio=1)
     table.add_column("Why it is hard", ratio=2)
     for challenge in role.challenges:
-        table.add_row(cell(challenge.title), cell(challenge.why))
+        table.add_row(flat_text(challenge.title), flat_text(challenge.why))
     return table
 
 
@@ -160,8 +160,8 @@ def comparison_view(result: Comparison, catalog: Catalog) -> RenderableType:
     table.add_column("", style="bold cyan", no_wrap=True)
     for role in roles:
         table.add_column(Text(single_line(role.name), style="bold"), ratio=1, overflow="fold")
-    table.add_row("Category", *[cell(r.category) for r in roles])
-    table.add_row("Summary", *[cell(r.summary) for r in roles])
+    table.add_row("Category", *[flat_text(r.category) for r in roles])
+    table.add_row("Summary", *[flat_text(r.summary) for r in roles])
     shared = Text(", ".join(single_line(catalog.skill_name(s)) for s in result.shared) or "none", style="green")
     cells = []
     for role in roles:
@@ -217,8 +217,8 @@ def path_view(result: CareerPath, catalog: Catalog) -> RenderableType:
         table.add_column("From", style="bold", no_wrap=True)
         table.add_column("They add", overflow="fold")
         for step in result.comes_from:
-            table.add_row(cell(catalog.roles[step.slug].name),
-                          cell(", ".join(catalog.skill_name(s) for s in step.adds) or "—"))  # fmt: skip
+            table.add_row(flat_text(catalog.roles[step.slug].name),
+                          flat_text(", ".join(catalog.skill_name(s) for s in step.adds) or "—"))  # fmt: skip
         parts.append(table)
     else:
         parts.append(Text("No role in the catalog lists this one as a next step.", style=DIM))

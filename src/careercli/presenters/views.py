@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from careercli.queries.paths import CareerPath
     from careercli.queries.search import Hit
 
+
 class View:
     """The common shape; subclasses set ``key`` and ``title`` and fill in what they offer."""
 
