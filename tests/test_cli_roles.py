@@ -128,10 +128,10 @@ def test_list_help_names_categories(cli) -> None:
         assert category in out
 
 
-def test_unknown_category_exit_1(cli) -> None:
+def test_unknown_category_is_a_usage_error_naming_the_choices(cli) -> None:
     result = cli("list", "--category", "cooking")
-    assert result.code == 1
-    assert result.err.startswith("career: unknown category 'cooking'; choose one of: development")
+    assert result.code == 2
+    assert "'cooking' is not one of 'development', 'infrastructure', 'data'" in result.err
 
 
 def test_version_and_overview(cli) -> None:

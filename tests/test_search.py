@@ -125,7 +125,7 @@ def test_search_without_hits_is_friendly_exit_0(cli) -> None:
 def test_search_bad_kind_is_usage_error(cli) -> None:
     result = cli("search", "python", "--kind", "movie")
     assert result.code == 2
-    assert "'movie' is not one of role, skill, book" in result.err
+    assert "'movie' is not one of 'role', 'skill', 'book'" in result.err
 
 
 def test_a_repeated_word_is_searched_once(index, monkeypatch) -> None:

@@ -11,16 +11,18 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from careercli.commands import TOP
+from careercli.cli.options import add_output_options
+from careercli.commands import READS, TOP, kind
 
 
 def _show_help(ctx: Any, _param: Any, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    from careercli.cli.common import console, render
+    from careercli.cli.session import session
     from careercli.presenters.help import help_page
 
-    render(help_page(ctx, console().width), pager=None)
+    run = session(ctx)
+    run.render(help_page(ctx, run.console().width), pages=True)
     ctx.exit()
 
 
@@ -50,7 +52,13 @@ class CareerCommand(HelpMixin, TyperCommand):
 
 
 class CareerSubGroup(HelpMixin, TyperGroup):
-    pass
+    """A group of subcommands (``bookmark add``, ...): each one gets the output options."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            add_output_options(command, views=kind((str(self.name), cmd_name)) == READS)
+        return command
 
 
 class LazyGroup(HelpMixin, TyperGroup):
@@ -75,5 +83,7 @@ class LazyGroup(HelpMixin, TyperGroup):
             command = typer.main.get_command(single)
         command.name = cmd_name
         command.rich_help_panel = panel
+        if not isinstance(found, typer.Typer):
+            add_output_options(command, views=kind((cmd_name,)) == READS)
         self.commands[cmd_name] = command
         return command

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from careercli._version import __version__
-from careercli.cli.common import say
 
 COMMANDS = (
     ("career list", "every role, grouped by category"),
@@ -14,9 +13,9 @@ COMMANDS = (
 )
 
 
-def overview() -> None:
+def overview() -> str:
     lines = [f"career {__version__}: explore software careers offline.", "", "Most useful commands:"]
     width = max(len(cmd) for cmd, _ in COMMANDS)
     lines += [f"  {cmd.ljust(width)}  {what}" for cmd, what in COMMANDS]
     lines += ["", "All commands: career --help    One command: career COMMAND --help"]
-    say("\n".join(lines))
+    return "\n".join(lines)
