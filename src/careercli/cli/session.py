@@ -87,7 +87,7 @@ class Session:
         """A console that follows --color, NO_COLOR and FORCE_COLOR; no escape codes when piped."""
         from rich.console import Console
 
-        common: dict[str, Any] = {"stderr": stderr, "highlight": False, "emoji": False, "width": _width()}
+        common: dict[str, Any] = {"stderr": stderr, "highlight": False, "emoji": False, "width": terminal_width()}
         if self.color == "never":
             return Console(color_system=None, **common)
         if self.color == "always":  # always means always, TERM=dumb too (Rich would detect no colours there)
@@ -189,12 +189,14 @@ class Session:
                 return
         page = view.renderable(self.console().width)
         if mode in PICTURES:
-            self.say(_picture(page, mode, view.title, self.console().width))
+            from careercli.presenters.picture import picture
+
+            self.say(picture(page, mode, view.title, self.console().width))
             return
         self.render(page, view.pages)
 
 
-def _width() -> int | None:
+def terminal_width() -> int | None:
     """COLUMNS clamped to a width that renders (COLUMNS=0 printed nothing, a huge one ran out of memory); None:
     let Rich ask the terminal."""
     try:
@@ -204,19 +206,6 @@ def _width() -> int | None:
     if columns < 1:
         return 80  # no width at all: Rich's width for a file
     return max(MIN_WIDTH, min(columns, MAX_WIDTH))
-
-
-def _picture(renderable: Any, fmt: str, title: str, width: int) -> str:
-    """The renderable as a standalone SVG or HTML document (colours kept), at the terminal's width."""
-    import io
-
-    from rich.console import Console
-
-    recorder = Console(record=True, width=width, force_terminal=True, color_system="truecolor", file=io.StringIO())
-    recorder.print(renderable)
-    if fmt == "svg":
-        return recorder.export_svg(title=title, unique_id="careercli")
-    return recorder.export_html(inline_styles=True)
 
 
 def session(ctx: Any) -> Session:
