@@ -3,6 +3,7 @@ preferences and the cache."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -31,3 +32,36 @@ def test_pictures_render_offline(career, fmt: str) -> None:
     assert re.findall(r"https?://[^\s\"')]*", result.out.replace('xmlns="http://www.w3.org/2000/svg"', "")) == []
     assert "@font-face" not in result.out
     assert "monospace" in result.out
+
+
+def test_a_tag_filter_that_matches_nothing_names_the_tags_in_use(cli) -> None:
+    assert cli("bookmark", "add", "backend-developer", "--tag", "later").code == 0
+    assert cli("bookmark", "add", "data-engineer", "--tag", "data").code == 0
+    result = cli("bookmark", "list", "--tag", "nope", tty=True)
+    assert result.code == 0
+    assert result.out == "No bookmark has the tag 'nope'; the tags in use: data, later.\n"
+    piped = cli("bookmark", "list", "--tag", "nope")
+    assert (piped.code, piped.out) == (0, "")
+    assert piped.err == "No bookmark has the tag 'nope'; the tags in use: data, later.\n"
+    as_json = cli("bookmark", "list", "--tag", "nope", "--json")
+    assert json.loads(as_json.out)["bookmarks"] == []
+    assert as_json.err == ""
+
+
+def test_no_bookmark_at_all_still_says_so(cli) -> None:
+    result = cli("bookmark", "list", tty=True)
+    assert result.out.startswith("No bookmarks yet.")
+
+
+def test_tags_can_be_added_and_removed_without_replacing_the_others(cli) -> None:
+    assert cli("bookmark", "add", "backend-developer", "--tag", "later", "--tag", "api", "--note", "n").code == 0
+    assert cli("bookmark", "add", "backend-developer", "--add-tag", "python", "--add-tag", "api").code == 0
+    assert cli("bookmark", "add", "backend-developer", "--remove-tag", "later").code == 0
+    rows = cli("bookmark", "list").out.splitlines()
+    assert [row.split("\t")[3] for row in rows] == ["api,python"]
+    assert rows[0].split("\t")[4] == "n"  # the note is kept
+    assert cli("bookmark", "add", "backend-developer", "--tag", "only").code == 0  # --tag still replaces
+    assert cli("bookmark", "list").out.split("\t")[3] == "only"
+    fresh = cli("bookmark", "add", "data-engineer", "--add-tag", "data")
+    assert fresh.code == 0
+    assert "data" in cli("bookmark", "list", "--tag", "data").out

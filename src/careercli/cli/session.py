@@ -132,6 +132,15 @@ class Session:
             sys.stderr.write(f"career: {visible(line)}\n")
         sys.stderr.flush()
 
+    def note(self, message: str) -> None:
+        """A sentence for the person, not the script reading stdout: to stderr, without the error prefix (the replay
+        does not save a run that wrote to stderr)."""
+        from careercli.presenters.text import visible
+
+        self.output.spoil()
+        sys.stderr.write(visible(message) + "\n")
+        sys.stderr.flush()
+
     def lines(self, rows: Iterable[Iterable[object]]) -> None:
         """Tab-separated records, one a line, user and data text made visible: for grep, cut and awk."""
         from careercli.presenters.text import single_line
@@ -180,7 +189,10 @@ class Session:
             self.say(text)
             return
         if view.empty is not None and mode in ("lines", "rich"):
-            self.say(view.empty)
+            if mode == "rich":
+                self.say(view.empty)
+            else:  # piped: stdout stays empty for the script, the sentence goes to the person
+                self.note(view.empty)
             return
         if mode == "lines":
             records = view.records()
