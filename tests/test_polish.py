@@ -65,3 +65,43 @@ def test_tags_can_be_added_and_removed_without_replacing_the_others(cli) -> None
     fresh = cli("bookmark", "add", "data-engineer", "--add-tag", "data")
     assert fresh.code == 0
     assert "data" in cli("bookmark", "list", "--tag", "data").out
+
+
+def test_counts_agree_with_their_number(cli, tmp_path) -> None:
+    tree = cli("path", "backend-developer", "--depth", "1", tty=True)
+    assert "Where it leads (1 step)" in tree.out
+    assert "Where it leads (2 steps)" in cli("path", "backend-developer", "--depth", "2", tty=True).out
+    recorded = cli("skills", "add", "kubernetes", "Kubernetes", "k8s")
+    assert recorded.out == "Recorded: Kubernetes.\n"
+    custom = cli("skills", "add", "cobol-ish", "cobol-ish", "--custom")
+    assert custom.out == "Recorded: cobol-ish (custom).\n"
+
+
+def test_export_to_a_folder_asks_for_a_file_name_not_force(cli, tmp_path) -> None:
+    result = cli("export", "-o", str(tmp_path))
+    assert result.code == 1
+    assert result.err == f"career: {tmp_path} is a folder; name a file\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "where"),
+    [
+        (("books", "--role"), "career books --help"),
+        (("bookmark", "add", "--note"), "career bookmark add --help"),
+        (("bookmark", "add", "x", "--bogus"), "career bookmark add --help"),
+        (("--bogus",), "career --help"),
+    ],
+)
+def test_a_usage_error_names_the_help_of_its_own_command(cli, args: tuple[str, ...], where: str) -> None:
+    result = cli(*args)
+    assert result.code == 2
+    assert result.err.splitlines()[-1] == f"Try '{where}' for help."
+
+
+def test_compare_usage_line_and_error_name_the_same_argument(cli) -> None:
+    usage = cli("compare", "--help").out
+    error = cli("compare", "backend-developer")
+    assert error.code == 2
+    name = re.search(r"Invalid value for '([^']+)'", error.err).group(1)
+    assert name == "ROLE..."
+    assert f"career compare [OPTIONS] {{{name}}}" in usage

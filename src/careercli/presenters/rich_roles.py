@@ -23,7 +23,7 @@ from careercli.presenters.rich_common import (
     role_lines,
     role_names,
 )
-from careercli.presenters.text import single_line
+from careercli.presenters.text import count, single_line
 
 if TYPE_CHECKING:
     from careercli.model import Book, Catalog, Role
@@ -210,7 +210,7 @@ def path_view(result: CareerPath, catalog: Catalog) -> RenderableType:
             grow(node.add(label), step.children)
 
     grow(tree, result.leads_to)
-    parts: list[RenderableType] = [heading(f"Where it leads ({result.depth} steps)"), tree, Text()]
+    parts: list[RenderableType] = [heading(f"Where it leads ({count(result.depth, 'step')})"), tree, Text()]
     parts.append(heading("Where people come from"))
     if result.comes_from:
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
