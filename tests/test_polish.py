@@ -105,3 +105,96 @@ def test_compare_usage_line_and_error_name_the_same_argument(cli) -> None:
     name = re.search(r"Invalid value for '([^']+)'", error.err).group(1)
     assert name == "ROLE..."
     assert f"career compare [OPTIONS] {{{name}}}" in usage
+
+
+def _config(isolated_home, text: str):
+    folder = isolated_home / "config" / "careercli"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "config.toml").write_text(text, "utf-8")
+    return folder / "config.toml"
+
+
+def test_config_path_and_show_name_the_file_and_the_defaults(cli, isolated_home) -> None:
+    where = cli("config", "path")
+    assert where.out == f"{isolated_home / 'config' / 'careercli' / 'config.toml'}\n"
+    assert cli("config", "show").out.splitlines() == [
+        'color\t"auto"\tdefault', "pager\tunset\tdefault", "show_books\t10\tdefault"
+    ]
+    _config(isolated_home, "# mine\nshow_books = 3\n")
+    shown = json.loads(cli("config", "show", "--json").out)["config"]["settings"]
+    assert shown["show_books"] == {"value": 3, "from": "config.toml", "about": shown["show_books"]["about"]}
+
+
+def test_config_limits_the_books_in_show_and_sets_colour(cli, isolated_home) -> None:
+    _config(isolated_home, 'show_books = 2\ncolor = "always"\n')
+    page = cli("show", "site-reliability-engineer", tty=True).out  # tty passes --color never: the option wins
+    assert "\x1b[" not in page
+    assert "Books by fit (2 of " in page
+    coloured = cli("show", "site-reliability-engineer", "--format", "text")
+    assert "\x1b[" in coloured.out  # piped, yet color = "always" from the file
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("colr = 1\n", "unknown key 'colr'"),
+        ('color = "loud"\n', "'color' must be one of"),
+        ("show_books = -1\n", "'show_books' must be a whole number"),
+        ("pager = [\n", "not valid TOML"),
+    ],
+)
+def test_a_broken_config_stops_with_the_file_and_key_and_is_kept(cli, isolated_home, text, message) -> None:
+    path = _config(isolated_home, text)
+    result = cli("list")
+    assert result.code == 1
+    assert result.err.startswith(f"career: {path}: ")
+    assert message in result.err
+    assert "Traceback" not in result.err
+    assert path.read_text("utf-8") == text
+    assert cli("config", "path").code == 0
+
+
+def test_cache_clear_removes_only_careercli_files_and_follows_no_link(cli, isolated_home, tmp_path) -> None:
+    assert cli("list").code == 0  # builds the catalogue cache
+    cache = isolated_home / "cache" / "careercli"
+    assert (cache / "catalogue.sqlite3").is_file()
+    (cache / "notes.txt").write_text("not careercli's", "utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("keep", "utf-8")
+    (cache / "replay").mkdir(exist_ok=True)
+    (cache / "replay" / "link").symlink_to(outside)
+    (cache / "onet").symlink_to(outside)
+    result = cli("cache", "clear")
+    assert result.code == 0
+    assert result.out.startswith("Removed catalogue.sqlite3")
+    assert sorted(p.name for p in cache.iterdir()) == ["notes.txt"]
+    assert (outside / "keep.txt").read_text("utf-8") == "keep"
+    assert cli("cache", "clear").out.startswith("The cache is already empty")
+    assert cli("list").code == 0  # rebuilt on demand
+
+
+def test_cache_clear_refuses_a_cache_folder_that_is_a_link(cli, isolated_home, tmp_path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "catalogue.sqlite3").write_text("x", "utf-8")
+    (isolated_home / "cache").mkdir(exist_ok=True)
+    (isolated_home / "cache" / "careercli").symlink_to(real)
+    result = cli("cache", "clear")
+    assert result.code == 1
+    assert "symbolic link" in result.err
+    assert (real / "catalogue.sqlite3").exists()
+
+
+def test_show_ranks_books_by_fit_names_the_order_and_keeps_a_new_list(cli) -> None:
+    page = cli("show", "site-reliability-engineer", tty=True).out
+    fit = page[page.index("Books by fit"):page.index("New (newest first)")]
+    new = page[page.index("New (newest first)"):]
+    assert "Order: canonical books first" in fit
+    # the SRE book and the SLO book (canonical / teaching SLOs) lead, ahead of newer general titles
+    assert "site-reliability-engineering" in fit
+    assert fit.index("implementing-service-level-objectives") < fit.index("All ")
+    assert "observability-with-grafana" in new
+    data = json.loads(cli("show", "site-reliability-engineer", "--json").out)["role"]
+    assert data["books_by_fit"][0] != data["books"][0]["id"]  # not just the newest
+    assert data["new_books"][0] == data["books"][0]["id"]
