@@ -23,7 +23,7 @@ TOP: dict[str, tuple[str, str, str]] = {
     "show": (
         "careercli.cli.roles:show",
         EXPLORE,
-        "Show one role: what they do, what to learn, challenges, prospects, key skills and recent books.",
+        "Show one role: what they do, what to learn, challenges, prospects, key skills, books by fit and the newest.",
     ),
     "books": ("careercli.cli.books:books", EXPLORE, "The reading list, newest first; the filters combine."),
     "book": (

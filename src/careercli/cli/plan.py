@@ -94,7 +94,11 @@ def gap(ctx: typer.Context, role: RoleWords, have: HaveOption = None) -> None:
 
         career gap backend-developer --have python,sql,git
 
-        career gap site reliability engineer --have "" --json
+        career gap site reliability engineer --have ""
+
+        career gap backend-developer --json
+
+    'career plan ROLE' prints the same plan as numbered steps, one first book each.
     """
     run = session(ctx)
     run.present(_gap(run, role, have, as_plan=False))
@@ -106,6 +110,8 @@ def plan(ctx: typer.Context, role: RoleWords, have: HaveOption = None) -> None:
     Examples:
 
         career plan platform-engineer
+
+        career plan site reliability engineer --have ""
 
         career plan backend-developer --have python,sql --json
     """
@@ -159,6 +165,8 @@ def suggest(
         career suggest --have python,sql,git --limit 5
 
         career suggest --have python,sql,git --why backend-developer
+
+        career suggest --why data-engineer
     """
     from careercli.presenters.views import SuggestionsView, WhyView
     from careercli.queries.gap import explain_score, suggest_roles, weighted_score

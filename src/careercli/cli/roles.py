@@ -53,7 +53,10 @@ def show(
         ),
     ],
 ) -> None:
-    """Show one role: what they do, what to learn, challenges, prospects, key skills and recent books.
+    """Show one role: what they do, what to learn, challenges, prospects, key skills, books by fit and the newest.
+
+    The books come ranked by fit (the role's canonical books, then books that teach a key skill), each with
+    the id that 'career book' and 'career reading add' take; a short "New" list keeps the most recent titles.
 
     Examples:
 

@@ -11,6 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from careercli.presenters.rich_common import DIM, HEADING, as_text, authors_text, flat_text, month_year
+from careercli.presenters.text import single_line
+from careercli.queries.ranking import edition_label
 
 if TYPE_CHECKING:
     from careercli.model import Catalog
@@ -60,17 +62,17 @@ def reading_table(entries: Sequence[ReadingEntry], catalog: Catalog) -> Renderab
             continue
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title=f"{labels[status]} ({len(group)})",
                       title_justify="left", title_style=HEADING)  # fmt: skip
-        table.add_column("Title", style="bold", ratio=3, overflow="fold")
-        table.add_column("Authors", ratio=2, overflow="fold")
+        table.add_column("Id", style="cyan", no_wrap=True)  # what 'reading remove' takes: never wrapped
+        table.add_column("Book", overflow="fold")
         table.add_column("Published", style="green", no_wrap=True)
-        table.add_column("Id", style=DIM, overflow="fold", ratio=2)
         for entry in group:
             book = catalog.books.get(entry.book)
             if book is None:
-                table.add_row(flat_text("(not in the catalog)"), Text("—"), Text("—"), flat_text(entry.book))
+                table.add_row(flat_text(entry.book), flat_text("(not in the catalog)"), Text("—"))
             else:
-                table.add_row(flat_text(book.title), flat_text(authors_text(book.authors)), flat_text(month_year(book)),
-                              flat_text(book.id))  # fmt: skip
+                label = edition_label(catalog, book)
+                cell = Text.assemble((single_line(label), "bold"), "\n", (single_line(authors_text(book.authors)), DIM))
+                table.add_row(flat_text(book.id), cell, flat_text(month_year(book)))
         parts.append(table)
     return Group(*parts)
 

@@ -15,6 +15,7 @@ from rich.text import Text
 from careercli.presenters.rich_common import (
     DIM,
     NARROW,
+    Flow,
     as_text,
     books_mini_table,
     bullets,
@@ -148,17 +149,16 @@ def challenges_table(role: Role) -> Table:
     return table
 
 
-def skills_line(role: Role, catalog: Catalog, have: set[str] | None = None) -> Text:
-    text = Text()
-    for index, skill_id in enumerate(role.key_skills):
-        if index:
-            text.append("  ·  ", style=DIM)
+def skills_line(role: Role, catalog: Catalog, have: set[str] | None = None) -> Flow:
+    """The key skills in a row, wrapped between names, never inside one."""
+    items = []
+    for skill_id in role.key_skills:
         name = single_line(catalog.skill_name(skill_id))
         if have is not None and skill_id in have:
-            text.append("✓ " + name, style="bold green")
+            items.append(Text("✓ " + name, style="bold green"))
         else:
-            text.append(name, style="bold")
-    return text
+            items.append(Text(name, style="bold"))
+    return Flow(items, Text("  ·  ", style=DIM))
 
 
 def comparison_view(result: Comparison, catalog: Catalog) -> RenderableType:
@@ -170,7 +170,8 @@ def comparison_view(result: Comparison, catalog: Catalog) -> RenderableType:
         table.add_column(Text(single_line(role.name), style="bold"), ratio=1, overflow="fold")
     table.add_row("Category", *[flat_text(r.category) for r in roles])
     table.add_row("Summary", *[flat_text(r.summary) for r in roles])
-    shared = Text(", ".join(single_line(catalog.skill_name(s)) for s in result.shared) or "none", style="green")
+    shared = Flow([Text(single_line(catalog.skill_name(s)), "green") for s in result.shared] or [Text("none")],
+                  lead=Text("Shared key skills: ", "bold"))  # fmt: skip
     cells = []
     for role in roles:
         text = Text()
@@ -191,7 +192,7 @@ def comparison_view(result: Comparison, catalog: Catalog) -> RenderableType:
     if len(roles) > 2:
         legend.append("◐ shared by some  ", style="yellow")
     legend.append("• only this role", style="")
-    parts: list[RenderableType] = [table, legend, Text.assemble(("Shared key skills: ", "bold"), shared)]
+    parts: list[RenderableType] = [table, legend, shared]
     if result.shared_books:
         parts += [heading("Books for all of them"), Padding(books_mini_table(result.shared_books[:8]), (0, 0, 0, 2),
                                                             expand=False)]  # fmt: skip

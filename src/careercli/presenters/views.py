@@ -44,7 +44,7 @@ class View:
 
 
 class RolesView(View):
-    key, title = "roles", "career list"
+    key, title, pages = "roles", "career list", True
 
     def __init__(self, roles: Sequence[Role], catalog: Catalog) -> None:
         self.roles = roles
@@ -188,6 +188,8 @@ class CompareView(View):
 
 class GapView(View):
     """``career gap`` (``key`` "gap") or, with ``as_plan``, ``career plan`` (the same value under "plan")."""
+
+    pages = True
 
     def __init__(self, result: Gap, catalog: Catalog, no_skills: bool, as_plan: bool = False) -> None:
         self.result, self.catalog, self.no_skills, self.as_plan = result, catalog, no_skills, as_plan
