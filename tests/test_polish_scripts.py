@@ -116,3 +116,76 @@ def test_a_skills_line_breaks_between_names_never_inside_one(cli, monkeypatch) -
     have = cli("gap", "backend-developer", "--have", "python,java,go,ruby,sql,postgresql,docker,git,caching",
                tty=True).out  # fmt: skip
     assert any(line.startswith("Have: ") and line.rstrip().endswith(",") for line in have.splitlines())
+
+
+# ------------------------------------------------------------------------------------- scripts and limits
+
+
+@pytest.mark.parametrize(
+    ("args", "key"),
+    [(["books"], "books"), (["search", "python"], "results"), (["suggest", "--have", "python,sql"], "suggestions")],
+)
+def test_json_says_the_total_and_the_limit_that_applied(cli, args, key) -> None:
+    import json
+
+    cut = json.loads(cli(*args, "--limit", "3", "--json").out)
+    every = json.loads(cli(*args, "--limit", "0", "--json").out)
+    assert (len(cut[key]), cut["limit"], cut["total"]) == (3, 3, len(every[key]))
+    assert (every["limit"], every["total"]) == (0, len(every[key]))
+    assert every["total"] > 3
+
+
+def test_a_cut_piped_listing_says_so_on_stderr_and_a_whole_one_says_nothing(cli) -> None:
+    total = len(cli("books", "--limit", "0").out.splitlines())
+    cut = cli("books")
+    assert len(cut.out.splitlines()) == 10
+    assert cut.err == f"showing 10 of {total}; --limit 0 for all\n"
+    whole = cli("books", "--limit", "0")
+    assert whole.err == ""
+    few = cli("search", "kleppmann", "--limit", "50")
+    assert (few.code, few.err) == (0, "")
+    assert cli("suggest", "--have", "python", "-n", "2").err.startswith("showing 2 of ")
+
+
+@pytest.mark.parametrize(
+    ("args", "view"),
+    [
+        (["list"], "RolesView"),
+        (["books", "-n", "3"], "BooksView"),
+        (["search", "python", "-n", "3"], "SearchView"),
+        (["suggest", "--have", "python", "-n", "3"], "SuggestionsView"),
+        (["bookmark", "list"], "BookmarksView"),
+        (["skills", "list"], "SkillsView"),
+        (["reading", "list"], "ReadingView"),
+        (["config", "show"], "SettingsView"),
+    ],
+)
+def test_piped_fields_follow_the_tables_columns_as_docs_cli_md_says(cli, monkeypatch, args, view) -> None:
+    from careercli.presenters import views
+
+    cli("bookmark", "add", "backend-developer", "--note", "n", "--tag", "t")
+    cli("skills", "add", "python")
+    cli("reading", "add", "fluent-python")
+    columns = getattr(views, view).columns
+    records = cli(*args).out.splitlines()
+    assert records
+    assert {len(r.split("\t")) for r in records} <= {len(columns), len(columns) - 1}  # the last may be optional
+    monkeypatch.setenv("COLUMNS", "200")
+    page = cli(*args, tty=True).out.splitlines()
+    header = next(line for line in page if line.strip() and not line.startswith(("File:", "Want", "Reading")))
+    headings = [h for _, h in columns if h]
+    padded = f" {header} "
+    shown = [h for h in headings if f" {h} " in padded]
+    assert sorted(shown, key=lambda h: padded.index(f" {h} ")) == shown  # the table's order is the records'
+    assert len(shown) >= len(headings) - 1, (header, headings)  # the optional last column may be absent
+    from tests.conftest import ROOT
+
+    documented = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    assert ", ".join(f"{f} ({h or 'no column'})" for f, h in columns) in documented
+
+
+def test_a_cut_listing_replayed_from_saved_output_still_says_it_was_cut(career, isolated_home) -> None:
+    first, second = career("books", "--limit", "3"), career("books", "--limit", "3")
+    assert first.err.startswith("showing 3 of ")
+    assert (second.out, second.err) == (first.out, first.err)
+    assert list((isolated_home / "cache" / "careercli" / "replay").glob("r-*"))  # the run was saved and replayed

@@ -46,7 +46,7 @@ def books(
     run = session(ctx)
     wanted = BookFilter(role=role, skill=skill, topic=topic, author=author, since=since)
     shown, total = filter_books(run.catalog(), wanted, limit)
-    run.present(BooksView(shown, run.reading_statuses(), total))
+    run.present(BooksView(shown, run.reading_statuses(), total).limited(total, limit))
 
 
 def book(
@@ -104,5 +104,7 @@ def search(
     text = " ".join(query)
     only = kind.value if kind else None
     index = load_search_index(run.catalog)
-    hits = search(index, text, kind=only, limit=limit)
-    run.present(SearchView(hits, "" if hits else no_match_message(index, text, only)))
+    every = search(index, text, kind=only, limit=0)
+    hits = every[:limit] if limit else every
+    view = SearchView(hits, "" if hits else no_match_message(index, text, only))
+    run.present(view.limited(len(every), limit))

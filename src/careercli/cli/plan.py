@@ -186,4 +186,4 @@ def suggest(
         return
     marks = [b.role for b in run.profile().bookmarks] if have is None else []
     found = suggest_roles(cat, skills, marks)
-    run.present(SuggestionsView(found if limit == 0 else found[:limit], cat))
+    run.present(SuggestionsView(found if limit == 0 else found[:limit], cat).limited(len(found), limit))

@@ -195,7 +195,10 @@ class Session:
         if mode == "json":
             from careercli.presenters.jsonout import dumps, envelope
 
-            self.say(dumps(envelope(view.key, view.data())))
+            payload = envelope(view.key, view.data())
+            if view.limit is not None:
+                payload |= {"total": view.total, "limit": view.limit}
+            self.say(dumps(payload))
             return
         if mode == "markdown":
             text = view.markdown()
@@ -214,7 +217,12 @@ class Session:
         if mode == "lines":
             records = view.records()
             if records is not None:
-                self.lines(records)
+                rows = list(records)
+                self.lines(rows)
+                if view.limit and view.total > len(rows):  # a script may not know it got a part: say so
+                    from careercli.output import STDERR
+
+                    self.output.emit(f"showing {len(rows)} of {view.total}; --limit 0 for all\n", STDERR)
                 return
         page = view.renderable(self.console().width)
         if mode in PICTURES:

@@ -116,15 +116,15 @@ def search_table(hits: Sequence[Hit], width: int = 100) -> Table:
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
     table.add_column("Kind", style="cyan", no_wrap=True)
     table.add_column("Id", style="green", no_wrap=True, overflow="ellipsis", max_width=40)
+    table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Title", style="bold", overflow="fold", ratio=3)
     table.add_column("Matched", style=DIM, ratio=3, min_width=12)
-    table.add_column("Score", justify="right", no_wrap=True)
-    for hit in hits:
+    for hit in hits:  # the order of the piped records
         table.add_row(
             flat_text(hit.kind),
             flat_text(hit.id),
+            f"{hit.score:.1f}",
             flat_text(hit.title),
             Text("\n".join(single_line(m) for m in hit.matched[:2]), no_wrap=True, overflow="ellipsis"),
-            f"{hit.score:.1f}",
         )
     return table

@@ -21,35 +21,35 @@ if TYPE_CHECKING:
 
 def bookmarks_table(marks: Sequence[Bookmark], catalog: Catalog) -> Table:
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
-    table.add_column("Role", style="bold", ratio=2, overflow="fold")
     table.add_column("Slug", style="green", no_wrap=True)
-    table.add_column("Note", ratio=3, overflow="fold")
-    table.add_column("Tags", style="magenta", ratio=1, overflow="fold")
+    table.add_column("Role", style="bold", ratio=2, overflow="fold")
     table.add_column("Added", style=DIM, no_wrap=True)
-    for mark in marks:
+    table.add_column("Tags", style="magenta", ratio=1, overflow="fold")
+    table.add_column("Note", ratio=3, overflow="fold")
+    for mark in marks:  # the order of the piped records
         role = catalog.roles.get(mark.role)
         table.add_row(
-            flat_text(role.name if role else "(not in the catalog)"),
             flat_text(mark.role),
-            flat_text(mark.note),
-            flat_text(" ".join("#" + t for t in mark.tags)),
+            flat_text(role.name if role else "(not in the catalog)"),
             flat_text(mark.added),
+            flat_text(" ".join("#" + t for t in mark.tags)),
+            flat_text(mark.note),
         )
     return table
 
 
 def my_skills_table(profile: Profile, catalog: Catalog) -> Table:
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
-    table.add_column("Skill", style="bold")
     table.add_column("Id", style="green")
+    table.add_column("Skill", style="bold")
     table.add_column("Kind", style=DIM)
     for skill_id in profile.skills:
         skill = catalog.skills.get(skill_id)
         table.add_row(
-            flat_text(skill.name if skill else skill_id), flat_text(skill_id), flat_text(skill.kind if skill else "—")
+            flat_text(skill_id), flat_text(skill.name if skill else skill_id), flat_text(skill.kind if skill else "—")
         )
     for name in profile.custom_skills:
-        table.add_row(flat_text(name), Text("—", style=DIM), Text("custom", style="yellow"))
+        table.add_row(Text("—", style=DIM), flat_text(name), Text("custom", style="yellow"))
     return table
 
 

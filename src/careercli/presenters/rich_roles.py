@@ -40,8 +40,8 @@ def roles_grouped(roles: Sequence[Role], origins: bool = False, width: int = 100
     if width < NARROW:
         return _roles_compact(roles, origins)
     table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
-    table.add_column("Role", style="bold", max_width=26, overflow="fold")
     table.add_column("Slug", style="green", no_wrap=True, overflow="fold")
+    table.add_column("Role", style="bold", max_width=26, overflow="fold")
     table.add_column("Summary", overflow="fold", min_width=16, ratio=1)
     if origins:
         table.add_column("From", style=DIM, max_width=16, overflow="fold")
@@ -50,7 +50,7 @@ def roles_grouped(roles: Sequence[Role], origins: bool = False, width: int = 100
             count = sum(1 for r in roles if r.category == role.category)
             table.add_row(Text(f"{role.category} ({count})", style="bold cyan underline"))
         last = index == len(roles) - 1 or roles[index + 1].category != role.category
-        row = [flat_text(role.name), flat_text(role.slug), flat_text(role.summary)]
+        row = [flat_text(role.slug), flat_text(role.name), flat_text(role.summary)]
         if origins:
             row.append(flat_text(role.source))
         table.add_row(*row, end_section=last)

@@ -29,6 +29,16 @@ class View:
     title = "career"
     pages = False  # whether a page taller than the terminal goes to the pager without --pager
     empty: str | None = None  # said instead of a table or records when there is nothing to show
+    limit: int | None = None  # the --limit that applied (0: none), with ``total``, the rows before it
+    total = 0
+    # the piped records' fields in order, each with the table heading it matches (None: a group heading or a part
+    # of a shared cell); scripts/gen_docs.py lists them in docs/cli.md and a test holds the tables to them
+    columns: tuple[tuple[str, str | None], ...] = ()
+
+    def limited(self, total: int, limit: int) -> View:
+        """Say that ``limit`` applied to ``total`` rows: JSON gets both, a cut piped listing a note on stderr."""
+        self.total, self.limit = total, limit
+        return self
 
     def data(self) -> Any:
         raise NotImplementedError
@@ -45,6 +55,8 @@ class View:
 
 class RolesView(View):
     key, title, pages = "roles", "career list", True
+    columns = (("slug", "Slug"), ("name", "Role"), ("category", None), ("summary", "Summary"),
+               ("source (with packs in use)", "From"))  # fmt: skip
 
     def __init__(self, roles: Sequence[Role], catalog: Catalog) -> None:
         self.roles = roles
@@ -104,6 +116,8 @@ class RoleView(View):
 
 class BooksView(View):
     key, title, pages = "books", "career books", True
+    columns = (("id", "Id"), ("published", "Published"), ("title", "Title"), ("authors", "Authors"),
+               ("publisher", "Publisher"), ("roles", "Roles"), ("status (with a reading list)", "Mine"))  # fmt: skip
 
     def __init__(self, books: Sequence[Book], statuses: Mapping[str, str], total: int) -> None:
         self.books, self.statuses, self.total = books, dict(statuses), total
@@ -148,6 +162,7 @@ class BookView(View):
 
 class SearchView(View):
     key, title = "results", "career search"
+    columns = (("kind", "Kind"), ("id", "Id"), ("score", "Score"), ("title", "Title"), ("matched", "Matched"))
 
     def __init__(self, hits: Sequence[Hit], no_match: str) -> None:
         from careercli.presenters.text import single_line
@@ -228,6 +243,7 @@ class PathView(View):
 
 class SuggestionsView(View):
     key, title = "suggestions", "career suggest"
+    columns = (("role", "Role"), ("score", "Score"), ("have", "You have"), ("missing", "Learn next"))
 
     def __init__(self, items: Sequence[Suggestion], catalog: Catalog) -> None:
         self.items, self.catalog = items, catalog
@@ -266,6 +282,7 @@ class WhyView(View):
 
 class BookmarksView(View):
     key, title = "bookmarks", "career bookmark list"
+    columns = (("role", "Slug"), ("name", "Role"), ("added", "Added"), ("tags", "Tags"), ("note", "Note"))
 
     def __init__(self, marks: Sequence[Bookmark], catalog: Catalog) -> None:
         self.marks, self.catalog = marks, catalog
@@ -290,6 +307,7 @@ class BookmarksView(View):
 
 class SkillsView(View):
     key, title = "skills", "career skills list"
+    columns = (("id", "Id"), ("name", "Skill"), ("kind", "Kind"))
 
     def __init__(self, profile: Profile, catalog: Catalog) -> None:
         self.profile, self.catalog = profile, catalog
@@ -316,6 +334,7 @@ class SkillsView(View):
 
 class ReadingView(View):
     key, title = "reading", "career reading list"
+    columns = (("status", None), ("id", "Id"), ("title", "Book"), ("authors", None), ("published", "Published"))
 
     def __init__(self, entries: Sequence[ReadingEntry], catalog: Catalog) -> None:
         self.entries, self.catalog = entries, catalog
@@ -329,8 +348,8 @@ class ReadingView(View):
 
     def records(self) -> Iterable[Sequence[object]]:
         books = self.catalog.books
-        return [(r.status, r.book, books[r.book].title if r.book in books else "",
-                 "; ".join(books[r.book].authors) if r.book in books else "") for r in self.entries]  # fmt: skip
+        return [(r.status, r.book, *((b.title, "; ".join(b.authors), b.published or "") if (b := books.get(r.book))
+                                     else ("", "", ""))) for r in self.entries]  # fmt: skip
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.rich_profile import reading_table
@@ -340,6 +359,7 @@ class ReadingView(View):
 
 class SettingsView(View):
     key, title = "config", "career config show"
+    columns = (("key", "Key"), ("value", "Value"), ("from", "From"))
 
     def __init__(self, path: str, rows: Sequence[tuple[str, object, str, str]]) -> None:
         self.path, self.rows = path, rows
