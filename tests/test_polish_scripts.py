@@ -189,3 +189,60 @@ def test_a_cut_listing_replayed_from_saved_output_still_says_it_was_cut(career, 
     assert first.err.startswith("showing 3 of ")
     assert (second.out, second.err) == (first.out, first.err)
     assert list((isolated_home / "cache" / "careercli" / "replay").glob("r-*"))  # the run was saved and replayed
+
+
+# ------------------------------------------------------------------------------ the plan and the editions
+
+
+def test_the_export_carries_the_same_plan_as_career_plan(cli, tmp_path) -> None:
+    import json
+
+    cli("skills", "add", "python")
+    cli("bookmark", "add", "site-reliability-engineer")
+    cli("bookmark", "add", "platform-engineer")
+    plan = json.loads(cli("plan", "site-reliability-engineer", "--json").out)["plan"]["plan"]
+    assert cli("export", "-o", str(tmp_path / "me.md")).code == 0
+    text = (tmp_path / "me.md").read_text("utf-8")
+    section = text[text.index("### Site Reliability Engineer"):]
+    section = section[section.index("#### Learning plan"):].split("\n### ")[0].split("\n## ")[0]
+    steps = [line for line in section.splitlines()[2:] if line[:1].isdigit()]
+    assert len(steps) == len(plan)
+    for number, (line, step) in enumerate(zip(steps, plan, strict=True), start=1):
+        assert line.startswith(f"{number}. **")
+        assert step["reasons"][0].split(" ")[0] in line  # each step says why it is there, as the JSON does
+    assert any(s["needed_by_bookmarks"] for s in plan)  # the bookmarks weigh the order, in both
+    assert "needed by" in section
+
+
+def test_plan_and_gap_json_give_each_step_its_reason(cli) -> None:
+    import json
+
+    for command in ("plan", "gap"):
+        steps = json.loads(cli(command, "backend-developer", "--have", "python", "--json").out)[command]["plan"]
+        sql = next(s for s in steps if s["skill"] == "sql")
+        assert sql["prerequisite_of"] == ["postgresql"]
+        assert sql["reasons"][0] == "prerequisite of PostgreSQL"
+        assert all(s["reasons"] for s in steps)
+
+
+def test_book_shows_every_edition_of_its_work_and_marks_the_one_shown(cli) -> None:
+    import json
+
+    page = cli("book", "team-topologies", tty=True).out
+    lines = [line for line in page.splitlines() if "team-topologies" in line]
+    assert any("team-topologies-2e (2nd edition, 2025)" in line and "shown" not in line for line in lines)
+    assert any("team-topologies (1st edition, 2019)" in line and "← shown" in line for line in lines)
+    data = json.loads(cli("book", "team-topologies-2e", "--json").out)["book"]
+    assert data["editions"] == ["team-topologies-2e", "team-topologies"]
+    assert "Editions" not in cli("book", "fluent-python", tty=True).out
+
+
+def test_the_reading_list_keeps_the_edition_the_user_chose(cli) -> None:
+    import json
+
+    assert cli("reading", "add", "team-topologies").out.startswith("Team Topologies (1st edition, 2019): want.")
+    listed = cli("reading", "list").out
+    assert listed.split("\t")[1] == "team-topologies"
+    assert "2019" in listed
+    entries = json.loads(cli("reading", "list", "--json").out)["reading"]
+    assert [e["book"] for e in entries] == ["team-topologies"]

@@ -34,7 +34,8 @@ def export(
 
     run = session(ctx)
     mine, cat = run.profile(), run.catalog()
-    gaps = {m.role: role_gap(cat, cat.roles[m.role], mine.skills) for m in mine.bookmarks if m.role in cat.roles}
+    marks = [m.role for m in mine.bookmarks]  # the plan weighs the bookmarked roles, as `career plan` does
+    gaps = {m.role: role_gap(cat, cat.roles[m.role], mine.skills, marks) for m in mine.bookmarks if m.role in cat.roles}
     text = profile_markdown(mine, cat, dt.date.today(), __version__, gaps, suggested_books(cat, mine))
     if output in (None, "-"):
         run.output.emit(text)

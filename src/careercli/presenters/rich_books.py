@@ -74,7 +74,9 @@ def books_table(
 
 
 def book_view(book: Book, catalog: Catalog, status: str | None = None) -> RenderableType:
-    """``career book``: one book in full."""
+    """``career book``: one book in full, with every edition of its work."""
+    from careercli.queries.ranking import edition_words, editions_of
+
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style=DIM, no_wrap=True)
     grid.add_column()
@@ -91,6 +93,15 @@ def book_view(book: Book, catalog: Catalog, status: str | None = None) -> Render
     if book.skills:
         grid.add_row("Skills", as_text(", ".join(catalog.skill_name(s) for s in book.skills)))
     grid.add_row("Id", as_text(book.id))
+    editions = editions_of(catalog, book)
+    if len(editions) > 1:  # every edition of the work, newest first, the one shown marked
+        lines = Text()
+        for index, other in enumerate(editions):
+            lines.append("\n" if index else "")
+            lines.append(single_line(f"{other.id} ({edition_words(other)})"), style="bold" if other is book else "")
+            if other.id == book.id:
+                lines.append("  ← shown", style="cyan")
+        grid.add_row("Editions", lines)
     if status:
         grid.add_row("Mine", Text(single_line(status), style="magenta"))
     return Panel(grid, title=as_text(book.title, "bold"), title_align="left", border_style="cyan", box=box.ROUNDED)

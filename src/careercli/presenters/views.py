@@ -151,8 +151,9 @@ class BookView(View):
 
     def data(self) -> Any:
         from careercli.presenters.jsonout import book
+        from careercli.queries.ranking import editions_of
 
-        return book(self.book, self.status)
+        return book(self.book, self.status) | {"editions": [b.id for b in editions_of(self.catalog, self.book)]}
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.rich_books import book_view
@@ -378,10 +379,8 @@ class SettingsView(View):
 
 def _toml(value: object) -> str:
     """A setting as it is written in config.toml ("unset" for no value)."""
-    if value is None:
-        return "unset"
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    if value is None or isinstance(value, bool):
+        return {None: "unset", True: "true", False: "false"}[value]
     return f'"{value}"' if isinstance(value, str) else str(value)
 
 
