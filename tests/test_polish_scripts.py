@@ -246,3 +246,59 @@ def test_the_reading_list_keeps_the_edition_the_user_chose(cli) -> None:
     assert "2019" in listed
     entries = json.loads(cli("reading", "list", "--json").out)["reading"]
     assert [e["book"] for e in entries] == ["team-topologies"]
+
+
+# ------------------------------------------------------------------------------------ career config set
+
+
+def _config_file(isolated_home):
+    return isolated_home / "config" / "careercli" / "config.toml"
+
+
+def test_config_set_and_unset_keep_the_users_comments(cli, isolated_home) -> None:
+    path = _config_file(isolated_home)
+    path.parent.mkdir(parents=True)
+    path.write_text('# my preferences\ncolor = "never"\n\n# how many books show lists\nshow_books = 5\n', "utf-8")
+    assert cli("config", "set", "pager", "false").out == f"pager = false in {path}\n"
+    assert cli("config", "set", "show_books", "20").code == 0
+    text = path.read_text("utf-8")
+    assert "# my preferences" in text
+    assert "# how many books show lists\nshow_books = 20" in text
+    assert cli("config", "unset", "color").code == 0
+    rows = cli("config", "show").out.splitlines()
+    assert rows == ['color\t"auto"\tdefault', "pager\tfalse\tconfig.toml", "show_books\t20\tconfig.toml"]
+    assert "# my preferences" in path.read_text("utf-8")
+
+
+def test_config_set_creates_the_file_when_there_is_none(cli, isolated_home) -> None:
+    assert cli("config", "set", "color", "always").code == 0
+    assert _config_file(isolated_home).read_text("utf-8") == 'color = "always"\n'
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("color", "purple"), "'color' must be one of"),
+        (("show_books", "many"), "'show_books' must be a whole number"),
+        (("pager", "maybe"), "'pager' must be true or false"),
+        (("colour", "never"), "unknown key 'colour'"),
+    ],
+)
+def test_config_set_validates_like_the_reader_and_leaves_the_file(cli, isolated_home, args, message) -> None:
+    path = _config_file(isolated_home)
+    path.parent.mkdir(parents=True)
+    path.write_text("# mine\nshow_books = 3\n", "utf-8")
+    result = cli("config", "set", *args)
+    assert result.code == 1
+    assert message in result.err
+    assert path.read_text("utf-8") == "# mine\nshow_books = 3\n"
+
+
+def test_config_set_never_rewrites_a_file_that_does_not_parse(cli, isolated_home) -> None:
+    path = _config_file(isolated_home)
+    path.parent.mkdir(parents=True)
+    path.write_text("pager = [\n", "utf-8")
+    result = cli("config", "set", "color", "never")
+    assert result.code == 1
+    assert "not valid TOML" in result.err
+    assert path.read_text("utf-8") == "pager = [\n"

@@ -119,6 +119,8 @@ KINDS: dict[tuple[str, ...], str] = {
     ("paths",): READS,
     ("config", "path"): READS,
     ("config", "show"): READS,
+    ("config", "set"): WRITES,
+    ("config", "unset"): WRITES,
     ("cache", "clear"): WRITES,  # removes the saved output itself
 }
 
