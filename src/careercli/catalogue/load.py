@@ -17,6 +17,14 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from careercli._version import __version__
+from careercli.catalogue.plain import (
+    book_from_plain,
+    book_plain,
+    role_from_plain,
+    role_plain,
+    skill_from_plain,
+    skill_plain,
+)
 from careercli.catalogue.sources import Source, catalog_sources
 from careercli.catalogue.store import Damaged, Store, write_store
 from careercli.model import Book, Catalog, Challenge, Role, Skill, SkillGroup
@@ -101,9 +109,9 @@ class _Recovery:
 def _stored(store: Store, recovery: _Recovery) -> Catalog:
     sources = marshal.loads(store.get("sources"))
     return Catalog(
-        StoredMap(store, "role", _role_from_plain, recovery, lambda c: c.roles),
-        StoredMap(store, "skill", _skill_from_plain, recovery, lambda c: c.skills),
-        StoredMap(store, "book", _book_from_plain, recovery, lambda c: c.books),
+        StoredMap(store, "role", role_from_plain, recovery, lambda c: c.roles),
+        StoredMap(store, "skill", skill_from_plain, recovery, lambda c: c.skills),
+        StoredMap(store, "book", book_from_plain, recovery, lambda c: c.books),
         tuple(sources),
         role_books=StoredMap(store, "rb", tuple, recovery, lambda c: c.indexes()[0]),
         book_order=lambda: _book_order(store, recovery),
@@ -183,8 +191,8 @@ def _blobs(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
     role_books, order = catalog.indexes()
     yield "sources", marshal.dumps(tuple(catalog.sources))
     yield "order", marshal.dumps(order)
-    for kind, items, plain in (("role", catalog.roles, _role_plain), ("skill", catalog.skills, _skill_plain),
-                               ("book", catalog.books, _book_plain)):  # fmt: skip
+    for kind, items, plain in (("role", catalog.roles, role_plain), ("skill", catalog.skills, skill_plain),
+                               ("book", catalog.books, book_plain)):  # fmt: skip
         yield f"keys:{kind}", marshal.dumps(tuple(items))
         for ident, item in items.items():
             yield f"{kind}:{ident}", marshal.dumps(plain(item))  # type: ignore[operator]
@@ -209,36 +217,3 @@ def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:
     if store is not None:
         store.put("search", marshal.dumps(index.to_plain()))
     return index
-
-
-# --------------------------------------------------------------------------- plain form for marshal, in field order
-
-
-def _role_plain(r: Role) -> tuple[Any, ...]:
-    challenges = tuple((c.title, c.why) for c in r.challenges)
-    groups = tuple((g.name, g.skills) for g in r.skill_groups)
-    return tuple(challenges if name == "challenges" else groups if name == "skill_groups" else getattr(r, name)
-                 for name in Role.__annotations__)  # fmt: skip
-
-
-def _role_from_plain(values: tuple[Any, ...]) -> Role:
-    fields = dict(zip(Role.__annotations__, values, strict=True))
-    fields["challenges"] = tuple(Challenge(title, why) for title, why in fields["challenges"])
-    fields["skill_groups"] = tuple(SkillGroup(name, skills) for name, skills in fields["skill_groups"])
-    return Role(**fields)
-
-
-def _skill_plain(s: Skill) -> tuple[Any, ...]:
-    return tuple(getattr(s, name) for name in Skill.__annotations__)
-
-
-def _skill_from_plain(values: tuple[Any, ...]) -> Skill:
-    return Skill(*values)
-
-
-def _book_plain(b: Book) -> tuple[Any, ...]:
-    return tuple(getattr(b, name) for name in Book.__annotations__)
-
-
-def _book_from_plain(values: tuple[Any, ...]) -> Book:
-    return Book(*values)
