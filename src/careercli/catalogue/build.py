@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from careercli.catalogue.parse import TABLES, Entry, Problems, closest, read_entries
-from careercli.catalogue.schema import check_book, check_role, check_skill
+from careercli.catalogue.chunks import checked_entries
+from careercli.catalogue.parse import TABLES, Entry, Problems, closest
 from careercli.catalogue.sources import Source, bundled_sources, catalog_sources
 from careercli.errors import DataError
 from careercli.model import Book, Catalog, Role, Skill
@@ -25,14 +25,6 @@ __all__ = ["Source", "build_catalog", "bundled_sources", "catalog_sources", "pre
 CYCLE_SHOWN = 12  # a longer cycle is shown by its first skills and its length
 
 
-def _check(entry: Entry, problems: Problems, origin: str, today: _dt.date) -> Role | Skill | Book | None:
-    if entry.table == "role":
-        return check_role(entry, problems, origin)
-    if entry.table == "skill":
-        return check_skill(entry, problems, origin)
-    return check_book(entry, problems, origin, today)
-
-
 def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings: list[str] | None = None) -> Catalog:
     """Read, check and merge the sources in order; later sources override earlier ones by id.
 
@@ -44,11 +36,10 @@ def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings
     unreadable = False
     for source in sources:
         before = len(problems.items)
-        entries = read_entries(source.path, source.label, problems)
-        unreadable = unreadable or (not entries and len(problems.items) > before)
+        count = 0
         seen: dict[tuple[str, str], int] = {}
-        for entry in entries:
-            item = _check(entry, problems, source.origin, today)
+        for entry, item in checked_entries(source, problems, today):
+            count += 1
             ident = entry.data.get(TABLES[entry.table])
             if isinstance(ident, str) and ident.strip():
                 where[(entry.table, ident.strip())] = entry
@@ -61,6 +52,7 @@ def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings
                 continue
             seen[key] = entry.index
             tables[entry.table][item.id] = item
+        unreadable = unreadable or (not count and len(problems.items) > before)
     if not unreadable:
         # references into a file that could not be read would only repeat its one real problem
         _check_references(tables["skill"], where, problems)  # type: ignore[arg-type]
