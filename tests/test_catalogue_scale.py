@@ -108,3 +108,71 @@ def test_a_half_that_does_not_stand_alone_is_read_whole(tmp_path: Path, monkeypa
     assert split == whole
     roles = dict(split[0][0])  # type: ignore[index]
     assert roles["scale-role-0030"].what_they_do == "Works\n[[book]]\nat."
+
+
+FUTURE = """
+[[book]]
+id = "far-future-book"
+title = "A Book From The Future"
+published = "2999-01"
+roles = ["backend-developer"]
+"""
+
+
+def test_a_pack_warning_is_shown_on_every_run_not_only_on_a_rebuild(cli, isolated_home: Path) -> None:
+    pack = isolated_home / "data" / "careercli" / "packs" / "future.toml"
+    pack.parent.mkdir(parents=True)
+    pack.write_text(FUTURE, "utf-8")
+    line = f"career: warning: {pack}:5: book 'far-future-book': field 'published' is in the future: 2999-01\n"
+    first = cli("show", "backend-developer", "--json")
+    assert (isolated_home / "cache" / "careercli" / "catalogue.sqlite3").is_file()
+    again = cli("show", "backend-developer", "--json")  # from the store
+    assert (first.code, first.err) == (0, line)
+    assert (again.code, again.err) == (0, line)
+    pack.unlink()
+    assert cli("show", "backend-developer", "--json").err == ""
+
+
+def test_bundled_data_never_warns(tmp_path: Path) -> None:
+    path = tmp_path / "books.toml"
+    path.write_text(FUTURE.replace('roles = ["backend-developer"]\n', ""), "utf-8")
+    sources = [Source(path, "data/books.toml", "bundled")]
+    quiet: list[str] = []
+    build_catalog(sources, warnings=quiet, quiet_bundled=True)
+    loud: list[str] = []
+    build_catalog(sources, warnings=loud)  # what 'career data validate' shows
+    assert quiet == []
+    assert loud == ["data/books.toml:5: book 'far-future-book': field 'published' is in the future: 2999-01"]
+
+
+def test_old_cache_files_are_removed_once_and_links_never_followed(cli, isolated_home: Path) -> None:
+    cache = isolated_home / "cache" / "careercli"
+    memo = cache / "sources"
+    memo.mkdir(parents=True)
+    (cache / "catalog.bin").write_bytes(b"old catalogue")
+    outside = isolated_home / "precious.txt"
+    outside.write_text("keep me", "utf-8")
+    (cache / "search.marshal").symlink_to(outside)
+    (memo / "0123abcd.marshal").write_bytes(b"old memo")
+    (cache / "notes.bin").write_bytes(b"not ours")
+    linked = isolated_home / "linked"
+    linked.mkdir()
+    (linked / "89abcdef.marshal").write_bytes(b"behind a link")
+    assert cli("show", "backend-developer").code == 0
+    assert not (cache / "catalog.bin").exists()
+    assert not memo.exists()
+    assert (cache / "search.marshal").is_symlink()
+    assert outside.read_text("utf-8") == "keep me"
+    assert (cache / "notes.bin").read_bytes() == b"not ours"
+    # a memo folder that is a link, or holds anything else, is left alone
+    memo.symlink_to(linked)
+    (cache / "catalogue.sqlite3").unlink()
+    assert cli("show", "backend-developer").code == 0
+    assert (linked / "89abcdef.marshal").exists()
+    memo.unlink()
+    memo.mkdir()
+    (memo / "0123abcd.marshal").write_bytes(b"old memo")
+    (memo / "mine.txt").write_text("user file", "utf-8")
+    (cache / "catalogue.sqlite3").unlink()
+    assert cli("show", "backend-developer").code == 0
+    assert sorted(p.name for p in memo.iterdir()) == ["mine.txt"]

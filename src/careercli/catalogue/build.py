@@ -25,17 +25,19 @@ __all__ = ["Source", "build_catalog", "bundled_sources", "catalog_sources", "pre
 CYCLE_SHOWN = 12  # a longer cycle is shown by its first skills and its length
 
 
-def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings: list[str] | None = None) -> Catalog:
+def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings: list[str] | None = None,
+                  quiet_bundled: bool = False) -> Catalog:  # fmt: skip
     """Read, check and merge the sources in order; later sources override earlier ones by id.
 
-    Warnings (a book dated after ``today``) are added to ``warnings``; problems raise :class:`DataError`."""
+    Warnings (a book dated after ``today``) are added to ``warnings``, but not those of the bundled data when
+    ``quiet_bundled`` (what a command shows); problems raise :class:`DataError`."""
     today = today or _dt.date.today()
     problems = Problems()
     tables: dict[str, dict[str, Role | Skill | Book]] = {table: {} for table in TABLES}
     where: dict[tuple[str, str], Entry] = {}  # every entry with an id, valid or not: references are checked for all
     unreadable = False
     for source in sources:
-        before = len(problems.items)
+        before, said = len(problems.items), len(problems.warnings)
         count = 0
         seen: dict[tuple[str, str], int] = {}
         for entry, item in checked_entries(source, problems, today):
@@ -53,6 +55,8 @@ def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings
             seen[key] = entry.index
             tables[entry.table][item.id] = item
         unreadable = unreadable or (not count and len(problems.items) > before)
+        if quiet_bundled and source.origin == "bundled":
+            del problems.warnings[said:]
     if not unreadable:
         # references into a file that could not be read would only repeat its one real problem
         _check_references(tables["skill"], where, problems)  # type: ignore[arg-type]

@@ -41,7 +41,11 @@ def model_fingerprint() -> str:
 
 
 def cache_key(sources: list[Source]) -> str:
-    parts = [f"format={FORMAT}", f"version={__version__}", f"python={sys.version_info[:2]}", model_fingerprint()]
+    import time
+
+    month = time.strftime("%Y-%m")  # a book dated in the future stops being one: its stored warning goes
+    parts = [f"format={FORMAT}", f"version={__version__}", f"python={sys.version_info[:2]}", model_fingerprint(),
+             f"month={month}"]  # fmt: skip
     for source in sources:
         try:
             st = os.stat(source.path)
@@ -75,9 +79,14 @@ def load_catalog(use_cache: bool = True, report: Report = _warn) -> Catalog:
         store = Store.open(_folder(), key)
         if store is not None:
             try:
-                return _stored(store, _Recovery(sources, key, report))
+                said = marshal.loads(store.get("warnings"))
+                catalog = _stored(store, _Recovery(sources, key, _quiet))
             except (Damaged, KeyError, ValueError, EOFError, TypeError):
                 store.close()
+            else:
+                for warning in said:  # a pack's warnings are shown on every run, not only when it is read
+                    report(warning)
+                return catalog
     return _build_and_store(sources, key, report, store=use_cache)
 
 
@@ -85,12 +94,16 @@ def _build_and_store(sources: list[Source], key: str, report: Report, store: boo
     from careercli.catalogue.build import build_catalog
 
     warnings: list[str] = []
-    catalog = build_catalog(sources, warnings=warnings)
+    catalog = build_catalog(sources, warnings=warnings, quiet_bundled=True)
     for warning in warnings:
         report(warning)
     if store:
-        write_store(_folder(), key, _blobs(catalog))
+        write_store(_folder(), key, _blobs(catalog, warnings))
     return catalog
+
+
+def _quiet(message: str) -> None:
+    """Where a rebuild halfway through a command sends its warnings: they were shown from the store already."""
 
 
 class _Recovery:
@@ -187,9 +200,10 @@ class StoredMap(Mapping[str, T]):
         return len(self._keyset())
 
 
-def _blobs(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
+def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]:
     role_books, order = catalog.indexes()
     yield "sources", marshal.dumps(tuple(catalog.sources))
+    yield "warnings", marshal.dumps(tuple(warnings))
     yield "order", marshal.dumps(order)
     for kind, items, plain in (("role", catalog.roles, role_plain), ("skill", catalog.skills, skill_plain),
                                ("book", catalog.books, book_plain)):  # fmt: skip

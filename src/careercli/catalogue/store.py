@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import stat
 import zlib
@@ -112,6 +113,7 @@ def write_store(folder: Path, key: str, blobs: Iterable[tuple[str, bytes]]) -> N
     if not usable_folder(folder, create=True):
         return
     _prune(folder)
+    remove_legacy(folder)
     temporary = folder / f".{NAME}.{os.getpid()}.tmp"
     try:
         with contextlib.suppress(FileNotFoundError):
@@ -150,3 +152,30 @@ def _prune(folder: Path) -> None:
                 with contextlib.suppress(OSError):
                     if entry.stat(follow_symlinks=False).st_mtime < time.time() - 600:
                         os.unlink(entry.path)
+
+
+LEGACY_FILES = ("catalog.bin", "search.marshal")  # the caches of earlier versions, replaced by this store
+LEGACY_MEMO = "sources"  # and their folder of per-file memos, named like 0123abcd.marshal
+_MEMO_NAME = re.compile(r"[0-9a-f]{8}\.marshal")
+
+
+def remove_legacy(folder: Path) -> None:
+    """Remove the cache files that earlier versions left in ``folder``: only those exact names, only regular files
+    (a symlink is never followed nor removed), and their memo folder only when nothing else is in it."""
+    for name in LEGACY_FILES:
+        path = folder / name
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.lstat(path).st_mode):
+                os.unlink(path)
+    memo = folder / LEGACY_MEMO
+    try:
+        if not stat.S_ISDIR(os.lstat(memo).st_mode):
+            return
+        with os.scandir(memo) as entries:
+            for entry in entries:
+                if _MEMO_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+        os.rmdir(memo)  # fails, and keeps the folder, when anything else is in it
+    except OSError:
+        pass
