@@ -176,3 +176,25 @@ def test_old_cache_files_are_removed_once_and_links_never_followed(cli, isolated
     (cache / "catalogue.sqlite3").unlink()
     assert cli("show", "backend-developer").code == 0
     assert sorted(p.name for p in memo.iterdir()) == ["mine.txt"]
+
+
+def test_the_search_index_of_a_stored_catalogue_reads_it_in_bulk(isolated_home: Path, monkeypatch) -> None:
+    from careercli.catalogue import load
+    from careercli.catalogue.store import Store
+    from careercli.queries.search import build_index, search
+
+    pack = isolated_home / "data" / "careercli" / "packs" / "scale.toml"
+    pack.parent.mkdir(parents=True)
+    pack.write_text("".join(_skill(i) for i in range(7)) + "".join(_role(i) + _book(i) for i in range(40)), "utf-8")
+    fresh = load.load_catalog()
+    stored = load.load_catalog()
+    assert isinstance(stored.roles, load.StoredMap)
+    reads: list[str] = []
+    real = Store.get
+    monkeypatch.setattr(Store, "get", lambda self, name: reads.append(name) or real(self, name))
+    index = build_index(stored)
+    assert len(reads) < 10  # keys and a few blobs, not one query per role, skill and book
+    expected = build_index(fresh)
+    assert index.raw_docs == expected.raw_docs
+    assert index.postings == expected.postings
+    assert [h.id for h in search(index, "scale role 7")][:3] == [h.id for h in search(expected, "scale role 7")][:3]

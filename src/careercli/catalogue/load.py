@@ -196,6 +196,28 @@ class StoredMap(Mapping[str, T]):
     def __iter__(self) -> Iterator[str]:
         return iter(tuple(self._keyset()))
 
+    def _read_all(self) -> None:
+        """Every item read in one query (for the search index), instead of one query an item."""
+        if self._rebuilt is not None or len(self._made) == len(self._keyset()):
+            return
+        try:
+            keys = self._all_keys()
+            start = len(self._kind) + 1
+            found = {name[start:]: data for name, data in self._store.prefixed(f"{self._kind}:")}
+            made = {key: self._made.get(key) or self._make(marshal.loads(found[key])) for key in keys}
+        except (Damaged, KeyError, ValueError, EOFError, TypeError, IndexError):
+            self._fallback()
+            return
+        self._made = made
+
+    def values(self) -> Any:
+        self._read_all()
+        return self._rebuilt.values() if self._rebuilt is not None else self._made.values()
+
+    def items(self) -> Any:
+        self._read_all()
+        return self._rebuilt.items() if self._rebuilt is not None else self._made.items()
+
     def __len__(self) -> int:
         return len(self._keyset())
 

@@ -99,6 +99,18 @@ class Store:
             raise Damaged(name)
         return data
 
+    def prefixed(self, prefix: str) -> list[tuple[str, bytes]]:
+        """Every blob whose name starts with ``prefix``, in one query, each checked; :class:`Damaged` when any fails."""
+        try:
+            rows = self._db.execute("SELECT name, digest, data FROM blob WHERE name >= ? AND name < ?",
+                                    (prefix, prefix + "\U0010ffff")).fetchall()  # fmt: skip
+        except sqlite3.Error as error:
+            raise Damaged(str(error)) from None
+        for name, digest, data in rows:
+            if not isinstance(name, str) or not isinstance(data, bytes) or digest != _digest(name, data):
+                raise Damaged(name)
+        return [(name, data) for name, _digest_, data in rows]
+
     def put(self, name: str, data: bytes) -> None:
         """Add one blob to a store in use (the search index, built on the first search); failures cost speed only."""
         with contextlib.suppress(sqlite3.Error):
