@@ -198,3 +198,13 @@ def test_the_search_index_of_a_stored_catalogue_reads_it_in_bulk(isolated_home: 
     assert index.raw_docs == expected.raw_docs
     assert index.postings == expected.postings
     assert [h.id for h in search(index, "scale role 7")][:3] == [h.id for h in search(expected, "scale role 7")][:3]
+
+
+def test_the_first_search_with_no_cache_stores_its_index(isolated_home: Path, monkeypatch) -> None:
+    from careercli.catalogue import load
+    from careercli.queries import search
+
+    first = load.load_search_index(load.load_catalog)  # no store yet: the catalogue is built and stored first
+    monkeypatch.setattr(search, "build_index", lambda catalog: pytest.fail("the index was built again"))
+    again = load.load_search_index(load.load_catalog)
+    assert again.postings == first.postings

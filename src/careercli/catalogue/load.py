@@ -243,13 +243,16 @@ def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:
     ``catalog`` may be a function that loads it: a stored index then needs no catalogue at all."""
     from careercli.queries.search import Index, build_index
 
-    store = Store.open(_folder(), cache_key(catalog_sources()))
+    key = cache_key(catalog_sources())
+    store = Store.open(_folder(), key)
     if store is not None:
         try:
             return Index.from_plain(marshal.loads(store.get("search")))
         except (Damaged, KeyError, ValueError, EOFError, TypeError):
             pass
     index = build_index(catalog() if callable(catalog) else catalog)
+    if store is None:  # loading the catalogue may just have written the store: keep the index there too
+        store = Store.open(_folder(), key)
     if store is not None:
         store.put("search", marshal.dumps(index.to_plain()))
     return index
