@@ -16,6 +16,7 @@ import marshal
 import os
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import Any
 
 from careercli.catalogue.parse import TABLES, Entry, Problems, entries_of, parse_document, read_entries
@@ -27,12 +28,14 @@ from careercli.model import Book, Role, Skill
 PARALLEL_BYTES = 4 * 2**20
 _HEADER = re.compile(rb"(?m)^\[\[(role|skill|book)\]\][ \t]*\r?$")
 # the fields a merged entry keeps after checking: its id and its references (see build._REFERENCES)
+# (the model's fields of the same names hold the same values, stripped, for a valid entry)
 _KEPT = {"role": ("slug", "key_skills", "next_roles", "related_roles", "canonical_books"),
          "skill": ("id", "prerequisites"), "book": ("id", "roles", "skills")}  # fmt: skip
 
 Item = Role | Skill | Book
-# one checked entry: table, index, kept fields, the item (plain in a child's answer) or None, problems, warnings
-Record = tuple[str, int, dict[str, Any], Any, list[str], list[str]]
+# one checked entry: table, index, the id and references of an invalid entry (None for a valid one), the item
+# (plain in a child's answer) or None, and its problems and warnings when it has any
+Record = tuple[str, int, dict[str, Any] | None, Any, tuple[list[str], list[str]] | None]
 
 
 def check(entry: Entry, problems: Problems, origin: str, today: _dt.date) -> Item | None:
@@ -56,11 +59,16 @@ def checked_entries(source: Source, problems: Problems, today: _dt.date) -> Iter
         order += [table for table in half if table not in order]
     for table in order:
         for half in halves:
-            for _table, index, kept, item, items, warnings in half.get(table, ()):
-                problems.items.extend(items)
-                problems.warnings.extend(warnings)
+            make, keep = FROM_PLAIN[table], _KEPT[table]
+            for _table, index, kept, item, said in half.get(table, ()):
+                if said:
+                    problems.items.extend(said[0])
+                    problems.warnings.extend(said[1])
                 if item is not None and not isinstance(item, (Role, Skill, Book)):
-                    item = FROM_PLAIN[table](item)
+                    item = make(item)
+                if kept is None:  # a valid item: its id and references are its own fields, already stripped
+                    kept = {name: list(value) if isinstance(value, tuple) else value
+                            for name, value in zip(keep, attrgetter(*keep)(item), strict=True)}  # fmt: skip
                 yield Entry(table, index, kept, source.path, source.label), item
 
 
@@ -80,10 +88,10 @@ def _in_two_processes(source: Source, today: _dt.date) -> list[dict[str, list[Re
         data = source.path.read_bytes()
     except OSError:
         return None
-    cut = _HEADER.search(data, len(data) // 2)
-    if cut is None or cut.start() == 0:
+    cut = _balanced_cut(data)
+    if cut is None:
         return None
-    first, second = data[: cut.start()], data[cut.start() :]
+    first, second = data[:cut], data[cut:]
     before = {table: 0 for table in TABLES}
     for match in _HEADER.finditer(first):
         before[match.group(1).decode()] += 1
@@ -115,6 +123,14 @@ def _in_two_processes(source: Source, today: _dt.date) -> list[dict[str, list[Re
     return [mine, theirs]
 
 
+def _balanced_cut(data: bytes) -> int | None:
+    """Where the second half starts: at the header of the entry that leaves the child 60% of the entries, as
+    checking entries costs more than parsing bytes, and this process must also merge the child's answer."""
+    starts = [match.start() for match in _HEADER.finditer(data)]
+    cut = starts[len(starts) * 2 // 5] if len(starts) >= 2 else 0
+    return cut or None
+
+
 def _check_half(
     data: bytes, offsets: dict[str, int], source: Source, today: _dt.date, plain: bool
 ) -> dict[str, list[Record]] | None:
@@ -136,9 +152,10 @@ def _check_half(
         entry.index += offsets[entry.table]
         items, warnings = len(problems.items), len(problems.warnings)
         item = check(entry, problems, source.origin, today)
-        kept = {name: entry.data[name] for name in _KEPT[entry.table] if name in entry.data}
+        kept = None if item is not None else {k: entry.data[k] for k in _KEPT[entry.table] if k in entry.data}
         made = PLAIN[entry.table](item) if plain and item is not None else item  # type: ignore[operator]
-        found.setdefault(entry.table, []).append(
-            (entry.table, entry.index, kept, made, problems.items[items:], problems.warnings[warnings:])
-        )
+        said = None
+        if len(problems.items) > items or len(problems.warnings) > warnings:
+            said = (problems.items[items:], problems.warnings[warnings:])
+        found.setdefault(entry.table, []).append((entry.table, entry.index, kept, made, said))
     return found
