@@ -21,10 +21,12 @@ def role_plain(r: Role) -> tuple[Any, ...]:
 
 
 def role_from_plain(values: tuple[Any, ...]) -> Role:
-    fields = dict(zip(Role.__annotations__, values, strict=True))
-    fields["challenges"] = tuple(Challenge(title, why) for title, why in fields["challenges"])
-    fields["skill_groups"] = tuple(SkillGroup(name, skills) for name, skills in fields["skill_groups"])
-    return Role(**fields)
+    if len(values) != len(Role.__annotations__):
+        raise ValueError("a stored role of another shape")
+    fields = list(values)
+    fields[_CHALLENGES] = tuple([Challenge(title, why) for title, why in fields[_CHALLENGES]])
+    fields[_GROUPS] = tuple([SkillGroup(name, skills) for name, skills in fields[_GROUPS]])
+    return Role(*fields)
 
 
 skill_plain = operator.attrgetter(*Skill.__annotations__)  # a tuple of the fields, in order
