@@ -45,7 +45,10 @@ COMMANDS = {
     "career show backend-developer": [CAREER, "show", "backend-developer"],
     "career search kubernetes": [CAREER, "search", "kubernetes"],
     "career books --limit 10": [CAREER, "books", "--limit", "10"],
+    # piped and JSON output (budget 7x, no Rich): stdout is not a terminal here
     "career list": [CAREER, "list"],
+    "career bookmark list": [CAREER, "bookmark", "list"],
+    "career show backend-developer --json": [CAREER, "show", "backend-developer", "--json"],
 }
 
 # one Tab in bash (``career show back<Tab>``) and in fish (two runs per Tab: "is-args", then "get-args")

@@ -112,12 +112,16 @@ def command_paths() -> Iterator[list[str]]:
 
     from careercli.cli.app import app
 
-    def walk(command: object, path: list[str]) -> Iterator[list[str]]:
+    def walk(command: object, ctx: object, path: list[str]) -> Iterator[list[str]]:
         yield path
-        for name in sorted(getattr(command, "commands", {}) or {}):
-            yield from walk(command.commands[name], [*path, name])  # type: ignore[attr-defined]
+        if not hasattr(command, "list_commands"):
+            return
+        for name in sorted(command.list_commands(ctx)):  # a lazy group: listed from the table, built on demand
+            sub = command.get_command(ctx, name)
+            yield from walk(sub, sub.context_class(sub, info_name=name, parent=ctx), [*path, name])
 
-    yield from walk(typer.main.get_command(app), [])
+    root = typer.main.get_command(app)
+    yield from walk(root, root.context_class(root, info_name="career"), [])
 
 
 def cli_reference() -> str:

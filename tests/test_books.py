@@ -36,7 +36,7 @@ def test_filters_combine(cli) -> None:
     every = books_json(cli, "--limit", "0")
     by_skill = books_json(cli, "--skill", "kubernetes", "--limit", "0")
     both = books_json(cli, "--skill", "kubernetes", "--since", "2022", "--limit", "0")
-    assert {b["id"] for b in both} == {b["id"] for b in by_skill if int(b["published"][:4]) >= 2022}
+    assert {b["id"] for b in both} == {b["id"] for b in by_skill if int((b["published"] or "0")[:4]) >= 2022}
     assert len(every) >= 150
     assert 0 < len(both) < len(by_skill) < len(every)
 
@@ -112,3 +112,19 @@ def test_book_typo_gets_suggestion(cli) -> None:
     result = cli("book", "fluent-pythn")
     assert result.code == 1
     assert result.err == "career: unknown book 'fluent-pythn'; did you mean 'fluent-python'?\n"
+
+
+def test_book_miss_points_at_search(cli) -> None:
+    result = cli("book", "kleppmann")
+    assert result.code == 1
+    assert result.err == (
+        "career: unknown book 'kleppmann'; try 'career search kleppmann --kind book'; "
+        "'career books --limit 0' lists every book\n"
+    )
+
+
+def test_book_by_isbn_with_hyphens_and_title_of_two_editions(cli) -> None:
+    assert json.loads(cli("book", "978-1-4493-7332-0", "--json").out)["book"]["id"] == (
+        "designing-data-intensive-applications"
+    )
+    assert json.loads(cli("book", "team topologies", "--json").out)["book"]["id"] == "team-topologies-2e"

@@ -50,11 +50,13 @@ def test_unknown_role_one_line_with_suggestions_exit_1(cli) -> None:
     assert result.err == "career: unknown role 'bakend-developr'; did you mean 'backend-developer'?\n"
 
 
-def test_nonsense_role_still_names_closest(cli) -> None:
+def test_nonsense_role_points_at_search_and_list(cli) -> None:
     result = cli("show", "nosuchrole")
     assert result.code == 1
-    assert result.err.count("\n") == 1
-    assert result.err.startswith("career: unknown role 'nosuchrole'; closest: '")
+    assert result.err == (
+        "career: unknown role 'nosuchrole'; try 'career search nosuchrole --kind role'; "
+        "'career list' shows every role\n"
+    )
     assert "Traceback" not in result.err
 
 

@@ -120,7 +120,18 @@ def test_json_object(db):
         "technologies"
     ]
     assert software["education"] is None
-    assert data["related"][0] == {"code": "15-1252.00", "title": "Software Developers", "tier": "Primary-Short"}
+    assert data["related"][0] == {
+        "code": "15-1252.00",
+        "title": "Software Developers",
+        "tier": "Primary-Short",
+        "role": None,
+    }
+    marked = view.as_json(occ.detail(db, "15-1211.00"), {"15-1252.00": "backend-developer"})
+    assert [(r["code"], r["role"]) for r in marked["related"]] == [
+        ("15-1252.00", "backend-developer"),
+        ("15-1299.08", None),
+        ("11-3021.00", None),
+    ]
 
 
 def render(renderable) -> str:
@@ -147,10 +158,10 @@ def test_terminal_section_marks_curated_roles_and_credits(db):
 
 
 def test_markdown_section_escapes_and_credits(db):
-    text = view.markdown(occ.detail(db, "15-1252.00"), {"15-1211.00"})
+    text = view.markdown(occ.detail(db, "15-1252.00"), {"15-1211.00": "systems-analyst"})
     assert text.startswith("### Official facts (O\\*NET 15-1252.00): Software Developers\n")
     assert "**Tasks:**" in text  # none is marked core in 29.2
-    assert "- 15-1211.00 Computer Systems Analysts (◆ curated role 15-1211.00)" in text
+    assert "- 15-1211.00 Computer Systems Analysts (◆ curated role `systems-analyst`)" in text
     assert "- **Education:** not reported" in text
     assert "O\\*NET 29.2 Database" in text
 

@@ -246,14 +246,15 @@ def test_failures_and_warnings_are_never_saved(isolated_home: Path) -> None:
     assert entries(isolated_home) == []
 
 
-def test_help_is_shown_every_time(isolated_home: Path) -> None:
-    """Help is printed by Click itself, not recorded yet: a help run must not save an empty page."""
-    for args in (("show", "x", "-h"), ("--help",), ("books", "--help")):
+def test_help_is_recorded_and_replayed(isolated_home: Path) -> None:
+    """Help goes through the output layer: each help page is saved once and replayed byte for byte."""
+    for count, args in enumerate((("show", "x", "-h"), ("--help",), ("books", "--help")), start=1):
         first = run(*args)
         assert first.returncode == 0
         assert "Usage" in first.stdout
+        assert len(entries(isolated_home)) == count
         assert run(*args).stdout == first.stdout
-    assert entries(isolated_home) == []
+        assert len(entries(isolated_home)) == count
 
 
 def test_a_damaged_entry_takes_the_normal_path(isolated_home: Path) -> None:

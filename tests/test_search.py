@@ -8,7 +8,7 @@ import json
 import pytest
 
 from careercli.catalogue.load import load_catalog
-from careercli.queries.search import build_index, search, stem, typo_distance
+from careercli.queries.search import build_index, closest_terms, no_match_message, search, stem, typo_distance
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +126,85 @@ def test_search_bad_kind_is_usage_error(cli) -> None:
     result = cli("search", "python", "--kind", "movie")
     assert result.code == 2
     assert "'movie' is not one of role, skill, book" in result.err
+
+
+def test_a_repeated_word_is_searched_once(index, monkeypatch) -> None:
+    from careercli.queries import search as search_mod
+
+    compared = 0
+    real = search_mod.typo_distance
+
+    def counting(a: str, b: str, limit: int) -> int:
+        nonlocal compared
+        compared += 1
+        return real(a, b, limit)
+
+    monkeypatch.setattr(search_mod, "typo_distance", counting)
+    once = search(index, "kubernets", limit=3)
+    single = compared
+    compared = 0
+    assert search(index, " ".join(["kubernets"] * 2000), limit=3) == once
+    assert compared == single  # 2,000 copies cost what one costs
+    assert once[0].id == "kubernetes"
+
+
+def test_too_many_distinct_words_is_a_usage_error_before_any_work(index, monkeypatch) -> None:
+    from careercli.errors import UsageError
+    from careercli.queries import search as search_mod
+
+    monkeypatch.setattr(search_mod.Index, "expand", lambda *_: pytest.fail("searched a refused query"))
+    query = " ".join(f"term{n:05d}" for n in range(9000))  # 90 KB of distinct words
+    with pytest.raises(UsageError, match=r"^the search has 9,000 different words; search takes at most 16$"):
+        search(index, query)
+    with pytest.raises(UsageError, match=r"^the search text is 100,001 characters long"):
+        search(index, "a" * 100_001)
+
+
+def test_closest_terms_compare_a_bounded_number_of_words(index, monkeypatch) -> None:
+    import difflib
+
+    calls: list[str] = []
+    real = difflib.get_close_matches
+
+    def counting(word, *args, **kwargs):
+        calls.append(word)
+        return real(word, *args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    assert closest_terms(index, " ".join(["kubernetez"] * 2000) + " " + "q" * 5000)[0] == "kubernetes"
+    assert calls == ["kubernetez"]  # once, and the 5,000-letter word is compared with nothing
+
+
+def test_full_width_query_finds_the_skill(index) -> None:
+    assert search(index, "\uff2b\uff35\uff22\uff25\uff32\uff2e\uff25\uff34\uff25\uff33", limit=1)[0].id == "kubernetes"
+
+
+def test_no_match_with_a_kind_names_what_else_matches(index) -> None:
+    assert no_match_message(index, "spark", kind="book") == (
+        "No book matches 'spark'; it matches 2 roles and 1 skill: try 'career search spark'."
+    )
+
+
+def test_no_match_never_offers_the_query_back(index) -> None:
+    message = no_match_message(index, "pyspark", kind="role")
+    assert "pyspark," not in message
+    assert not message.endswith("pyspark.")
+
+
+def test_a_query_of_symbols_is_nothing_to_search_for(index) -> None:
+    assert no_match_message(index, "🚀 !!") == (
+        "Nothing to search for in '🚀 !!': search looks for words of letters or digits."
+    )
+
+
+def test_search_command_hang_guard_and_messages(career) -> None:
+    result = career("search", *(["kubernets"] * 2000), "--limit", "1", timeout=20)
+    assert result.code == 0
+    assert result.out.split("\t")[:2] == ["skill", "kubernetes"]
+    words = [f"term{n:05d}" for n in range(9000)]  # 90 KB
+    result = career("search", *words, timeout=20)
+    assert result.code == 2
+    assert result.err == "career: the search has 9,000 different words; search takes at most 16\n"
+    result = career("search", "spark", "--kind", "book")
+    assert result.code == 0
+    assert "try 'career search spark'" in result.out + result.err

@@ -38,8 +38,15 @@ def emit(text: str, paging: str = NEVER) -> None:
         recorder.add(text, paging)
     if paging != NEVER and _page(text, force=paging == ALWAYS):
         return
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed (career list >&-)
+        raise OSError(9, "standard output is closed")
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:  # a stream that cannot hold every character (LC_ALL=C): replacements, no traceback
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(encoding, "replace").decode(encoding, "replace"))
+    stream.flush()
 
 
 def _page(text: str, force: bool) -> bool:
@@ -68,7 +75,7 @@ def _page(text: str, force: bool) -> bool:
                 pager.stdin.close()
             except BrokenPipeError:
                 pass  # the user quit the pager early
-            pager.wait()
+            code = pager.wait()
     except (OSError, ValueError):
         return False
-    return True
+    return code == 0  # a pager that failed (PAGER=false) showed nothing: print the text instead

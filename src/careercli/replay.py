@@ -31,9 +31,9 @@ from careercli import replay_store as store
 IGNORED_ENV = frozenset({"_", "PWD", "OLDPWD", "SHLVL", "TMUX_PANE", "WINDOWID", "SSH_CLIENT", "SSH_CONNECTION"})
 SMALL_FILE = 1 << 20  # the profile and the preferences are keyed by their bytes up to this size
 HELP = ("-h", "--help")
-# Click prints help straight to sys.stdout, not through output.emit, so help cannot be recorded yet: a help run
-# saves nothing (it would save an empty page). Set to True once help goes through the output layer.
-HELP_RECORDED = False
+# help is rendered by careercli.presenters.help and written through output.emit, so a help page is recorded and
+# replayed like any other page
+HELP_RECORDED = True
 
 _last: list[tuple[list[str], str]] = []  # the key computed by replay(), reused by the Recorder of the same run
 

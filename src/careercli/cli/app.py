@@ -6,11 +6,11 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from careercli._version import __version__
-from careercli.cli import books, complete, data_cmds, plan, profile_cmds, roles
+from careercli.cli import complete
 from careercli.cli.common import report, say, set_color, set_pager
+from careercli.cli.lazy import LazyGroup
 from careercli.errors import CareerError, ExitCode
 
 _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -18,7 +18,7 @@ _CLICK_USAGE = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "Usag
 _CLICK_ABORT = next(c for c in typer.Abort.__mro__ if c.__name__ == "Abort")
 
 
-class CareerGroup(TyperGroup):
+class CareerGroup(LazyGroup):
     """Catches the project's one base exception and Click's usage errors, and keeps both to short lines."""
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
@@ -105,23 +105,15 @@ def main(
         overview()
 
 
-EXPLORE, PLAN, MINE, DATA = "Explore", "Plan your next step", "Your profile", "Data"
-app.command("list", rich_help_panel=EXPLORE)(roles.list_roles)
-app.command("show", rich_help_panel=EXPLORE)(roles.show)
-app.command("books", rich_help_panel=EXPLORE)(books.books)
-app.command("book", rich_help_panel=EXPLORE)(books.book)
-app.command("search", rich_help_panel=EXPLORE)(books.search)
-app.command("compare", rich_help_panel=PLAN)(plan.compare)
-app.command("gap", rich_help_panel=PLAN)(plan.gap)
-app.command("path", rich_help_panel=PLAN)(plan.path)
-app.command("plan", rich_help_panel=PLAN)(plan.plan)
-app.command("suggest", rich_help_panel=PLAN)(plan.suggest)
-app.add_typer(profile_cmds.bookmark_app, name="bookmark", rich_help_panel=MINE)
-app.add_typer(profile_cmds.skills_app, name="skills", rich_help_panel=MINE)
-app.add_typer(profile_cmds.reading_app, name="reading", rich_help_panel=MINE)
-app.command("export", rich_help_panel=MINE)(profile_cmds.export)
-app.add_typer(data_cmds.data_app, name="data", rich_help_panel=DATA)
-app.command("paths", rich_help_panel=DATA)(profile_cmds.paths)
+def _silence_stdout() -> None:
+    """After a failed write, let the interpreter's final flush of stdout fail quietly."""
+    import os
+
+    try:
+        if sys.stdout is not None:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def run(argv: list[str] | None = None, recorder: Any = None) -> int:
@@ -139,5 +131,9 @@ def run(argv: list[str] | None = None, recorder: Any = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return ExitCode.OK
+    except OSError as exc:  # stdout closed (>&-) or full (> /dev/full): one line, not a traceback
+        _silence_stdout()
+        report(f"cannot write the output: {exc.strerror or exc}")
+        return ExitCode.ERROR
     finally:
         output.use_recorder(None)

@@ -138,7 +138,7 @@ def search(
 
         career search kleppmann --json
     """
-    from careercli.queries.search import KINDS, closest_terms, search
+    from careercli.queries.search import KINDS, no_match_message, search
 
     text = " ".join(query)
     if kind is not None and kind.lower() not in KINDS:
@@ -156,11 +156,7 @@ def search(
     if not hits:
         from careercli.presenters.text import single_line
 
-        terms = closest_terms(index, text)
-        line = f"Nothing matches '{single_line(text)}'."
-        if terms:
-            line += " Closest terms in the catalog: " + ", ".join(terms) + "."
-        say(line)
+        say(single_line(no_match_message(index, text, kind.lower() if kind else None)))
         return
     if listing_as_lines():
         lines((h.kind, h.id, f"{h.score:.2f}", h.title, "; ".join(h.matched)) for h in hits)

@@ -36,13 +36,30 @@ def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     mode = _state["color"]
+    common: dict[str, Any] = {"stderr": stderr, "highlight": False, "emoji": False, "width": _width()}
     if mode == "never":
-        return Console(stderr=stderr, color_system=None, highlight=False)
-    if mode == "always":
-        return Console(stderr=stderr, force_terminal=True, highlight=False)
+        return Console(color_system=None, **common)
+    if mode == "always":  # always means always, TERM=dumb too (Rich would detect no colours there)
+        dumb = os.environ.get("TERM", "").lower() in ("dumb", "unknown")
+        return Console(force_terminal=True, **common, **({"color_system": "standard"} if dumb else {}))
     if os.environ.get("NO_COLOR"):
-        return Console(stderr=stderr, no_color=True, highlight=False)
-    return Console(stderr=stderr, highlight=False)
+        return Console(no_color=True, **common)
+    return Console(**common)
+
+
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+
+
+def _width() -> int | None:
+    """COLUMNS clamped to a width that renders (COLUMNS=0 printed nothing, a huge one ran out of memory); None:
+    let Rich ask the terminal."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return None
+    if columns < 1:
+        return 80  # no width at all: Rich's width for a file
+    return max(MIN_WIDTH, min(columns, MAX_WIDTH))
 
 
 def catalog() -> Catalog:
@@ -105,9 +122,26 @@ PagerOption = Annotated[
 ]
 
 
+def is_terminal() -> bool:
+    """Whether stdout is treated as a terminal, decided as Rich decides it but without importing Rich (piped and
+    JSON output never need it): --color always, FORCE_COLOR and TTY_COMPATIBLE=1 force it, TTY_COMPATIBLE=0
+    denies it, otherwise stdout's own isatty."""
+    import sys
+
+    if _state["color"] == "always" or os.environ.get("FORCE_COLOR"):
+        return True
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed or missing stdout
+        return False
+
+
 def listing_as_lines() -> bool:
     """Listings print one record a line (tab-separated) unless they go to a terminal (or colour is forced)."""
-    return not console().is_terminal
+    return not is_terminal()
 
 
 def lines(rows: Iterable[Iterable[object]]) -> None:

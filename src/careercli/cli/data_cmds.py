@@ -8,16 +8,18 @@ from typing import Annotated
 import typer
 
 from careercli.cli.common import console, report, say
+from careercli.cli.lazy import CareerCommand, CareerSubGroup
 from careercli.errors import CareerError, DataError
 
-data_app = typer.Typer(
+app = typer.Typer(
+    cls=CareerSubGroup,
     help="Your own data packs: roles, skills and books in the bundled schema; O*NET imports.\n\nExamples:\n\n"
     "career data validate my-team.toml\n\ncareer data import-onet db_29_2_text.zip",
     no_args_is_help=True,
 )
 
 
-@data_app.command("validate")
+@app.command("validate", cls=CareerCommand)
 def validate(files: Annotated[list[str], typer.Argument(metavar="FILE", help="Pack files (TOML) to check.")]) -> None:
     """Check pack files against the bundled schema; report every problem with file, line and field.
 
@@ -65,7 +67,7 @@ def validate(files: Annotated[list[str], typer.Argument(metavar="FILE", help="Pa
         raise CareerError(f"{failed} of {len(files)} file(s) have problems")
 
 
-@data_app.command("import-onet")
+@app.command("import-onet", cls=CareerCommand)
 def import_onet(
     path: Annotated[
         str, typer.Argument(metavar="PATH", help="The O*NET text release: its zip (db_29_2_text.zip) or its folder.")
@@ -107,7 +109,7 @@ def import_onet(
     say(visible(summary.line()))
 
 
-@data_app.command("remove-onet")
+@app.command("remove-onet", cls=CareerCommand)
 def remove_onet() -> None:
     """Delete your O*NET import; the occupations bundled with careercli stay.
 

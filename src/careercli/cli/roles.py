@@ -54,12 +54,12 @@ def list_roles(
 
         print_json(jsonout.envelope("roles", [jsonout.role_summary(r) for r in roles]))
         return
-    from careercli.presenters.terminal import roles_grouped
-
     origins = any(r.source != "bundled" for r in cat.roles.values())
     if listing_as_lines():
         lines((r.slug, r.name, r.category, r.summary, *((r.source,) if origins else ())) for r in roles)
         return
+    from careercli.presenters.terminal import roles_grouped
+
     render(roles_grouped(roles, origins=origins, width=console().width))
 
 
@@ -102,11 +102,10 @@ def show(
     fmt = output_format.lower()
     if fmt not in FORMATS:
         raise typer.BadParameter(f"'{output_format}' is not one of {', '.join(FORMATS)}", param_hint="'--format'")
-    from careercli.presenters.terminal import BOOKS_IN_SHOW
-
+    if as_json and fmt not in ("text", "json"):
+        raise typer.BadParameter(f"--json and --format {fmt} disagree: give one of them", param_hint="'--json'")
     book_ids = cat.book_ids_for_role(found.slug)
-    full = as_json or fmt in ("json", "markdown")  # these carry every book; a page shows the newest few
-    books = [cat.books[book_id] for book_id in (book_ids if full else book_ids[:BOOKS_IN_SHOW])]
+    books = [cat.books[book_id] for book_id in book_ids]  # JSON and Markdown carry all; the page shows the newest
     mine = profile_or_warn()
     mark = mine.bookmark(found.slug)
     if as_json or fmt == "json":

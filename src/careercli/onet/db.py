@@ -14,7 +14,6 @@ import hashlib
 import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,6 +84,8 @@ class Summary:
 # -- building -------------------------------------------------------------------------------------------------
 def build(release: Release, target: Path, progress: Progress | None = None) -> Summary:
     """Read ``release`` into a new database at ``target``, replacing it only when all of it was read."""
+    import tempfile
+
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".onet-", suffix=".tmp", dir=target.parent)
     os.close(handle)

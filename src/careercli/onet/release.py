@@ -8,15 +8,16 @@ Standard library only; nothing here writes.
 
 from __future__ import annotations
 
-import csv
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from careercli.errors import CareerError
+
+if TYPE_CHECKING:
+    import zipfile  # imported where a zip is opened: reading the database needs neither zipfile nor csv
 
 OCCUPATIONS = "Occupation Data.txt"
 README = "Read Me.txt"
@@ -90,6 +91,8 @@ class Release:
             self._folder = folder
             self._names = {p.name for p in folder.iterdir() if p.is_file()}
             return
+        import zipfile
+
         try:
             archive = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError) as error:
@@ -147,6 +150,8 @@ class Release:
 
     def rows(self, name: str) -> Iterator[Row]:
         """The rows of ``name`` with its :data:`COLUMNS` selected; the header and every row are checked."""
+        import csv
+
         wanted = COLUMNS[name]
         with self.stream(name) as handle:
             reader = _reader(_lines(handle, name))
@@ -207,6 +212,8 @@ def _lines(handle: IO[bytes], name: str) -> Iterator[str]:
 
 
 def _reader(handle: Iterator[str]) -> Any:  # csv's reader type is private
+    import csv
+
     return csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
 
 

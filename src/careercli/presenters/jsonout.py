@@ -21,7 +21,14 @@ def envelope(key: str, value: Any) -> dict[str, Any]:
 
 
 def dumps(payload: dict[str, Any]) -> str:
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    """The JSON text; DEL, C1 controls, bidi and zero-width characters written as \\u escapes (the same values
+    once parsed, but inert and visible in a terminal or an editor)."""
+    import re
+
+    from careercli.presenters.text import INVISIBLE
+
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    return re.sub(f"[\\x7f-\\x9f{INVISIBLE}]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def role_summary(role: Role) -> dict[str, Any]:

@@ -12,8 +12,12 @@ from typing import TYPE_CHECKING, Any
 from careercli.presenters.text import single_line, visible
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import RenderableType
 
+    from careercli.queries.lookup import Facts
+    from careercli.queries.occupation_lists import Group, GroupListing
     from careercli.queries.occupations import Occupation
 
 TASKS_SHOWN = 8
@@ -126,8 +130,8 @@ def section(occupation: Occupation, curated: Mapping[str, str] | Collection[str]
     return Group(*parts)
 
 
-def as_json(occupation: Occupation) -> dict[str, Any]:
-    """The ``onet`` object of ``show --json``."""
+def as_json(occupation: Occupation, curated: Mapping[str, str] | Collection[str] = ()) -> dict[str, Any]:
+    """The ``onet`` object of ``show --json``; ``related`` items name the curated ``role`` that links to them."""
     return {
         "code": occupation.code,
         "title": occupation.title,
@@ -139,14 +143,17 @@ def as_json(occupation: Occupation) -> dict[str, Any]:
             {"name": tech.name, "hot": tech.hot, "in_demand": tech.in_demand, "skill": tech.skill}
             for tech in occupation.technologies
         ],
-        "related": [{"code": r.code, "title": r.title, "tier": r.tier} for r in occupation.related],
+        "related": [
+            {"code": r.code, "title": r.title, "tier": r.tier, "role": _curated_role(curated, r.code)}
+            for r in occupation.related
+        ],
         "credit": occupation.credit,
     }
 
 
 def markdown(occupation: Occupation, curated: Mapping[str, str] | Collection[str] = (), level: int = 3) -> str:
     """The official facts as a Markdown section (all data text escaped), ending with the credit line."""
-    from careercli.presenters.markdown import escape
+    from careercli.presenters.markdown import code, escape
 
     hashes = "#" * level
     lines = [f"{hashes} Official facts (O\\*NET {escape(occupation.code)}): {escape(occupation.title)}", ""]
@@ -166,7 +173,53 @@ def markdown(occupation: Occupation, curated: Mapping[str, str] | Collection[str
         lines += ["", "**Related occupations:**", ""]
         for related in occupation.related:
             role = _curated_role(curated, related.code)
-            suffix = f" ({CURATED_MARK} curated role {escape(role)})" if role else ""
+            suffix = f" ({CURATED_MARK} curated role {code(role)})" if role else ""
             lines.append(f"- {escape(related.code)} {escape(related.title)}{suffix}")
     lines += ["", f"*{escape(occupation.credit)}*", ""]
     return "\n".join(lines)
+
+
+def export_markdown(facts: Sequence[Facts], curated: Mapping[str, str] | Collection[str] = (), level: int = 2) -> str:
+    """The export's section of official facts: one sub-section per occupation that a bookmark leads to, each
+    naming the bookmarks and ending with the credit line of its release. Empty when there is nothing to show."""
+    from careercli.presenters.markdown import code
+
+    if not facts:
+        return ""
+    parts = [f"{'#' * level} Official occupation facts (O\\*NET)", ""]
+    for item in facts:
+        parts.append("Bookmarked as: " + ", ".join(code(mark) for mark in item.bookmarks))
+        parts.append("")
+        parts.append(markdown(item.occupation, curated, level + 1))
+    return "\n".join(parts)
+
+
+def group_json(listing: GroupListing) -> dict[str, Any]:
+    """``list --group NN --json``: the group and its occupations, each with the curated ``role`` or null."""
+    return {
+        "group": listing.major,
+        "title": listing.title,
+        "version": listing.version,
+        "occupations": [{"code": r.code, "title": r.title, "role": r.role} for r in listing.occupations],
+        "credit": listing.credit,
+    }
+
+
+def groups_json(groups: Sequence[Group]) -> list[dict[str, Any]]:
+    return [{"group": g.major, "title": g.title, "occupations": g.count} for g in groups]
+
+
+def group_table(listing: GroupListing) -> RenderableType:
+    """The occupations of a SOC group as a Rich table with the credit line under it."""
+    from rich.console import Group as RichGroup
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(f"{listing.major}-0000 {listing.title}", style="bold"), title_justify="left")
+    table.add_column("Code", no_wrap=True, style="dim")
+    table.add_column("Occupation")
+    table.add_column("Curated role", style="green")
+    for row in listing.occupations:
+        role = Text(f"{CURATED_MARK} {single_line(row.role)}") if row.role else Text("")
+        table.add_row(row.code, Text(visible(single_line(row.title))), role)
+    return RichGroup(table, Text(visible(listing.credit), style="dim italic"))

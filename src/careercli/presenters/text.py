@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# invisible characters that reorder or hide text: zero-width spaces and joiners, bidi marks, embeddings,
+# overrides and isolates (U+202E can make "exe.txt" read "txt.exe"), word joiners and the byte-order mark
+INVISIBLE = "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{INVISIBLE}]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -18,11 +21,14 @@ def _visible(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # control pictures: ESC shows as ␛
     if code == 0x7F:
         return "\u2421"  # ␡
-    return f"\\x{code:02x}"  # C1 controls have no picture: show their escape
+    if code <= 0x9F:
+        return f"\\x{code:02x}"  # C1 controls have no picture: show their escape
+    return f"\\u{code:04x}"  # bidi and zero-width characters: their escape, so they act on nothing
 
 
 def visible(text: str) -> str:
-    """The text with C0/C1 control characters (but newline and tab) replaced by visible stand-ins."""
+    """The text with C0/C1 control characters (but newline and tab), DEL, bidi and zero-width characters replaced by
+    visible stand-ins."""
     return _CONTROL.sub(_visible, text)
 
 

@@ -50,6 +50,40 @@ def editions_of(catalog: Catalog, book: Book) -> list[Book]:
                   reverse=True)  # fmt: skip
 
 
+def newest_of_one_work(books: Sequence[Book]) -> Book | None:
+    """The newest edition when the books are all editions of one work ('team topologies'), else None."""
+    if not books or len({work_key(b) for b in books}) != 1:
+        return None
+    return max(books, key=lambda b: (b.edition or 1, b.sort_date))
+
+
+def newer_edition(catalog: Catalog, book: Book) -> Book | None:
+    """The newest edition of the book's work when it is not the book itself."""
+    newest = editions_of(catalog, book)[0]
+    return None if newest.id == book.id else newest
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def edition_words(book: Book) -> str:
+    """Which edition, in words: '2nd edition, 2025'; the id when neither edition nor year is known."""
+    parts = [f"{_ordinal(book.edition)} edition"] if book.edition else []
+    if book.year is not None:
+        parts.append(str(book.year))
+    return ", ".join(parts) or book.id
+
+
+def edition_label(catalog: Catalog, book: Book) -> str:
+    """The title, naming the edition when the catalogue holds several editions of the work:
+    'Team Topologies (2nd edition, 2025)'; just 'Fluent Python' otherwise."""
+    if len(editions_of(catalog, book)) < 2:
+        return book.title
+    return f"{book.title} ({edition_words(book)})"
+
+
 def canonical_counts(catalog: Catalog) -> dict[str, int]:
     """How many roles mark each book as canonical."""
     counts: dict[str, int] = {}

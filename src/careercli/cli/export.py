@@ -1,0 +1,79 @@
+"""``career export`` (the profile as Markdown) and ``career paths`` (where careercli keeps things)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from careercli.cli.common import JsonOption, catalog, print_json, profile, render, say
+from careercli.errors import CareerError
+
+
+def _say(message: str) -> None:
+    from careercli.presenters.text import visible
+
+    say(visible(message))
+
+
+def export(
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to FILE ('-' or no option: standard output).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Export your profile as Markdown: skills, bookmarked roles with your gap, reading list, suggestions.
+
+    Examples:
+
+        career export -o profile.md
+
+        career export | less
+    """
+    import datetime as dt
+
+    from careercli._version import __version__
+    from careercli.presenters.markdown import profile_markdown
+
+    text = profile_markdown(profile(), catalog(), dt.date.today(), __version__)
+    if output in (None, "-"):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    if "\x00" in output:
+        raise CareerError(f"{output!r} is not a valid file name")
+    from careercli.atomic import write_export
+
+    target = Path(output).expanduser()
+    if not write_export(target, text.encode("utf-8"), force):  # after a stream (/dev/stdout), say nothing more
+        _say(f"Wrote {target}.")
+
+
+def paths(as_json: JsonOption = False) -> None:
+    """Show where careercli keeps your profile, its data, packs and cache.
+
+    Example:
+
+        career paths
+    """
+    from careercli import paths as where
+    from careercli.catalogue.sources import bundled_data_dir, pack_files
+
+    items = {
+        "profile": str(where.profile_path()),
+        "config": str(where.config_dir()),
+        "bundled_data": str(bundled_data_dir()),
+        "packs": [str(p) for p in where.packs_dirs()],
+        "packs_in_use": [str(p) for p in pack_files()],
+        "cache": str(where.cache_dir()),
+    }
+    if as_json:
+        from careercli.presenters.jsonout import envelope
+
+        print_json(envelope("paths", items))
+        return
+    from careercli.presenters.terminal import paths_table
+
+    render(paths_table(items))

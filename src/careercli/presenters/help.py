@@ -1,0 +1,119 @@
+"""Help pages for ``career`` and each command, with Rich but without ``typer.rich_utils`` (which imports
+Markdown and syntax highlighting): usage, the description with its examples, arguments, options with their
+help and defaults, and the commands in their panels. A group lists its commands from ``commands.TOP`` without
+importing their modules.
+"""
+
+from __future__ import annotations
+
+import inspect
+import io
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from careercli.presenters.text import visible
+
+
+def _paragraphs(doc: str) -> list[str]:
+    """The help text as paragraphs: lines of a paragraph joined, indented lines (examples) kept as they are."""
+    out = []
+    for block in inspect.cleandoc(doc).split("\n\n"):
+        lines = block.splitlines()
+        if not lines:
+            continue
+        if all(line.startswith(" ") for line in lines):
+            out.append("\n".join("  " + line.strip() for line in lines))
+        elif lines[0].startswith("career "):
+            out.append("\n".join("  " + line for line in lines))  # an example in a group's help
+        else:
+            out.append(" ".join(line.strip() for line in lines))
+    return out
+
+
+def _plain(markup: str) -> str:
+    return Text.from_markup(markup, emoji=False).plain
+
+
+def _params(command: Any, ctx: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    arguments, options = [], []
+    for param in command.get_params(ctx):
+        if getattr(param, "hidden", False):
+            continue
+        if param.param_type_name == "argument":
+            name = param.make_metavar(ctx) if hasattr(param, "make_metavar") else param.name.upper()
+            helptext = _plain(getattr(param, "help", None) or "")
+            arguments.append((name, helptext + (" [required]" if param.required else "")))
+            continue
+        record = param.get_help_record(ctx)
+        if record is None:
+            continue
+        names, helptext = record
+        helptext = _plain(helptext)
+        default = param.default
+        if param.show_default is not False and default not in (None, False, "", ()) and "[default" not in helptext:
+            shown = getattr(default, "value", default)
+            helptext += f" [default: {', '.join(map(str, shown)) if isinstance(shown, list | tuple) else shown}]"
+        options.append((names, helptext))
+    return arguments, options
+
+
+def _commands(command: Any, ctx: Any) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The subcommands by panel; the top level from ``commands.TOP``, a group from its own commands."""
+    panels: dict[str, list[tuple[str, str]]] = {}
+    if ctx.parent is None:
+        from careercli.commands import TOP
+
+        for name, (_target, panel, summary) in TOP.items():
+            panels.setdefault(panel, []).append((name, summary))
+    else:
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            if sub is not None and not sub.hidden:
+                panel = getattr(sub, "rich_help_panel", None) or "Commands"
+                panels.setdefault(panel, []).append((name, _plain(sub.get_short_help_str(limit=200))))
+    return list(panels.items())
+
+
+def _grid(rows: list[tuple[str, str]], title: str) -> Panel:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold cyan", no_wrap=True)
+    grid.add_column()
+    for left, right in rows:
+        grid.add_row(Text(left), Text(visible(right)))
+    return Panel(grid, title=title, title_align="left", border_style="dim", box=box.ROUNDED)
+
+
+def help_page(ctx: Any, width: int) -> Group:
+    """The help page of the command of ``ctx`` as a Rich renderable."""
+    command = ctx.command
+    parts: list[Any] = [Text("")]
+    usage = " ".join(command.collect_usage_pieces(ctx))
+    parts += [Text.assemble(("Usage: ", "yellow"), (f"{ctx.command_path} {usage}".rstrip(), "bold")), Text("")]
+    paragraphs = _paragraphs(command.help or "")
+    if paragraphs:
+        parts.append(Text("  " + paragraphs[0], style="bold"))
+        parts += [Text(""), *(Text(visible(p) if p.startswith("  ") else "  " + p) for p in paragraphs[1:])]
+        parts.append(Text(""))
+    arguments, options = _params(command, ctx)
+    if arguments:
+        parts.append(_grid(arguments, "Arguments"))
+    if options:
+        parts.append(_grid(options, "Options"))
+    if hasattr(command, "list_commands"):
+        parts += [_grid(rows, panel) for panel, rows in _commands(command, ctx)]
+    if command.epilog:
+        parts.append(Text("  " + command.epilog, style="dim"))
+    return Group(*parts)
+
+
+def help_text(ctx: Any, width: int) -> str:
+    """The same page as plain text, for Click's own callers (a group called without its subcommand)."""
+    out = Console(file=io.StringIO(), width=max(40, min(width, 200)), color_system=None, emoji=False)
+    with out.capture() as captured:
+        out.print(help_page(ctx, width))
+    return captured.get().rstrip("\n")

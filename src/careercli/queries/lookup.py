@@ -1,0 +1,203 @@
+"""What a user typed, resolved to a curated role or an O*NET occupation; occupations as role-like targets.
+
+Order: a curated role first (exact id, alias, name, unique prefix: :func:`careercli.queries.resolve.resolve_role`),
+else an occupation by O*NET-SOC code (``15-1252.00``, ``15-1252``), title, alternate title or reported title
+(:func:`careercli.queries.occupations.find`). An unknown name gets one did-you-mean over role names and occupation
+titles. The occupation database is opened only when no curated role answers (``open_db`` is called lazily), so
+a command about a curated role never touches sqlite unless its page shows official facts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from careercli.errors import NotFoundError
+from careercli.model import Catalog, Role
+from careercli.queries import occupations as occ
+from careercli.queries import resolve as res
+
+OpenDb = Callable[[], "sqlite3.Connection | None"]
+_IMPORT_HINT = "'career data import-onet PATH' adds every occupation of an O*NET release"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A curated role or an occupation: exactly one of ``role`` and ``occupation`` is set."""
+
+    role: Role | None = None
+    occupation: occ.Match | None = None
+
+    @property
+    def kind(self) -> str:
+        return "role" if self.role is not None else "occupation"
+
+    @property
+    def id(self) -> str:
+        """The role's slug or the occupation's code: what a bookmark stores and ``career show`` takes."""
+        if self.role is not None:
+            return self.role.slug
+        assert self.occupation is not None
+        return self.occupation.code
+
+    @property
+    def title(self) -> str:
+        if self.role is not None:
+            return self.role.name
+        assert self.occupation is not None
+        return self.occupation.title
+
+
+def lookup(catalog: Catalog, query: str, open_db: OpenDb | None = None) -> Target:
+    """The role or occupation ``query`` names; a :class:`NotFoundError` with a did-you-mean otherwise.
+
+    ``open_db`` (``careercli.onet.db.current``) is called only when no curated role answers; without it, or
+    when it gives None, only roles resolve.
+    """
+    try:
+        return Target(role=res.resolve_role(catalog, query))
+    except NotFoundError as error:
+        role_error = error
+    if not res.normalise(query):
+        raise role_error
+    db = open_db() if open_db is not None else None
+    if db is None:
+        raise role_error
+    matches = occ.find(db, query)
+    codes = list(dict.fromkeys(m.code for m in matches))
+    if len(codes) == 1:
+        return Target(occupation=matches[0])
+    if codes:
+        shown = ", ".join(f"{m.code} ({m.title})" for m in matches[:5]) + (", ..." if len(codes) > 5 else "")
+        raise NotFoundError(f"'{res.clip(query)}' is a title of several occupations: {shown}",
+                            "name one by its code, e.g. 'career show " + codes[0] + "'")  # fmt: skip
+    code = occ.normalise_code(query)
+    if code is not None:
+        raise NotFoundError(f"no occupation {code} in the O*NET {occ.version(db) or ''} data".replace("  ", " "),
+                            _IMPORT_HINT)  # fmt: skip
+    if _names_a_role(catalog, query):
+        raise role_error  # several roles share the name or prefix: the resolver's message lists them
+    raise NotFoundError(unknown_message(catalog, db, query))
+
+
+def _names_a_role(catalog: Catalog, query: str) -> bool:
+    wanted = res.normalise(query)
+    return any(res.normalise(name).startswith(wanted) for role in catalog.roles.values() for name in _role_names(role))
+
+
+def _role_names(role: Role) -> list[str]:
+    return [role.slug, role.name, *role.aliases]
+
+
+def unknown_message(catalog: Catalog, db: sqlite3.Connection, query: str) -> str:
+    """'unknown role or occupation' with the closest role names and occupation titles, or a search to try."""
+    items: dict[str, object] = dict(catalog.roles)
+    titles = {f"\0{code}": (code, title) for code, title in db.execute("SELECT code, title FROM occupation")}
+    items.update(titles)
+
+    def names(item: object) -> Iterable[str]:
+        return _role_names(item) if isinstance(item, Role) else [item[1]]  # type: ignore[index]
+
+    message = f"unknown role or occupation '{res.clip(query)}'"
+    close = res.suggest(query, items, names)
+    if close:
+        shown = [f"'{titles[k][1]}' ({titles[k][0]})" if k in titles else f"'{k}'" for k in close]
+        listed = ", ".join(shown[:-1]) + " or " + shown[-1] if len(shown) > 1 else shown[0]
+        return f"{message}; did you mean {listed}?"
+    command = res.search_command(query, "role")
+    if command:
+        return f"{message}; try '{command.rsplit(' --kind', 1)[0]}'"
+    return message
+
+
+# -- the catalogue's side of the link ---------------------------------------------------------------------------
+def curated_roles(catalog: Catalog) -> dict[str, str]:
+    """``{O*NET code: role slug}``: the first curated role (in catalogue order) that links to each occupation."""
+    found: dict[str, str] = {}
+    for role in catalog.roles.values():
+        if role.onet and role.onet != "none":
+            found.setdefault(role.onet, role.slug)
+    return found
+
+
+def skill_names(catalog: Catalog) -> dict[str, str]:
+    """``{skill id, name or alias: skill id}``, what :func:`careercli.queries.occupations.skill_index` takes."""
+    names: dict[str, str] = {}
+    for skill in catalog.skills.values():
+        for name in (skill.id, skill.name, *skill.aliases):
+            names.setdefault(name, skill.id)
+    return names
+
+
+def occupation_detail(catalog: Catalog, db: sqlite3.Connection, code: str) -> occ.Occupation | None:
+    """An occupation's facts with its technologies mapped to the catalogue's skills."""
+    return occ.detail(db, code, occ.skill_index(skill_names(catalog)))
+
+
+def linked_occupation(catalog: Catalog, role: Role, db: sqlite3.Connection | None) -> occ.Occupation | None:
+    """The occupation a curated role links to (``onet = "..."``), for the role's page; None when it has none."""
+    if db is None or not role.onet or role.onet == "none":
+        return None
+    return occupation_detail(catalog, db, role.onet)
+
+
+# -- an occupation where a role is expected ---------------------------------------------------------------------
+def as_role(occupation: occ.Occupation) -> Role:
+    """A role-like view of an occupation for gap, compare and suggest: its id is the code, its key skills the
+    careercli skills its hot and in-demand technologies name (in-demand first), each a unit of its own."""
+    return Role(
+        slug=occupation.code,
+        name=occupation.title,
+        category="occupation",
+        summary=occupation.description,
+        what_they_do=occupation.description,
+        what_to_learn=(),
+        key_skills=occupation.skills,
+        challenges=(),
+        career_prospects=(),
+        next_roles=(),
+        related_roles=(),
+        source=f"O*NET {occupation.version}".strip(),
+        onet=occupation.code,
+    )
+
+
+def role_like(catalog: Catalog, query: str, open_db: OpenDb | None = None) -> Role:
+    """What ``gap``, ``compare`` and ``suggest --why`` work on: the curated role, or the occupation as a role."""
+    target = lookup(catalog, query, open_db)
+    if target.role is not None:
+        return target.role
+    db = open_db() if open_db is not None else None
+    found = occupation_detail(catalog, db, target.id) if db is not None else None
+    if found is None:  # the database changed under us: say so plainly
+        raise NotFoundError(f"no occupation {target.id} in the O*NET data", _IMPORT_HINT)
+    return as_role(found)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The official facts of one occupation and the bookmarks (role slugs or codes) that lead to it."""
+
+    bookmarks: tuple[str, ...]
+    occupation: occ.Occupation
+
+
+def official_facts(catalog: Catalog, ids: Iterable[str], db: sqlite3.Connection | None) -> tuple[Facts, ...]:
+    """The facts of bookmarked roles' linked occupations and of bookmarked occupations, each occupation once,
+    in bookmark order. Roles with no link and codes no longer in the data are left out."""
+    if db is None:
+        return ()
+    order: dict[str, list[str]] = {}
+    for ident in ids:
+        role = catalog.roles.get(ident)
+        code = role.onet if role is not None else occ.normalise_code(ident)
+        if code and code != "none":
+            order.setdefault(code, []).append(ident)
+    index = occ.skill_index(skill_names(catalog))
+    found = []
+    for code, marks in order.items():
+        page = occ.detail(db, code, index)
+        if page is not None:
+            found.append(Facts(tuple(marks), page))
+    return tuple(found)
