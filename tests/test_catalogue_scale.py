@@ -1,19 +1,14 @@
-"""A large pack: checked in two processes with exactly the result and the messages of one; old cache files of
-earlier versions removed once; pack warnings shown on every run, not only when the catalogue is rebuilt."""
+"""A large pack: its search index read in bulk and kept from the first search; old cache files of earlier
+versions removed once; pack warnings shown on every run, not only when the catalogue is rebuilt."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from careercli.catalogue import chunks
 from careercli.catalogue.build import build_catalog
-from careercli.catalogue.sources import Source, bundled_sources
-from careercli.errors import DataError
-
-TODAY = dt.date(2026, 6, 1)
+from careercli.catalogue.sources import Source
 
 
 def _role(i: int, extra: str = "") -> str:
@@ -43,71 +38,6 @@ def _skill(i: int) -> str:
 def _book(i: int, published: str = "2020-01") -> str:
     return (f'\n[[book]]\nid = "scale-book-{i:04d}"\ntitle = "Scale Book {i}"\npublished = "{published}"\n'
             f'roles = ["scale-role-{i % 40:04d}"]\n')  # fmt: skip
-
-
-def _pack(tmp_path: Path, text: str) -> list[Source]:
-    path = tmp_path / "big.toml"
-    path.write_text(text, "utf-8")
-    return [*bundled_sources(), Source(path, str(path), path.name)]
-
-
-def _both(sources: list[Source], monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, list[str]]]:
-    """The result (the catalogue's items in order, or the error lines) and the warnings: in two processes, then
-    in one."""
-    results = []
-    for limit in (1, 10**12):
-        monkeypatch.setattr(chunks, "PARALLEL_BYTES", limit)
-        warnings: list[str] = []
-        try:
-            catalog = build_catalog(sources, today=TODAY, warnings=warnings)
-            outcome: object = (list(catalog.roles.items()), list(catalog.skills.items()), list(catalog.books.items()))
-        except DataError as error:
-            outcome = "\n".join(error.problems)
-        results.append((outcome, warnings))
-    return results
-
-
-def test_a_split_pack_gives_the_catalogue_of_one_read_in_file_order(tmp_path: Path, monkeypatch) -> None:
-    # tables interleaved: the merged order must still be every role, then every skill, then every book
-    parts = [_role(i) + _skill(i % 7) * (i < 7) + _book(i) for i in range(40)]
-    sources = _pack(tmp_path, "schema_version = 1\n" + "".join(parts))
-    calls = []
-    real = chunks._check_half
-    monkeypatch.setattr(chunks, "_check_half", lambda *a, **k: calls.append(1) or real(*a, **k))
-    split, whole = _both(sources, monkeypatch)
-    assert calls, "the pack was not split"
-    assert split == whole
-    roles, _skills, books = split[0]  # type: ignore[misc]
-    assert [slug for slug, _ in roles if slug.startswith("scale-")] == [f"scale-role-{i:04d}" for i in range(40)]
-    assert dict(books)["scale-book-0039"].roles == ("scale-role-0039",)
-
-
-def test_a_split_pack_reports_the_same_problems_in_the_same_order(tmp_path: Path, monkeypatch) -> None:
-    parts = [_role(i) + _book(i, "2031-01" if i % 9 == 0 else "2020-01") for i in range(40)]
-    parts[5] = _role(5, 'colour = "red"\n')  # an unknown field, in the first half
-    parts[33] = _role(33).replace('"scale-role-0034"', '"no-such-role"')  # an unknown reference, second half
-    parts[36] += _role(36)  # a duplicate, second half
-    sources = _pack(tmp_path, "".join(_skill(i) for i in range(7)) + "".join(parts))
-    split, whole = _both(sources, monkeypatch)
-    assert split == whole
-    message = str(split[0])
-    assert "unknown field 'colour'" in message
-    assert "'next_roles' names unknown role 'no-such-role'" in message
-    assert "duplicate role id 'scale-role-0036'" in message
-    assert message.index("colour") < message.index("no-such-role")
-    assert split[1]
-    assert all("is in the future: 2031-01" in w for w in split[1])
-
-
-def test_a_half_that_does_not_stand_alone_is_read_whole(tmp_path: Path, monkeypatch) -> None:
-    # a header line inside a multi-line string in the second half: the halves disagree, the file is read whole
-    parts = [_role(i) + _skill(i % 7) * (i < 7) for i in range(40)]
-    parts[30] = parts[30].replace('what_they_do = "Works at scale."', 'what_they_do = """Works\n[[book]]\nat."""')
-    sources = _pack(tmp_path, "".join(parts))
-    split, whole = _both(sources, monkeypatch)
-    assert split == whole
-    roles = dict(split[0][0])  # type: ignore[index]
-    assert roles["scale-role-0030"].what_they_do == "Works\n[[book]]\nat."
 
 
 FUTURE = """

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from careercli.catalogue.chunks import checked_entries
-from careercli.catalogue.parse import TABLES, Entry, Problems, closest
+from careercli.catalogue.parse import TABLES, Entry, Problems, closest, read_entries
+from careercli.catalogue.schema import check_book, check_role, check_skill
 from careercli.catalogue.sources import Source, bundled_sources, catalog_sources
 from careercli.errors import DataError
 from careercli.model import Book, Catalog, Role, Skill
@@ -23,6 +23,14 @@ _REFERENCES = {
 }
 __all__ = ["Source", "build_catalog", "bundled_sources", "catalog_sources", "prerequisite_cycle"]
 CYCLE_SHOWN = 12  # a longer cycle is shown by its first skills and its length
+
+
+def _check(entry: Entry, problems: Problems, origin: str, today: _dt.date) -> Role | Skill | Book | None:
+    if entry.table == "role":
+        return check_role(entry, problems, origin)
+    if entry.table == "skill":
+        return check_skill(entry, problems, origin)
+    return check_book(entry, problems, origin, today)
 
 
 def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings: list[str] | None = None,
@@ -38,10 +46,10 @@ def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings
     unreadable = False
     for source in sources:
         before, said = len(problems.items), len(problems.warnings)
-        count = 0
+        entries = read_entries(source.path, source.label, problems)
         seen: dict[tuple[str, str], int] = {}
-        for entry, item in checked_entries(source, problems, today):
-            count += 1
+        for entry in entries:
+            item = _check(entry, problems, source.origin, today)
             ident = entry.data.get(TABLES[entry.table])
             if isinstance(ident, str) and ident.strip():
                 where[(entry.table, ident.strip())] = entry
@@ -54,7 +62,7 @@ def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings
                 continue
             seen[key] = entry.index
             tables[entry.table][item.id] = item
-        unreadable = unreadable or (not count and len(problems.items) > before)
+        unreadable = unreadable or (not entries and len(problems.items) > before)
         if quiet_bundled and source.origin == "bundled":
             del problems.warnings[said:]
     if not unreadable:

@@ -1,5 +1,5 @@
-"""The plain form of model items (tuples of strings, numbers and tuples, in field order) that ``marshal`` stores
-and that a parsing child process sends back; and the items made again from it."""
+"""The plain form of model items (tuples of strings, numbers and tuples, in field order) that ``marshal`` stores,
+and the items made again from it."""
 
 from __future__ import annotations
 
@@ -41,7 +41,3 @@ book_plain = operator.attrgetter(*Book.__annotations__)
 
 def book_from_plain(values: tuple[Any, ...]) -> Book:
     return Book(*values)
-
-
-PLAIN = {"role": role_plain, "skill": skill_plain, "book": book_plain}
-FROM_PLAIN = {"role": role_from_plain, "skill": skill_from_plain, "book": book_from_plain}
