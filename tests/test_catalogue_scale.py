@@ -138,3 +138,25 @@ def test_the_first_search_with_no_cache_stores_its_index(isolated_home: Path, mo
     monkeypatch.setattr(search, "build_index", lambda catalog: pytest.fail("the index was built again"))
     again = load.load_search_index(load.load_catalog)
     assert again.postings == first.postings
+
+
+def test_a_caller_walking_many_stored_items_gets_them_in_one_query(isolated_home: Path, monkeypatch) -> None:
+    from careercli.catalogue import load
+    from careercli.catalogue.store import Store
+
+    pack = isolated_home / "data" / "careercli" / "packs" / "scale.toml"
+    pack.parent.mkdir(parents=True)
+    pack.write_text(
+        "".join(_skill(i) for i in range(7))
+        + "".join(_role(i) for i in range(40))
+        + "".join(_book(i) for i in range(600)),
+        "utf-8",
+    )
+    fresh = load.load_catalog()
+    stored = load.load_catalog()
+    reads: list[str] = []
+    real = Store.get
+    monkeypatch.setattr(Store, "get", lambda self, name: reads.append(name) or real(self, name))
+    ids = [f"scale-book-{i:04d}" for i in range(600)]
+    assert [stored.books[i] for i in ids] == [fresh.books[i] for i in ids]
+    assert len(reads) <= load.BULK_AFTER + 2

@@ -32,6 +32,7 @@ from careercli.model import Book, Catalog, Challenge, Role, Skill, SkillGroup
 FORMAT = 1
 MODEL = (Role, Skill, Book, Challenge, SkillGroup)
 T = TypeVar("T")
+BULK_AFTER = 200  # items read one at a time before a stored mapping reads all of its kind at once
 Report = Callable[[str], None]
 
 
@@ -147,6 +148,7 @@ class StoredMap(Mapping[str, T]):
         self._store, self._kind, self._make, self._recovery, self._part = store, kind, make, recovery, part
         self._made: dict[str, T] = {}
         self._keys: tuple[str, ...] | None = None
+        self._reads = 0
         self._rebuilt: Mapping[str, T] | None = None
 
     def _fallback(self) -> Mapping[str, T]:
@@ -168,6 +170,14 @@ class StoredMap(Mapping[str, T]):
         item = self._made.get(key)
         if item is not None:
             return item
+        self._reads += 1
+        if self._reads == BULK_AFTER:  # a caller walking thousands of items: one query beats thousands
+            self._read_all()
+            if self._rebuilt is not None:
+                return self._rebuilt[key]
+            item = self._made.get(key)
+            if item is not None:
+                return item
         try:
             try:
                 item = self._make(marshal.loads(self._store.get(f"{self._kind}:{key}")))
