@@ -84,10 +84,8 @@ def _isolated_env() -> dict[str, str | None]:
 def _run(args: list[str], env: dict[str, str | None]) -> str:
     from typer.testing import CliRunner
 
-    from careercli.cli import common
     from careercli.cli.app import app
 
-    common.reset()
     saved = {k: os.environ.get(k) for k in env}
     for key, value in env.items():
         if value is None:

@@ -61,9 +61,7 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
         monkeypatch.setenv(name, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
     _pin(monkeypatch.setenv, lambda name: monkeypatch.delenv(name, raising=False))  # any terminal, one result
-    from careercli.cli import common
 
-    common.reset()
     return home
 
 
@@ -88,9 +86,7 @@ def cli() -> Iterator[callable]:
 
     def invoke(*args: str, input: str | None = None, tty: bool = False) -> Result:
         """``tty=True``: render as on a terminal (tables), without colour codes."""
-        from careercli.cli import common
 
-        common.reset()
         env = {"FORCE_COLOR": "1"} if tty else None
         argv = ["--color", "never", *args] if tty else list(args)
         result = runner.invoke(app, argv, input=input, prog_name="career", env=env)

@@ -56,7 +56,6 @@ def test_every_example_in_the_help_works(tmp_path: Path, monkeypatch: pytest.Mon
 
     from typer.testing import CliRunner
 
-    from careercli.cli import common
     from careercli.cli.app import app
 
     reference = (ROOT / "docs" / "cli.md").read_text("utf-8")
@@ -74,7 +73,6 @@ def test_every_example_in_the_help_works(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(tmp_path)
     failures = []
     for example in examples:
-        common.reset()
         result = CliRunner().invoke(app, shlex.split(example)[1:], prog_name="career")
         if result.exit_code != 0:
             failures.append(f"{example} -> {result.exit_code}: {result.output.strip()[:200]}")

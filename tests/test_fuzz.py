@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from careercli.cli import common
 from careercli.cli.app import app
 
 pytestmark = pytest.mark.slow
@@ -45,7 +44,6 @@ def test_random_arguments_never_show_a_traceback(tmp_path: Path, command: list[s
     cwd = os.getcwd()
     os.chdir(tmp_path)  # 'export -o NAME' may write a file: never into the repository
     try:
-        common.reset()
         result = CliRunner().invoke(app, [*command, *args], prog_name="career")
     finally:
         os.chdir(cwd)
@@ -56,7 +54,6 @@ def test_random_arguments_never_show_a_traceback(tmp_path: Path, command: list[s
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help(command: list[str]) -> None:
-    common.reset()
     result = CliRunner().invoke(app, [*command, "--help"], prog_name="career")
     assert result.exit_code == 0
     assert "Usage:" in result.output

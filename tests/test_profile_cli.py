@@ -86,7 +86,7 @@ def test_reading_list_statuses_and_books_column(cli) -> None:
     assert statuses["fluent-python"] == "reading"
     bad = cli("reading", "add", "fluent-python", "--status", "skimmed")
     assert bad.code == 2
-    assert "'skimmed' is not one of want, reading, read" in bad.err
+    assert "'skimmed' is not one of 'want', 'reading', 'read'" in bad.err
     assert cli("reading", "remove", "fluent-python").code == 0
     assert cli("reading", "remove", "fluent-python").code == 1
 

@@ -54,7 +54,7 @@ def test_no_color_on_a_forced_terminal_has_no_colours(cli, monkeypatch: pytest.M
 def test_bad_color_value_is_a_usage_error(cli) -> None:
     result = cli("--color", "purple", "list")
     assert result.code == 2
-    assert "choose auto, always or never" in result.err
+    assert "'purple' is not one of 'auto', 'always', 'never'" in result.err
 
 
 @pytest.mark.parametrize("width", [80, 60])
@@ -93,7 +93,7 @@ def test_show_formats(cli) -> None:
     assert "What they do" in html
     bad = cli("show", "backend-developer", "--format", "pdf")
     assert bad.code == 2
-    assert "'pdf' is not one of text, markdown, json, svg, html" in bad.err
+    assert "'pdf' is not one of 'text', 'markdown', 'json', 'svg', 'html'" in bad.err
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Where every command's output goes: straight to stdout, or through the user's pager.
 
 Kept free of heavy imports: the start-up replay (``careercli.replay``) writes saved output through :func:`emit`
-too, so a page looks and pages the same whether it was just rendered or replayed.
+too, so a page looks and pages the same whether it was just rendered or replayed. A run of the app writes through
+an :class:`Output`, which also hands every text to the replay's recorder (if it has one).
 """
 
 from __future__ import annotations
@@ -16,26 +17,29 @@ if TYPE_CHECKING:
 # how a text may be paged: never, when taller than the terminal, or whenever stdout is a terminal
 NEVER, AUTO, ALWAYS = "S", "P", "A"
 
-# the replay's recorder of this run (careercli.replay.Recorder), or None: it keeps every text written to stdout
-_recorder: list[Any] = []
 
+class Output:
+    """The stdout of one run: each text goes to the recorder (the replay's, or None) and then to the screen."""
 
-def use_recorder(recorder: Any) -> None:
-    """Give every text emitted from now on, and every error reported, to ``recorder`` (None: to no one)."""
-    _recorder[:] = [recorder] if recorder is not None else []
+    __slots__ = ("recorder",)
 
+    def __init__(self, recorder: Any = None) -> None:
+        self.recorder = recorder
 
-def spoil() -> None:
-    """Something went to stderr: the recorder must not save this run."""
-    for recorder in _recorder:
-        recorder.spoiled()
+    def emit(self, text: str, paging: str = NEVER) -> None:
+        if self.recorder is not None:
+            self.recorder.add(text, paging)
+        emit(text, paging)
+
+    def spoil(self) -> None:
+        """Something went to stderr: the recorder must not save this run."""
+        if self.recorder is not None:
+            self.recorder.spoiled()
 
 
 def emit(text: str, paging: str = NEVER) -> None:
     """Write ``text`` to stdout, or through the pager (AUTO: when stdout and stdin are a terminal and the text is
     taller than it; ALWAYS: whenever they are a terminal)."""
-    for recorder in _recorder:
-        recorder.add(text, paging)
     if paging != NEVER and _page(text, force=paging == ALWAYS):
         return
     stream = sys.stdout

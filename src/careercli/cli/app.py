@@ -8,9 +8,9 @@ from typing import Annotated, Any
 import typer
 
 from careercli._version import __version__
-from careercli.cli import complete
-from careercli.cli.common import report, say, set_color, set_pager
 from careercli.cli.lazy import LazyGroup
+from careercli.cli.options import add_output_options
+from careercli.cli.session import Session, session
 from careercli.errors import CareerError, ExitCode
 
 _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -19,9 +19,18 @@ _CLICK_ABORT = next(c for c in typer.Abort.__mro__ if c.__name__ == "Abort")
 
 
 class CareerGroup(LazyGroup):
-    """Catches the project's one base exception and Click's usage errors, and keeps both to short lines."""
+    """Catches the project's one base exception and Click's usage errors, and keeps both to short lines; gives
+    every invocation a fresh :class:`Session` (``ctx.obj``) unless one is passed in, and the output options."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_output_options(self, views=False)
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not isinstance(kwargs.get("obj"), Session):
+            kwargs["obj"] = Session()
+        run: Session = kwargs["obj"]
+        report = run.report
         try:
             result = super().main(*args, standalone_mode=False, **kwargs)
             code = result if isinstance(result, int) else ExitCode.OK
@@ -57,31 +66,15 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
+def _version(ctx: typer.Context, value: bool) -> None:
     if value:
-        say(f"career {__version__}")
+        session(ctx).say(f"career {__version__}")
         raise typer.Exit()
 
 
 @app.callback(invoke_without_command=True)
 def main(
     ctx: typer.Context,
-    color: Annotated[
-        str,
-        typer.Option(
-            "--color",
-            metavar="WHEN",
-            help="Colour: auto (default; off when piped or NO_COLOR is set), always or never.",
-            case_sensitive=False,
-            autocompletion=complete.fixed("auto", "always", "never"),
-        ),
-    ] = "auto",
-    pager: Annotated[
-        bool | None,
-        typer.Option(
-            "--pager/--no-pager", help="Page long output with $PAGER, or never (as in git).", show_default=False
-        ),
-    ] = None,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -94,15 +87,13 @@ def main(
 
         career list --category data
     """
-    mode = color.lower()
-    if mode not in ("auto", "always", "never"):
-        raise typer.BadParameter("choose auto, always or never", param_hint="'--color'")
-    set_color(mode)
-    set_pager(pager)
     if ctx.invoked_subcommand is None:
-        from careercli.cli.overview import overview
+        import shutil
 
-        overview()
+        from careercli.cli.overview import overview
+        from careercli.cli.session import terminal_width
+
+        session(ctx).say(overview(terminal_width() or shutil.get_terminal_size().columns))
 
 
 def _silence_stdout() -> None:
@@ -119,11 +110,9 @@ def _silence_stdout() -> None:
 def run(argv: list[str] | None = None, recorder: Any = None) -> int:
     """Run the app and return its exit code (used by the console script); ``recorder`` (the replay's) is given
     every text written to stdout and told when anything goes to stderr."""
-    from careercli import output
-
-    output.use_recorder(recorder)
+    run_session = Session(recorder)
     try:
-        return int(app(args=argv, prog_name="career", standalone_mode=False) or 0)
+        return int(app(args=argv, prog_name="career", standalone_mode=False, obj=run_session) or 0)
     except BrokenPipeError:
         # the reader went away (career list | head): not an error
         import os
@@ -133,7 +122,5 @@ def run(argv: list[str] | None = None, recorder: Any = None) -> int:
         return ExitCode.OK
     except OSError as exc:  # stdout closed (>&-) or full (> /dev/full): one line, not a traceback
         _silence_stdout()
-        report(f"cannot write the output: {exc.strerror or exc}")
+        run_session.report(f"cannot write the output: {exc.strerror or exc}")
         return ExitCode.ERROR
-    finally:
-        output.use_recorder(None)

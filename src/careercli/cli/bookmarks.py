@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from careercli.cli import complete
-from careercli.cli.common import JsonOption, catalog, lines, listing_as_lines, print_json, profile, render, say, store
 from careercli.cli.lazy import CareerCommand, CareerSubGroup
+from careercli.cli.session import Session, session
 from careercli.errors import NotFoundError
 
 app = typer.Typer(
@@ -19,31 +19,34 @@ app = typer.Typer(
 )
 
 
-def _say(message: str) -> None:
-    from careercli.presenters.text import visible
-
-    say(visible(message))
-
-
-def _role_slug(query: str, allow_bookmarked: bool = False) -> str:
+def _role_slug(run: Session, query: str, allow_bookmarked: bool = False) -> str:
     """A role from the catalog; for removal also a bookmarked slug the catalog no longer has."""
     from careercli.queries.resolve import resolve_role
 
     try:
-        return resolve_role(catalog(), query).slug
+        return resolve_role(run.catalog(), query).slug
     except NotFoundError:
-        if allow_bookmarked and profile().bookmark(query) is not None:
+        if allow_bookmarked and run.profile().bookmark(query) is not None:
             return query
         raise
 
 
 @app.command("add", cls=CareerCommand)
 def bookmark_add(
+    ctx: typer.Context,
     role: Annotated[str, typer.Argument(metavar="ROLE", help="Role slug or name.", autocompletion=complete.roles)],
     note: Annotated[str | None, typer.Option("--note", help="Your note (replaces the old one).")] = None,
     tag: Annotated[
         list[str] | None,
         typer.Option("--tag", "-t", help="A tag; repeat for more (replaces old tags).", autocompletion=complete.tags),
+    ] = None,
+    add_tag: Annotated[
+        list[str] | None,
+        typer.Option("--add-tag", help="Add a tag, keeping the others; repeat for more.", autocompletion=complete.tags),
+    ] = None,
+    remove_tag: Annotated[
+        list[str] | None,
+        typer.Option("--remove-tag", help="Remove a tag; repeat for more.", autocompletion=complete.tags),
     ] = None,
 ) -> None:
     """Bookmark a role; adding it again updates the note and tags and keeps the first date.
@@ -53,23 +56,27 @@ def bookmark_add(
         career bookmark add backend-developer --note "next step after my QA job"
 
         career bookmark add data-engineer --tag later --tag data
+
+        career bookmark add data-engineer --add-tag python --remove-tag later
     """
     from careercli.profile import Profile, today, with_bookmark
 
-    slug = _role_slug(role)
+    run = session(ctx)
+    slug = _role_slug(run, role)
     existed: list[bool] = []
 
     def change(current: Profile) -> Profile:
         existed.append(current.bookmark(slug) is not None)  # decided under the lock, on the file as it is
-        return with_bookmark(current, slug, note, tag, today())
+        return with_bookmark(current, slug, note, tag, today(), add_tag or (), remove_tag or ())
 
-    store().update(change)
-    name = catalog().roles[slug].name
-    _say(f"{'Updated bookmark' if existed[-1] else 'Bookmarked'} {name} ({slug}).")
+    run.store().update(change)
+    name = run.catalog().roles[slug].name
+    run.tell(f"{'Updated bookmark' if existed[-1] else 'Bookmarked'} {name} ({slug}).")
 
 
 @app.command("remove", cls=CareerCommand)
 def bookmark_remove(
+    ctx: typer.Context,
     role: Annotated[str, typer.Argument(metavar="ROLE", help="Role slug or name.", autocompletion=complete.bookmarked)],
 ) -> None:
     """Remove a bookmark.
@@ -80,19 +87,20 @@ def bookmark_remove(
     """
     from careercli.profile import without_bookmark
 
-    slug = _role_slug(role, allow_bookmarked=True)
-    before, _ = store().update(lambda p: without_bookmark(p, slug))  # decided under the lock, from the file
+    run = session(ctx)
+    slug = _role_slug(run, role, allow_bookmarked=True)
+    before, _ = run.store().update(lambda p: without_bookmark(p, slug))  # decided under the lock, from the file
     if before.bookmark(slug) is None:
         raise NotFoundError(f"'{slug}' is not bookmarked; 'career bookmark list' shows your bookmarks")
-    _say(f"Removed the bookmark for {slug}.")
+    run.tell(f"Removed the bookmark for {slug}.")
 
 
 @app.command("list", cls=CareerCommand)
 def bookmark_list(
+    ctx: typer.Context,
     tag: Annotated[
         str | None, typer.Option("--tag", "-t", help="Only bookmarks with this tag.", autocompletion=complete.tags)
     ] = None,
-    as_json: JsonOption = False,
 ) -> None:
     """List your bookmarks, oldest first.
 
@@ -102,20 +110,14 @@ def bookmark_list(
 
         career bookmark list --tag later --json
     """
-    cat = catalog()
-    marks = [b for b in profile().bookmarks if tag is None or tag in b.tags]
-    if as_json:
-        from careercli.presenters import jsonout
+    from careercli.presenters.views import BookmarksView
 
-        print_json(jsonout.envelope("bookmarks", [jsonout.bookmark(b, cat) for b in marks]))
-        return
-    if not marks:
-        say('No bookmarks yet. Add one: career bookmark add backend-developer --note "why"')
-        return
-    if listing_as_lines():
-        lines((b.role, cat.roles[b.role].name if b.role in cat.roles else "", b.added, ",".join(b.tags), b.note)
-              for b in marks)  # fmt: skip
-        return
-    from careercli.presenters.terminal import bookmarks_table
-
-    render(bookmarks_table(marks, cat))
+    run = session(ctx)
+    every = run.profile().bookmarks
+    marks = [b for b in every if tag is None or tag in b.tags]
+    view = BookmarksView(marks, run.catalog())
+    if every and not marks:
+        tags = sorted({t for b in every for t in b.tags})
+        known = f"the tags in use: {', '.join(tags)}" if tags else "none of your bookmarks has a tag"
+        view.empty = f"No bookmark has the tag '{tag}'; {known}."
+    run.present(view)

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from careercli.cli import complete
-from careercli.cli.common import (
-    JsonOption,
-    LimitOption,
-    PagerOption,
-    catalog,
-    console,
-    lines,
-    listing_as_lines,
-    print_json,
-    reading_statuses,
-    render,
-    say,
-)
-
-if TYPE_CHECKING:
-    from careercli.queries.search import Index
+from careercli.cli.options import LimitOption, SearchKind
+from careercli.cli.session import session
 
 
 def books(
+    ctx: typer.Context,
     role: Annotated[
         str | None,
         typer.Option("--role", "-r", help="Only books for this role (slug or name).", autocompletion=complete.roles),
@@ -42,8 +29,6 @@ def books(
         int | None, typer.Option("--since", min=1900, max=2100, help="Published in or after YEAR.")
     ] = None,
     limit: LimitOption = 10,
-    as_json: JsonOption = False,
-    pager: PagerOption = None,
 ) -> None:
     """The reading list, newest first; the filters combine.
 
@@ -55,41 +40,25 @@ def books(
 
         career books --author kleppmann --json
     """
+    from careercli.presenters.views import BooksView
     from careercli.queries.books import BookFilter, filter_books
 
-    cat = catalog()
-    shown, total = filter_books(cat, BookFilter(role=role, skill=skill, topic=topic, author=author, since=since), limit)
-    statuses = reading_statuses()
-    if as_json:
-        from careercli.presenters import jsonout
-
-        print_json(jsonout.envelope("books", [jsonout.book(b, statuses.get(b.id)) for b in shown]))
-        return
-    if not shown:
-        say("No books match these filters. Try fewer filters, or an earlier --since.")
-        return
-    if listing_as_lines():
-        lines(
-            (b.id, b.published or "", b.title, "; ".join(b.authors), b.publisher or "", ",".join(b.roles),
-             *((statuses.get(b.id, ""),) if statuses else ()))
-            for b in shown
-        )  # fmt: skip
-        return
-    from careercli.presenters.terminal import books_table
-
-    render(books_table(shown, statuses, total=total, width=console().width), pager)
+    run = session(ctx)
+    wanted = BookFilter(role=role, skill=skill, topic=topic, author=author, since=since)
+    shown, total = filter_books(run.catalog(), wanted, limit)
+    run.present(BooksView(shown, run.reading_statuses(), total))
 
 
 def book(
+    ctx: typer.Context,
     book: Annotated[
-        str,
+        list[str],
         typer.Argument(
-            metavar="BOOK",
-            help="Book id or title; case and a unique prefix are forgiven.",
+            metavar="BOOK...",
+            help="Book id or title, quoted or not; case and a unique prefix are forgiven.",
             autocompletion=complete.books,
         ),
     ],
-    as_json: JsonOption = False,
 ) -> None:
     """One book in full: subtitle, edition, authors, publisher, date, ISBN-13, roles and topics.
 
@@ -97,36 +66,25 @@ def book(
 
         career book designing-data-intensive-applications
 
-        career book "fluent python" --json
+        career book fluent python --json
     """
+    from careercli.presenters.views import BookView
     from careercli.queries.resolve import resolve_book
 
-    cat = catalog()
-    found = resolve_book(cat, book)
-    status = reading_statuses().get(found.id)
-    if as_json:
-        from careercli.presenters import jsonout
-
-        print_json(jsonout.envelope("book", jsonout.book(found, status)))
-        return
-    from careercli.presenters.terminal import book_view
-
-    render(book_view(found, cat, status))
+    run = session(ctx)
+    cat = run.catalog()
+    found = resolve_book(cat, " ".join(book))
+    run.present(BookView(found, cat, run.reading_statuses().get(found.id)))
 
 
 def search(
+    ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(metavar="WORDS", help="Words to look for; all of them must match.")],
     kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind",
-            "-k",
-            help="Only this kind of result: role, skill or book.",
-            autocompletion=complete.fixed("role", "skill", "book"),
-        ),
+        SearchKind | None,
+        typer.Option("--kind", "-k", help="Only this kind of result.", case_sensitive=False),
     ] = None,
     limit: LimitOption = 10,
-    as_json: JsonOption = False,
 ) -> None:
     """Search roles, skills and books at once; forgives typos of one or two letters.
 
@@ -138,35 +96,13 @@ def search(
 
         career search kleppmann --json
     """
-    from careercli.queries.search import KINDS, no_match_message, search
-
-    text = " ".join(query)
-    if kind is not None and kind.lower() not in KINDS:
-        raise typer.BadParameter(f"{kind!r} is not one of role, skill, book", param_hint="'--kind'")
-    index = search_index()
-    hits = search(index, text, kind=kind.lower() if kind else None, limit=limit)
-    if as_json:
-        from careercli.presenters import jsonout
-
-        results = [
-            {"kind": h.kind, "id": h.id, "title": h.title, "score": h.score, "matched": list(h.matched)} for h in hits
-        ]
-        print_json(jsonout.envelope("results", results))
-        return
-    if not hits:
-        from careercli.presenters.text import single_line
-
-        say(single_line(no_match_message(index, text, kind.lower() if kind else None)))
-        return
-    if listing_as_lines():
-        lines((h.kind, h.id, f"{h.score:.2f}", h.title, "; ".join(h.matched)) for h in hits)
-        return
-    from careercli.presenters.terminal import search_table
-
-    render(search_table(hits, width=console().width))
-
-
-def search_index() -> Index:
     from careercli.catalogue.load import load_search_index
+    from careercli.presenters.views import SearchView
+    from careercli.queries.search import no_match_message, search
 
-    return load_search_index(catalog)
+    run = session(ctx)
+    text = " ".join(query)
+    only = kind.value if kind else None
+    index = load_search_index(run.catalog)
+    hits = search(index, text, kind=only, limit=limit)
+    run.present(SearchView(hits, "" if hits else no_match_message(index, text, only)))

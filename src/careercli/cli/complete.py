@@ -17,15 +17,16 @@ def _safe(produce: Callable[[], Iterable[tuple[str, str]]], incomplete: str) -> 
 
 
 def _catalog():
-    from careercli.cli.common import catalog
+    from careercli.catalogue.load import load_catalog
 
-    return catalog()
+    return load_catalog()
 
 
 def _profile():
-    from careercli.cli.common import profile
+    from careercli.paths import profile_path
+    from careercli.profile import ProfileStore
 
-    return profile()
+    return ProfileStore(profile_path()).load()
 
 
 def roles(incomplete: str) -> Choices:
@@ -61,16 +62,3 @@ def reading(incomplete: str) -> Choices:
 
 def tags(incomplete: str) -> Choices:
     return _safe(lambda: sorted({(t, "tag") for b in _profile().bookmarks for t in b.tags}), incomplete)
-
-
-def fixed(*values: str) -> Callable[[str], Choices]:
-    def complete(incomplete: str) -> Choices:
-        return [(v, "") for v in values if v.startswith(incomplete.casefold())]
-
-    return complete
-
-
-def categories(incomplete: str) -> Choices:
-    from careercli.model import CATEGORIES
-
-    return fixed(*CATEGORIES)(incomplete)

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import console, report, say
 from careercli.cli.lazy import CareerCommand, CareerSubGroup
+from careercli.cli.session import session
 from careercli.errors import CareerError, DataError
 
 app = typer.Typer(
@@ -20,7 +20,9 @@ app = typer.Typer(
 
 
 @app.command("validate", cls=CareerCommand)
-def validate(files: Annotated[list[str], typer.Argument(metavar="FILE", help="Pack files (TOML) to check.")]) -> None:
+def validate(
+    ctx: typer.Context, files: Annotated[list[str], typer.Argument(metavar="FILE", help="Pack files (TOML) to check.")]
+) -> None:
     """Check pack files against the bundled schema; report every problem with file, line and field.
 
     Each file is checked together with the bundled data and your installed packs, so its references to their
@@ -35,8 +37,9 @@ def validate(files: Annotated[list[str], typer.Argument(metavar="FILE", help="Pa
     import tomllib
 
     from careercli.catalogue.build import Source, build_catalog, catalog_sources
-    from careercli.presenters.text import visible
+    from careercli.presenters.text import count, visible
 
+    run = session(ctx)
     installed = catalog_sources()
     failed = 0
     # file names arrive as text: Typer's Path type calls os.stat, which fails on a NUL in the name
@@ -55,20 +58,21 @@ def validate(files: Annotated[list[str], typer.Argument(metavar="FILE", help="Pa
         except DataError as error:
             failed += 1
             for problem in error.problems:
-                say(visible(problem))
+                run.say(visible(problem))
             continue
         try:
             document = tomllib.loads(target.read_text("utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):  # pragma: no cover - build_catalog read it
             document = {}
-        counts = ", ".join(f"{len(document.get(kind, []))} {kind}s" for kind in ("role", "skill", "book"))
-        say(visible(f"{file}: ok ({counts}; {len(catalog.roles)} roles in the merged catalog)"))
+        counts = ", ".join(count(len(document.get(kind, [])), kind) for kind in ("role", "skill", "book"))
+        run.say(visible(f"{file}: ok ({counts}; {count(len(catalog.roles), 'role')} in the merged catalog)"))
     if failed:
-        raise CareerError(f"{failed} of {len(files)} file(s) have problems")
+        raise CareerError(f"{failed} of {count(len(files), 'file')} {'has' if failed == 1 else 'have'} problems")
 
 
 @app.command("import-onet", cls=CareerCommand)
 def import_onet(
+    ctx: typer.Context,
     path: Annotated[
         str, typer.Argument(metavar="PATH", help="The O*NET text release: its zip (db_29_2_text.zip) or its folder.")
     ],
@@ -91,11 +95,12 @@ def import_onet(
 
     if "\x00" in path:
         raise CareerError(f"{visible(path)!r} is not a valid file name")
-    err = console(stderr=True)
+    run = session(ctx)
+    err = run.console(stderr=True)
     with Release(Path(path).expanduser()) as release:
         missing = release.missing()
         if missing:
-            report(f"not in the release, skipped: {', '.join(missing)}")
+            run.report(f"not in the release, skipped: {', '.join(missing)}")
         target = onet_db.user_db_path()
         if err.is_terminal:
             with err.status("Importing O*NET…") as status:
@@ -106,11 +111,11 @@ def import_onet(
                 summary = onet_db.build(release, target, progress)
         else:
             summary = onet_db.build(release, target)
-    say(visible(summary.line()))
+    run.say(visible(summary.line()))
 
 
 @app.command("remove-onet", cls=CareerCommand)
-def remove_onet() -> None:
+def remove_onet(ctx: typer.Context) -> None:
     """Delete your O*NET import; the occupations bundled with careercli stay.
 
     Example:
@@ -119,12 +124,13 @@ def remove_onet() -> None:
     """
     from careercli.onet import db as onet_db
 
+    run = session(ctx)
     target = onet_db.user_db_path()
     if not target.is_file():
-        say("No O*NET import to remove; the bundled occupations are in use.")
+        run.say("No O*NET import to remove; the bundled occupations are in use.")
         return
     try:
         target.unlink()
     except OSError as error:
         raise CareerError(f"cannot remove {target}: {error.strerror}") from None
-    say(f"Removed the O*NET import ({target}); the bundled occupations are in use again.")
+    run.say(f"Removed the O*NET import ({target}); the bundled occupations are in use again.")

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from careercli.cli.common import JsonOption, catalog, print_json, profile, render, say
+from careercli.cli.session import session
 from careercli.errors import CareerError
 
 
-def _say(message: str) -> None:
-    from careercli.presenters.text import visible
-
-    say(visible(message))
-
-
 def export(
+    ctx: typer.Context,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write to FILE ('-' or no option: standard output).")
     ] = None,
@@ -36,11 +30,14 @@ def export(
 
     from careercli._version import __version__
     from careercli.presenters.markdown import profile_markdown
+    from careercli.queries.gap import role_gap, suggested_books
 
-    text = profile_markdown(profile(), catalog(), dt.date.today(), __version__)
+    run = session(ctx)
+    mine, cat = run.profile(), run.catalog()
+    gaps = {m.role: role_gap(cat, cat.roles[m.role], mine.skills) for m in mine.bookmarks if m.role in cat.roles}
+    text = profile_markdown(mine, cat, dt.date.today(), __version__, gaps, suggested_books(cat, mine))
     if output in (None, "-"):
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        run.output.emit(text)
         return
     if "\x00" in output:
         raise CareerError(f"{output!r} is not a valid file name")
@@ -48,10 +45,10 @@ def export(
 
     target = Path(output).expanduser()
     if not write_export(target, text.encode("utf-8"), force):  # after a stream (/dev/stdout), say nothing more
-        _say(f"Wrote {target}.")
+        run.tell(f"Wrote {target}.")
 
 
-def paths(as_json: JsonOption = False) -> None:
+def paths(ctx: typer.Context) -> None:
     """Show where careercli keeps your profile, its data, packs and cache.
 
     Example:
@@ -69,11 +66,6 @@ def paths(as_json: JsonOption = False) -> None:
         "packs_in_use": [str(p) for p in pack_files()],
         "cache": str(where.cache_dir()),
     }
-    if as_json:
-        from careercli.presenters.jsonout import envelope
+    from careercli.presenters.views import PathsView
 
-        print_json(envelope("paths", items))
-        return
-    from careercli.presenters.terminal import paths_table
-
-    render(paths_table(items))
+    session(ctx).present(PathsView(items))

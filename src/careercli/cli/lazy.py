@@ -11,16 +11,20 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from careercli.commands import TOP
+from careercli.cli.options import add_output_options
+from careercli.commands import READS, TOP, kind
+
+_USAGE = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
 
 def _show_help(ctx: Any, _param: Any, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    from careercli.cli.common import console, render
+    from careercli.cli.session import session
     from careercli.presenters.help import help_page
 
-    render(help_page(ctx, console().width), pager=None)
+    run = session(ctx)
+    run.render(help_page(ctx, run.console().width), pages=True)
     ctx.exit()
 
 
@@ -38,6 +42,16 @@ class HelpMixin:
             )  # fmt: skip
         return self._career_help
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Parse errors name this command's help (a missing option value has no context of its own, so Click's
+        message would point at ``career --help``)."""
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc]
+        except _USAGE as exc:  # type: ignore[misc]
+            if exc.ctx is None or exc.ctx.command is not self:
+                exc.ctx, exc.cmd = ctx, self
+            raise
+
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The same page as plain text (Click asks for it when a group is called with no subcommand)."""
         from careercli.presenters.help import help_text
@@ -50,7 +64,13 @@ class CareerCommand(HelpMixin, TyperCommand):
 
 
 class CareerSubGroup(HelpMixin, TyperGroup):
-    pass
+    """A group of subcommands (``bookmark add``, ...): each one gets the output options."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            add_output_options(command, views=kind((str(self.name), cmd_name)) == READS)
+        return command
 
 
 class LazyGroup(HelpMixin, TyperGroup):
@@ -75,5 +95,7 @@ class LazyGroup(HelpMixin, TyperGroup):
             command = typer.main.get_command(single)
         command.name = cmd_name
         command.rich_help_panel = panel
+        if not isinstance(found, typer.Typer):
+            add_output_options(command, views=kind((cmd_name,)) == READS)
         self.commands[cmd_name] = command
         return command

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from careercli.presenters.text import visible
@@ -30,7 +30,7 @@ def _escape_line(line: str) -> str:
     line = _ANYWHERE.sub(lambda m: "\\" + m.group(), line.strip())
     start = _LINE_START.match(line)
     if start and start.group()[0].isdigit():  # "2026. " or "1) " would start an ordered list: escape its dot
-        line = f"{start.group()}\\{line[start.end():]}"
+        line = f"{start.group()}\\{line[start.end() :]}"
     elif start:
         line = "\\" + line
     return _HEADING_CLOSE.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
@@ -69,13 +69,11 @@ def profile_markdown(
     catalog: Catalog,
     today: dt.date,
     version: str,
-    gaps: dict[str, Gap] | None = None,
-    suggestions: Sequence[Book] = (),
+    gaps: Mapping[str, Gap],
+    suggestions: Sequence[Book],
 ) -> str:
-    """The whole profile as a Markdown document."""
-    from careercli.queries.gap import role_gap, suggested_books
-
-    have = set(profile.skills)
+    """The whole profile as a Markdown document: ``gaps`` holds the gap to each bookmarked role in the catalog,
+    ``suggestions`` the books to suggest (both from ``queries.gap``)."""
     out = ["# My career profile", "", f"Exported by careercli {version} on {today.isoformat()}.", ""]
 
     out += ["## My skills", ""]
@@ -106,7 +104,7 @@ def profile_markdown(
         if mark.tags:
             details.append("**Tags:** " + ", ".join(escape(t) for t in mark.tags))
         if role is not None:
-            gap = (gaps or {}).get(role.slug) or role_gap(catalog, role, have)
+            gap = gaps[role.slug]
             owned = [escape(catalog.skill_name(s)) for s in gap.have]
             missing = [escape(catalog.skill_name(s)) for s in gap.missing]
             details.append(f"**Coverage:** {gap.coverage:.0%} of the key skills")
@@ -140,7 +138,7 @@ def profile_markdown(
         out.append("")
 
     out += ["## Suggested next books", ""]
-    picks = list(suggestions) or suggested_books(catalog, profile)
+    picks = list(suggestions)
     if picks:
         out += _list(
             _book_line(b) + " — for " + ", ".join(escape(catalog.roles[r].name) for r in b.roles if r in catalog.roles

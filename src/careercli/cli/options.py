@@ -1,0 +1,111 @@
+"""The fixed choices of ``career`` as Enums (Typer validates them, lists them in help and completes them) and the
+one set of output options, declared once here and given to the top-level group and to every command that prints
+(``career --color never list`` and ``career list --color never`` mean the same; the command's own flag wins).
+"""
+
+from __future__ import annotations
+
+from enum import Enum, StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from careercli.model import CATEGORIES
+
+
+class ColorMode(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Format(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    svg = "svg"
+    html = "html"
+
+
+class Status(StrEnum):
+    want = "want"
+    reading = "reading"
+    read = "read"
+
+
+class SearchKind(StrEnum):
+    role = "role"
+    skill = "skill"
+    book = "book"
+
+
+Category = Enum("Category", {name: name for name in CATEGORIES}, type=str)  # type: ignore[misc]
+
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most N rows (0 for all).")]
+
+
+def _session(ctx: Any) -> Any:
+    from careercli.cli.session import session
+
+    return session(ctx)
+
+
+def _set(attribute: str) -> Any:
+    def callback(ctx: Any, param: Any, value: Any) -> None:
+        if value is None or ctx.resilient_parsing:
+            return
+        source = ctx.get_parameter_source(param.name)
+        if source is not None and source.name == "DEFAULT":  # not given here: keep what the group was given
+            return
+        run = _session(ctx)
+        setattr(run, attribute, value.value if isinstance(value, Enum) else value)
+        run.given.add(attribute)  # config.toml does not override what the command line says
+
+    return callback
+
+
+def _choice(enum: type[Enum]) -> Any:
+    """The parameter type Typer makes of an Enum annotation (validated, listed in help, completed)."""
+    from typer.main import get_click_type
+    from typer.models import OptionInfo
+
+    return get_click_type(annotation=enum, parameter_info=OptionInfo(case_sensitive=False))
+
+
+def _options(views: bool) -> list[Any]:
+    """Fresh click options (each command owns its parameters)."""
+    option = typer.core.TyperOption
+    found = [
+        option(
+            param_decls=["--color", "career_color"], type=_choice(ColorMode), default="auto", metavar="WHEN",
+            callback=_set("color"), expose_value=False, is_eager=True, show_default=False,
+            help="Colour: auto (default; off when piped or NO_COLOR is set), always or never.",
+        ),
+        option(
+            param_decls=["--pager/--no-pager", "career_pager"], is_flag=True, default=None, callback=_set("pager"),
+            expose_value=False, is_eager=True, show_default=False,
+            help="Page long output with $PAGER, or never (as in git).",
+        ),
+    ]  # fmt: skip
+    if views:
+        found += [
+            option(
+                param_decls=["--json", "career_json"], is_flag=True, default=False, callback=_set("as_json"),
+                expose_value=False, help="Print JSON instead of a table (keys in the README).",
+            ),
+            option(
+                param_decls=["--format", "-f", "career_format"], type=_choice(Format), default="text",
+                callback=_set("fmt"), expose_value=False, show_default=False,
+                help="text (default: a table, or tab-separated records when piped), markdown, json, svg or html.",
+            ),
+        ]  # fmt: skip
+    return found
+
+
+def add_output_options(command: Any, views: bool) -> None:
+    """Give ``command`` the output options once (a command object is built once per run and cached)."""
+    if getattr(command, "_career_options", False):
+        return
+    command._career_options = True
+    taken = {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)}
+    command.params.extend(p for p in _options(views) if not taken.intersection(p.opts))

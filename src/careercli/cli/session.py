@@ -1,0 +1,244 @@
+"""The session of one ``career`` run, kept in Typer's context (``ctx.obj``): the output options (colour, pager,
+JSON, format), the output (which hands every text to the replay's recorder), the catalogue, loaded on first use,
+and the profile store. Two runs in one process share nothing.
+
+:meth:`Session.present` is the one place that chooses how a view (``careercli.presenters.views``) is shown:
+JSON, tab-separated records, a Rich page, Markdown, SVG or HTML.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+from careercli.output import ALWAYS, AUTO, NEVER, Output
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from rich.console import Console
+
+    from careercli.config import Settings
+    from careercli.model import Catalog
+    from careercli.presenters.views import View
+    from careercli.profile import Profile, ProfileStore
+
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+PICTURES = ("svg", "html")
+
+
+class Session:
+    """What one run knows beyond its arguments; created by the app's group for every invocation."""
+
+    __slots__ = ("_catalog", "_settings", "_store", "as_json", "color", "fmt", "given", "output", "pager", "warned")
+
+    def __init__(self, recorder: Any = None) -> None:
+        self.color = "auto"  # auto, always or never (--color)
+        self.pager: bool | None = None  # --pager/--no-pager; None: the view's own default
+        self.as_json = False  # --json
+        self.fmt = "text"  # --format
+        self.output = Output(recorder)
+        self.warned = False
+        self._catalog: Catalog | None = None
+        self._store: ProfileStore | None = None
+        self._settings: Settings | None = None
+        self.given: set[str] = set()  # the output options given on the command line
+
+    # -- the data a command reads
+
+    def catalog(self) -> Catalog:
+        """The merged catalog (bundled data and the user's packs), loaded on first use."""
+        if self._catalog is None:
+            from careercli.catalogue.load import load_catalog
+
+            self._catalog = load_catalog()
+        return self._catalog
+
+    def store(self) -> ProfileStore:
+        if self._store is None:
+            from careercli.paths import profile_path
+            from careercli.profile import ProfileStore
+
+            self._store = ProfileStore(profile_path())
+        return self._store
+
+    def profile(self) -> Profile:
+        """The user's profile; a broken profile stops the command (exit 1) and is left untouched."""
+        return self.store().load()
+
+    def profile_or_warn(self) -> Profile:
+        """For commands that only decorate their output with the profile: warn about a broken one, go on."""
+        from careercli.errors import ProfileError
+        from careercli.profile import Profile
+
+        try:
+            return self.profile()
+        except ProfileError as error:
+            if not self.warned:
+                self.warned = True
+                self.report(f"warning: {error.message}")
+            return Profile()
+
+    def settings(self) -> Settings:
+        """The preferences in config.toml, read on first use; colour and pager apply where no option was given."""
+        if self._settings is None:
+            from careercli.config import load_settings
+
+            self._settings = load_settings()
+            if "color" not in self.given:
+                self.color = self._settings.color
+            if "pager" not in self.given and self._settings.pager is not None:
+                self.pager = self._settings.pager
+        return self._settings
+
+    def reading_statuses(self) -> dict[str, str]:
+        """The user's reading status by book id."""
+        return self.profile_or_warn().reading_status()
+
+    # -- the terminal
+
+    def console(self, stderr: bool = False) -> Console:
+        """A console that follows --color, NO_COLOR and FORCE_COLOR; no escape codes when piped."""
+        from rich.console import Console
+
+        self.settings()
+        common: dict[str, Any] = {"stderr": stderr, "highlight": False, "emoji": False, "width": terminal_width()}
+        if self.color == "never":
+            return Console(color_system=None, **common)
+        if self.color == "always":  # always means always, TERM=dumb too (Rich would detect no colours there)
+            dumb = os.environ.get("TERM", "").lower() in ("dumb", "unknown")
+            return Console(force_terminal=True, **common, **({"color_system": "standard"} if dumb else {}))
+        if os.environ.get("NO_COLOR"):
+            return Console(no_color=True, **common)
+        return Console(**common)
+
+    def is_terminal(self) -> bool:
+        """Whether stdout is treated as a terminal, decided as Rich decides it but without importing Rich (piped
+        and JSON output never need it): --color always, FORCE_COLOR and TTY_COMPATIBLE=1 force it,
+        TTY_COMPATIBLE=0 denies it, otherwise stdout's own isatty."""
+        self.settings()
+        if self.color == "always" or os.environ.get("FORCE_COLOR"):
+            return True
+        compatible = os.environ.get("TTY_COMPATIBLE", "")
+        if compatible in ("0", "1"):
+            return compatible == "1"
+        try:
+            return sys.stdout.isatty()
+        except (AttributeError, ValueError):  # closed or missing stdout
+            return False
+
+    # -- writing
+
+    def say(self, text: str) -> None:
+        """One plain line (or lines) on stdout."""
+        self.output.emit(text + "\n")
+
+    def tell(self, message: str) -> None:
+        """A confirmation that may quote user or data text: made visible first."""
+        from careercli.presenters.text import visible
+
+        self.say(visible(message))
+
+    def report(self, message: str) -> None:
+        """One error or warning to stderr, prefixed with the program name; user text in it is made visible."""
+        from careercli.presenters.text import visible
+
+        self.output.spoil()
+        for line in str(message).splitlines() or [""]:
+            sys.stderr.write(f"career: {visible(line)}\n")
+        sys.stderr.flush()
+
+    def note(self, message: str) -> None:
+        """A sentence for the person, not the script reading stdout: to stderr, without the error prefix (the replay
+        does not save a run that wrote to stderr)."""
+        from careercli.presenters.text import visible
+
+        self.output.spoil()
+        sys.stderr.write(visible(message) + "\n")
+        sys.stderr.flush()
+
+    def lines(self, rows: Iterable[Iterable[object]]) -> None:
+        """Tab-separated records, one a line, user and data text made visible: for grep, cut and awk."""
+        from careercli.presenters.text import single_line
+
+        self.output.emit(
+            "".join("\t".join(single_line(str(cell)).replace("\t", " ") for cell in row) + "\n" for row in rows)
+        )
+
+    def render(self, renderable: Any, pages: bool = False) -> None:
+        """Render with Rich (following --color, NO_COLOR, FORCE_COLOR and the terminal's width) and emit the text.
+        --pager pages whenever on a terminal, --no-pager never; without either, ``pages`` says whether a text
+        taller than the terminal is paged."""
+        out = self.console()  # reads the settings, pager included
+        with out.capture() as captured:
+            out.print(renderable)
+        paging = (AUTO if pages else NEVER) if self.pager is None else ALWAYS if self.pager else NEVER
+        self.output.emit(captured.get(), paging)
+
+    def mode(self) -> str:
+        """How a view is shown: json, markdown, svg, html, lines (piped) or rich (a terminal)."""
+        fmt = self.fmt
+        if self.as_json and fmt not in ("text", "json"):
+            from careercli.errors import UsageError
+
+            raise UsageError(f"--json and --format {fmt} disagree: give one of them")
+        if self.as_json or fmt == "json":
+            return "json"
+        if fmt != "text":
+            return fmt
+        return "rich" if self.is_terminal() else "lines"
+
+    def present(self, view: View) -> None:
+        """Show a view in the mode the options and the terminal ask for: the one place that chooses."""
+        mode = self.mode()
+        if mode == "json":
+            from careercli.presenters.jsonout import dumps, envelope
+
+            self.say(dumps(envelope(view.key, view.data())))
+            return
+        if mode == "markdown":
+            text = view.markdown()
+            if text is None:
+                from careercli.errors import UsageError
+
+                raise UsageError("--format markdown is not offered here: choose text, json, svg or html")
+            self.say(text)
+            return
+        if view.empty is not None and mode in ("lines", "rich"):
+            if mode == "rich":
+                self.say(view.empty)
+            else:  # piped: stdout stays empty for the script, the sentence goes to the person
+                self.note(view.empty)
+            return
+        if mode == "lines":
+            records = view.records()
+            if records is not None:
+                self.lines(records)
+                return
+        page = view.renderable(self.console().width)
+        if mode in PICTURES:
+            from careercli.presenters.picture import picture
+
+            self.say(picture(page, mode, view.title, self.console().width))
+            return
+        self.render(page, view.pages)
+
+
+def terminal_width() -> int | None:
+    """COLUMNS clamped to a width that renders (COLUMNS=0 printed nothing, a huge one ran out of memory); None:
+    let Rich ask the terminal."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return None
+    if columns < 1:
+        return 80  # no width at all: Rich's width for a file
+    return max(MIN_WIDTH, min(columns, MAX_WIDTH))
+
+
+def session(ctx: Any) -> Session:
+    """The session in Typer's context (one is made when a test calls a command without the app's group)."""
+    if not isinstance(ctx.obj, Session):
+        ctx.find_root().obj = ctx.obj = Session()
+    return ctx.obj

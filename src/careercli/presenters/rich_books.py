@@ -1,0 +1,124 @@
+"""Rich views of books and of search results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from careercli.presenters.rich_common import DIM, NARROW, as_text, authors_text, flat_text, month_year, role_names
+from careercli.presenters.text import count, single_line
+
+if TYPE_CHECKING:
+    from careercli.model import Book, Catalog
+    from careercli.queries.search import Hit
+
+
+def books_table(
+    books: Sequence[Book], statuses: dict[str, str] | None = None, total: int | None = None, width: int = 100
+) -> Table:
+    """``career books``: title, authors, publisher, date, roles (and my reading status where I have one)."""
+    caption = None
+    if total is not None and total > len(books):
+        caption = f"{len(books)} of {count(total, 'book')}; --limit 0 shows all"
+    if width < NARROW:
+        return _books_compact(books, statuses or {}, caption)
+    table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", padding=(0, 1))
+    table.add_column("Published", style="green", no_wrap=True)
+    table.add_column("Title", style="bold", ratio=3, overflow="fold")
+    table.add_column("Authors", ratio=2, overflow="fold")
+    table.add_column("Publisher", ratio=1, overflow="fold", min_width=8)
+    table.add_column("Roles", style=DIM, no_wrap=True, overflow="ellipsis", max_width=26)
+    show_status = bool(statuses) and any(b.id in (statuses or {}) for b in books)
+    if show_status:
+        table.add_column("Mine", style="magenta", no_wrap=True)
+    for book in books:
+        row = [
+            flat_text(month_year(book)),
+            flat_text(book.title),
+            flat_text(authors_text(book.authors)),
+            flat_text(book.publisher or "—"),
+            Text("\n".join(single_line(r) for r in book.roles)),
+        ]
+        if show_status:
+            row.append(flat_text((statuses or {}).get(book.id, "")))
+        table.add_row(*row)
+    return table
+
+
+def _books_compact(books: Sequence[Book], statuses: dict[str, str], caption: str | None) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", padding=(0, 1))
+    table.add_column("Published", style="green", no_wrap=True)
+    table.add_column("Book", overflow="fold")
+    for book in books:
+        cell = Text(single_line(book.title), style="bold")
+        cell.append("\n" + single_line(authors_text(book.authors)))
+        if book.publisher:
+            cell.append(" · " + single_line(book.publisher), style=DIM)
+        cell.append("\n" + single_line(", ".join(book.roles)), style=DIM)
+        if book.id in statuses:
+            cell.append("\nmine: " + single_line(statuses[book.id]), style="magenta")
+        table.add_row(flat_text(month_year(book)), cell)
+    return table
+
+
+def book_view(book: Book, catalog: Catalog, status: str | None = None) -> RenderableType:
+    """``career book``: one book in full."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style=DIM, no_wrap=True)
+    grid.add_column()
+    if book.subtitle:
+        grid.add_row("Subtitle", as_text(book.subtitle, "italic"))
+    if book.edition:
+        grid.add_row("Edition", as_text(_ordinal(book.edition) + " edition"))
+    grid.add_row("Authors", as_text(", ".join(book.authors) or "—"))
+    grid.add_row("Publisher", as_text(book.publisher or "—"))
+    grid.add_row("Published", as_text(month_year(book)))
+    grid.add_row("ISBN-13", as_text(book.isbn13 or "—"))
+    grid.add_row("Roles", role_names(catalog, book.roles))
+    grid.add_row("Topics", as_text(", ".join(book.topics) or "—"))
+    if book.skills:
+        grid.add_row("Skills", as_text(", ".join(catalog.skill_name(s) for s in book.skills)))
+    grid.add_row("Id", as_text(book.id))
+    if status:
+        grid.add_row("Mine", Text(single_line(status), style="magenta"))
+    return Panel(grid, title=as_text(book.title, "bold"), title_align="left", border_style="cyan", box=box.ROUNDED)
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def search_table(hits: Sequence[Hit], width: int = 100) -> Table:
+    if width < NARROW:
+        table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+        table.add_column("Kind", style="cyan", no_wrap=True)
+        table.add_column("Result", overflow="fold")
+        table.add_column("Score", justify="right", no_wrap=True)
+        for hit in hits:
+            cell = Text(single_line(hit.title), style="bold")
+            cell.append("\n" + single_line(hit.id), style="green")
+            cell.append("\n" + single_line("; ".join(hit.matched[:2])), style=DIM)
+            table.add_row(flat_text(hit.kind), cell, f"{hit.score:.1f}")
+        return table
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("Kind", style="cyan", no_wrap=True)
+    table.add_column("Id", style="green", no_wrap=True, overflow="ellipsis", max_width=40)
+    table.add_column("Title", style="bold", overflow="fold", ratio=3)
+    table.add_column("Matched", style=DIM, ratio=3, min_width=12)
+    table.add_column("Score", justify="right", no_wrap=True)
+    for hit in hits:
+        table.add_row(
+            flat_text(hit.kind),
+            flat_text(hit.id),
+            flat_text(hit.title),
+            Text("\n".join(single_line(m) for m in hit.matched[:2]), no_wrap=True, overflow="ellipsis"),
+            f"{hit.score:.1f}",
+        )
+    return table

@@ -1,0 +1,99 @@
+"""Rich views of the user's own things: bookmarks, skills, reading list, and where careercli keeps them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from careercli.presenters.rich_common import DIM, HEADING, as_text, authors_text, flat_text, month_year
+
+if TYPE_CHECKING:
+    from careercli.model import Catalog
+    from careercli.profile import Bookmark, Profile, ReadingEntry
+
+
+def bookmarks_table(marks: Sequence[Bookmark], catalog: Catalog) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("Role", style="bold", ratio=2, overflow="fold")
+    table.add_column("Slug", style="green", no_wrap=True)
+    table.add_column("Note", ratio=3, overflow="fold")
+    table.add_column("Tags", style="magenta", ratio=1, overflow="fold")
+    table.add_column("Added", style=DIM, no_wrap=True)
+    for mark in marks:
+        role = catalog.roles.get(mark.role)
+        table.add_row(
+            flat_text(role.name if role else "(not in the catalog)"),
+            flat_text(mark.role),
+            flat_text(mark.note),
+            flat_text(" ".join("#" + t for t in mark.tags)),
+            flat_text(mark.added),
+        )
+    return table
+
+
+def my_skills_table(profile: Profile, catalog: Catalog) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("Skill", style="bold")
+    table.add_column("Id", style="green")
+    table.add_column("Kind", style=DIM)
+    for skill_id in profile.skills:
+        skill = catalog.skills.get(skill_id)
+        table.add_row(
+            flat_text(skill.name if skill else skill_id), flat_text(skill_id), flat_text(skill.kind if skill else "—")
+        )
+    for name in profile.custom_skills:
+        table.add_row(flat_text(name), Text("—", style=DIM), Text("custom", style="yellow"))
+    return table
+
+
+def reading_table(entries: Sequence[ReadingEntry], catalog: Catalog) -> RenderableType:
+    labels = {"want": "Want to read", "reading": "Reading", "read": "Read"}
+    parts: list[RenderableType] = []
+    for status in ("reading", "want", "read"):
+        group = [e for e in entries if e.status == status]
+        if not group:
+            continue
+        table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title=f"{labels[status]} ({len(group)})",
+                      title_justify="left", title_style=HEADING)  # fmt: skip
+        table.add_column("Title", style="bold", ratio=3, overflow="fold")
+        table.add_column("Authors", ratio=2, overflow="fold")
+        table.add_column("Published", style="green", no_wrap=True)
+        table.add_column("Id", style=DIM, overflow="fold", ratio=2)
+        for entry in group:
+            book = catalog.books.get(entry.book)
+            if book is None:
+                table.add_row(flat_text("(not in the catalog)"), Text("—"), Text("—"), flat_text(entry.book))
+            else:
+                table.add_row(flat_text(book.title), flat_text(authors_text(book.authors)), flat_text(month_year(book)),
+                              flat_text(book.id))  # fmt: skip
+        parts.append(table)
+    return Group(*parts)
+
+
+def paths_table(items: Mapping[str, object]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    labels = {"profile": "Profile", "config": "Config folder", "bundled_data": "Bundled data",
+              "packs": "Pack folders", "packs_in_use": "Packs in use", "cache": "Cache"}  # fmt: skip
+    for key, value in items.items():
+        text = ("\n".join(value) or "none") if isinstance(value, list) else str(value)
+        table.add_row(labels.get(key, key), as_text(text))
+    return table
+
+
+def settings_table(path: str, rows: Sequence[tuple[str, str, str, str]]) -> Group:
+    """``career config show``: each key, its value, where it comes from and what it does."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
+    table.add_column("Key", style="bold", no_wrap=True)
+    table.add_column("Value", style="cyan", no_wrap=True)
+    table.add_column("From", style="dim", no_wrap=True)
+    table.add_column("What it does", overflow="fold")
+    for row in rows:
+        table.add_row(*(as_text(cell) for cell in row))
+    return Group(Text.assemble(("File: ", "dim"), as_text(path)), table)

@@ -1,0 +1,378 @@
+"""Views: one result of the queries, ready to be shown any way the user asks.
+
+Each view offers its JSON value (put under ``key`` in the versioned envelope), its piped records (tab-separated
+by the session, in the column order of its table; None when it has no record form), its Rich renderable and,
+where there is one, its Markdown. ``careercli.cli.session.Session.present`` chooses among them. Rich is imported
+only by :meth:`View.renderable`, so JSON and piped output never load it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from careercli.model import Book, Catalog, Role
+    from careercli.profile import Bookmark, Profile, ReadingEntry
+    from careercli.queries.compare import Comparison
+    from careercli.queries.gap import Gap, ScoreLine, Suggestion
+    from careercli.queries.paths import CareerPath
+    from careercli.queries.ranking import RoleReading
+    from careercli.queries.search import Hit
+
+
+class View:
+    """The common shape; subclasses set ``key`` and ``title`` and fill in what they offer."""
+
+    key = ""
+    title = "career"
+    pages = False  # whether a page taller than the terminal goes to the pager without --pager
+    empty: str | None = None  # said instead of a table or records when there is nothing to show
+
+    def data(self) -> Any:
+        raise NotImplementedError
+
+    def records(self) -> Iterable[Sequence[object]] | None:
+        return None
+
+    def renderable(self, width: int) -> Any:
+        raise NotImplementedError
+
+    def markdown(self) -> str | None:
+        return None
+
+
+class RolesView(View):
+    key, title = "roles", "career list"
+
+    def __init__(self, roles: Sequence[Role], catalog: Catalog) -> None:
+        self.roles = roles
+        self.origins = any(r.source != "bundled" for r in catalog.roles.values())  # a pack is in use: say whose
+
+    def data(self) -> Any:
+        from careercli.presenters.jsonout import role_summary
+
+        return [role_summary(r) for r in self.roles]
+
+    def records(self) -> Iterable[Sequence[object]]:
+        return [(r.slug, r.name, r.category, r.summary, *((r.source,) if self.origins else ())) for r in self.roles]
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_roles import roles_grouped
+
+        return roles_grouped(self.roles, origins=self.origins, width=width)
+
+
+class RoleView(View):
+    key, pages = "role", True
+
+    def __init__(self, role: Role, catalog: Catalog, books: Sequence[Book], profile: Profile,
+                 reading: RoleReading | None = None, limit: int = 10) -> None:  # fmt: skip
+        self.role, self.catalog, self.books, self.profile = role, catalog, books, profile
+        self.reading, self.limit = reading, limit
+        self.title = f"career show {role.slug}"
+
+    def data(self) -> Any:
+        from careercli.presenters import jsonout
+
+        mark = self.profile.bookmark(self.role.slug)
+        saved = jsonout.bookmark(mark, self.catalog) if mark else None
+        value = jsonout.role_detail(self.role, self.catalog, self.books, saved)
+        if self.reading is not None:  # the page's two lists, by id ("books" holds every book, newest first)
+            value["books_by_fit"], value["new_books"] = list(self.reading.fit), list(self.reading.newest)
+        return value
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_roles import role_view
+
+        mark = self.profile.bookmark(self.role.slug)
+        bookmark = (mark.note, mark.tags) if mark else None
+        statuses = self.profile.reading_status()
+        if self.reading is None:
+            return role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.limit)
+        books = self.catalog.books
+        fit, newest = [books[b] for b in self.reading.fit], [books[b] for b in self.reading.newest]
+        return role_view(self.role, self.catalog, fit, bookmark, statuses, newest=newest, order=self.reading.order,
+                         limit=self.limit)  # fmt: skip
+
+    def markdown(self) -> str:
+        from careercli.presenters.markdown import role_markdown
+
+        return role_markdown(self.role, self.catalog, self.books)
+
+
+class BooksView(View):
+    key, title, pages = "books", "career books", True
+
+    def __init__(self, books: Sequence[Book], statuses: Mapping[str, str], total: int) -> None:
+        self.books, self.statuses, self.total = books, dict(statuses), total
+        if not books:
+            self.empty = "No books match these filters. Try fewer filters, or an earlier --since."
+
+    def data(self) -> Any:
+        from careercli.presenters.jsonout import book
+
+        return [book(b, self.statuses.get(b.id)) for b in self.books]
+
+    def records(self) -> Iterable[Sequence[object]]:
+        mine = (lambda b: (self.statuses.get(b.id, ""),)) if self.statuses else (lambda b: ())
+        return [
+            (b.id, b.published or "", b.title, "; ".join(b.authors), b.publisher or "", ",".join(b.roles), *mine(b))
+            for b in self.books
+        ]
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_books import books_table
+
+        return books_table(self.books, self.statuses, total=self.total, width=width)
+
+
+class BookView(View):
+    key = "book"
+
+    def __init__(self, book: Book, catalog: Catalog, status: str | None) -> None:
+        self.book, self.catalog, self.status = book, catalog, status
+        self.title = f"career book {book.id}"
+
+    def data(self) -> Any:
+        from careercli.presenters.jsonout import book
+
+        return book(self.book, self.status)
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_books import book_view
+
+        return book_view(self.book, self.catalog, self.status)
+
+
+class SearchView(View):
+    key, title = "results", "career search"
+
+    def __init__(self, hits: Sequence[Hit], no_match: str) -> None:
+        from careercli.presenters.text import single_line
+
+        self.hits = hits
+        if not hits:
+            self.empty = single_line(no_match)
+
+    def data(self) -> Any:
+        return [{"kind": h.kind, "id": h.id, "title": h.title, "score": h.score, "matched": list(h.matched)}
+                for h in self.hits]  # fmt: skip
+
+    def records(self) -> Iterable[Sequence[object]]:
+        return [(h.kind, h.id, f"{h.score:.2f}", h.title, "; ".join(h.matched)) for h in self.hits]
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_books import search_table
+
+        return search_table(self.hits, width=width)
+
+
+class CompareView(View):
+    key, title = "compare", "career compare"
+
+    def __init__(self, result: Comparison, catalog: Catalog) -> None:
+        self.result, self.catalog = result, catalog
+
+    def data(self) -> Any:
+        from careercli.presenters.jsonout import comparison
+
+        return comparison(self.result)
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_roles import comparison_view
+
+        return comparison_view(self.result, self.catalog)
+
+
+class GapView(View):
+    """``career gap`` (``key`` "gap") or, with ``as_plan``, ``career plan`` (the same value under "plan")."""
+
+    def __init__(self, result: Gap, catalog: Catalog, no_skills: bool, as_plan: bool = False) -> None:
+        self.result, self.catalog, self.no_skills, self.as_plan = result, catalog, no_skills, as_plan
+        self.key = "plan" if as_plan else "gap"
+        self.title = f"career {self.key} {result.role}"
+
+    def data(self) -> Any:
+        from careercli.presenters.plan import gap_json
+
+        return gap_json(self.result, self.catalog)
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters import plan
+
+        show = plan.plan_view if self.as_plan else plan.gap_view
+        return show(self.result, self.catalog, no_skills=self.no_skills)
+
+
+class PathView(View):
+    key = "path"
+
+    def __init__(self, result: CareerPath, catalog: Catalog) -> None:
+        self.result, self.catalog = result, catalog
+        self.title = f"career path {result.role}"
+
+    def data(self) -> Any:
+        from careercli.presenters.jsonout import career_path
+
+        return career_path(self.result, self.catalog)
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_roles import path_view
+
+        return path_view(self.result, self.catalog)
+
+
+class SuggestionsView(View):
+    key, title = "suggestions", "career suggest"
+
+    def __init__(self, items: Sequence[Suggestion], catalog: Catalog) -> None:
+        self.items, self.catalog = items, catalog
+
+    def data(self) -> Any:
+        from careercli.presenters.plan import suggestion_json
+
+        return [suggestion_json(s, self.catalog) for s in self.items]
+
+    def records(self) -> Iterable[Sequence[object]]:
+        return [(s.role, f"{s.score:.0%}", ",".join(s.have), ",".join(s.missing)) for s in self.items]
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.plan import suggestions_table
+
+        return suggestions_table(self.items, self.catalog)
+
+
+class WhyView(View):
+    key = "why"
+
+    def __init__(self, role: str, score: float, lines: Sequence[ScoreLine], catalog: Catalog) -> None:
+        self.role, self.score, self.lines, self.catalog = role, score, lines, catalog
+        self.title = f"career suggest --why {role}"
+
+    def data(self) -> Any:
+        from careercli.presenters.plan import why_json
+
+        return why_json(self.role, self.score, self.lines)
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.plan import why_view
+
+        return why_view(self.role, self.score, self.lines, self.catalog)
+
+
+class BookmarksView(View):
+    key, title = "bookmarks", "career bookmark list"
+
+    def __init__(self, marks: Sequence[Bookmark], catalog: Catalog) -> None:
+        self.marks, self.catalog = marks, catalog
+        if not marks:
+            self.empty = 'No bookmarks yet. Add one: career bookmark add backend-developer --note "why"'
+
+    def data(self) -> Any:
+        from careercli.presenters.jsonout import bookmark
+
+        return [bookmark(b, self.catalog) for b in self.marks]
+
+    def records(self) -> Iterable[Sequence[object]]:
+        roles = self.catalog.roles
+        return [(b.role, roles[b.role].name if b.role in roles else "", b.added, ",".join(b.tags), b.note)
+                for b in self.marks]  # fmt: skip
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_profile import bookmarks_table
+
+        return bookmarks_table(self.marks, self.catalog)
+
+
+class SkillsView(View):
+    key, title = "skills", "career skills list"
+
+    def __init__(self, profile: Profile, catalog: Catalog) -> None:
+        self.profile, self.catalog = profile, catalog
+        if not profile.skills and not profile.custom_skills:
+            self.empty = "No skills recorded yet. Add some: career skills add python sql git"
+
+    def data(self) -> Any:
+        from careercli.presenters.jsonout import skills
+
+        return skills(self.profile, self.catalog)
+
+    def records(self) -> Iterable[Sequence[object]]:
+        cat = self.catalog
+        rows: list[Sequence[object]] = [
+            (s, cat.skill_name(s), cat.skills[s].kind if s in cat.skills else "") for s in self.profile.skills
+        ]
+        return rows + [("", name, "custom") for name in self.profile.custom_skills]
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_profile import my_skills_table
+
+        return my_skills_table(self.profile, self.catalog)
+
+
+class ReadingView(View):
+    key, title = "reading", "career reading list"
+
+    def __init__(self, entries: Sequence[ReadingEntry], catalog: Catalog) -> None:
+        self.entries, self.catalog = entries, catalog
+        if not entries:
+            self.empty = "Your reading list is empty. Add a book: career reading add fluent-python"
+
+    def data(self) -> Any:
+        from careercli.presenters.jsonout import reading
+
+        return [reading(r, self.catalog) for r in self.entries]
+
+    def records(self) -> Iterable[Sequence[object]]:
+        books = self.catalog.books
+        return [(r.status, r.book, books[r.book].title if r.book in books else "",
+                 "; ".join(books[r.book].authors) if r.book in books else "") for r in self.entries]  # fmt: skip
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_profile import reading_table
+
+        return reading_table(self.entries, self.catalog)
+
+
+class SettingsView(View):
+    key, title = "config", "career config show"
+
+    def __init__(self, path: str, rows: Sequence[tuple[str, object, str, str]]) -> None:
+        self.path, self.rows = path, rows
+
+    def data(self) -> Any:
+        return {"path": self.path, "settings": {k: {"value": v, "from": f, "about": a} for k, v, f, a in self.rows}}
+
+    def records(self) -> Iterable[Sequence[object]]:
+        return [(k, _toml(v), f) for k, v, f, _ in self.rows]
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_profile import settings_table
+
+        return settings_table(self.path, [(k, _toml(v), f, a) for k, v, f, a in self.rows])
+
+
+def _toml(value: object) -> str:
+    """A setting as it is written in config.toml ("unset" for no value)."""
+    if value is None:
+        return "unset"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+class PathsView(View):
+    key, title = "paths", "career paths"
+
+    def __init__(self, items: Mapping[str, object]) -> None:
+        self.items = items
+
+    def data(self) -> Any:
+        return dict(self.items)
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_profile import paths_table
+
+        return paths_table(self.items)
