@@ -61,7 +61,7 @@ def compare(
     ctx: typer.Context,
     roles: Annotated[
         list[str],
-        typer.Argument(metavar="ROLE", help="Two or three roles (slugs or names).", autocompletion=complete.roles),
+        typer.Argument(metavar="ROLE...", help="Two or three roles (slugs or names).", autocompletion=complete.roles),
     ],
 ) -> None:
     """Compare two or three roles side by side: skills they share and their own, challenges, next roles, books.
@@ -79,7 +79,7 @@ def compare(
     run = session(ctx)
     cat = run.catalog()
     if not 2 <= len(roles) <= 3:
-        raise typer.BadParameter("give two or three roles", param_hint="'ROLES'")
+        raise typer.BadParameter("give two or three roles", param_hint="'ROLE...'")
     run.present(CompareView(query(cat, [resolve_role(cat, r) for r in roles]), cat))
 
 

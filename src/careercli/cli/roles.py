@@ -64,6 +64,8 @@ def show(
         career show devops --json
     """
     from careercli.presenters.views import RoleView
+    from careercli.profile import today
+    from careercli.queries.ranking import role_reading
     from careercli.queries.resolve import resolve_role
 
     run = session(ctx)
@@ -71,4 +73,5 @@ def show(
     cat = run.catalog()
     found = resolve_role(cat, " ".join(role))
     books = [cat.books[book_id] for book_id in cat.book_ids_for_role(found.slug)]
-    run.present(RoleView(found, cat, books, run.profile_or_warn()))
+    reading = role_reading(cat, found, year=int(today()[:4]))
+    run.present(RoleView(found, cat, books, run.profile_or_warn(), reading, run.settings().show_books))

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from careercli.queries.compare import Comparison
     from careercli.queries.gap import Gap, ScoreLine, Suggestion
     from careercli.queries.paths import CareerPath
+    from careercli.queries.ranking import RoleReading
     from careercli.queries.search import Hit
 
 
@@ -66,8 +67,10 @@ class RolesView(View):
 class RoleView(View):
     key, pages = "role", True
 
-    def __init__(self, role: Role, catalog: Catalog, books: Sequence[Book], profile: Profile) -> None:
+    def __init__(self, role: Role, catalog: Catalog, books: Sequence[Book], profile: Profile,
+                 reading: RoleReading | None = None, limit: int = 10) -> None:  # fmt: skip
         self.role, self.catalog, self.books, self.profile = role, catalog, books, profile
+        self.reading, self.limit = reading, limit
         self.title = f"career show {role.slug}"
 
     def data(self) -> Any:
@@ -75,7 +78,10 @@ class RoleView(View):
 
         mark = self.profile.bookmark(self.role.slug)
         saved = jsonout.bookmark(mark, self.catalog) if mark else None
-        return jsonout.role_detail(self.role, self.catalog, self.books, saved)
+        value = jsonout.role_detail(self.role, self.catalog, self.books, saved)
+        if self.reading is not None:  # the page's two lists, by id ("books" holds every book, newest first)
+            value["books_by_fit"], value["new_books"] = list(self.reading.fit), list(self.reading.newest)
+        return value
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.rich_roles import role_view
@@ -83,7 +89,12 @@ class RoleView(View):
         mark = self.profile.bookmark(self.role.slug)
         bookmark = (mark.note, mark.tags) if mark else None
         statuses = self.profile.reading_status()
-        return role_view(self.role, self.catalog, self.books, bookmark, statuses, total=len(self.books))
+        if self.reading is None:
+            return role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.limit)
+        books = self.catalog.books
+        fit, newest = [books[b] for b in self.reading.fit], [books[b] for b in self.reading.newest]
+        return role_view(self.role, self.catalog, fit, bookmark, statuses, newest=newest, order=self.reading.order,
+                         limit=self.limit)  # fmt: skip
 
     def markdown(self) -> str:
         from careercli.presenters.markdown import role_markdown
@@ -323,6 +334,33 @@ class ReadingView(View):
         from careercli.presenters.rich_profile import reading_table
 
         return reading_table(self.entries, self.catalog)
+
+
+class SettingsView(View):
+    key, title = "config", "career config show"
+
+    def __init__(self, path: str, rows: Sequence[tuple[str, object, str, str]]) -> None:
+        self.path, self.rows = path, rows
+
+    def data(self) -> Any:
+        return {"path": self.path, "settings": {k: {"value": v, "from": f, "about": a} for k, v, f, a in self.rows}}
+
+    def records(self) -> Iterable[Sequence[object]]:
+        return [(k, _toml(v), f) for k, v, f, _ in self.rows]
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_profile import settings_table
+
+        return settings_table(self.path, [(k, _toml(v), f, a) for k, v, f, a in self.rows])
+
+
+def _toml(value: object) -> str:
+    """A setting as it is written in config.toml ("unset" for no value)."""
+    if value is None:
+        return "unset"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f'"{value}"' if isinstance(value, str) else str(value)
 
 
 class PathsView(View):
