@@ -48,12 +48,16 @@ def show(
         list[str],
         typer.Argument(
             metavar="ROLE...",
-            help="Role slug or name, quoted or not; case, spaces, hyphens and a unique prefix are forgiven.",
+            help="Role slug or name, or an O*NET occupation's code or title; case, spaces, hyphens and a unique"
+            " prefix are forgiven.",
             autocompletion=complete.roles,
         ),
     ],
 ) -> None:
     """Show one role: what they do, what to learn, challenges, prospects, key skills and recent books.
+
+    A role linked to an O*NET occupation also shows its official facts. An O*NET occupation, named by its
+    code, title or another of its titles, gets a page of its own.
 
     Examples:
 
@@ -62,13 +66,29 @@ def show(
         career show back end developer
 
         career show devops --json
+
+        career show 15-1252.00
+
+        career show "software developers"
     """
     from careercli.presenters.views import RoleView
-    from careercli.queries.resolve import resolve_role
+    from careercli.queries.lookup import curated_roles, linked_occupation, lookup, occupation_detail
 
     run = session(ctx)
     run.mode()  # a usage error (--json with --format markdown) before any work
     cat = run.catalog()
-    found = resolve_role(cat, " ".join(role))
+    target = lookup(cat, " ".join(role), run.onet)  # the database is opened only when no curated role answers
+    found = target.role
+    if found is None:
+        from careercli.errors import NotFoundError
+        from careercli.presenters.onet_views import OccupationView
+
+        page = occupation_detail(cat, run.onet(), target.id)  # type: ignore[arg-type]
+        if page is None:
+            raise NotFoundError(f"no occupation {target.id} in the O*NET data")
+        run.present(OccupationView(page, curated_roles(cat), run.profile_or_warn().bookmark(page.code)))
+        return
+    official = linked_occupation(cat, found, run.onet()) if found.onet and found.onet != "none" else None
     books = [cat.books[book_id] for book_id in cat.book_ids_for_role(found.slug)]
-    run.present(RoleView(found, cat, books, run.profile_or_warn()))
+    curated = curated_roles(cat) if official is not None else None
+    run.present(RoleView(found, cat, books, run.profile_or_warn(), official, curated))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from careercli.output import ALWAYS, AUTO, NEVER, Output
 
 if TYPE_CHECKING:
+    import sqlite3
     from collections.abc import Iterable
 
     from rich.console import Console
@@ -30,7 +31,7 @@ PICTURES = ("svg", "html")
 class Session:
     """What one run knows beyond its arguments; created by the app's group for every invocation."""
 
-    __slots__ = ("_catalog", "_store", "as_json", "color", "fmt", "output", "pager", "warned")
+    __slots__ = ("_catalog", "_onet", "_store", "as_json", "color", "fmt", "output", "pager", "warned")
 
     def __init__(self, recorder: Any = None) -> None:
         self.color = "auto"  # auto, always or never (--color)
@@ -41,6 +42,7 @@ class Session:
         self.warned = False
         self._catalog: Catalog | None = None
         self._store: ProfileStore | None = None
+        self._onet: list[Any] = []  # the O*NET database once opened (or None when there is none)
 
     # -- the data a command reads
 
@@ -51,6 +53,14 @@ class Session:
 
             self._catalog = load_catalog()
         return self._catalog
+
+    def onet(self) -> sqlite3.Connection | None:
+        """The O*NET database (the user's import, else the bundled extract), opened on first use; None if neither."""
+        if not self._onet:
+            from careercli.onet.db import current
+
+            self._onet.append(current())
+        return self._onet[0]
 
     def store(self) -> ProfileStore:
         if self._store is None:

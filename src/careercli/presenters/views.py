@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from careercli.profile import Bookmark, Profile, ReadingEntry
     from careercli.queries.compare import Comparison
     from careercli.queries.gap import Gap, ScoreLine, Suggestion
+    from careercli.queries.occupations import Occupation
     from careercli.queries.paths import CareerPath
     from careercli.queries.search import Hit
 
@@ -66,8 +67,18 @@ class RolesView(View):
 class RoleView(View):
     key, pages = "role", True
 
-    def __init__(self, role: Role, catalog: Catalog, books: Sequence[Book], profile: Profile) -> None:
+    def __init__(
+        self,
+        role: Role,
+        catalog: Catalog,
+        books: Sequence[Book],
+        profile: Profile,
+        official: Occupation | None = None,
+        curated: Mapping[str, str] | None = None,
+    ) -> None:
+        """``official``: the occupation the role links to, shown as a section (``onet`` in JSON; null without)."""
         self.role, self.catalog, self.books, self.profile = role, catalog, books, profile
+        self.official, self.curated = official, curated or {}
         self.title = f"career show {role.slug}"
 
     def data(self) -> Any:
@@ -75,7 +86,12 @@ class RoleView(View):
 
         mark = self.profile.bookmark(self.role.slug)
         saved = jsonout.bookmark(mark, self.catalog) if mark else None
-        return jsonout.role_detail(self.role, self.catalog, self.books, saved)
+        found = jsonout.role_detail(self.role, self.catalog, self.books, saved)
+        if self.official is not None:
+            from careercli.presenters.onet import as_json
+
+            return {**found, "onet": as_json(self.official, self.curated)}
+        return {**found, "onet": None}
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.rich_roles import role_view
@@ -83,12 +99,25 @@ class RoleView(View):
         mark = self.profile.bookmark(self.role.slug)
         bookmark = (mark.note, mark.tags) if mark else None
         statuses = self.profile.reading_status()
-        return role_view(self.role, self.catalog, self.books, bookmark, statuses, total=len(self.books))
+        page = role_view(self.role, self.catalog, self.books, bookmark, statuses, total=len(self.books))
+        if self.official is None:
+            return page
+        from rich.console import Group
+        from rich.text import Text
+
+        from careercli.presenters.onet import section
+
+        return Group(page, Text(""), section(self.official, self.curated))
 
     def markdown(self) -> str:
         from careercli.presenters.markdown import role_markdown
 
-        return role_markdown(self.role, self.catalog, self.books)
+        text = role_markdown(self.role, self.catalog, self.books)
+        if self.official is None:
+            return text
+        from careercli.presenters.onet import markdown
+
+        return text.rstrip("\n") + "\n\n" + markdown(self.official, self.curated, 2)
 
 
 class BooksView(View):
