@@ -8,7 +8,7 @@ import typer
 
 from careercli.cli import complete
 from careercli.cli.options import Category
-from careercli.cli.session import session
+from careercli.cli.session import Session, session
 from careercli.model import CATEGORIES
 
 CATEGORY_HELP = "Only roles in this category: " + ", ".join(CATEGORIES) + "."
@@ -20,11 +20,19 @@ def list_roles(
         Category | None,
         typer.Option("--category", "-c", metavar="CATEGORY", help=CATEGORY_HELP, case_sensitive=False),
     ] = None,
+    occupations: Annotated[
+        bool, typer.Option("--occupations", "-o", help="List O*NET occupations by SOC major group instead.")
+    ] = False,
+    group: Annotated[
+        str | None,
+        typer.Option("--group", "-g", metavar="NN", help="The O*NET occupations of one SOC major group, e.g. 15."),
+    ] = None,
 ) -> None:
     """List the roles, grouped by category.
 
     Categories: development, infrastructure, data, ai, security, quality, architecture, design,
-    communication, management.
+    communication, management. With --occupations, the SOC major groups of the O*NET occupations;
+    with --group, the occupations of one group, marking those a curated role links to.
 
     Examples:
 
@@ -33,13 +41,41 @@ def list_roles(
         career list --category data
 
         career list --json
+
+        career list --occupations
+
+        career list --group 15
     """
+    run = session(ctx)
+    cat = run.catalog()
+    if occupations or group is not None:
+        if category is not None:
+            from careercli.errors import UsageError
+
+            raise UsageError("--category lists roles; --occupations and --group list occupations: give one")
+        _occupations(run, group)
+        return
     from careercli.presenters.views import RolesView
     from careercli.queries.roles import list_roles as query
 
-    run = session(ctx)
-    cat = run.catalog()
     run.present(RolesView(query(cat, category.value if category else None), cat))
+
+
+def _occupations(run: Session, group: str | None) -> None:
+    from careercli.errors import NotFoundError
+    from careercli.onet.release import credit
+    from careercli.presenters.onet_views import GroupsView, GroupView
+    from careercli.queries import occupation_lists as lists
+    from careercli.queries.lookup import curated_roles
+    from careercli.queries.occupations import version
+
+    db = run.onet()
+    if db is None:
+        raise NotFoundError("no O*NET data: 'career data import-onet PATH' imports a release")
+    if group is None:
+        run.present(GroupsView(lists.groups(db), credit(version(db))))
+        return
+    run.present(GroupView(lists.group_listing(db, group, curated_roles(run.catalog()))))
 
 
 def show(
