@@ -13,7 +13,7 @@ from careercli.cli.session import Session, session
 
 if TYPE_CHECKING:
     from careercli.model import Catalog, Role
-    from careercli.presenters.views import GapView
+    from careercli.presenters.views import View
 
 HaveOption = Annotated[
     str | None,
@@ -55,14 +55,26 @@ def _role_like(run: Session, query: str) -> tuple[Catalog, Role]:
     return (cat if found.slug in cat.roles else with_roles(cat, {found.slug: found})), found
 
 
-def _gap(run: Session, role: list[str], have: str | None, as_plan: bool) -> GapView:
+def _credited(view: View, roles: list[Role]) -> View:
+    """The view with the O*NET credit line when one of ``roles`` is an occupation (its ``source`` names the
+    release)."""
+    found = next((r for r in roles if r.category == "occupation" and r.source.startswith("O*NET")), None)
+    if found is None:
+        return view
+    from careercli.onet.release import credit
+    from careercli.presenters.onet_views import Credited
+
+    return Credited(view, credit(found.source.removeprefix("O*NET").strip()))
+
+
+def _gap(run: Session, role: list[str], have: str | None, as_plan: bool) -> View:
     from careercli.presenters.views import GapView
     from careercli.queries.gap import role_gap
 
     cat, found = _role_like(run, " ".join(role))
     skills, given = _have(run, have)
     marks = [b.role for b in run.profile().bookmarks] if have is None else []
-    return GapView(role_gap(cat, found, skills, marks), cat, no_skills=not given, as_plan=as_plan)
+    return _credited(GapView(role_gap(cat, found, skills, marks), cat, no_skills=not given, as_plan=as_plan), [found])
 
 
 def compare(
@@ -96,7 +108,7 @@ def compare(
         raise typer.BadParameter("give two or three roles", param_hint="'ROLES'")
     found = [role_like(cat, r, run.onet) for r in roles]
     cat = with_roles(cat, {r.slug: r for r in found if r.slug not in cat.roles})
-    run.present(CompareView(query(cat, found), cat))
+    run.present(_credited(CompareView(query(cat, found), cat), found))
 
 
 def gap(ctx: typer.Context, role: RoleWords, have: HaveOption = None) -> None:
@@ -191,7 +203,7 @@ def suggest(
     if why is not None:
         cat, role = _role_like(run, why)
         explained = explain_score(cat, role, skills)
-        run.present(WhyView(role.slug, weighted_score(explained), explained, cat))
+        run.present(_credited(WhyView(role.slug, weighted_score(explained), explained, cat), [role]))
         return
     marks = [b.role for b in run.profile().bookmarks] if have is None else []
     found = suggest_roles(cat, skills, marks)

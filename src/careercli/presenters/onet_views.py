@@ -98,3 +98,35 @@ class GroupView(View):
         from careercli.presenters.onet import group_table
 
         return group_table(self.listing)
+
+
+class Credited(View):
+    """Another view (gap, plan, compare, suggest --why) about an occupation, with the release's credit line under
+    its page and Markdown and as ``credit`` in its JSON object."""
+
+    def __init__(self, inner: View, credit: str) -> None:
+        self.inner, self.credit = inner, credit
+        self.key, self.title, self.pages, self.empty = inner.key, inner.title, inner.pages, inner.empty
+
+    def data(self) -> Any:
+        found = self.inner.data()
+        return {**found, "credit": self.credit} if isinstance(found, dict) else found
+
+    def records(self) -> Iterable[Sequence[object]] | None:
+        return self.inner.records()
+
+    def renderable(self, width: int) -> Any:
+        from rich.console import Group
+        from rich.text import Text
+
+        from careercli.presenters.text import visible
+
+        return Group(self.inner.renderable(width), Text(visible(self.credit), style="dim italic"))
+
+    def markdown(self) -> str | None:
+        text = self.inner.markdown()
+        if text is None:
+            return None
+        from careercli.presenters.markdown import escape
+
+        return f"{text.rstrip()}\n\n*{escape(self.credit)}*\n"
