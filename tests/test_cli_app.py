@@ -59,7 +59,7 @@ def test_top_level_help_lists_every_command_without_importing_them() -> None:
 def test_piped_and_json_output_never_import_rich(args: tuple[str, ...]) -> None:
     code, heavy, _cli, out = probe(*args)
     assert code == 0
-    assert out.strip()
+    assert out.strip() or args == ("bookmark", "list")  # no bookmarks: piped stdout stays empty
     assert heavy == []
     if "--json" in args or "json" in args:
         assert "schema_version" in json.loads(out)
@@ -142,7 +142,7 @@ def test_a_failing_pager_falls_back_to_printing() -> None:
         assert proc.wait(timeout=60) == 0
     os.close(leader)
     assert b"Back-End Developer" in seen
-    assert b"Key skills" in seen or b"Recent books" in seen
+    assert b"Key skills" in seen or b"Books by fit" in seen
 
 
 @pytest.mark.parametrize("columns", ["0", "99999999999"])

@@ -92,7 +92,7 @@ def test_a_typo_in_a_skill_id_is_reported_with_its_line(cli, packs: Path) -> Non
     checked = cli("data", "validate", str(path))
     assert checked.code == 1
     assert checked.out == message + "\n"
-    assert checked.err == "career: 1 of 1 file(s) have problems\n"
+    assert checked.err == "career: 1 of 1 file has problems\n"
 
 
 def test_validate_reports_every_problem_at_once(cli, tmp_path: Path) -> None:
@@ -109,7 +109,7 @@ def test_validate_reports_every_problem_at_once(cli, tmp_path: Path) -> None:
     ok = write_pack(tmp_path / "good")
     assert (
         cli("data", "validate", str(ok)).out
-        == f"{ok}: ok (1 roles, 1 skills, 0 books; 43 roles in the merged catalog)\n"
+        == f"{ok}: ok (1 role, 1 skill, 0 books; 43 roles in the merged catalog)\n"
     )
 
 

@@ -118,8 +118,11 @@ def test_search_command_table_and_json(cli) -> None:
 def test_search_without_hits_is_friendly_exit_0(cli) -> None:
     result = cli("search", "kubernetez", "zzzzqqq")
     assert result.code == 0
-    assert result.out.startswith("Nothing matches 'kubernetez zzzzqqq'. Closest terms in the catalog: ")
-    assert "kubernetes" in result.out
+    assert result.out == ""  # piped: the sentence is for the person, on stderr
+    assert result.err.startswith("Nothing matches 'kubernetez zzzzqqq'. Closest terms in the catalog: ")
+    assert "kubernetes" in result.err
+    on_terminal = cli("search", "kubernetez", "zzzzqqq", tty=True)
+    assert on_terminal.out.startswith("Nothing matches 'kubernetez zzzzqqq'.")
 
 
 def test_search_bad_kind_is_usage_error(cli) -> None:

@@ -59,7 +59,7 @@ def test_installed_wheel_shows_backend_role(wheel: Path, tmp_path: Path) -> None
         encoding="utf-8",
     )
     assert shown.returncode == 0, shown.stderr
-    for section in ("What they do", "What to learn", "Challenges", "Career prospects", "Key skills", "Recent books"):
+    for section in ("What they do", "What to learn", "Challenges", "Career prospects", "Key skills", "Books by fit"):
         assert section in shown.stdout
     located = subprocess.run(
         [str(python), "-c", "import careercli.catalogue.sources as c; print(c.bundled_data_dir())"],

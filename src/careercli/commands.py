@@ -83,6 +83,12 @@ TOP: dict[str, tuple[str, str, str]] = {
         DATA,
         "Show where careercli keeps your profile, its data, packs and cache.",
     ),
+    "config": (
+        "careercli.cli.prefs:config_app",
+        DATA,
+        "Your preferences (config.toml beside the profile): default colour, pager, books in show.",
+    ),
+    "cache": ("careercli.cli.prefs:cache_app", DATA, "careercli's cache (rebuilt on demand): clear it."),
 }
 
 # every command path the app has -> how the replay may treat it
@@ -111,6 +117,9 @@ KINDS: dict[tuple[str, ...], str] = {
     ("data", "import-onet"): WRITES,  # replaces the user's O*NET database
     ("data", "remove-onet"): WRITES,
     ("paths",): READS,
+    ("config", "path"): READS,
+    ("config", "show"): READS,
+    ("cache", "clear"): WRITES,  # removes the saved output itself
 }
 
 # options of the top-level group that take a value (so that value is not mistaken for a command name)

@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import os
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -308,17 +308,25 @@ else:
 # --------------------------------------------------------------------------- changes (pure functions)
 
 
-def with_bookmark(profile: Profile, role: str, note: str | None, tags: list[str] | None, on: str) -> Profile:
-    """Add a bookmark, or update its note and tags (only those given), keeping the first date."""
+def with_bookmark(
+    profile: Profile,
+    role: str,
+    note: str | None,
+    tags: list[str] | None,
+    on: str,
+    add_tags: Sequence[str] = (),
+    remove_tags: Sequence[str] = (),
+) -> Profile:
+    """Add a bookmark, or update its note and tags (only those given), keeping the first date: ``tags`` replaces
+    the tags, then ``add_tags`` are added and ``remove_tags`` removed."""
     existing = profile.bookmark(role)
+    base = tuple(tags) if tags is not None else existing.tags if existing is not None else ()
+    dropped = set(remove_tags)
+    new_tags = tuple(t for t in dict.fromkeys((*base, *add_tags)) if t not in dropped)
     if existing is None:
-        mark = Bookmark(role, note or "", tuple(dict.fromkeys(tags or ())), on)
+        mark = Bookmark(role, note or "", new_tags, on)
         return replace(profile, bookmarks=(*profile.bookmarks, mark))
-    mark = replace(
-        existing,
-        note=existing.note if note is None else note,
-        tags=existing.tags if tags is None else tuple(dict.fromkeys(tags)),
-    )
+    mark = replace(existing, note=existing.note if note is None else note, tags=new_tags)
     return replace(profile, bookmarks=tuple(mark if b.role == role else b for b in profile.bookmarks))
 
 

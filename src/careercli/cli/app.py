@@ -88,9 +88,12 @@ def main(
         career list --category data
     """
     if ctx.invoked_subcommand is None:
-        from careercli.cli.overview import overview
+        import shutil
 
-        session(ctx).say(overview())
+        from careercli.cli.overview import overview
+        from careercli.cli.session import terminal_width
+
+        session(ctx).say(overview(terminal_width() or shutil.get_terminal_size().columns))
 
 
 def _silence_stdout() -> None:

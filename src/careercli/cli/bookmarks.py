@@ -60,6 +60,14 @@ def bookmark_add(
         list[str] | None,
         typer.Option("--tag", "-t", help="A tag; repeat for more (replaces old tags).", autocompletion=complete.tags),
     ] = None,
+    add_tag: Annotated[
+        list[str] | None,
+        typer.Option("--add-tag", help="Add a tag, keeping the others; repeat for more.", autocompletion=complete.tags),
+    ] = None,
+    remove_tag: Annotated[
+        list[str] | None,
+        typer.Option("--remove-tag", help="Remove a tag; repeat for more.", autocompletion=complete.tags),
+    ] = None,
 ) -> None:
     """Bookmark a role; adding it again updates the note and tags and keeps the first date.
 
@@ -72,6 +80,8 @@ def bookmark_add(
         career bookmark add 15-1252.00
 
         career bookmark add data-engineer --tag later --tag data
+
+        career bookmark add data-engineer --add-tag python --remove-tag later
     """
     from careercli.profile import Profile, today, with_bookmark
 
@@ -81,7 +91,7 @@ def bookmark_add(
 
     def change(current: Profile) -> Profile:
         existed.append(current.bookmark(slug) is not None)  # decided under the lock, on the file as it is
-        return with_bookmark(current, slug, note, tag, today())
+        return with_bookmark(current, slug, note, tag, today(), add_tag or (), remove_tag or ())
 
     run.store().update(change)
     run.tell(f"{'Updated bookmark' if existed[-1] else 'Bookmarked'} {name} ({slug}).")
@@ -126,5 +136,11 @@ def bookmark_list(
     from careercli.presenters.views import BookmarksView
 
     run = session(ctx)
-    marks = [b for b in run.profile().bookmarks if tag is None or tag in b.tags]
-    run.present(BookmarksView(marks, _with_occupations(run, [b.role for b in marks])))
+    every = run.profile().bookmarks
+    marks = [b for b in every if tag is None or tag in b.tags]
+    view = BookmarksView(marks, _with_occupations(run, [b.role for b in marks]))
+    if every and not marks:
+        tags = sorted({t for b in every for t in b.tags})
+        known = f"the tags in use: {', '.join(tags)}" if tags else "none of your bookmarks has a tag"
+        view.empty = f"No bookmark has the tag '{tag}'; {known}."
+    run.present(view)

@@ -37,7 +37,7 @@ def validate(
     import tomllib
 
     from careercli.catalogue.build import Source, build_catalog, catalog_sources
-    from careercli.presenters.text import visible
+    from careercli.presenters.text import count, visible
 
     run = session(ctx)
     installed = catalog_sources()
@@ -64,10 +64,10 @@ def validate(
             document = tomllib.loads(target.read_text("utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):  # pragma: no cover - build_catalog read it
             document = {}
-        counts = ", ".join(f"{len(document.get(kind, []))} {kind}s" for kind in ("role", "skill", "book"))
-        run.say(visible(f"{file}: ok ({counts}; {len(catalog.roles)} roles in the merged catalog)"))
+        counts = ", ".join(count(len(document.get(kind, [])), kind) for kind in ("role", "skill", "book"))
+        run.say(visible(f"{file}: ok ({counts}; {count(len(catalog.roles), 'role')} in the merged catalog)"))
     if failed:
-        raise CareerError(f"{failed} of {len(files)} file(s) have problems")
+        raise CareerError(f"{failed} of {count(len(files), 'file')} {'has' if failed == 1 else 'have'} problems")
 
 
 @app.command("import-onet", cls=CareerCommand)

@@ -14,6 +14,8 @@ from typer.core import TyperCommand, TyperGroup
 from careercli.cli.options import add_output_options
 from careercli.commands import READS, TOP, kind
 
+_USAGE = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
 
 def _show_help(ctx: Any, _param: Any, value: bool) -> None:
     if not value or ctx.resilient_parsing:
@@ -39,6 +41,16 @@ class HelpMixin:
                 help="Show this help and exit.",
             )  # fmt: skip
         return self._career_help
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Parse errors name this command's help (a missing option value has no context of its own, so Click's
+        message would point at ``career --help``)."""
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc]
+        except _USAGE as exc:  # type: ignore[misc]
+            if exc.ctx is None or exc.ctx.command is not self:
+                exc.ctx, exc.cmd = ctx, self
+            raise
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The same page as plain text (Click asks for it when a group is called with no subcommand)."""

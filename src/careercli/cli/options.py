@@ -58,7 +58,9 @@ def _set(attribute: str) -> Any:
         source = ctx.get_parameter_source(param.name)
         if source is not None and source.name == "DEFAULT":  # not given here: keep what the group was given
             return
-        setattr(_session(ctx), attribute, value.value if isinstance(value, Enum) else value)
+        run = _session(ctx)
+        setattr(run, attribute, value.value if isinstance(value, Enum) else value)
+        run.given.add(attribute)  # config.toml does not override what the command line says
 
     return callback
 

@@ -82,7 +82,7 @@ def compare(
     roles: Annotated[
         list[str],
         typer.Argument(
-            metavar="ROLE",
+            metavar="ROLE...",
             help="Two or three roles (slugs or names) or O*NET occupation codes.",
             autocompletion=complete.roles,
         ),
@@ -105,7 +105,7 @@ def compare(
     run = session(ctx)
     cat = run.catalog()
     if not 2 <= len(roles) <= 3:
-        raise typer.BadParameter("give two or three roles", param_hint="'ROLES'")
+        raise typer.BadParameter("give two or three roles", param_hint="'ROLE...'")
     found = [role_like(cat, r, run.onet) for r in roles]
     cat = with_roles(cat, {r.slug: r for r in found if r.slug not in cat.roles})
     run.present(_credited(CompareView(query(cat, found), cat), found))

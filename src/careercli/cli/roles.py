@@ -108,7 +108,9 @@ def show(
         career show "software developers"
     """
     from careercli.presenters.views import RoleView
+    from careercli.profile import today
     from careercli.queries.lookup import curated_roles, linked_occupation, lookup, occupation_detail
+    from careercli.queries.ranking import role_reading
 
     run = session(ctx)
     run.mode()  # a usage error (--json with --format markdown) before any work
@@ -127,4 +129,6 @@ def show(
     official = linked_occupation(cat, found, run.onet()) if found.onet and found.onet != "none" else None
     books = [cat.books[book_id] for book_id in cat.book_ids_for_role(found.slug)]
     curated = curated_roles(cat) if official is not None else None
-    run.present(RoleView(found, cat, books, run.profile_or_warn(), official, curated))
+    reading = role_reading(cat, found, year=int(today()[:4]))
+    run.present(RoleView(found, cat, books, run.profile_or_warn(), reading, run.settings().show_books, official,
+                         curated))  # fmt: skip

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
+    from careercli.config import Settings
     from careercli.model import Catalog
     from careercli.presenters.views import View
     from careercli.profile import Profile, ProfileStore
@@ -31,7 +32,8 @@ PICTURES = ("svg", "html")
 class Session:
     """What one run knows beyond its arguments; created by the app's group for every invocation."""
 
-    __slots__ = ("_catalog", "_onet", "_store", "as_json", "color", "fmt", "output", "pager", "warned")
+    __slots__ = ("_catalog", "_onet", "_settings", "_store", "as_json", "color", "fmt", "given", "output", "pager",
+                 "warned")  # fmt: skip
 
     def __init__(self, recorder: Any = None) -> None:
         self.color = "auto"  # auto, always or never (--color)
@@ -43,6 +45,8 @@ class Session:
         self._catalog: Catalog | None = None
         self._store: ProfileStore | None = None
         self._onet: list[Any] = []  # the O*NET database once opened (or None when there is none)
+        self._settings: Settings | None = None
+        self.given: set[str] = set()  # the output options given on the command line
 
     # -- the data a command reads
 
@@ -87,6 +91,18 @@ class Session:
                 self.report(f"warning: {error.message}")
             return Profile()
 
+    def settings(self) -> Settings:
+        """The preferences in config.toml, read on first use; colour and pager apply where no option was given."""
+        if self._settings is None:
+            from careercli.config import load_settings
+
+            self._settings = load_settings()
+            if "color" not in self.given:
+                self.color = self._settings.color
+            if "pager" not in self.given and self._settings.pager is not None:
+                self.pager = self._settings.pager
+        return self._settings
+
     def reading_statuses(self) -> dict[str, str]:
         """The user's reading status by book id."""
         return self.profile_or_warn().reading_status()
@@ -97,7 +113,8 @@ class Session:
         """A console that follows --color, NO_COLOR and FORCE_COLOR; no escape codes when piped."""
         from rich.console import Console
 
-        common: dict[str, Any] = {"stderr": stderr, "highlight": False, "emoji": False, "width": _width()}
+        self.settings()
+        common: dict[str, Any] = {"stderr": stderr, "highlight": False, "emoji": False, "width": terminal_width()}
         if self.color == "never":
             return Console(color_system=None, **common)
         if self.color == "always":  # always means always, TERM=dumb too (Rich would detect no colours there)
@@ -111,6 +128,7 @@ class Session:
         """Whether stdout is treated as a terminal, decided as Rich decides it but without importing Rich (piped
         and JSON output never need it): --color always, FORCE_COLOR and TTY_COMPATIBLE=1 force it,
         TTY_COMPATIBLE=0 denies it, otherwise stdout's own isatty."""
+        self.settings()
         if self.color == "always" or os.environ.get("FORCE_COLOR"):
             return True
         compatible = os.environ.get("TTY_COMPATIBLE", "")
@@ -142,6 +160,15 @@ class Session:
             sys.stderr.write(f"career: {visible(line)}\n")
         sys.stderr.flush()
 
+    def note(self, message: str) -> None:
+        """A sentence for the person, not the script reading stdout: to stderr, without the error prefix (the replay
+        does not save a run that wrote to stderr)."""
+        from careercli.presenters.text import visible
+
+        self.output.spoil()
+        sys.stderr.write(visible(message) + "\n")
+        sys.stderr.flush()
+
     def lines(self, rows: Iterable[Iterable[object]]) -> None:
         """Tab-separated records, one a line, user and data text made visible: for grep, cut and awk."""
         from careercli.presenters.text import single_line
@@ -154,7 +181,7 @@ class Session:
         """Render with Rich (following --color, NO_COLOR, FORCE_COLOR and the terminal's width) and emit the text.
         --pager pages whenever on a terminal, --no-pager never; without either, ``pages`` says whether a text
         taller than the terminal is paged."""
-        out = self.console()
+        out = self.console()  # reads the settings, pager included
         with out.capture() as captured:
             out.print(renderable)
         paging = (AUTO if pages else NEVER) if self.pager is None else ALWAYS if self.pager else NEVER
@@ -190,7 +217,10 @@ class Session:
             self.say(text)
             return
         if view.empty is not None and mode in ("lines", "rich"):
-            self.say(view.empty)
+            if mode == "rich":
+                self.say(view.empty)
+            else:  # piped: stdout stays empty for the script, the sentence goes to the person
+                self.note(view.empty)
             return
         if mode == "lines":
             records = view.records()
@@ -199,12 +229,14 @@ class Session:
                 return
         page = view.renderable(self.console().width)
         if mode in PICTURES:
-            self.say(_picture(page, mode, view.title, self.console().width))
+            from careercli.presenters.picture import picture
+
+            self.say(picture(page, mode, view.title, self.console().width))
             return
         self.render(page, view.pages)
 
 
-def _width() -> int | None:
+def terminal_width() -> int | None:
     """COLUMNS clamped to a width that renders (COLUMNS=0 printed nothing, a huge one ran out of memory); None:
     let Rich ask the terminal."""
     try:
@@ -214,19 +246,6 @@ def _width() -> int | None:
     if columns < 1:
         return 80  # no width at all: Rich's width for a file
     return max(MIN_WIDTH, min(columns, MAX_WIDTH))
-
-
-def _picture(renderable: Any, fmt: str, title: str, width: int) -> str:
-    """The renderable as a standalone SVG or HTML document (colours kept), at the terminal's width."""
-    import io
-
-    from rich.console import Console
-
-    recorder = Console(record=True, width=width, force_terminal=True, color_system="truecolor", file=io.StringIO())
-    recorder.print(renderable)
-    if fmt == "svg":
-        return recorder.export_svg(title=title, unique_id="careercli")
-    return recorder.export_html(inline_styles=True)
 
 
 def session(ctx: Any) -> Session:

@@ -49,7 +49,8 @@ def skills_add(
                 raise CareerError(f"{error.message}{sep} --custom to keep it as typed.") from None
             unknown.append(name.strip())
     run.store().update(lambda p: with_skills(p, known, unknown))
-    names = [run.catalog().skill_name(s) for s in known] + [f"{c} (custom)" for c in unknown]
+    names = [run.catalog().skill_name(s) for s in dict.fromkeys(known)]
+    names += [f"{c} (custom)" for c in dict.fromkeys(unknown)]
     run.tell("Recorded: " + ", ".join(names) + ".")
 
 

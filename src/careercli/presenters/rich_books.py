@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careercli.presenters.rich_common import DIM, NARROW, as_text, authors_text, flat_text, month_year, role_names
-from careercli.presenters.text import single_line
+from careercli.presenters.text import count, single_line
 
 if TYPE_CHECKING:
     from careercli.model import Book, Catalog
@@ -25,7 +25,7 @@ def books_table(
     """``career books``: title, authors, publisher, date, roles (and my reading status where I have one)."""
     caption = None
     if total is not None and total > len(books):
-        caption = f"{len(books)} of {total} books; --limit 0 shows all"
+        caption = f"{len(books)} of {count(total, 'book')}; --limit 0 shows all"
     if width < NARROW:
         return _books_compact(books, statuses or {}, caption)
     table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", padding=(0, 1))

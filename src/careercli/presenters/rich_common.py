@@ -82,8 +82,11 @@ def role_lines(catalog: Catalog, slugs: Iterable[str]) -> Text:
     return text
 
 
-def books_mini_table(books: Sequence[Book], statuses: dict[str, str] | None = None) -> Table:
+def books_mini_table(books: Sequence[Book], statuses: dict[str, str] | None = None, ids: bool = False) -> Table:
+    """Year, title and authors of each book; ``ids``: its id first, never wrapped (it is what commands take)."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
+    if ids:
+        table.add_column("Id", style="cyan", no_wrap=True)
     table.add_column("Year", style="green", no_wrap=True)
     table.add_column("Title", style="bold", overflow="fold", ratio=3)
     table.add_column("Authors", overflow="fold", ratio=2)
@@ -92,6 +95,8 @@ def books_mini_table(books: Sequence[Book], statuses: dict[str, str] | None = No
         table.add_column("Mine", no_wrap=True)
     for book in books:
         row = [flat_text(book_year(book)), flat_text(book.title), flat_text(authors_text(book.authors))]
+        if ids:
+            row.insert(0, flat_text(book.id))
         if show_status:
             row.append(flat_text((statuses or {}).get(book.id, ""), "magenta"))
         table.add_row(*row)

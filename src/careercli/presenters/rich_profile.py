@@ -86,3 +86,15 @@ def paths_table(items: Mapping[str, object]) -> Table:
         text = ("\n".join(value) or "none") if isinstance(value, list) else str(value)
         table.add_row(labels.get(key, key), as_text(text))
     return table
+
+
+def settings_table(path: str, rows: Sequence[tuple[str, str, str, str]]) -> Group:
+    """``career config show``: each key, its value, where it comes from and what it does."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
+    table.add_column("Key", style="bold", no_wrap=True)
+    table.add_column("Value", style="cyan", no_wrap=True)
+    table.add_column("From", style="dim", no_wrap=True)
+    table.add_column("What it does", overflow="fold")
+    for row in rows:
+        table.add_row(*(as_text(cell) for cell in row))
+    return Group(Text.assemble(("File: ", "dim"), as_text(path)), table)

@@ -23,7 +23,7 @@ from careercli.presenters.rich_common import (
     role_lines,
     role_names,
 )
-from careercli.presenters.text import single_line
+from careercli.presenters.text import count, single_line
 
 if TYPE_CHECKING:
     from careercli.model import Book, Catalog, Role
@@ -80,8 +80,12 @@ def role_view(
     bookmark: tuple[str, Sequence[str]] | None = None,
     statuses: dict[str, str] | None = None,
     total: int | None = None,
+    newest: Sequence[Book] = (),
+    order: str = "newest first",
+    limit: int = BOOKS_IN_SHOW,
 ) -> RenderableType:
-    """The whole ``career show`` page: the newest BOOKS_IN_SHOW of ``books`` (of ``total`` for the role)."""
+    """The whole ``career show`` page: the first ``limit`` of ``books`` (of ``total`` for the role) in the order
+    ``order`` names, then the ``newest`` books as their own list."""
     title = Text.assemble(as_text(role.name, "bold"), ("  ·  ", DIM), as_text(role.category, "cyan"))
     head: list[RenderableType] = [as_text(role.summary, "italic")]
     if role.aliases:
@@ -118,14 +122,18 @@ def role_view(
         heading("Key skills"),
         Padding(skills_line(role, catalog), (0, 0, 1, 2), expand=False),
     ]
-    shown = books[:BOOKS_IN_SHOW]
+    shown = books[:limit] if limit else books
     total = len(books) if total is None else total
-    parts.append(heading(f"Recent books (newest first, {len(shown)} of {total})"))
+    parts.append(heading(f"Books by fit ({len(shown)} of {count(total, 'book')})"))
     if books:
-        parts.append(Padding(books_mini_table(shown, statuses), (0, 0, 0, 2), expand=False))
+        parts.append(Padding(Text(f"Order: {order}.", style=DIM), (0, 0, 0, 2), expand=False))
+        parts.append(Padding(books_mini_table(shown, statuses, ids=True), (0, 0, 0, 2), expand=False))
         if total > len(shown):
             more = f"All {total}: career books --role {role.slug} --limit 0"
-            parts.append(Padding(Text(single_line(more), style=DIM), (0, 0, 0, 2), expand=False))
+            parts.append(Padding(Text(single_line(more), style=DIM), (0, 0, 1, 2), expand=False))
+        if newest:
+            parts.append(heading("New (newest first)"))
+            parts.append(Padding(books_mini_table(newest, statuses, ids=True), (0, 0, 0, 2), expand=False))
     else:
         parts.append(Padding(Text("No books in the catalog for this role yet.", style=DIM), (0, 0, 1, 2), expand=False))
     return Group(*parts)
@@ -210,7 +218,7 @@ def path_view(result: CareerPath, catalog: Catalog) -> RenderableType:
             grow(node.add(label), step.children)
 
     grow(tree, result.leads_to)
-    parts: list[RenderableType] = [heading(f"Where it leads ({result.depth} steps)"), tree, Text()]
+    parts: list[RenderableType] = [heading(f"Where it leads ({count(result.depth, 'step')})"), tree, Text()]
     parts.append(heading("Where people come from"))
     if result.comes_from:
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))

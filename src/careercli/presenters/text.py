@@ -35,3 +35,8 @@ def visible(text: str) -> str:
 def single_line(text: str) -> str:
     """For one-line fields (table cells): also folds newlines and tabs into spaces."""
     return visible(text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+
+
+def count(n: int, word: str, plural: str | None = None) -> str:
+    """``n`` and the noun in the number it needs: "1 step", "2 steps", "0 roles" (``plural`` when not word+s)."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from careercli.queries.gap import Gap, ScoreLine, Suggestion
     from careercli.queries.occupations import Occupation
     from careercli.queries.paths import CareerPath
+    from careercli.queries.ranking import RoleReading
     from careercli.queries.search import Hit
 
 
@@ -67,17 +68,12 @@ class RolesView(View):
 class RoleView(View):
     key, pages = "role", True
 
-    def __init__(
-        self,
-        role: Role,
-        catalog: Catalog,
-        books: Sequence[Book],
-        profile: Profile,
-        official: Occupation | None = None,
-        curated: Mapping[str, str] | None = None,
-    ) -> None:
+    def __init__(self, role: Role, catalog: Catalog, books: Sequence[Book], profile: Profile,
+                 reading: RoleReading | None = None, limit: int = 10, official: Occupation | None = None,
+                 curated: Mapping[str, str] | None = None) -> None:  # fmt: skip
         """``official``: the occupation the role links to, shown as a section (``onet`` in JSON; null without)."""
         self.role, self.catalog, self.books, self.profile = role, catalog, books, profile
+        self.reading, self.limit = reading, limit
         self.official, self.curated = official, curated or {}
         self.title = f"career show {role.slug}"
 
@@ -86,12 +82,16 @@ class RoleView(View):
 
         mark = self.profile.bookmark(self.role.slug)
         saved = jsonout.bookmark(mark, self.catalog) if mark else None
-        found = jsonout.role_detail(self.role, self.catalog, self.books, saved)
+        value = jsonout.role_detail(self.role, self.catalog, self.books, saved)
+        if self.reading is not None:  # the page's two lists, by id ("books" holds every book, newest first)
+            value["books_by_fit"], value["new_books"] = list(self.reading.fit), list(self.reading.newest)
         if self.official is not None:
             from careercli.presenters.onet import as_json
 
-            return {**found, "onet": as_json(self.official, self.curated)}
-        return {**found, "onet": None}
+            value["onet"] = as_json(self.official, self.curated)
+        else:
+            value["onet"] = None
+        return value
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.rich_roles import role_view
@@ -99,7 +99,13 @@ class RoleView(View):
         mark = self.profile.bookmark(self.role.slug)
         bookmark = (mark.note, mark.tags) if mark else None
         statuses = self.profile.reading_status()
-        page = role_view(self.role, self.catalog, self.books, bookmark, statuses, total=len(self.books))
+        if self.reading is None:
+            page = role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.limit)
+        else:
+            books = self.catalog.books
+            fit, newest = [books[b] for b in self.reading.fit], [books[b] for b in self.reading.newest]
+            page = role_view(self.role, self.catalog, fit, bookmark, statuses, newest=newest,
+                             order=self.reading.order, limit=self.limit)  # fmt: skip
         if self.official is None:
             return page
         from rich.console import Group
@@ -352,6 +358,33 @@ class ReadingView(View):
         from careercli.presenters.rich_profile import reading_table
 
         return reading_table(self.entries, self.catalog)
+
+
+class SettingsView(View):
+    key, title = "config", "career config show"
+
+    def __init__(self, path: str, rows: Sequence[tuple[str, object, str, str]]) -> None:
+        self.path, self.rows = path, rows
+
+    def data(self) -> Any:
+        return {"path": self.path, "settings": {k: {"value": v, "from": f, "about": a} for k, v, f, a in self.rows}}
+
+    def records(self) -> Iterable[Sequence[object]]:
+        return [(k, _toml(v), f) for k, v, f, _ in self.rows]
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_profile import settings_table
+
+        return settings_table(self.path, [(k, _toml(v), f, a) for k, v, f, a in self.rows])
+
+
+def _toml(value: object) -> str:
+    """A setting as it is written in config.toml ("unset" for no value)."""
+    if value is None:
+        return "unset"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f'"{value}"' if isinstance(value, str) else str(value)
 
 
 class PathsView(View):

@@ -1,0 +1,81 @@
+"""``career config`` (the preferences in config.toml: where, and what they are) and ``career cache clear``."""
+
+from __future__ import annotations
+
+import typer
+
+from careercli.cli.lazy import CareerCommand, CareerSubGroup
+from careercli.cli.session import session
+
+config_app = typer.Typer(
+    cls=CareerSubGroup,
+    help="Your preferences (config.toml beside the profile): default colour, pager, books in show.\n\n"
+    "Examples:\n\ncareer config path\n\ncareer config show",
+    no_args_is_help=True,
+)
+cache_app = typer.Typer(
+    cls=CareerSubGroup,
+    help="careercli's cache (rebuilt on demand): clear it.\n\nExample:\n\ncareer cache clear",
+    no_args_is_help=True,
+)
+
+
+@config_app.command("path", cls=CareerCommand)
+def config_path(ctx: typer.Context) -> None:
+    """Print where your preferences file is (it may not exist yet: create it with any editor).
+
+    Example:
+
+        career config path
+    """
+    from careercli.paths import config_file
+
+    session(ctx).say(config_file())
+
+
+@config_app.command("show", cls=CareerCommand)
+def config_show(ctx: typer.Context) -> None:
+    """Show each preference, its value and where the value comes from (config.toml or the default).
+
+    Keys: color (auto, always, never), pager (true, false), show_books (0 for all).
+
+    Examples:
+
+        career config show
+
+        career config show --json
+    """
+    from careercli.config import DOCS
+    from careercli.paths import config_file
+    from careercli.presenters.views import SettingsView
+
+    run = session(ctx)
+    mine = run.settings()
+    import tomllib
+
+    given: set[str] = set()
+    if mine.path:
+        with open(mine.path, "rb") as handle:
+            given = set(tomllib.load(handle))
+    rows = [(key, getattr(mine, key), "config.toml" if key in given else "default", about)
+            for key, about in DOCS.items()]  # fmt: skip
+    run.present(SettingsView(config_file(), rows))
+
+
+@cache_app.command("clear", cls=CareerCommand)
+def cache_clear(ctx: typer.Context) -> None:
+    """Remove careercli's own cache files (the catalogue database, saved output, completion data); they are
+    rebuilt when needed. Nothing else in the folder is touched and no symbolic link is followed.
+
+    Example:
+
+        career cache clear
+    """
+    from careercli.cache import clear
+
+    removed, folder = clear()
+    run = session(ctx)
+    if not removed:
+        run.tell(f"The cache is already empty ({folder}).")
+    else:
+        run.tell(f"Removed {', '.join(removed)} from {folder}.")

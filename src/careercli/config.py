@@ -1,0 +1,82 @@
+"""The user's preferences: ``config.toml`` beside the profile, read with tomllib, never written by careercli (so
+the comments a user keeps in it are never lost). A command-line option always wins over the file.
+
+Keys (all optional)::
+
+    color = "auto"     # auto, always or never: as --color
+    pager = true       # true: as --pager, false: as --no-pager; unset: page long pages on a terminal
+    show_books = 10    # how many books `career show` lists by fit (0: all)
+
+An unknown key, a wrong type or a file that does not parse stops the command with the file, the key and what is
+expected (exit 1); the file is left as it is. Standard library only.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from typing import Any
+
+from careercli.errors import CareerError
+
+COLORS = ("auto", "always", "never")
+DOCS = {
+    "color": "colour: auto, always or never (as --color)",
+    "pager": "true pages long output (as --pager), false never (as --no-pager); unset: long pages on a terminal",
+    "show_books": "how many books 'career show' lists by fit (0: all)",
+}
+
+
+class ConfigError(CareerError):
+    """The preferences file cannot be read or holds a value careercli does not understand."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    color: str = "auto"
+    pager: bool | None = None
+    show_books: int = 10
+    path: str = ""  # where they were read from ("" when there is no file)
+
+
+def _check(path: str, key: str, value: Any) -> Any:
+    def bad(expected: str) -> ConfigError:
+        return ConfigError(f"{path}: '{key}' must be {expected}, not {value!r}", f"keys: {', '.join(DOCS)}")
+
+    if key == "color":
+        if value not in COLORS:
+            raise bad("one of " + ", ".join(f'"{c}"' for c in COLORS))
+    elif key == "pager":
+        if not isinstance(value, bool):
+            raise bad("true or false")
+    elif key == "show_books" and (isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10_000):
+        raise bad("a whole number from 0 to 10000")
+    return value
+
+
+def load_settings(path: str | None = None) -> Settings:
+    """The settings in ``path`` (default: ``config.toml`` beside the profile); the defaults when it is missing."""
+    if path is None:
+        from careercli.paths import config_file
+
+        path = config_file()
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except FileNotFoundError:
+        return Settings()
+    except OSError as error:
+        raise ConfigError(f"cannot read {path}: {error.strerror or error}") from None
+    import tomllib
+
+    try:
+        document = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        hint = "fix it or remove it; careercli never rewrites it"
+        raise ConfigError(f"{path}: not valid TOML ({error})", hint) from None
+    known = {f.name for f in fields(Settings)} - {"path"}
+    unknown = sorted(set(document) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key '{unknown[0]}'", f"keys: {', '.join(DOCS)}")
+    values = {key: _check(path, key, value) for key, value in document.items()}
+    return Settings(**values, path=os.fspath(path))
