@@ -130,6 +130,14 @@ def section(occupation: Occupation, curated: Mapping[str, str] | Collection[str]
     return Group(*parts)
 
 
+def under(page: RenderableType, occupation: Occupation, curated: Mapping[str, str] | Collection[str] = ()) -> Any:
+    """A role's page with the official facts of its occupation under it."""
+    from rich.console import Group
+    from rich.text import Text
+
+    return Group(page, Text(""), section(occupation, curated))
+
+
 def as_json(occupation: Occupation, curated: Mapping[str, str] | Collection[str] = ()) -> dict[str, Any]:
     """The ``onet`` object of ``show --json``; ``related`` items name the curated ``role`` that links to them."""
     return {

@@ -85,12 +85,9 @@ class RoleView(View):
         value = jsonout.role_detail(self.role, self.catalog, self.books, saved)
         if self.reading is not None:  # the page's two lists, by id ("books" holds every book, newest first)
             value["books_by_fit"], value["new_books"] = list(self.reading.fit), list(self.reading.newest)
-        if self.official is not None:
-            from careercli.presenters.onet import as_json
+        from careercli.presenters.onet import as_json
 
-            value["onet"] = as_json(self.official, self.curated)
-        else:
-            value["onet"] = None
+        value["onet"] = as_json(self.official, self.curated) if self.official is not None else None
         return value
 
     def renderable(self, width: int) -> Any:
@@ -108,12 +105,9 @@ class RoleView(View):
                              order=self.reading.order, limit=self.limit)  # fmt: skip
         if self.official is None:
             return page
-        from rich.console import Group
-        from rich.text import Text
+        from careercli.presenters.onet import under
 
-        from careercli.presenters.onet import section
-
-        return Group(page, Text(""), section(self.official, self.curated))
+        return under(page, self.official, self.curated)
 
     def markdown(self) -> str:
         from careercli.presenters.markdown import role_markdown
