@@ -88,6 +88,9 @@ def search(
 ) -> None:
     """Search roles, skills and books at once; forgives typos of one or two letters.
 
+    O*NET occupations (titles, other titles, technologies) come after curated results of equal score;
+    --kind occupation shows only them.
+
     Examples:
 
         career search kubernetes
@@ -95,6 +98,8 @@ def search(
         career search "data security" --kind role
 
         career search kleppmann --json
+
+        career search actuary --kind occupation
     """
     from careercli.catalogue.load import load_search_index
     from careercli.presenters.views import SearchView
@@ -104,5 +109,12 @@ def search(
     text = " ".join(query)
     only = kind.value if kind else None
     index = load_search_index(run.catalog)
-    hits = search(index, text, kind=only, limit=limit)
+    curated = [] if only == "occupation" else search(index, text, kind=only, limit=0)
+    db = run.onet() if only in (None, "occupation") else None
+    if db is not None:
+        from careercli.queries.occupation_lists import merge, search_hits
+
+        hits = merge(curated, search_hits(db, text), limit=limit)
+    else:
+        hits = curated[:limit] if limit else curated
     run.present(SearchView(hits, "" if hits else no_match_message(index, text, only)))
