@@ -79,7 +79,7 @@ def main(
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """Explore software careers offline: roles, the official facts of 1,016 occupations (O*NET), skills,
+    """Explore software careers offline: roles, the official facts of U.S. occupations (O*NET), skills,
     learning plans, career paths and the books worth reading.
 
     Examples:
