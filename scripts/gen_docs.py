@@ -153,7 +153,7 @@ PIPED = {
 
 def piped_reference() -> str:
     """The fields of each listing's piped records, in order, from the views themselves (so it cannot drift)."""
-    from careercli.presenters import views
+    from careercli.presenters import views, views_setup
 
     parts = [
         "# Piped output and `--json` limits",
@@ -170,7 +170,7 @@ def piped_reference() -> str:
         "|---|---|",
     ]
     for command, name in PIPED.items():
-        view = getattr(views, name)
+        view = getattr(views, name, None) or getattr(views_setup, name)
         fields = ", ".join(f"{field} ({heading or 'no column'})" for field, heading in view.columns)
         parts.append(f"| `{command}` | {fields} |")
     return "\n".join(parts) + "\n"

@@ -33,19 +33,20 @@ def _check(entry: Entry, problems: Problems, origin: str, today: _dt.date) -> Ro
     return check_book(entry, problems, origin, today)
 
 
-def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings: list[str] | None = None) -> Catalog:
+def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings: list[str] | None = None,
+                  quiet_bundled: bool = False) -> Catalog:  # fmt: skip
     """Read, check and merge the sources in order; later sources override earlier ones by id.
 
-    Warnings (a book dated after ``today``) are added to ``warnings``; problems raise :class:`DataError`."""
+    Warnings (a book dated after ``today``) are added to ``warnings``, but not those of the bundled data when
+    ``quiet_bundled`` (what a command shows); problems raise :class:`DataError`."""
     today = today or _dt.date.today()
     problems = Problems()
     tables: dict[str, dict[str, Role | Skill | Book]] = {table: {} for table in TABLES}
     where: dict[tuple[str, str], Entry] = {}  # every entry with an id, valid or not: references are checked for all
     unreadable = False
     for source in sources:
-        before = len(problems.items)
+        before, said = len(problems.items), len(problems.warnings)
         entries = read_entries(source.path, source.label, problems)
-        unreadable = unreadable or (not entries and len(problems.items) > before)
         seen: dict[tuple[str, str], int] = {}
         for entry in entries:
             item = _check(entry, problems, source.origin, today)
@@ -61,6 +62,9 @@ def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings
                 continue
             seen[key] = entry.index
             tables[entry.table][item.id] = item
+        unreadable = unreadable or (not entries and len(problems.items) > before)
+        if quiet_bundled and source.origin == "bundled":
+            del problems.warnings[said:]
     if not unreadable:
         # references into a file that could not be read would only repeat its one real problem
         _check_references(tables["skill"], where, problems)  # type: ignore[arg-type]

@@ -17,6 +17,14 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from careercli._version import __version__
+from careercli.catalogue.plain import (
+    book_from_plain,
+    book_plain,
+    role_from_plain,
+    role_plain,
+    skill_from_plain,
+    skill_plain,
+)
 from careercli.catalogue.sources import Source, catalog_sources
 from careercli.catalogue.store import Damaged, Store, write_store
 from careercli.model import Book, Catalog, Challenge, Role, Skill, SkillGroup
@@ -24,6 +32,7 @@ from careercli.model import Book, Catalog, Challenge, Role, Skill, SkillGroup
 FORMAT = 1
 MODEL = (Role, Skill, Book, Challenge, SkillGroup)
 T = TypeVar("T")
+BULK_AFTER = 200  # items read one at a time before a stored mapping reads all of its kind at once
 Report = Callable[[str], None]
 
 
@@ -33,7 +42,11 @@ def model_fingerprint() -> str:
 
 
 def cache_key(sources: list[Source]) -> str:
-    parts = [f"format={FORMAT}", f"version={__version__}", f"python={sys.version_info[:2]}", model_fingerprint()]
+    import time
+
+    month = time.strftime("%Y-%m")  # a book dated in the future stops being one: its stored warning goes
+    parts = [f"format={FORMAT}", f"version={__version__}", f"python={sys.version_info[:2]}", model_fingerprint(),
+             f"month={month}"]  # fmt: skip
     for source in sources:
         try:
             st = os.stat(source.path)
@@ -67,9 +80,14 @@ def load_catalog(use_cache: bool = True, report: Report = _warn) -> Catalog:
         store = Store.open(_folder(), key)
         if store is not None:
             try:
-                return _stored(store, _Recovery(sources, key, report))
+                said = marshal.loads(store.get("warnings"))
+                catalog = _stored(store, _Recovery(sources, key, _quiet))
             except (Damaged, KeyError, ValueError, EOFError, TypeError):
                 store.close()
+            else:
+                for warning in said:  # a pack's warnings are shown on every run, not only when it is read
+                    report(warning)
+                return catalog
     return _build_and_store(sources, key, report, store=use_cache)
 
 
@@ -77,12 +95,16 @@ def _build_and_store(sources: list[Source], key: str, report: Report, store: boo
     from careercli.catalogue.build import build_catalog
 
     warnings: list[str] = []
-    catalog = build_catalog(sources, warnings=warnings)
+    catalog = build_catalog(sources, warnings=warnings, quiet_bundled=True)
     for warning in warnings:
         report(warning)
     if store:
-        write_store(_folder(), key, _blobs(catalog))
+        write_store(_folder(), key, _blobs(catalog, warnings))
     return catalog
+
+
+def _quiet(message: str) -> None:
+    """Where a rebuild halfway through a command sends its warnings: they were shown from the store already."""
 
 
 class _Recovery:
@@ -101,9 +123,9 @@ class _Recovery:
 def _stored(store: Store, recovery: _Recovery) -> Catalog:
     sources = marshal.loads(store.get("sources"))
     return Catalog(
-        StoredMap(store, "role", _role_from_plain, recovery, lambda c: c.roles),
-        StoredMap(store, "skill", _skill_from_plain, recovery, lambda c: c.skills),
-        StoredMap(store, "book", _book_from_plain, recovery, lambda c: c.books),
+        StoredMap(store, "role", role_from_plain, recovery, lambda c: c.roles),
+        StoredMap(store, "skill", skill_from_plain, recovery, lambda c: c.skills),
+        StoredMap(store, "book", book_from_plain, recovery, lambda c: c.books),
         tuple(sources),
         role_books=StoredMap(store, "rb", tuple, recovery, lambda c: c.indexes()[0]),
         book_order=lambda: _book_order(store, recovery),
@@ -126,6 +148,7 @@ class StoredMap(Mapping[str, T]):
         self._store, self._kind, self._make, self._recovery, self._part = store, kind, make, recovery, part
         self._made: dict[str, T] = {}
         self._keys: tuple[str, ...] | None = None
+        self._reads = 0
         self._rebuilt: Mapping[str, T] | None = None
 
     def _fallback(self) -> Mapping[str, T]:
@@ -147,6 +170,14 @@ class StoredMap(Mapping[str, T]):
         item = self._made.get(key)
         if item is not None:
             return item
+        self._reads += 1
+        if self._reads == BULK_AFTER:  # a caller walking thousands of items: one query beats thousands
+            self._read_all()
+            if self._rebuilt is not None:
+                return self._rebuilt[key]
+            item = self._made.get(key)
+            if item is not None:
+                return item
         try:
             try:
                 item = self._make(marshal.loads(self._store.get(f"{self._kind}:{key}")))
@@ -175,16 +206,39 @@ class StoredMap(Mapping[str, T]):
     def __iter__(self) -> Iterator[str]:
         return iter(tuple(self._keyset()))
 
+    def _read_all(self) -> None:
+        """Every item read in one query (for the search index), instead of one query an item."""
+        if self._rebuilt is not None or len(self._made) == len(self._keyset()):
+            return
+        try:
+            keys = self._all_keys()
+            start = len(self._kind) + 1
+            found = {name[start:]: data for name, data in self._store.prefixed(f"{self._kind}:")}
+            made = {key: self._made.get(key) or self._make(marshal.loads(found[key])) for key in keys}
+        except (Damaged, KeyError, ValueError, EOFError, TypeError, IndexError):
+            self._fallback()
+            return
+        self._made = made
+
+    def values(self) -> Any:
+        self._read_all()
+        return self._rebuilt.values() if self._rebuilt is not None else self._made.values()
+
+    def items(self) -> Any:
+        self._read_all()
+        return self._rebuilt.items() if self._rebuilt is not None else self._made.items()
+
     def __len__(self) -> int:
         return len(self._keyset())
 
 
-def _blobs(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
+def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]:
     role_books, order = catalog.indexes()
     yield "sources", marshal.dumps(tuple(catalog.sources))
+    yield "warnings", marshal.dumps(tuple(warnings))
     yield "order", marshal.dumps(order)
-    for kind, items, plain in (("role", catalog.roles, _role_plain), ("skill", catalog.skills, _skill_plain),
-                               ("book", catalog.books, _book_plain)):  # fmt: skip
+    for kind, items, plain in (("role", catalog.roles, role_plain), ("skill", catalog.skills, skill_plain),
+                               ("book", catalog.books, book_plain)):  # fmt: skip
         yield f"keys:{kind}", marshal.dumps(tuple(items))
         for ident, item in items.items():
             yield f"{kind}:{ident}", marshal.dumps(plain(item))  # type: ignore[operator]
@@ -199,46 +253,16 @@ def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:
     ``catalog`` may be a function that loads it: a stored index then needs no catalogue at all."""
     from careercli.queries.search import Index, build_index
 
-    store = Store.open(_folder(), cache_key(catalog_sources()))
+    key = cache_key(catalog_sources())
+    store = Store.open(_folder(), key)
     if store is not None:
         try:
             return Index.from_plain(marshal.loads(store.get("search")))
         except (Damaged, KeyError, ValueError, EOFError, TypeError):
             pass
     index = build_index(catalog() if callable(catalog) else catalog)
+    if store is None:  # loading the catalogue may just have written the store: keep the index there too
+        store = Store.open(_folder(), key)
     if store is not None:
         store.put("search", marshal.dumps(index.to_plain()))
     return index
-
-
-# --------------------------------------------------------------------------- plain form for marshal, in field order
-
-
-def _role_plain(r: Role) -> tuple[Any, ...]:
-    challenges = tuple((c.title, c.why) for c in r.challenges)
-    groups = tuple((g.name, g.skills) for g in r.skill_groups)
-    return tuple(challenges if name == "challenges" else groups if name == "skill_groups" else getattr(r, name)
-                 for name in Role.__annotations__)  # fmt: skip
-
-
-def _role_from_plain(values: tuple[Any, ...]) -> Role:
-    fields = dict(zip(Role.__annotations__, values, strict=True))
-    fields["challenges"] = tuple(Challenge(title, why) for title, why in fields["challenges"])
-    fields["skill_groups"] = tuple(SkillGroup(name, skills) for name, skills in fields["skill_groups"])
-    return Role(**fields)
-
-
-def _skill_plain(s: Skill) -> tuple[Any, ...]:
-    return tuple(getattr(s, name) for name in Skill.__annotations__)
-
-
-def _skill_from_plain(values: tuple[Any, ...]) -> Skill:
-    return Skill(*values)
-
-
-def _book_plain(b: Book) -> tuple[Any, ...]:
-    return tuple(getattr(b, name) for name in Book.__annotations__)
-
-
-def _book_from_plain(values: tuple[Any, ...]) -> Book:
-    return Book(*values)

@@ -20,9 +20,10 @@ MAX_KEY_PARTS = 128  # a dotted key of more parts than this is refused before pa
 _LONG_LINE = re.compile(rb"(?m)^[^\n]{4096,}")  # only long lines can hold a pathological key; "^": linear
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Entry:
-    """One ``[[role]]``, ``[[skill]]`` or ``[[book]]`` table as read, with where it came from."""
+    """One ``[[role]]``, ``[[skill]]`` or ``[[book]]`` table as read, with where it came from. Not frozen: a big
+    pack makes tens of thousands, and a frozen dataclass costs several times more to create."""
 
     table: str
     index: int  # position among the file's tables of this kind

@@ -26,8 +26,21 @@ MAX_ITEMS = {"aliases": 20, "what_to_learn": 40, "key_skills": 50, "challenges":
 def isbn13_is_valid(isbn: str) -> bool:
     if not (len(isbn) == 13 and isbn.isdigit()):
         return False
-    total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(isbn))
+    total = sum(map(int, isbn[0::2])) + 3 * sum(map(int, isbn[1::2]))  # weights 1, 3, 1, 3, ...
     return total % 10 == 0
+
+
+def _stripped(value: object) -> tuple[str, ...] | None:
+    """The items of a list of non-empty strings, stripped; None for anything else."""
+    if not isinstance(value, list):
+        return None
+    if all(type(item) is str for item in value):
+        items = tuple([item.strip() for item in value])
+    elif all(isinstance(item, str) for item in value):
+        items = tuple([str(item).strip() for item in value])
+    else:
+        return None
+    return items if all(items) else None
 
 
 class Fields:
@@ -37,6 +50,8 @@ class Fields:
         self.entry = entry
         self.problems = problems
         self.ok = True
+        if entry.data.keys() <= allowed:  # the usual case, decided without a Python loop
+            return
         for key in entry.data:
             if key not in allowed:
                 hint = closest(key, allowed)
@@ -91,13 +106,13 @@ class Fields:
             if required:
                 self.fail(f"missing field '{field}'")
             return ()
-        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        items = _stripped(value)
+        if items is None:
             self.fail(f"field '{field}' must be a list of non-empty strings", field)
             return ()
-        if not self.bounded(field, len(value)):
+        if not self.bounded(field, len(items)):
             return ()
-        items = tuple(item.strip() for item in value)
-        if kebab:
+        if kebab and not all(map(KEBAB.match, items)):
             for item in items:
                 if not KEBAB.match(item):
                     self.fail(f"'{field}' holds {item!r}, which is not kebab-case", field, item)
@@ -126,6 +141,7 @@ ROLE_FIELDS = {
     "canonical_books",
     "skill_groups",
 }
+_CHALLENGE_FIELDS = frozenset({"title", "why"})
 SKILL_FIELDS = {"id", "name", "kind", "prerequisites", "aliases"}
 BOOK_FIELDS = {
     "id",
@@ -165,7 +181,7 @@ def check_role(entry: Entry, problems: Problems, source: str) -> Role | None:
         f.fail("field 'challenges' must be an array of tables: write [[role.challenges]]", "challenges")
     elif f.bounded("challenges", len(raw)):
         for number, item in enumerate(raw, start=1):
-            unknown = set(item) - {"title", "why"}
+            unknown = () if item.keys() <= _CHALLENGE_FIELDS else set(item) - _CHALLENGE_FIELDS
             if unknown:
                 f.fail(f"challenge {number}: unknown field '{sorted(unknown)[0]}'", "title")
             title, why = item.get("title"), item.get("why")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import stat
 import zlib
@@ -98,6 +99,18 @@ class Store:
             raise Damaged(name)
         return data
 
+    def prefixed(self, prefix: str) -> list[tuple[str, bytes]]:
+        """Every blob whose name starts with ``prefix``, in one query, each checked; :class:`Damaged` when any fails."""
+        try:
+            rows = self._db.execute("SELECT name, digest, data FROM blob WHERE name >= ? AND name < ?",
+                                    (prefix, prefix + "\U0010ffff")).fetchall()  # fmt: skip
+        except sqlite3.Error as error:
+            raise Damaged(str(error)) from None
+        for name, digest, data in rows:
+            if not isinstance(name, str) or not isinstance(data, bytes) or digest != _digest(name, data):
+                raise Damaged(name)
+        return [(name, data) for name, _digest_, data in rows]
+
     def put(self, name: str, data: bytes) -> None:
         """Add one blob to a store in use (the search index, built on the first search); failures cost speed only."""
         with contextlib.suppress(sqlite3.Error):
@@ -112,6 +125,7 @@ def write_store(folder: Path, key: str, blobs: Iterable[tuple[str, bytes]]) -> N
     if not usable_folder(folder, create=True):
         return
     _prune(folder)
+    remove_legacy(folder)
     temporary = folder / f".{NAME}.{os.getpid()}.tmp"
     try:
         with contextlib.suppress(FileNotFoundError):
@@ -150,3 +164,30 @@ def _prune(folder: Path) -> None:
                 with contextlib.suppress(OSError):
                     if entry.stat(follow_symlinks=False).st_mtime < time.time() - 600:
                         os.unlink(entry.path)
+
+
+LEGACY_FILES = ("catalog.bin", "search.marshal")  # the caches of earlier versions, replaced by this store
+LEGACY_MEMO = "sources"  # and their folder of per-file memos, named like 0123abcd.marshal
+_MEMO_NAME = re.compile(r"[0-9a-f]{8}\.marshal")
+
+
+def remove_legacy(folder: Path) -> None:
+    """Remove the cache files that earlier versions left in ``folder``: only those exact names, only regular files
+    (a symlink is never followed nor removed), and their memo folder only when nothing else is in it."""
+    for name in LEGACY_FILES:
+        path = folder / name
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.lstat(path).st_mode):
+                os.unlink(path)
+    memo = folder / LEGACY_MEMO
+    try:
+        if not stat.S_ISDIR(os.lstat(memo).st_mode):
+            return
+        with os.scandir(memo) as entries:
+            for entry in entries:
+                if _MEMO_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+        os.rmdir(memo)  # fails, and keeps the folder, when anything else is in it
+    except OSError:
+        pass

@@ -49,7 +49,7 @@ def config_show(ctx: typer.Context) -> None:
     """
     from careercli.config import DOCS
     from careercli.paths import config_file
-    from careercli.presenters.views import SettingsView
+    from careercli.presenters.views_setup import SettingsView
 
     run = session(ctx)
     mine = run.settings()

@@ -82,7 +82,8 @@ def paths_table(items: Mapping[str, object]) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     labels = {"profile": "Profile", "config": "Config folder", "bundled_data": "Bundled data",
-              "packs": "Pack folders", "packs_in_use": "Packs in use", "cache": "Cache"}  # fmt: skip
+              "packs": "Pack folders", "packs_in_use": "Packs in use", "cache": "Cache",
+              "onet_import": "O*NET import", "onet_release": "O*NET release"}  # fmt: skip
     for key, value in items.items():
         text = ("\n".join(value) or "none") if isinstance(value, list) else str(value)
         table.add_row(labels.get(key, key), as_text(text))

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from careercli.profile import Bookmark, Profile, ReadingEntry
     from careercli.queries.compare import Comparison
     from careercli.queries.gap import Gap, ScoreLine, Suggestion
+    from careercli.queries.occupations import Occupation
     from careercli.queries.paths import CareerPath
     from careercli.queries.ranking import RoleReading
     from careercli.queries.search import Hit
@@ -80,9 +81,12 @@ class RoleView(View):
     key, pages = "role", True
 
     def __init__(self, role: Role, catalog: Catalog, books: Sequence[Book], profile: Profile,
-                 reading: RoleReading | None = None, limit: int = 10) -> None:  # fmt: skip
+                 reading: RoleReading | None = None, limit: int = 10, official: Occupation | None = None,
+                 curated: Mapping[str, str] | None = None) -> None:  # fmt: skip
+        """``official``: the occupation the role links to, shown as a section (``onet`` in JSON; null without)."""
         self.role, self.catalog, self.books, self.profile = role, catalog, books, profile
         self.reading, self.limit = reading, limit
+        self.official, self.curated = official, curated or {}
         self.title = f"career show {role.slug}"
 
     def data(self) -> Any:
@@ -93,6 +97,9 @@ class RoleView(View):
         value = jsonout.role_detail(self.role, self.catalog, self.books, saved)
         if self.reading is not None:  # the page's two lists, by id ("books" holds every book, newest first)
             value["books_by_fit"], value["new_books"] = list(self.reading.fit), list(self.reading.newest)
+        from careercli.presenters.onet import as_json
+
+        value["onet"] = as_json(self.official, self.curated) if self.official is not None else None
         return value
 
     def renderable(self, width: int) -> Any:
@@ -102,16 +109,27 @@ class RoleView(View):
         bookmark = (mark.note, mark.tags) if mark else None
         statuses = self.profile.reading_status()
         if self.reading is None:
-            return role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.limit)
-        books = self.catalog.books
-        fit, newest = [books[b] for b in self.reading.fit], [books[b] for b in self.reading.newest]
-        return role_view(self.role, self.catalog, fit, bookmark, statuses, newest=newest, order=self.reading.order,
-                         limit=self.limit)  # fmt: skip
+            page = role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.limit)
+        else:
+            books = self.catalog.books
+            fit, newest = [books[b] for b in self.reading.fit], [books[b] for b in self.reading.newest]
+            page = role_view(self.role, self.catalog, fit, bookmark, statuses, newest=newest,
+                             order=self.reading.order, limit=self.limit)  # fmt: skip
+        if self.official is None:
+            return page
+        from careercli.presenters.onet import under
+
+        return under(page, self.official, self.curated)
 
     def markdown(self) -> str:
         from careercli.presenters.markdown import role_markdown
 
-        return role_markdown(self.role, self.catalog, self.books)
+        text = role_markdown(self.role, self.catalog, self.books)
+        if self.official is None:
+            return text
+        from careercli.presenters.onet import markdown
+
+        return text.rstrip("\n") + "\n\n" + markdown(self.official, self.curated, 2)
 
 
 class BooksView(View):
@@ -356,44 +374,3 @@ class ReadingView(View):
         from careercli.presenters.rich_profile import reading_table
 
         return reading_table(self.entries, self.catalog)
-
-
-class SettingsView(View):
-    key, title = "config", "career config show"
-    columns = (("key", "Key"), ("value", "Value"), ("from", "From"))
-
-    def __init__(self, path: str, rows: Sequence[tuple[str, object, str, str]]) -> None:
-        self.path, self.rows = path, rows
-
-    def data(self) -> Any:
-        return {"path": self.path, "settings": {k: {"value": v, "from": f, "about": a} for k, v, f, a in self.rows}}
-
-    def records(self) -> Iterable[Sequence[object]]:
-        return [(k, _toml(v), f) for k, v, f, _ in self.rows]
-
-    def renderable(self, width: int) -> Any:
-        from careercli.presenters.rich_profile import settings_table
-
-        return settings_table(self.path, [(k, _toml(v), f, a) for k, v, f, a in self.rows])
-
-
-def _toml(value: object) -> str:
-    """A setting as it is written in config.toml ("unset" for no value)."""
-    if value is None or isinstance(value, bool):
-        return {None: "unset", True: "true", False: "false"}[value]
-    return f'"{value}"' if isinstance(value, str) else str(value)
-
-
-class PathsView(View):
-    key, title = "paths", "career paths"
-
-    def __init__(self, items: Mapping[str, object]) -> None:
-        self.items = items
-
-    def data(self) -> Any:
-        return dict(self.items)
-
-    def renderable(self, width: int) -> Any:
-        from careercli.presenters.rich_profile import paths_table
-
-        return paths_table(self.items)

@@ -140,23 +140,34 @@ class Index:
 
     @classmethod
     def build(cls, docs: list[Doc]) -> Index:
+        raw = [(doc.kind, doc.id, doc.title, tuple(f.label for f in doc.fields), tuple(f.text for f in doc.fields),
+                tuple(f.weight for f in doc.fields)) for doc in docs]  # fmt: skip
+        return cls.from_raw(raw)
+
+    @classmethod
+    def from_raw(cls, raw: list[tuple[Any, ...]]) -> Index:
+        """The index of documents given as ``(kind, id, title, labels, texts, weights)``, in one pass; the words
+        of a short text (a skill's name, a publisher) are found once however many documents hold it."""
         lists: dict[str, list[int]] = defaultdict(list)
-        for d, doc in enumerate(docs):
-            if len(doc.fields) > _FIELDS_PER_DOC:
-                raise ValueError(f"{doc.kind} {doc.id!r} has more than {_FIELDS_PER_DOC} searchable fields")
-            for f, fld in enumerate(doc.fields):
-                for word in set(words(fld.text)):
-                    lists[word].append(d * _FIELDS_PER_DOC + f)
+        known: dict[str, tuple[str, ...]] = {}
+        for d, (kind, ident, _title, _labels, texts, _weights) in enumerate(raw):
+            if len(texts) > _FIELDS_PER_DOC:
+                raise ValueError(f"{kind} {ident!r} has more than {_FIELDS_PER_DOC} searchable fields")
+            base = d * _FIELDS_PER_DOC
+            for f, text in enumerate(texts):
+                found = known.get(text)
+                if found is None:
+                    found = tuple(set(words(text)))
+                    if len(text) <= 64:
+                        known[text] = found
+                for word in found:
+                    lists[word].append(base + f)
         stems: dict[str, list[str]] = defaultdict(list)
         for word in lists:
             stems[stem(word)].append(word)
-        raw = [
-            (doc.kind, doc.id, doc.title, tuple(f.label for f in doc.fields), tuple(f.text for f in doc.fields),
-             tuple(f.weight for f in doc.fields))
-            for doc in docs
-        ]  # fmt: skip
         packed = {word: array("I", items).tobytes() for word, items in lists.items()}
-        return cls(raw, packed, {k: tuple(v) for k, v in stems.items()}, "".join(doc.kind[0] for doc in docs))
+        kinds = "".join([doc[0][0] for doc in raw])
+        return cls(raw, packed, {k: tuple(v) for k, v in stems.items()}, kinds)
 
     def doc(self, d: int) -> Doc:
         found = self._docs.get(d)
@@ -216,41 +227,40 @@ class Index:
 
 
 def build_index(catalog: Catalog) -> Index:
-    docs: list[Doc] = []
+    """The index of every role, skill and book, built from plain tuples in one pass (no object a field)."""
+    names = {ident: skill.name for ident, skill in catalog.skills.items()}
+    raw: list[tuple[Any, ...]] = []
     for role in catalog.roles.values():
-        fields = [
-            Field("name", role.name, 10),
-            Field("slug", role.slug.replace("-", " "), 9),
-            Field("summary", role.summary, 3),
-            Field("category", role.category, 5),
-        ]
-        fields += [Field(f"also called: {alias}", alias, 9) for alias in role.aliases]
+        fields = [("name", role.name, 10), ("slug", role.slug.replace("-", " "), 9), ("summary", role.summary, 3),
+                  ("category", role.category, 5)]  # fmt: skip
+        fields += [(f"also called: {alias}", alias, 9) for alias in role.aliases]
         initials = "".join(w[0] for w in words(role.name.replace("-", " ")) if w not in STOPWORDS)
         if len(initials) >= 2:
-            fields.append(Field("initials", initials, 8))  # 'sre', 'mle'
-        fields += [Field(f"key skill: {catalog.skill_name(s)}", catalog.skill_name(s), 7) for s in role.key_skills]
-        fields += [Field(f"challenge: {c.title}", c.title, 3) for c in role.challenges]
-        fields += [Field(f"challenge: {c.title}", c.why, 1.5) for c in role.challenges]
-        fields += [Field("what to learn", item, 1.5) for item in role.what_to_learn]
-        fields.append(Field("what they do", role.what_they_do, 1))
-        fields += [Field("career prospects", item, 1) for item in role.career_prospects]
-        docs.append(Doc("role", role.slug, role.name, tuple(fields)))
+            fields.append(("initials", initials, 8))  # 'sre', 'mle'
+        skill_names = [names.get(s, s) for s in role.key_skills]
+        fields += [(f"key skill: {name}", name, 7) for name in skill_names]
+        fields += [(f"challenge: {c.title}", c.title, 3) for c in role.challenges]
+        fields += [(f"challenge: {c.title}", c.why, 1.5) for c in role.challenges]
+        fields += [("what to learn", item, 1.5) for item in role.what_to_learn]
+        fields.append(("what they do", role.what_they_do, 1))
+        fields += [("career prospects", item, 1) for item in role.career_prospects]
+        raw.append(("role", role.slug, role.name, *zip(*fields, strict=True)))
     for skill in catalog.skills.values():
-        fields = [Field("name", skill.name, 10), Field("id", skill.id.replace("-", " "), 9)]
-        fields += [Field(f"alias: {alias}", alias, 9) for alias in skill.aliases]
-        fields.append(Field("kind", skill.kind, 1))
-        docs.append(Doc("skill", skill.id, skill.name, tuple(fields)))
+        fields = [("name", skill.name, 10), ("id", skill.id.replace("-", " "), 9)]
+        fields += [(f"alias: {alias}", alias, 9) for alias in skill.aliases]
+        fields.append(("kind", skill.kind, 1))
+        raw.append(("skill", skill.id, skill.name, *zip(*fields, strict=True)))
     for book in catalog.books.values():
-        fields = [Field("title", book.title, 6)]
+        fields = [("title", book.title, 6)]
         if book.subtitle:
-            fields.append(Field("subtitle", book.subtitle, 3))
-        fields += [Field(f"author: {author}", author, 6) for author in book.authors]
-        fields += [Field(f"topic: {topic}", topic.replace("-", " "), 4) for topic in book.topics]
-        fields += [Field(f"skill: {catalog.skill_name(s)}", catalog.skill_name(s), 3) for s in book.skills]
+            fields.append(("subtitle", book.subtitle, 3))
+        fields += [(f"author: {author}", author, 6) for author in book.authors]
+        fields += [(f"topic: {topic}", topic.replace("-", " "), 4) for topic in book.topics]
+        fields += [(f"skill: {name}", name, 3) for name in [names.get(s, s) for s in book.skills]]
         if book.publisher:
-            fields.append(Field("publisher", book.publisher, 1))
-        docs.append(Doc("book", book.id, book.title, tuple(fields)))
-    return Index.build(docs)
+            fields.append(("publisher", book.publisher, 1))
+        raw.append(("book", book.id, book.title, *zip(*fields, strict=True)))
+    return Index.from_raw(raw)
 
 
 def query_tokens(query: str) -> list[str]:
