@@ -279,3 +279,129 @@ def test_hostile_packs_never_show_a_traceback(
     if checked.exit_code == 0:  # a pack that validates works in every command
         assert used.exit_code in (0, 1), (read, used.output)
         assert "have problems" not in used.output, (read, used.output)
+
+
+# -- damaged caches: whatever happens to a file under the cache folder, the output is that of a clean run -------
+CACHE_COMMANDS: list[tuple[list[str], dict[str, str]]] = [
+    (["show", "backend-developer"], {}),  # answered from its replay entry
+    (["show", "data-engineer"], {"CAREERCLI_NO_FAST_PATH": "1"}),  # the catalogue store
+    (["search", "data"], {"CAREERCLI_NO_FAST_PATH": "1"}),  # and its search index
+    (["list", "--json"], {"CAREERCLI_NO_FAST_PATH": "1"}),
+    ([], {"_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "career show back", "COMP_CWORD": "2"}),  # snapshot
+]
+# no command reads the O*NET cache yet on this branch: the occupations a page would show, through the library
+ONET_PROBE = """
+from careercli.onet import db
+from careercli.presenters import onet as view
+from careercli.queries import occupations as occ
+conn = db.current()
+print(view.markdown(occ.detail(conn, "15-1252.00")))
+print([(m.code, m.title) for m in occ.by_group(conn, "15")])
+"""
+
+
+def run_all(cache: Path) -> list[tuple[int, str, str]]:
+    """Every command of :data:`CACHE_COMMANDS` and the O*NET probe, each a real process on the cache folder."""
+    import subprocess
+    import sys
+
+    from tests.conftest import CAREER
+
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache))
+    argvs = [([CAREER, *args], env | extra) for args, extra in CACHE_COMMANDS]
+    argvs.append(([sys.executable, "-c", ONET_PROBE], env))
+    results = []
+    for argv, environment in argvs:
+        done = subprocess.run(argv, env=environment, capture_output=True, timeout=120)
+        results.append(
+            (done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"))
+        )
+    return results
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[tuple[int, str, str]]]:
+    """A cache folder in which every cache exists (catalogue store, search index, replay entries, completion
+    snapshot, O*NET database), and the output of a clean run on it."""
+    pristine = tmp_path_factory.mktemp("warm") / "cache"
+    run_all(pristine)  # builds every cache (and records the replay entries)
+    clean = run_all(pristine)  # the replayed run
+    assert all(code == 0 and not err for code, _out, err in clean), clean
+    assert "Software Developers" in clean[-1][1]
+    assert clean[0][1] == run_all(tmp_path_factory.mktemp("fresh") / "cache")[0][1]  # replay == a fresh run
+    names = {p.relative_to(pristine / "careercli").as_posix() for p in (pristine / "careercli").rglob("*")}
+    assert {"catalogue.sqlite3", "completion.marshal"} <= names, names
+    assert any(n.startswith("replay/") for n in names), names
+    assert any(n.startswith("onet/bundled-") and n.endswith(".sqlite") for n in names), names
+    return pristine, clean
+
+
+@st.composite
+def damage(draw: st.DrawFn, files: list[str]) -> tuple[str, str, list[tuple[int, int]]]:
+    """A cache file and what happens to it: bit flips (offset, mask), a cut (at), or being replaced."""
+    name = draw(st.sampled_from(files))
+    how = draw(st.sampled_from(["flip"] * 6 + ["cut"] * 2 + ["empty", "folder", "symlink"]))
+    where = st.floats(0, 1, exclude_max=True)
+    if how == "flip":
+        flips = draw(st.lists(st.tuples(where, st.integers(1, 255)), min_size=1, max_size=8))
+    else:
+        flips = [(draw(where), 0)]
+    return name, how, [(int(at * 1_000_000_007), mask) for at, mask in flips]
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def apply(path: Path, how: str, flips: list[tuple[int, int]]) -> None:
+    data = bytearray(path.read_bytes())
+    if how == "flip" and data:
+        for at, mask in flips:
+            data[at % len(data)] ^= mask
+    elif how == "cut":
+        data = data[: flips[0][0] % (len(data) + 1)]
+    elif how == "empty":
+        data = bytearray()
+    elif how in ("folder", "symlink"):
+        path.unlink()
+        if how == "folder":
+            path.mkdir()
+        elif how == "symlink":  # to another file of the same cache, which careercli must not take for this one
+            others = [p for p in path.parent.parent.rglob("*") if p.is_file() and p != path]
+            path.symlink_to(others[flips[0][0] % len(others)] if others else "/dev/null")
+        return
+    path.write_bytes(bytes(data))
+
+
+@settings(max_examples=9, **FILES)
+@given(data=st.data())
+def test_damaged_caches_are_rebuilt_silently(tmp_path_factory: pytest.TempPathFactory, warm_cache, data) -> None:
+    import shutil
+
+    pristine, clean = warm_cache
+    cache = tmp_path_factory.mktemp("damaged") / "cache"
+    shutil.copytree(pristine, cache, symlinks=True)
+    name, how, flips = data.draw(damage(files_in(cache / "careercli")), label="damage")
+    apply(cache / "careercli" / name, how, flips)
+    assert run_all(cache) == clean, (name, how)
+    assert run_all(cache) == clean, (name, how)  # and what the first run left behind is good too
+
+
+@pytest.mark.parametrize(
+    ("pattern", "how"),
+    [("catalogue.sqlite3", "folder"), ("completion.marshal", "symlink"), ("onet/bundled-*.sqlite", "empty"),
+     ("onet/bundled-*.sqlite", "symlink"), ("onet/*.sha256", "folder"), ("replay/*", "folder")],
+)  # fmt: skip
+def test_a_cache_file_replaced_by_a_folder_a_link_or_nothing_changes_nothing(
+    tmp_path: Path, warm_cache, pattern: str, how: str
+) -> None:
+    import shutil
+
+    pristine, clean = warm_cache
+    cache = tmp_path / "cache"
+    shutil.copytree(pristine, cache, symlinks=True)
+    targets = sorted((cache / "careercli").glob(pattern))
+    assert targets, pattern
+    for target in targets:
+        apply(target, how, [(7, 0)])
+    assert run_all(cache) == clean, (pattern, how)
