@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -178,6 +177,8 @@ class ProfileStore:
             ) from None
 
     def _parse(self, raw: bytes) -> Profile:
+        import tomllib  # here, not at the top: a command that finds no profile file never needs it
+
         from careercli.profile_doc import MAX_DEPTH, depth
 
         too_deep = f"{self.path}: tables or arrays nested more than {MAX_DEPTH} deep; the file was left as it is"
@@ -247,6 +248,8 @@ class ProfileStore:
             handle.close()
 
     def _write(self, raw: bytes | None, profile: Profile) -> None:
+        import tomllib
+
         from careercli.atomic import write_atomically
         from careercli.profile_doc import render, same_profile
 

@@ -32,8 +32,8 @@ PICTURES = ("svg", "html")
 class Session:
     """What one run knows beyond its arguments; created by the app's group for every invocation."""
 
-    __slots__ = ("_catalog", "_onet", "_settings", "_store", "as_json", "color", "fmt", "given", "output", "pager",
-                 "warned")  # fmt: skip
+    __slots__ = ("_catalog", "_consoles", "_onet", "_settings", "_store", "as_json", "color", "fmt", "given",
+                 "output", "pager", "warned")  # fmt: skip
 
     def __init__(self, recorder: Any = None) -> None:
         self.color = "auto"  # auto, always or never (--color)
@@ -46,6 +46,7 @@ class Session:
         self._store: ProfileStore | None = None
         self._onet: list[Any] = []  # the O*NET database once opened (or None when there is none)
         self._settings: Settings | None = None
+        self._consoles: dict[tuple[bool, str], Console] = {}
         self.given: set[str] = set()  # the output options given on the command line
 
     # -- the data a command reads
@@ -110,10 +111,18 @@ class Session:
     # -- the terminal
 
     def console(self, stderr: bool = False) -> Console:
-        """A console that follows --color, NO_COLOR and FORCE_COLOR; no escape codes when piped."""
+        """A console that follows --color, NO_COLOR and FORCE_COLOR; no escape codes when piped. Made once per
+        stream and colour choice (a page asks for its width, then renders: one Console, not two)."""
+        self.settings()
+        key = (stderr, self.color)
+        made = self._consoles.get(key)
+        if made is None:
+            made = self._consoles[key] = self._new_console(stderr)
+        return made
+
+    def _new_console(self, stderr: bool) -> Console:
         from rich.console import Console
 
-        self.settings()
         common: dict[str, Any] = {"stderr": stderr, "highlight": False, "emoji": False, "width": terminal_width()}
         if self.color == "never":
             return Console(color_system=None, **common)
