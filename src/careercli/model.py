@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
+from typing import Any
 
 SKILL_KINDS = ("language", "framework", "tool", "platform", "practice", "concept", "soft-skill")
 CATEGORIES = (
@@ -20,32 +21,161 @@ CATEGORIES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Challenge:
+class _Frozen:
+    """What ``@dataclass(frozen=True, slots=True)`` gave these classes, written once instead of generated at every
+    start-up (about 4 ms): the fields are ``__match_args__``, in the order of the annotations; equality and hash
+    compare the fields of the same class, the repr names them, and no field can be set or deleted after
+    ``__init__``."""
+
+    __slots__ = ()
+    __match_args__: tuple[str, ...] = ()  # the fields, in the order of the annotations
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__match_args__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
+        return f"{self.__class__.__qualname__}({inner})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return self._values()
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(self.__match_args__, state, strict=True):
+            object.__setattr__(self, name, value)
+
+
+_set = object.__setattr__
+
+
+class Challenge(_Frozen):
+    __slots__ = (
+        "title",
+        "why",
+    )
+    __match_args__ = (
+        "title",
+        "why",
+    )
     title: str
     why: str
 
+    def __init__(self, title: str, why: str) -> None:
+        _set(self, "title", title)
+        _set(self, "why", why)
 
-@dataclass(frozen=True, slots=True)
-class SkillGroup:
+
+class SkillGroup(_Frozen):
     """Skills of a role of which one is enough ("one of": a server-side language, a cloud provider)."""
 
+    __slots__ = (
+        "name",
+        "skills",
+    )
+    __match_args__ = (
+        "name",
+        "skills",
+    )
     name: str
     skills: tuple[str, ...]
 
+    def __init__(self, name: str, skills: tuple[str, ...]) -> None:
+        _set(self, "name", name)
+        _set(self, "skills", skills)
 
-@dataclass(frozen=True, slots=True)
-class Skill:
+
+class Skill(_Frozen):
+    __slots__ = (
+        "aliases",
+        "id",
+        "kind",
+        "name",
+        "prerequisites",
+        "source",
+    )
+    __match_args__ = (
+        "id",
+        "name",
+        "kind",
+        "prerequisites",
+        "aliases",
+        "source",
+    )
     id: str
     name: str
     kind: str
-    prerequisites: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    source: str = "bundled"
+    prerequisites: tuple[str, ...]
+    aliases: tuple[str, ...]
+    source: str
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        kind: str,
+        prerequisites: tuple[str, ...] = (),
+        aliases: tuple[str, ...] = (),
+        source: str = "bundled",
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
+        _set(self, "kind", kind)
+        _set(self, "prerequisites", prerequisites)
+        _set(self, "aliases", aliases)
+        _set(self, "source", source)
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(_Frozen):
+    __slots__ = (
+        "aliases",
+        "canonical_books",
+        "career_prospects",
+        "category",
+        "challenges",
+        "key_skills",
+        "name",
+        "next_roles",
+        "onet",
+        "related_roles",
+        "skill_groups",
+        "slug",
+        "source",
+        "summary",
+        "what_they_do",
+        "what_to_learn",
+    )
+    __match_args__ = (
+        "slug",
+        "name",
+        "category",
+        "summary",
+        "what_they_do",
+        "what_to_learn",
+        "key_skills",
+        "challenges",
+        "career_prospects",
+        "next_roles",
+        "related_roles",
+        "source",
+        "aliases",
+        "onet",
+        "canonical_books",
+        "skill_groups",
+    )
     slug: str
     name: str
     category: str
@@ -57,11 +187,47 @@ class Role:
     career_prospects: tuple[str, ...]
     next_roles: tuple[str, ...]
     related_roles: tuple[str, ...]
-    source: str = "bundled"
-    aliases: tuple[str, ...] = ()  # other names people use: "SRE", "DBA", "sysadmin"
-    onet: str = ""  # the O*NET-SOC code of the matching occupation, "none" where none fits, "" when not said
-    canonical_books: tuple[str, ...] = ()  # the few books every practitioner of the role is expected to know
-    skill_groups: tuple[SkillGroup, ...] = ()  # key skills of which one is enough
+    source: str
+    aliases: tuple[str, ...]  # other names people use: "SRE", "DBA", "sysadmin"
+    onet: str  # the O*NET-SOC code of the matching occupation, "none" where none fits, "" when not said
+    canonical_books: tuple[str, ...]  # the few books every practitioner of the role is expected to know
+    skill_groups: tuple[SkillGroup, ...]  # key skills of which one is enough
+
+    def __init__(
+        self,
+        slug: str,
+        name: str,
+        category: str,
+        summary: str,
+        what_they_do: str,
+        what_to_learn: tuple[str, ...],
+        key_skills: tuple[str, ...],
+        challenges: tuple[Challenge, ...],
+        career_prospects: tuple[str, ...],
+        next_roles: tuple[str, ...],
+        related_roles: tuple[str, ...],
+        source: str = "bundled",
+        aliases: tuple[str, ...] = (),
+        onet: str = "",
+        canonical_books: tuple[str, ...] = (),
+        skill_groups: tuple[SkillGroup, ...] = (),
+    ) -> None:
+        _set(self, "slug", slug)
+        _set(self, "name", name)
+        _set(self, "category", category)
+        _set(self, "summary", summary)
+        _set(self, "what_they_do", what_they_do)
+        _set(self, "what_to_learn", what_to_learn)
+        _set(self, "key_skills", key_skills)
+        _set(self, "challenges", challenges)
+        _set(self, "career_prospects", career_prospects)
+        _set(self, "next_roles", next_roles)
+        _set(self, "related_roles", related_roles)
+        _set(self, "source", source)
+        _set(self, "aliases", aliases)
+        _set(self, "onet", onet)
+        _set(self, "canonical_books", canonical_books)
+        _set(self, "skill_groups", skill_groups)
 
     @property
     def id(self) -> str:
@@ -72,22 +238,85 @@ class Role:
         return self.name
 
 
-@dataclass(frozen=True, slots=True)
-class Book:
+class Book(_Frozen):
+    __slots__ = (
+        "authors",
+        "edition",
+        "id",
+        "isbn13",
+        "published",
+        "publisher",
+        "roles",
+        "skills",
+        "source",
+        "subtitle",
+        "teaches",
+        "title",
+        "topics",
+        "url",
+    )
+    __match_args__ = (
+        "id",
+        "title",
+        "authors",
+        "subtitle",
+        "publisher",
+        "published",
+        "edition",
+        "isbn13",
+        "roles",
+        "topics",
+        "skills",
+        "source",
+        "teaches",
+        "url",
+    )
     id: str
     title: str
-    authors: tuple[str, ...] = ()
-    subtitle: str | None = None
-    publisher: str | None = None
-    published: str | None = None  # "YYYY-MM" or "YYYY"
-    edition: int | None = None
-    isbn13: str | None = None
-    roles: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    skills: tuple[str, ...] = ()
-    source: str = "bundled"
-    teaches: tuple[str, ...] = ()  # the skills that are its main subjects (a subset of ``skills``)
-    url: str | None = None  # the publisher's page of the book
+    authors: tuple[str, ...]
+    subtitle: str | None
+    publisher: str | None
+    published: str | None  # "YYYY-MM" or "YYYY"
+    edition: int | None
+    isbn13: str | None
+    roles: tuple[str, ...]
+    topics: tuple[str, ...]
+    skills: tuple[str, ...]
+    source: str
+    teaches: tuple[str, ...]  # the skills that are its main subjects (a subset of ``skills``)
+    url: str | None  # the publisher's page of the book
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        authors: tuple[str, ...] = (),
+        subtitle: str | None = None,
+        publisher: str | None = None,
+        published: str | None = None,
+        edition: int | None = None,
+        isbn13: str | None = None,
+        roles: tuple[str, ...] = (),
+        topics: tuple[str, ...] = (),
+        skills: tuple[str, ...] = (),
+        source: str = "bundled",
+        teaches: tuple[str, ...] = (),
+        url: str | None = None,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "title", title)
+        _set(self, "authors", authors)
+        _set(self, "subtitle", subtitle)
+        _set(self, "publisher", publisher)
+        _set(self, "published", published)
+        _set(self, "edition", edition)
+        _set(self, "isbn13", isbn13)
+        _set(self, "roles", roles)
+        _set(self, "topics", topics)
+        _set(self, "skills", skills)
+        _set(self, "source", source)
+        _set(self, "teaches", teaches)
+        _set(self, "url", url)
 
     @property
     def year(self) -> int | None:
