@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
+from json.encoder import encode_basestring as _string  # type: ignore[attr-defined]  # json's C function
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -27,8 +29,48 @@ def dumps(payload: dict[str, Any]) -> str:
 
     from careercli.presenters.text import INVISIBLE
 
-    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    chunks: list[str] = []
+    try:
+        _indented(payload, "", chunks)
+        text = "".join(chunks)
+    except TypeError:  # a value json converts (a float that is not finite, a key that is not a string)
+        text = json.dumps(payload, ensure_ascii=False, indent=2)
     return re.sub(f"[\\x7f-\\x9f{INVISIBLE}]", lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _indented(value: Any, indent: str, out: list[str]) -> None:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` in ``out``, in half the time: json's pure-Python indented
+    encoder is replaced by one recursion over the values, strings written by json's own C function; anything
+    else raises TypeError (the caller falls back to json)."""
+    if isinstance(value, str):
+        out.append(_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True or value is False:
+        out.append("true" if value else "false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float) and math.isfinite(value):
+        out.append(float.__repr__(value))
+    elif isinstance(value, dict | list | tuple):
+        if not value:
+            out.append("{}" if isinstance(value, dict) else "[]")
+            return
+        inner = indent + "  "
+        is_dict = isinstance(value, dict)
+        lead = "{\n" + inner if is_dict else "[\n" + inner
+        for entry in value.items() if is_dict else value:
+            out.append(lead)
+            lead = ",\n" + inner
+            if is_dict:
+                key, entry = entry
+                if not isinstance(key, str):
+                    raise TypeError(key)
+                out.append(_string(key) + ": ")
+            _indented(entry, inner, out)
+        out.append("\n" + indent + ("}" if is_dict else "]"))
+    else:
+        raise TypeError(value)
 
 
 def role_summary(role: Role) -> dict[str, Any]:
