@@ -13,7 +13,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from careercli._version import __version__
@@ -99,8 +99,21 @@ def _build_and_store(sources: list[Source], key: str, report: Report, store: boo
     for warning in warnings:
         report(warning)
     if store:
+        catalog = _with_indexes(catalog)
         write_store(_folder(), key, _blobs(catalog, warnings))
     return catalog
+
+
+def _with_indexes(catalog: Catalog) -> Catalog:
+    """The catalogue with what its pages need worked out once: each role's books, all books newest first, and
+    each role's reading lists (so that ``show`` reads only the books it displays)."""
+    import dataclasses
+
+    from careercli.queries.ranking import reading_table
+
+    role_books, order = catalog.indexes()
+    readings = reading_table(catalog, role_books)
+    return dataclasses.replace(catalog, role_books=role_books, book_order=order, readings=readings)
 
 
 def _quiet(message: str) -> None:
@@ -129,7 +142,12 @@ def _stored(store: Store, recovery: _Recovery) -> Catalog:
         tuple(sources),
         role_books=StoredMap(store, "rb", tuple, recovery, lambda c: c.indexes()[0]),
         book_order=lambda: _book_order(store, recovery),
+        readings=StoredMap(store, "rr", tuple, recovery, _readings),
     )
+
+
+def _readings(catalog: Catalog) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    return catalog.readings if catalog.readings is not None else {}
 
 
 def _book_order(store: Store, recovery: _Recovery) -> tuple[str, ...]:
@@ -220,6 +238,12 @@ class StoredMap(Mapping[str, T]):
             return
         self._made = made
 
+    def many(self, keys: Sequence[str]) -> list[T]:
+        """The items of ``keys`` in order; when they are many, every item of the kind is read in one query."""
+        if self._rebuilt is None and len(keys) >= BULK_AFTER:
+            self._read_all()
+        return [self[key] for key in keys]
+
     def values(self) -> Any:
         self._read_all()
         return self._rebuilt.values() if self._rebuilt is not None else self._made.values()
@@ -233,7 +257,7 @@ class StoredMap(Mapping[str, T]):
 
 
 def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]:
-    role_books, order = catalog.indexes()
+    role_books, order = catalog.role_books or {}, catalog.book_ids_newest_first()
     yield "sources", marshal.dumps(tuple(catalog.sources))
     yield "warnings", marshal.dumps(tuple(warnings))
     yield "order", marshal.dumps(order)
@@ -245,6 +269,10 @@ def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]
     yield "keys:rb", marshal.dumps(tuple(role_books))
     for slug, ids in role_books.items():
         yield f"rb:{slug}", marshal.dumps(ids)
+    readings = _readings(catalog)
+    yield "keys:rr", marshal.dumps(tuple(readings))
+    for slug, lists in readings.items():
+        yield f"rr:{slug}", marshal.dumps(lists)
 
 
 def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:

@@ -72,6 +72,6 @@ def show(
     run.mode()  # a usage error (--json with --format markdown) before any work
     cat = run.catalog()
     found = resolve_role(cat, " ".join(role))
-    books = [cat.books[book_id] for book_id in cat.book_ids_for_role(found.slug)]
+    books = cat.role_book_list(found.slug)  # read only when used: the page shows a few, --json walks them all
     reading = role_reading(cat, found, year=int(today()[:4]))
     run.present(RoleView(found, cat, books, run.profile_or_warn(), reading, run.settings().show_books))

@@ -91,10 +91,11 @@ class RoleView(View):
         statuses = self.profile.reading_status()
         if self.reading is None:
             return role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.limit)
-        books = self.catalog.books
-        fit, newest = [books[b] for b in self.reading.fit], [books[b] for b in self.reading.newest]
-        return role_view(self.role, self.catalog, fit, bookmark, statuses, newest=newest, order=self.reading.order,
-                         limit=self.limit)  # fmt: skip
+        books, ranked = self.catalog.books, self.reading.fit
+        shown = ranked[: self.limit] if self.limit else ranked  # only the books the page shows are read
+        fit, newest = [books[b] for b in shown], [books[b] for b in self.reading.newest]
+        return role_view(self.role, self.catalog, fit, bookmark, statuses, total=len(ranked), newest=newest,
+                         order=self.reading.order, limit=self.limit)  # fmt: skip
 
     def markdown(self) -> str:
         from careercli.presenters.markdown import role_markdown

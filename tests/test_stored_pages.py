@@ -1,0 +1,89 @@
+"""Pages of a stored catalogue read only what they show: ``show`` reads the ids of a role's reading lists worked
+out when the catalogue was stored, then only the books on the page; the lists are the ones computed from the
+books themselves, editions and canonical books of other roles included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROLE = """
+[[role]]
+slug = "{slug}"
+name = "Page Role {n}"
+category = "development"
+summary = "Role {n}."
+what_they_do = "Works."
+what_to_learn = ["Pages"]
+key_skills = ["page-skill", "python"]
+career_prospects = ["Lead"]
+next_roles = []
+related_roles = ["backend-developer"]
+canonical_books = [{canon}]
+[[role.challenges]]
+title = "Reading"
+why = "Much of it."
+"""
+SKILL = '\n[[skill]]\nid = "page-skill"\nname = "Page Skill"\nkind = "tool"\n'
+
+
+def _book(ident: str, title: str, published: str | None, roles: str, extra: str = "") -> str:
+    date = f'published = "{published}"\n' if published else ""
+    return f'\n[[book]]\nid = "{ident}"\ntitle = "{title}"\nauthors = ["A. Writer"]\n{date}roles = [{roles}]\n{extra}'
+
+
+def _pack(home: Path, books: int) -> None:
+    parts = [SKILL, ROLE.format(slug="page-a", n=1, canon='"page-other", "page-0300"'),
+             ROLE.format(slug="page-b", n=2, canon="")]  # fmt: skip
+    for i in range(books):
+        year = 1990 + i % 36
+        teaches = 'skills = ["page-skill"]\nteaches = ["page-skill"]\n' if i % 5 == 0 else ""
+        parts.append(_book(f"page-{i:04d}", f"Page Book {i % 450}", f"{year}-{i % 12 + 1:02d}" if i % 9 else None,
+                           '"page-a"', teaches))  # fmt: skip
+    parts.append(_book("page-other", "Only For B", "2001", '"page-b"'))  # canonical for page-a, listing only page-b
+    pack = home / "data" / "careercli" / "packs" / "pages.toml"
+    pack.parent.mkdir(parents=True, exist_ok=True)
+    pack.write_text("".join(parts), "utf-8")
+
+
+def test_stored_reading_lists_are_the_ones_computed_from_the_books(isolated_home: Path) -> None:
+    from careercli.catalogue import load
+    from careercli.catalogue.build import build_catalog
+    from careercli.catalogue.sources import catalog_sources
+    from careercli.queries.ranking import role_reading
+
+    _pack(isolated_home, 600)
+    plain = build_catalog(catalog_sources(), quiet_bundled=True)  # no stored lists: computed from the books
+    assert plain.readings is None
+    load.load_catalog()
+    stored = load.load_catalog()
+    assert isinstance(stored.readings, load.StoredMap)
+    for slug in stored.roles:
+        role = stored.roles[slug]
+        for year in (None, 2026):
+            assert role_reading(stored, role, year=year) == role_reading(plain, role, year=year), slug
+    reading = role_reading(plain, plain.roles["page-a"], year=2026)
+    assert reading.fit[:2] == ("page-0300", "page-other")  # canonical first, one of them listing another role
+    assert len(reading.fit) == 451  # 600 books of 450 works, and the canonical book of another role
+    assert len(reading.newest) == 5
+
+
+def test_show_reads_only_the_books_on_its_page(cli, isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from careercli.catalogue.store import Store
+
+    _pack(isolated_home, 600)
+    built = cli("show", "page-a", tty=True)  # no store yet: built from the files, then stored
+    reads: list[str] = []
+    get, prefixed = Store.get, Store.prefixed
+    monkeypatch.setattr(Store, "get", lambda self, name: reads.append(name) or get(self, name))
+    monkeypatch.setattr(Store, "prefixed", lambda self, name: reads.append(name + "*") or prefixed(self, name))
+    stored = cli("show", "page-a", tty=True)
+    assert (stored.code, stored.out, stored.err) == (built.code, built.out, built.err)
+    assert "Books by fit (10 of 451 books)" in stored.out
+    books = [name for name in reads if name.startswith("book:")]
+    assert len(books) <= 15  # the ten books by fit and the five newest, not all 600
+    assert len(reads) < 40
+    as_json = cli("show", "page-a", "--json")
+    assert as_json.code == 0
+    assert as_json.out.count('"id": "page-') == 601  # JSON still lists every book
