@@ -87,3 +87,25 @@ def test_show_reads_only_the_books_on_its_page(cli, isolated_home: Path, monkeyp
     as_json = cli("show", "page-a", "--json")
     assert as_json.code == 0
     assert as_json.out.count('"id": "page-') == 601  # JSON still lists every book
+
+
+def test_list_reads_the_summaries_not_the_roles(cli, isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from careercli.catalogue.store import Store
+
+    _pack(isolated_home, 301)
+    pack = isolated_home / "data" / "careercli" / "packs" / "pages.toml"
+    text = pack.read_text("utf-8").replace('summary = "Role 2."', 'summary = "Role\\t2\\r\\nsays \\u001b[31m hi"')
+    pack.write_text(text, "utf-8")
+    built = cli("list")
+    reads: list[str] = []
+    get, prefixed = Store.get, Store.prefixed
+    monkeypatch.setattr(Store, "get", lambda self, name: reads.append(name) or get(self, name))
+    monkeypatch.setattr(Store, "prefixed", lambda self, name: reads.append(name + "*") or prefixed(self, name))
+    stored = cli("list")
+    assert (stored.code, stored.out, stored.err) == (built.code, built.out, built.err)
+    assert not [name for name in reads if name.startswith("role:")]
+    lines = stored.out.splitlines()
+    assert "page-b\tPage Role 2\tdevelopment\tRole 2 says \u241b[31m hi\tpages.toml" in lines
+    assert "page-a\tPage Role 1\tdevelopment\tRole 1.\tpages.toml" in lines
+    assert all(line.count("\t") == 4 for line in lines)
+    assert built.code == 0

@@ -74,6 +74,17 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleSummary:
+    """What a listing shows of a role: read for thousands of roles at once without making each whole role."""
+
+    slug: str
+    name: str
+    category: str
+    summary: str
+    source: str = "bundled"
+
+
+@dataclass(frozen=True, slots=True)
 class Book:
     id: str
     title: str
@@ -117,6 +128,9 @@ class Catalog:
     book_order: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
     # each role's reading lists worked out when the catalogue was stored (see queries.ranking.reading_table)
     readings: Mapping[str, tuple[tuple[str, ...], ...]] | None = field(default=None, compare=False, repr=False)
+    summaries: tuple[RoleSummary, ...] | Callable[[], tuple[RoleSummary, ...]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     def role(self, slug: str) -> Role:
         return self.roles[slug]
@@ -128,6 +142,15 @@ class Catalog:
     def books_for_role(self, slug: str) -> list[Book]:
         """The books that serve a role, newest first (ties by title)."""
         return [self.books[book_id] for book_id in self.book_ids_for_role(slug)]
+
+    def role_summaries(self) -> tuple[RoleSummary, ...]:
+        """Every role's summary, in the catalogue's order (a stored catalogue reads them in one query)."""
+        if callable(self.summaries):
+            object.__setattr__(self, "summaries", self.summaries())
+        if self.summaries is None:
+            made = tuple(RoleSummary(r.slug, r.name, r.category, r.summary, r.source) for r in self.roles.values())
+            object.__setattr__(self, "summaries", made)
+        return self.summaries  # type: ignore[return-value]
 
     def role_book_list(self, slug: str) -> BookList:
         """The books that serve a role, newest first, read only when used (a page showing a few reads a few)."""

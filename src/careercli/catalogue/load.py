@@ -27,7 +27,7 @@ from careercli.catalogue.plain import (
 )
 from careercli.catalogue.sources import Source, catalog_sources
 from careercli.catalogue.store import Damaged, Store, write_store
-from careercli.model import Book, Catalog, Challenge, Role, Skill, SkillGroup
+from careercli.model import Book, Catalog, Challenge, Role, RoleSummary, Skill, SkillGroup
 
 FORMAT = 1
 MODEL = (Role, Skill, Book, Challenge, SkillGroup)
@@ -143,7 +143,15 @@ def _stored(store: Store, recovery: _Recovery) -> Catalog:
         role_books=StoredMap(store, "rb", tuple, recovery, lambda c: c.indexes()[0]),
         book_order=lambda: _book_order(store, recovery),
         readings=StoredMap(store, "rr", tuple, recovery, _readings),
+        summaries=lambda: _summaries(store, recovery),
     )
+
+
+def _summaries(store: Store, recovery: _Recovery) -> tuple[RoleSummary, ...]:
+    try:
+        return tuple([RoleSummary(*values) for values in marshal.loads(store.get("summaries"))])
+    except (Damaged, KeyError, ValueError, EOFError, TypeError):
+        return recovery.catalog().role_summaries()
 
 
 def _readings(catalog: Catalog) -> Mapping[str, tuple[tuple[str, ...], ...]]:
@@ -261,6 +269,8 @@ def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]
     yield "sources", marshal.dumps(tuple(catalog.sources))
     yield "warnings", marshal.dumps(tuple(warnings))
     yield "order", marshal.dumps(order)
+    yield "summaries", marshal.dumps(tuple((r.slug, r.name, r.category, r.summary, r.source)
+                                           for r in catalog.role_summaries()))  # fmt: skip
     for kind, items, plain in (("role", catalog.roles, role_plain), ("skill", catalog.skills, skill_plain),
                                ("book", catalog.books, book_plain)):  # fmt: skip
         yield f"keys:{kind}", marshal.dumps(tuple(items))

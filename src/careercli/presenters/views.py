@@ -48,7 +48,7 @@ class RolesView(View):
 
     def __init__(self, roles: Sequence[Role], catalog: Catalog) -> None:
         self.roles = roles
-        self.origins = any(r.source != "bundled" for r in catalog.roles.values())  # a pack is in use: say whose
+        self.origins = any(r.source != "bundled" for r in catalog.role_summaries())  # a pack is in use: say whose
 
     def data(self) -> Any:
         from careercli.presenters.jsonout import role_summary
