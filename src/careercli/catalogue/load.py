@@ -286,21 +286,24 @@ def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]
 
 
 def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:
-    """The search index of the catalogue, from the store when its sources have not changed.
+    """The search index of the catalogue, from the store when its sources have not changed: a stored index reads
+    only the rows a search needs (``search_store``). ``catalog`` may be a function that loads it: a stored index
+    then needs no catalogue at all."""
+    from careercli.catalogue import search_store
+    from careercli.queries.search import build_index
 
-    ``catalog`` may be a function that loads it: a stored index then needs no catalogue at all."""
-    from careercli.queries.search import Index, build_index
+    def rebuild() -> Any:
+        return build_index(catalog() if callable(catalog) else catalog)
 
     key = cache_key(catalog_sources())
     store = Store.open(_folder(), key)
     if store is not None:
-        try:
-            return Index.from_plain(marshal.loads(store.get("search")))
-        except (Damaged, KeyError, ValueError, EOFError, TypeError):
-            pass
-    index = build_index(catalog() if callable(catalog) else catalog)
+        index = search_store.load(store, rebuild)
+        if index is not None:
+            return index
+    index = rebuild()
     if store is None:  # loading the catalogue may just have written the store: keep the index there too
         store = Store.open(_folder(), key)
     if store is not None:
-        store.put("search", marshal.dumps(index.to_plain()))
+        search_store.save(store, index)
     return index

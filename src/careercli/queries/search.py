@@ -16,9 +16,11 @@ import shlex
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from careercli.queries.typos import typo_distance
 
 if TYPE_CHECKING:
     from careercli.model import Catalog
@@ -45,28 +47,6 @@ def stem(word: str) -> str:
         if len(word) - len(suffix) >= 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
-
-
-def typo_distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance (a swap of neighbours counts once), or limit + 1 when further."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        best = current[0]
-        for j, cb in enumerate(b, start=1):
-            cost = 0 if ca == cb else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-            best = min(best, value)
-        if best > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 @dataclass(frozen=True)
@@ -96,46 +76,27 @@ class Hit:
 _FIELDS_PER_DOC = 256  # a posting packs (doc, field) into one integer: doc * 256 + field
 
 
-class _PackedDocs:
-    """Documents kept marshalled in one blob and decoded the first time a search touches them."""
-
-    def __init__(self, blob: bytes, ends: bytes) -> None:
-        self._blob = blob
-        self._ends = array("Q", ends)
-        self._decoded: dict[int, tuple[Any, ...]] = {}
-
-    def __getitem__(self, d: int) -> tuple[Any, ...]:
-        found = self._decoded.get(d)
-        if found is None:
-            import marshal
-
-            start = self._ends[d - 1] if d else 0
-            found = marshal.loads(self._blob[start : self._ends[d]])
-            self._decoded[d] = found
-        return found
-
-    def __len__(self) -> int:
-        return len(self._ends)
-
-
 class Index:
     """An inverted index: each word of the catalog -> the (document, field) pairs that hold it.
 
-    Postings are packed into bytes, and a cached index keeps its documents marshalled until a search
-    touches them, so that the index of a large catalog loads quickly and small.
+    Postings are packed into bytes; a stored index (``catalogue.search_store``) reads the postings of the query's
+    words, their weights beside them, and only the documents that ranking and the hits shown need.
     """
 
     def __init__(
         self,
-        raw_docs: list[tuple[Any, ...]] | _PackedDocs,
-        postings: dict[str, bytes],
-        stems: dict[str, tuple[str, ...]],
+        raw_docs: Sequence[tuple[Any, ...]],
+        postings: Mapping[str, bytes],
+        stems: Mapping[str, tuple[str, ...]],
         kinds: str,
+        stored: Any = None,  # a stored index's .weights, .ranks() and .named() (catalogue.search_store)
     ) -> None:
         self.raw_docs = raw_docs  # (kind, id, title, labels, texts, weights)
         self.postings = postings
         self.stems = stems
         self.kinds = kinds  # one letter a document: r(ole), s(kill), b(ook)
+        self._stored = stored  # what a stored index keeps so that ranking reads no document
+        self._ranks: Sequence[int] | None = None
         self._docs: dict[int, Doc] = {}
 
     @classmethod
@@ -184,6 +145,33 @@ class Index:
         for packed in array("I", self.postings[word]):
             yield divmod(packed, _FIELDS_PER_DOC)
 
+    def weighted_hits(self, word: str) -> Iterator[tuple[int, int, float]]:
+        """Each (document, field) holding the word, with the field's weight."""
+        if self._stored is None:
+            raw = self.raw_docs
+            for d, f in self.hits(word):
+                yield d, f, raw[d][5][f]
+            return
+        for packed, weight in zip(array("I", self.postings[word]), array("d", self._stored.weights[word]), strict=True):
+            d, f = divmod(packed, _FIELDS_PER_DOC)
+            yield d, f, weight
+
+    def ranks(self) -> Sequence[int]:
+        """Each document's place in the order that breaks ties between equal scores: kind, title, id."""
+        if self._ranks is None:
+            if self._stored is not None:
+                self._ranks = self._stored.ranks()
+            else:
+                self._ranks = ranks_of(self.raw_docs)
+        return self._ranks
+
+    def named(self, phrase: str, candidates: Iterable[int]) -> dict[int, int]:
+        """The candidates whose name (one of :func:`names_of`) is the phrase, with how many of their names are."""
+        if self._stored is not None:
+            return self._stored.named(phrase, candidates)
+        found = {d: names_of(self.raw_docs[d]).count(phrase) for d in candidates}
+        return {d: n for d, n in found.items() if n}
+
     def expand(self, token: str) -> dict[str, float]:
         """The index words a query word matches, each with the quality of the match."""
         found: dict[str, float] = {}
@@ -208,22 +196,22 @@ class Index:
     def vocabulary(self) -> Iterable[str]:
         return self.postings.keys()
 
-    def to_plain(self) -> tuple[Any, ...]:
-        """A form that ``marshal`` can store (tuples, dicts, strings, bytes and numbers only)."""
-        import marshal
 
-        blobs = [marshal.dumps(self.raw_docs[d]) for d in range(len(self.raw_docs))]
-        ends = array("Q")
-        total = 0
-        for blob in blobs:
-            total += len(blob)
-            ends.append(total)
-        return (b"".join(blobs), ends.tobytes(), self.kinds, self.postings, self.stems)
+def names_of(raw: tuple[Any, ...]) -> tuple[str, ...]:
+    """The words of each of a document's first three fields that weigh 9 or more (a name, a slug, an alias): a
+    query equal to one of them is the thing's whole name."""
+    texts, weights = raw[4], raw[5]
+    return tuple(" ".join(words(texts[f])) for f in range(min(3, len(texts))) if weights[f] >= 9)
 
-    @classmethod
-    def from_plain(cls, payload: tuple[Any, ...]) -> Index:
-        blob, ends, kinds, postings, stems = payload
-        return cls(_PackedDocs(blob, ends), postings, stems, kinds)
+
+def ranks_of(raw: Sequence[tuple[Any, ...]]) -> list[int]:
+    """Each document's place when ordered by kind (as in KINDS), title ignoring case, then id."""
+    order = {k: i for i, k in enumerate(KINDS)}
+    ordered = sorted(range(len(raw)), key=lambda d: (order[raw[d][0]], raw[d][2].casefold(), raw[d][1]))
+    ranks = [0] * len(raw)
+    for place, d in enumerate(ordered):
+        ranks[d] = place
+    return ranks
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -290,26 +278,37 @@ def search(index: Index, query: str, kind: str | None = None, limit: int = 10) -
     hits = _search_tokens(index, tokens, kind)
     joined = "".join(tokens)
     if len(tokens) > 1 and joined in index.postings:
-        best = {(h.kind, h.id): h for h in hits}
+        best = {h.doc: h for h in hits}
         for hit in _search_tokens(index, [joined], kind):
-            key = (hit.kind, hit.id)
-            if key not in best or best[key].score < hit.score:
-                best[key] = hit
+            if hit.doc not in best or best[hit.doc].score < hit.score:
+                best[hit.doc] = hit
         hits = list(best.values())
-    order = {k: i for i, k in enumerate(KINDS)}
-    hits.sort(key=lambda h: (-h.score, order[h.kind], h.title.casefold(), h.id))
-    return hits if limit == 0 else hits[:limit]
+    ranks = index.ranks()  # the same order as (kind, title ignoring case, id), without reading the documents
+    hits.sort(key=lambda h: (-h.score, ranks[h.doc]))
+    shown = hits if limit == 0 else hits[:limit]
+    return [h.hit(index) for h in shown]  # documents are read only for the hits shown
 
 
-def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Hit]:
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    score: float
+    doc: int
+    fields: tuple[int, ...]
+
+    def hit(self, index: Index) -> Hit:
+        kind, ident, title, labels, _texts, weights = index.raw_docs[self.doc]
+        return Hit(kind, ident, title, self.score, _labels(labels, weights, list(self.fields)))
+
+
+def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[_Scored]:
     per_token: list[dict[int, tuple[float, list[int]]]] = []
     for token in tokens:
         scores: dict[int, tuple[float, list[int]]] = {}
         for word, quality in index.expand(token).items():
-            for d, f in index.hits(word):
+            for d, f, weight in index.weighted_hits(word):
                 if kind and index.kind_of(d) != kind:
                     continue
-                value = index.raw_docs[d][5][f] * quality
+                value = weight * quality
                 best, fields = scores.get(d, (0.0, []))
                 fields.append(f)
                 scores[d] = (max(best, value), fields)
@@ -320,9 +319,9 @@ def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Hi
     for scores in per_token[1:]:
         candidates &= set(scores)
     phrase = " ".join(tokens)
-    hits: list[Hit] = []
+    named = index.named(phrase, candidates)
+    hits: list[_Scored] = []
     for d in candidates:
-        kind_, ident, title, labels, texts, weights = index.raw_docs[d]
         total = 0.0
         matched_fields: list[int] = []
         for scores in per_token:
@@ -331,13 +330,14 @@ def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Hi
             total += best + 0.1 * min(len(distinct) - 1, 3)
             matched_fields.extend(distinct)
         # bonuses, looked for only where they can apply: a phrase in a field that matched, a whole name
-        for f in sorted(set(matched_fields)) if len(tokens) > 1 else ():
-            if phrase in " ".join(words(texts[f])):
-                total += weights[f] * 0.5
-        for f in range(min(3, len(texts))):
-            if weights[f] >= 9 and " ".join(words(texts[f])) == phrase:
-                total += 20  # the query is the thing's whole name
-        hits.append(Hit(kind_, ident, title, round(total, 2), _labels(labels, weights, matched_fields)))
+        if len(tokens) > 1:
+            texts, weights = index.raw_docs[d][4:6]
+            for f in sorted(set(matched_fields)):
+                if phrase in " ".join(words(texts[f])):
+                    total += weights[f] * 0.5
+        for _ in range(named.get(d, 0)):
+            total += 20  # the query is the thing's whole name
+        hits.append(_Scored(round(total, 2), d, tuple(matched_fields)))
     return hits
 
 
