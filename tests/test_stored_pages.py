@@ -109,3 +109,48 @@ def test_list_reads_the_summaries_not_the_roles(cli, isolated_home: Path, monkey
     assert "page-a\tPage Role 1\tdevelopment\tRole 1.\tpages.toml" in lines
     assert all(line.count("\t") == 4 for line in lines)
     assert built.code == 0
+
+
+QUERIES = ("scale", "page role", "page skill", "python", "pagr", "Page Book 7", "page-b", "role 2", "writer page")
+
+
+def test_a_stored_search_index_ranks_like_a_fresh_one_and_reads_few_rows(isolated_home: Path) -> None:
+    from careercli.catalogue import load, search_store
+    from careercli.catalogue.store import Store
+    from careercli.queries.search import build_index, no_match_message, search
+
+    _pack(isolated_home, 600)
+    fresh = build_index(load.load_catalog())
+    load.load_search_index(load.load_catalog)  # built, then stored as tables
+    stored = load.load_search_index(load.load_catalog)
+    assert not isinstance(stored.raw_docs, list)  # from the store, not rebuilt
+    for query in QUERIES:
+        for kind in (None, "role", "book"):
+            assert search(stored, query, kind=kind, limit=0) == search(fresh, query, kind=kind, limit=0), query
+    assert no_match_message(stored, "pagge wrtier", "skill") == no_match_message(fresh, "pagge wrtier", "skill")
+    store = Store.open(load._folder(), load.cache_key(load.catalog_sources()))
+    assert store is not None
+    reads: list[str] = []
+    store.connection.set_trace_callback(reads.append)
+    again = search_store.load(store, lambda: pytest.fail("rebuilt"))
+    assert again is not None
+    assert [h.id for h in search(again, "writer", limit=3)] == [h.id for h in search(fresh, "writer", limit=3)]
+    assert len([r for r in reads if "search_doc" in r]) == 3  # 600 books hold the word: only the three shown
+    assert len(reads) < 20  # and the postings of the words it matches, its stem, the names
+
+
+def test_a_damaged_search_row_costs_speed_not_answers(isolated_home: Path) -> None:
+    from careercli.catalogue import load
+    from careercli.queries.search import build_index, search
+
+    _pack(isolated_home, 301)
+    fresh = build_index(load.load_catalog())
+    load.load_search_index(load.load_catalog)
+    store = load.Store.open(load._folder(), load.cache_key(load.catalog_sources()))
+    assert store is not None
+    store.connection.execute("UPDATE search_term SET postings = x'00000000' WHERE word = 'writer'")
+    store.connection.execute("UPDATE search_doc SET data = x'00' WHERE d = 3")
+    store.close()
+    stored = load.load_search_index(load.load_catalog)
+    for query in ("writer", "page book", "python"):
+        assert search(stored, query, limit=0) == search(fresh, query, limit=0)
