@@ -1,7 +1,10 @@
 """First-view benchmark: each command rendered from scratch (the replay switched off, the catalogue cache warm),
 as the median ratio of its time to a bare ``python -c pass`` timed in the same, interleaved rounds.
 
-    python benchmarks/first_view.py [--rounds 15]
+    python benchmarks/first_view.py [--rounds 15] [--import-onet RELEASE]
+
+With --import-onet, the temporary home first imports that O*NET release (``career data import-onet``), so that
+the figures are those with the full release imported (issue 13: at most 1.3x the figures without).
 
 Pages (``show``, ``--help``) go to a pseudo-terminal-free pipe with FORCE_COLOR=1, so Rich renders them as on a
 terminal; piped and JSON commands go to a plain pipe. Budgets (design.md): pages 11x, piped and JSON 7x. The
@@ -32,6 +35,8 @@ CASES: dict[str, tuple[list[str], float, dict[str, str]]] = {
     "books (piped)": ([CAREER, "books"], PIPED, {}),
     "bookmark list (piped)": ([CAREER, "bookmark", "list"], PIPED, {}),
     "show --json": ([CAREER, "show", "backend-developer", "--json"], PIPED, {}),
+    "show 15-1252.00 (page)": ([CAREER, "show", "15-1252.00"], PAGE, {"FORCE_COLOR": "1"}),
+    "list --group 15 (piped)": ([CAREER, "list", "--group", "15"], PIPED, {}),
 }
 
 
@@ -44,12 +49,16 @@ def _time(argv: list[str], env: dict[str, str]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--import-onet", metavar="RELEASE", help="Import this O*NET release into the home first.")
+    args = parser.parse_args()
+    rounds = args.rounds
     with tempfile.TemporaryDirectory() as home:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env.update({"HOME": home, "XDG_CONFIG_HOME": f"{home}/config", "XDG_CACHE_HOME": f"{home}/cache",
                     "XDG_DATA_HOME": f"{home}/data", "CAREERCLI_NO_FAST_PATH": "1", "COLUMNS": "100",
                     "LINES": "50", "PAGER": "cat"})  # fmt: skip
+        if args.import_onet:
+            subprocess.run([CAREER, "data", "import-onet", args.import_onet], env=env, check=True)
         envs = {name: {**env, **extra} for name, (_argv, _budget, extra) in CASES.items()}
         for name, (argv, _budget, _extra) in CASES.items():  # warm the catalogue cache and the bytecode
             _time(argv, envs[name])

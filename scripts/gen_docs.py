@@ -135,7 +135,45 @@ def cli_reference() -> str:
         help_text = _run([*path, "--help"], env).rstrip()
         help_text = "\n".join(line.rstrip() for line in help_text.splitlines())
         parts += [f"## `{title}`", "", "```text", help_text, "```", ""]
-    return "\n".join(parts)
+    return "\n".join(parts) + "\n" + piped_reference()
+
+
+# the listings whose piped output is tab-separated records: command -> the view that shows it
+PIPED = {
+    "career list": "RolesView",
+    "career books": "BooksView",
+    "career search": "SearchView",
+    "career suggest": "SuggestionsView",
+    "career bookmark list": "BookmarksView",
+    "career skills list": "SkillsView",
+    "career reading list": "ReadingView",
+    "career config show": "SettingsView",
+}
+
+
+def piped_reference() -> str:
+    """The fields of each listing's piped records, in order, from the views themselves (so it cannot drift)."""
+    from careercli.presenters import views, views_setup
+
+    parts = [
+        "# Piped output and `--json` limits",
+        "",
+        "Piped (not a terminal), a listing writes one tab-separated record a line, fields in the order of its",
+        "table's columns; a field that the table shows under a group heading or in a shared cell is marked",
+        "'(no column)'. A sentence for a person (nothing found, or `showing 10 of 171; --limit 0 for all` when",
+        "`--limit` cut the rows) goes to stderr, so stdout holds records only.",
+        "",
+        "With `--json`, a command that takes `--limit` (`books`, `search`, `suggest`) adds two keys beside",
+        "`schema_version`: `total`, the rows before the limit, and `limit`, the limit that applied (0: none).",
+        "",
+        "| command | piped fields, in order (table column) |",
+        "|---|---|",
+    ]
+    for command, name in PIPED.items():
+        view = getattr(views, name, None) or getattr(views_setup, name)
+        fields = ", ".join(f"{field} ({heading or 'no column'})" for field, heading in view.columns)
+        parts.append(f"| `{command}` | {fields} |")
+    return "\n".join(parts) + "\n"
 
 
 def screenshot(args: list[str]) -> str:

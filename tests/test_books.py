@@ -68,9 +68,8 @@ def test_json_shape_and_published_format(cli) -> None:
 def test_books_table_columns(cli) -> None:
     result = cli("books", "--author", "kleppmann", tty=True)
     assert result.code == 0
-    header = result.out.splitlines()[1]
-    for column in ("Published", "Title", "Authors", "Publisher", "Roles"):
-        assert column in header
+    header = result.out.splitlines()[0].split()
+    assert header == ["Id", "Published", "Book"]  # at 100 columns title, authors, publisher and roles share a cell
     assert "Mar 2017" in result.out
 
 

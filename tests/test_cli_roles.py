@@ -47,16 +47,13 @@ def test_unknown_role_one_line_with_suggestions_exit_1(cli) -> None:
     result = cli("show", "bakend-developr")
     assert result.code == 1
     assert result.out == ""
-    assert result.err == "career: unknown role 'bakend-developr'; did you mean 'backend-developer'?\n"
+    assert result.err == "career: unknown role or occupation 'bakend-developr'; did you mean 'backend-developer'?\n"
 
 
-def test_nonsense_role_points_at_search_and_list(cli) -> None:
+def test_nonsense_role_points_at_search(cli) -> None:
     result = cli("show", "nosuchrole")
     assert result.code == 1
-    assert result.err == (
-        "career: unknown role 'nosuchrole'; try 'career search nosuchrole --kind role'; "
-        "'career list' shows every role\n"
-    )
+    assert result.err == "career: unknown role or occupation 'nosuchrole'; try 'career search nosuchrole'\n"
     assert "Traceback" not in result.err
 
 

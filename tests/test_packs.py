@@ -285,6 +285,9 @@ def test_a_pack_with_a_byte_order_mark_works(cli, packs: Path) -> None:
     path = write_pack(packs)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert json.loads(cli("show", "mainframe", "--json").out)["role"]["source"] == "team.toml"
+    checked = cli("data", "validate", str(path))
+    assert checked.code == 0
+    assert f"{path}: ok (1 role, 1 skill, 0 books; 43 roles in the merged catalog)" in checked.out
 
 
 def test_single_bit_flips_in_the_store_never_change_what_is_shown(cli, isolated_home: Path) -> None:

@@ -80,8 +80,7 @@ def test_reading_list_statuses_and_books_column(cli) -> None:
     only_read = json.loads(cli("reading", "list", "--status", "read", "--json").out)["reading"]
     assert [e["book"] for e in only_read] == ["designing-data-intensive-applications"]
     table = cli("books", "--author", "ramalho", tty=True).out
-    assert "Mine" in table
-    assert "reading" in table
+    assert "mine: reading" in table
     statuses = {b["id"]: b.get("status") for b in json.loads(cli("books", "--json", "--limit", "0").out)["books"]}
     assert statuses["fluent-python"] == "reading"
     bad = cli("reading", "add", "fluent-python", "--status", "skimmed")
@@ -155,6 +154,9 @@ def test_export_holds_everything_and_hostile_notes_cannot_change_its_structure(c
         ("h3", "Reading"),
         ("h3", "Read"),
         ("h2", "Suggested next books"),
+        ("h2", "Official occupation facts (O*NET)"),
+        ("h3", "Official facts (O*NET 15-1252.00): Software Developers"),
+        ("h3", "Official facts (O*NET 15-1243.01): Data Warehousing Specialists"),
     ]
     types = {t.type for t in tokens}
     inline_types = {child.type for t in tokens if t.children for child in t.children}
@@ -163,9 +165,12 @@ def test_export_holds_everything_and_hostile_notes_cannot_change_its_structure(c
     assert "fence" not in types
     assert "link_open" not in inline_types
     assert "html_inline" not in inline_types
-    assert "code_inline" in inline_types  # only ours: the skill ids
+    assert "code_inline" in inline_types  # only ours: the skill ids and role ids
     code = {child.content for t in tokens if t.children for child in t.children if child.type == "code_inline"}
-    assert code == {"python", "sql", "git"}
+    from careercli.catalogue.load import load_catalog
+
+    assert {"python", "sql", "git"} <= code  # the skill ids, and role ids in the official facts (no user text)
+    assert code - {"python", "sql", "git"} <= set(load_catalog().roles)
     text = "".join(child.content for t in tokens if t.children for child in t.children if child.type == "text")
     for note in hostile_notes:
         for line in note.split("\n"):

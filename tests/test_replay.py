@@ -235,7 +235,7 @@ def test_failures_and_warnings_are_never_saved(isolated_home: Path) -> None:
     for _ in range(2):
         result = run("show", "nosuchrole")
         assert result.returncode == 1
-        assert result.stderr.startswith("career: unknown role 'nosuchrole'")
+        assert result.stderr.startswith("career: unknown role or occupation 'nosuchrole'")
     profile = Path(paths.profile_file())
     profile.parent.mkdir(parents=True)
     profile.write_text("this is = = not toml\n", "utf-8")

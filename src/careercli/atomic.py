@@ -23,6 +23,7 @@ def write_atomically(
     folder = target.parent
     if make_parents:
         folder.mkdir(parents=True, exist_ok=True)
+    prune_stale(folder, f".{target.name}.", ".tmp")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -39,6 +40,29 @@ def write_atomically(
         raise
     if fsync:
         _fsync_folder(folder)
+
+
+STALE_SECONDS = 600  # a temporary file untouched this long was left by a writer that was killed
+
+
+def prune_stale(folder: Path | str, prefix: str, suffix: str = "") -> None:
+    """Remove ``tempfile`` temporaries (``prefix`` + 8 random characters + ``suffix``) left in ``folder`` by a
+    writer that was killed: only this user's regular files untouched for :data:`STALE_SECONDS`; never follows a
+    link, never fails."""
+    import re
+    import time
+
+    name = re.compile(re.escape(prefix) + r"[a-z0-9_]{8}" + re.escape(suffix))
+    cutoff = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not name.fullmatch(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                st = entry.stat(follow_symlinks=False)
+                mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+                if stat.S_ISREG(st.st_mode) and mine and st.st_mtime < cutoff:
+                    os.unlink(entry.path)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -23,7 +23,7 @@ TOP: dict[str, tuple[str, str, str]] = {
     "show": (
         "careercli.cli.roles:show",
         EXPLORE,
-        "Show one role: what they do, what to learn, challenges, prospects, key skills and recent books.",
+        "Show one role: what they do, what to learn, challenges, prospects, key skills, books by fit and the newest.",
     ),
     "books": ("careercli.cli.books:books", EXPLORE, "The reading list, newest first; the filters combine."),
     "book": (
@@ -119,6 +119,8 @@ KINDS: dict[tuple[str, ...], str] = {
     ("paths",): READS,
     ("config", "path"): READS,
     ("config", "show"): READS,
+    ("config", "set"): WRITES,
+    ("config", "unset"): WRITES,
     ("cache", "clear"): WRITES,  # removes the saved output itself
 }
 

@@ -328,6 +328,9 @@ def _save(path: str, stored: dict[str, object]) -> None:
     folder = os.path.dirname(path)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
+        from careercli.atomic import prune_stale
+
+        prune_stale(folder, ".completion-")  # left by a Tab that was killed while saving
         fd, temp = tempfile.mkstemp(dir=folder, prefix=".completion-")
         try:
             with os.fdopen(fd, "wb") as file:

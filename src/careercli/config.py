@@ -1,5 +1,6 @@
-"""The user's preferences: ``config.toml`` beside the profile, read with tomllib, never written by careercli (so
-the comments a user keeps in it are never lost). A command-line option always wins over the file.
+"""The user's preferences: ``config.toml`` beside the profile, read with tomllib. careercli writes it only for
+``career config set`` and ``unset`` (:func:`set_value`), through tomlkit so that the comments and layout a user
+keeps in it are never lost. A command-line option always wins over the file.
 
 Keys (all optional)::
 
@@ -52,6 +53,50 @@ def _check(path: str, key: str, value: Any) -> Any:
     elif key == "show_books" and (isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10_000):
         raise bad("a whole number from 0 to 10000")
     return value
+
+
+def parse_value(key: str, text: str) -> Any:
+    """A value typed on the command line (``career config set KEY VALUE``) as the TOML value the file holds."""
+    if key not in DOCS:
+        raise ConfigError(f"unknown key '{key}'", f"keys: {', '.join(DOCS)}")
+    value: Any = text
+    if key == "pager":
+        value = {"true": True, "false": False}.get(text.strip().lower(), text)
+    elif key == "show_books":
+        value = int(text) if text.strip().isdigit() else text
+    return _check("config.toml", key, value)
+
+
+def set_value(key: str, value: Any, path: str | None = None) -> str:
+    """Set (or, with ``value`` None, remove) one key in config.toml, keeping every comment and the rest of the
+    file; the file is replaced atomically and only after the new text reads back as valid settings. Returns the
+    file's path. A file that does not parse is left as it is (ConfigError)."""
+    import tomlkit  # only this write path needs it
+
+    from careercli.atomic import write_atomically
+
+    if path is None:
+        from careercli.paths import config_file
+
+        path = config_file()
+    load_settings(path)  # the current file must be valid: never rewrite what the user must fix first
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = tomlkit.parse(handle.read())
+    except FileNotFoundError:
+        document = tomlkit.document()
+    if value is None:
+        document.pop(key, None)
+    else:
+        document[key] = value
+    text = tomlkit.dumps(document)
+    import tomllib
+
+    values = tomllib.loads(text)  # what tomlkit wrote must read back as the settings we meant
+    for name, held in values.items():
+        _check(os.fspath(path), name, held)
+    write_atomically(path, text.encode("utf-8"), fsync=True, make_parents=True)
+    return os.fspath(path)
 
 
 def load_settings(path: str | None = None) -> Settings:

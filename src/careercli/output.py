@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 # how a text may be paged: never, when taller than the terminal, or whenever stdout is a terminal
 NEVER, AUTO, ALWAYS = "S", "P", "A"
+STDERR = "E"  # not stdout at all: a note for the person on stderr, replayed with the output it belongs to
 
 
 class Output:
@@ -40,6 +41,10 @@ class Output:
 def emit(text: str, paging: str = NEVER) -> None:
     """Write ``text`` to stdout, or through the pager (AUTO: when stdout and stdin are a terminal and the text is
     taller than it; ALWAYS: whenever they are a terminal)."""
+    if paging == STDERR:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+        return
     if paging != NEVER and _page(text, force=paging == ALWAYS):
         return
     stream = sys.stdout

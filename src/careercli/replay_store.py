@@ -47,7 +47,7 @@ def _encode(chunks: list[tuple[str, str]]) -> bytes:
 
 
 def _decode(body: bytes) -> list[tuple[str, str]]:
-    from careercli.output import ALWAYS, AUTO, NEVER
+    from careercli.output import ALWAYS, AUTO, NEVER, STDERR
 
     chunks, position = [], 0
     while position < len(body):
@@ -55,7 +55,7 @@ def _decode(body: bytes) -> list[tuple[str, str]]:
         flag, length = chr(body[position]), int(body[position + 1 : newline])
         start = newline + 1
         raw = body[start : start + length]
-        if len(raw) != length or flag not in (NEVER, AUTO, ALWAYS):
+        if len(raw) != length or flag not in (NEVER, AUTO, ALWAYS, STDERR):
             raise ValueError("damaged entry")
         chunks.append((raw.decode("utf-8", "surrogatepass"), flag))
         position = start + length

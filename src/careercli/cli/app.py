@@ -79,13 +79,16 @@ def main(
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """Explore software careers offline: roles, challenges, skills, career paths and recent books.
+    """Explore software careers offline: roles, the official facts of U.S. occupations (O*NET), skills,
+    learning plans, career paths and the books worth reading.
 
     Examples:
 
         career show backend-developer
 
-        career list --category data
+        career plan site-reliability-engineer --have python
+
+        career show "software developers"
     """
     if ctx.invoked_subcommand is None:
         import shutil

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,6 +10,9 @@ from careercli.cli import complete
 from careercli.cli.lazy import CareerCommand, CareerSubGroup
 from careercli.cli.session import Session, session
 from careercli.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from careercli.model import Catalog
 
 app = typer.Typer(
     cls=CareerSubGroup,
@@ -19,22 +22,39 @@ app = typer.Typer(
 )
 
 
-def _role_slug(run: Session, query: str, allow_bookmarked: bool = False) -> str:
-    """A role from the catalog; for removal also a bookmarked slug the catalog no longer has."""
-    from careercli.queries.resolve import resolve_role
+def _target(run: Session, query: str, allow_bookmarked: bool = False) -> tuple[str, str]:
+    """The id and name of a role from the catalog or an O*NET occupation (its code); for removal also a bookmarked
+    id the data no longer has."""
+    from careercli.queries.lookup import lookup
 
     try:
-        return resolve_role(run.catalog(), query).slug
+        found = lookup(run.catalog(), query, run.onet)
     except NotFoundError:
         if allow_bookmarked and run.profile().bookmark(query) is not None:
-            return query
+            return query, query
         raise
+    return found.id, found.title
+
+
+def _with_occupations(run: Session, ids: list[str]) -> Catalog:
+    """The catalog with the bookmarked occupations as roles, so that lists name them."""
+    from careercli.queries.lookup import occupation_roles, with_roles
+
+    cat = run.catalog()
+    if all(ident in cat.roles for ident in ids):
+        return cat
+    return with_roles(cat, occupation_roles(cat, ids, run.onet()))
 
 
 @app.command("add", cls=CareerCommand)
 def bookmark_add(
     ctx: typer.Context,
-    role: Annotated[str, typer.Argument(metavar="ROLE", help="Role slug or name.", autocompletion=complete.roles)],
+    role: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE", help="Role slug or name, or an O*NET occupation's code.", autocompletion=complete.roles
+        ),
+    ],
     note: Annotated[str | None, typer.Option("--note", help="Your note (replaces the old one).")] = None,
     tag: Annotated[
         list[str] | None,
@@ -51,9 +71,13 @@ def bookmark_add(
 ) -> None:
     """Bookmark a role; adding it again updates the note and tags and keeps the first date.
 
+    An O*NET occupation can be bookmarked too: its code is kept.
+
     Examples:
 
         career bookmark add backend-developer --note "next step after my QA job"
+
+        career bookmark add 15-1252.00
 
         career bookmark add data-engineer --tag later --tag data
 
@@ -62,7 +86,7 @@ def bookmark_add(
     from careercli.profile import Profile, today, with_bookmark
 
     run = session(ctx)
-    slug = _role_slug(run, role)
+    slug, name = _target(run, role)
     existed: list[bool] = []
 
     def change(current: Profile) -> Profile:
@@ -70,7 +94,6 @@ def bookmark_add(
         return with_bookmark(current, slug, note, tag, today(), add_tag or (), remove_tag or ())
 
     run.store().update(change)
-    name = run.catalog().roles[slug].name
     run.tell(f"{'Updated bookmark' if existed[-1] else 'Bookmarked'} {name} ({slug}).")
 
 
@@ -88,7 +111,7 @@ def bookmark_remove(
     from careercli.profile import without_bookmark
 
     run = session(ctx)
-    slug = _role_slug(run, role, allow_bookmarked=True)
+    slug, _ = _target(run, role, allow_bookmarked=True)
     before, _ = run.store().update(lambda p: without_bookmark(p, slug))  # decided under the lock, from the file
     if before.bookmark(slug) is None:
         raise NotFoundError(f"'{slug}' is not bookmarked; 'career bookmark list' shows your bookmarks")
@@ -115,7 +138,7 @@ def bookmark_list(
     run = session(ctx)
     every = run.profile().bookmarks
     marks = [b for b in every if tag is None or tag in b.tags]
-    view = BookmarksView(marks, run.catalog())
+    view = BookmarksView(marks, _with_occupations(run, [b.role for b in marks]))
     if every and not marks:
         tags = sorted({t for b in every for t in b.tags})
         known = f"the tags in use: {', '.join(tags)}" if tags else "none of your bookmarks has a tag"

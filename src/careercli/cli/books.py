@@ -46,7 +46,7 @@ def books(
     run = session(ctx)
     wanted = BookFilter(role=role, skill=skill, topic=topic, author=author, since=since)
     shown, total = filter_books(run.catalog(), wanted, limit)
-    run.present(BooksView(shown, run.reading_statuses(), total))
+    run.present(BooksView(shown, run.reading_statuses(), total).limited(total, limit))
 
 
 def book(
@@ -88,6 +88,9 @@ def search(
 ) -> None:
     """Search roles, skills and books at once; forgives typos of one or two letters.
 
+    O*NET occupations (titles, other titles, technologies) come after curated results of equal score;
+    --kind occupation shows only them.
+
     Examples:
 
         career search kubernetes
@@ -95,6 +98,8 @@ def search(
         career search "data security" --kind role
 
         career search kleppmann --json
+
+        career search actuary --kind occupation
     """
     from careercli.catalogue.load import load_search_index
     from careercli.presenters.views import SearchView
@@ -104,5 +109,13 @@ def search(
     text = " ".join(query)
     only = kind.value if kind else None
     index = load_search_index(run.catalog)
-    hits = search(index, text, kind=only, limit=limit)
-    run.present(SearchView(hits, "" if hits else no_match_message(index, text, only)))
+    curated = [] if only == "occupation" else search(index, text, kind=only, limit=0)
+    db = run.onet() if only in (None, "occupation") else None
+    every = curated
+    if db is not None:
+        from careercli.queries.occupation_lists import merge, search_hits
+
+        every = merge(curated, search_hits(db, text))
+    hits = every[:limit] if limit else every
+    view = SearchView(hits, "" if hits else no_match_message(index, text, only))
+    run.present(view.limited(len(every), limit))

@@ -61,7 +61,7 @@ def validate(
                 run.say(visible(problem))
             continue
         try:
-            document = tomllib.loads(target.read_text("utf-8"))
+            document = tomllib.loads(target.read_text("utf-8-sig"))  # a BOM is not data (as in parse)
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):  # pragma: no cover - build_catalog read it
             document = {}
         counts = ", ".join(count(len(document.get(kind, [])), kind) for kind in ("role", "skill", "book"))

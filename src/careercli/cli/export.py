@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from careercli.cli.session import session
+from careercli.cli.session import Session, session
 from careercli.errors import CareerError
 
 
@@ -33,9 +34,15 @@ def export(
     from careercli.queries.gap import role_gap, suggested_books
 
     run = session(ctx)
+    from careercli.queries.lookup import occupation_roles, with_roles
+
     mine, cat = run.profile(), run.catalog()
-    gaps = {m.role: role_gap(cat, cat.roles[m.role], mine.skills) for m in mine.bookmarks if m.role in cat.roles}
+    marked = [m.role for m in mine.bookmarks if m.role not in cat.roles]
+    cat = with_roles(cat, occupation_roles(cat, marked, run.onet() if marked else None))  # occupations by name
+    marks = [m.role for m in mine.bookmarks]  # the plan weighs the bookmarked roles, as `career plan` does
+    gaps = {m.role: role_gap(cat, cat.roles[m.role], mine.skills, marks) for m in mine.bookmarks if m.role in cat.roles}
     text = profile_markdown(mine, cat, dt.date.today(), __version__, gaps, suggested_books(cat, mine))
+    text += _official_facts(run, [m.role for m in mine.bookmarks])  # with the credit line of each release
     if output in (None, "-"):
         run.output.emit(text)
         return
@@ -48,8 +55,24 @@ def export(
         run.tell(f"Wrote {target}.")
 
 
+def _official_facts(run: Session, ids: list[str]) -> str:
+    """The export's section of O*NET facts for the bookmarked roles and occupations ("" when none has any)."""
+    cat = run.catalog()
+    linked = [i for i in ids if (i in cat.roles and cat.roles[i].onet not in (None, "", "none")) or i not in cat.roles]
+    if not linked:
+        return ""  # no bookmark leads to an occupation: the database is not opened
+    from careercli.presenters.onet import export_markdown
+    from careercli.queries.lookup import curated_roles, official_facts
+
+    section = export_markdown(official_facts(cat, linked, run.onet()), curated_roles(cat))
+    return "\n" + section if section else ""
+
+
 def paths(ctx: typer.Context) -> None:
     """Show where careercli keeps your profile, its data, packs and cache.
+
+    onet_import is where 'career data import-onet' keeps an O*NET release; onet_release is the version
+    imported there, or none (the bundled extract is in use).
 
     Example:
 
@@ -65,7 +88,23 @@ def paths(ctx: typer.Context) -> None:
         "packs": [str(p) for p in where.packs_dirs()],
         "packs_in_use": [str(p) for p in pack_files()],
         "cache": str(where.cache_dir()),
+        **_onet_paths(),
     }
-    from careercli.presenters.views import PathsView
+    from careercli.presenters.views_setup import PathsView
 
     session(ctx).present(PathsView(items))
+
+
+def _onet_paths() -> dict[str, str]:
+    """Where an O*NET import lives and the release imported there ("none" when there is no import)."""
+    from careercli.onet import db as onet_db
+
+    target = onet_db.user_db_path()
+    release = "none"
+    if target.is_file():
+        try:
+            with contextlib.closing(onet_db.connect(target)) as conn:
+                release = onet_db.summary(conn).version or "unknown"
+        except CareerError:
+            release = "unreadable: import it again, or 'career data remove-onet'"
+    return {"onet_import": str(target), "onet_release": release}

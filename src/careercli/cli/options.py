@@ -37,6 +37,7 @@ class SearchKind(StrEnum):
     role = "role"
     skill = "skill"
     book = "book"
+    occupation = "occupation"
 
 
 Category = Enum("Category", {name: name for name in CATEGORIES}, type=str)  # type: ignore[misc]

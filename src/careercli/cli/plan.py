@@ -12,7 +12,8 @@ from careercli.cli.options import LimitOption
 from careercli.cli.session import Session, session
 
 if TYPE_CHECKING:
-    from careercli.presenters.views import GapView
+    from careercli.model import Catalog, Role
+    from careercli.presenters.views import View
 
 HaveOption = Annotated[
     str | None,
@@ -22,7 +23,7 @@ RoleWords = Annotated[
     list[str],
     typer.Argument(
         metavar="ROLE...",
-        help="The role you are aiming for (slug or name, quoted or not).",
+        help="The role you are aiming for (slug or name, quoted or not) or an O*NET occupation.",
         autocompletion=complete.roles,
     ),
 ]
@@ -45,23 +46,46 @@ def _have(run: Session, have: str | None) -> tuple[list[str], bool]:
     return list(mine.skills), bool(mine.skills)
 
 
-def _gap(run: Session, role: list[str], have: str | None, as_plan: bool) -> GapView:
-    from careercli.presenters.views import GapView
-    from careercli.queries.gap import role_gap
-    from careercli.queries.resolve import resolve_role
+def _role_like(run: Session, query: str) -> tuple[Catalog, Role]:
+    """A curated role or an O*NET occupation as a role, and the catalog that names it."""
+    from careercli.queries.lookup import role_like, with_roles
 
     cat = run.catalog()
-    found = resolve_role(cat, " ".join(role))
+    found = role_like(cat, query, run.onet)
+    return (cat if found.slug in cat.roles else with_roles(cat, {found.slug: found})), found
+
+
+def _credited(view: View, roles: list[Role]) -> View:
+    """The view with the O*NET credit line when one of ``roles`` is an occupation (its ``source`` names the
+    release)."""
+    found = next((r for r in roles if r.category == "occupation" and r.source.startswith("O*NET")), None)
+    if found is None:
+        return view
+    from careercli.onet.release import credit
+    from careercli.presenters.onet_views import Credited
+
+    return Credited(view, credit(found.source.removeprefix("O*NET").strip()))
+
+
+def _gap(run: Session, role: list[str], have: str | None, as_plan: bool) -> View:
+    from careercli.presenters.views import GapView
+    from careercli.queries.gap import role_gap
+
+    cat, found = _role_like(run, " ".join(role))
     skills, given = _have(run, have)
     marks = [b.role for b in run.profile().bookmarks] if have is None else []
-    return GapView(role_gap(cat, found, skills, marks), cat, no_skills=not given, as_plan=as_plan)
+    return _credited(GapView(role_gap(cat, found, skills, marks), cat, no_skills=not given, as_plan=as_plan), [found])
 
 
 def compare(
     ctx: typer.Context,
     roles: Annotated[
         list[str],
-        typer.Argument(metavar="ROLE...", help="Two or three roles (slugs or names).", autocompletion=complete.roles),
+        typer.Argument(
+            metavar="ROLE...",
+            help="Two or three roles (slugs or names) or O*NET occupation codes.",
+            autocompletion=complete.roles,
+        ),
     ],
 ) -> None:
     """Compare two or three roles side by side: skills they share and their own, challenges, next roles, books.
@@ -71,22 +95,27 @@ def compare(
         career compare backend-developer frontend-developer
 
         career compare data-engineer data-scientist machine-learning-engineer --json
+
+        career compare backend-developer 15-1252.00
     """
     from careercli.presenters.views import CompareView
     from careercli.queries.compare import compare as query
-    from careercli.queries.resolve import resolve_role
+    from careercli.queries.lookup import role_like, with_roles
 
     run = session(ctx)
     cat = run.catalog()
     if not 2 <= len(roles) <= 3:
         raise typer.BadParameter("give two or three roles", param_hint="'ROLE...'")
-    run.present(CompareView(query(cat, [resolve_role(cat, r) for r in roles]), cat))
+    found = [role_like(cat, r, run.onet) for r in roles]
+    cat = with_roles(cat, {r.slug: r for r in found if r.slug not in cat.roles})
+    run.present(_credited(CompareView(query(cat, found), cat), found))
 
 
 def gap(ctx: typer.Context, role: RoleWords, have: HaveOption = None) -> None:
     """Your skills against a role's key skills: coverage, what is missing, and a learning plan with books.
 
-    A group such as "one server-side language" counts once. The plan puts prerequisites first, then skills
+    A group such as "one server-side language" counts once. For an O*NET occupation, the key skills are
+    those its hot and in-demand technologies name. The plan puts prerequisites first, then skills
     more of your bookmarked roles need; each step's books are ranked by fit: books that teach the skill, then
     the role's canonical books, then the newest. With no skills recorded it shows the whole plan at 0%.
 
@@ -94,7 +123,11 @@ def gap(ctx: typer.Context, role: RoleWords, have: HaveOption = None) -> None:
 
         career gap backend-developer --have python,sql,git
 
-        career gap site reliability engineer --have "" --json
+        career gap site reliability engineer --have ""
+
+        career gap 15-1252.00 --have python --json
+
+    'career plan ROLE' prints the same plan as numbered steps, one first book each.
     """
     run = session(ctx)
     run.present(_gap(run, role, have, as_plan=False))
@@ -106,6 +139,8 @@ def plan(ctx: typer.Context, role: RoleWords, have: HaveOption = None) -> None:
     Examples:
 
         career plan platform-engineer
+
+        career plan site reliability engineer --have ""
 
         career plan backend-developer --have python,sql --json
     """
@@ -159,6 +194,8 @@ def suggest(
         career suggest --have python,sql,git --limit 5
 
         career suggest --have python,sql,git --why backend-developer
+
+        career suggest --why data-engineer
     """
     from careercli.presenters.views import SuggestionsView, WhyView
     from careercli.queries.gap import explain_score, suggest_roles, weighted_score
@@ -170,12 +207,10 @@ def suggest(
         return
     cat = run.catalog()
     if why is not None:
-        from careercli.queries.resolve import resolve_role
-
-        role = resolve_role(cat, why)
+        cat, role = _role_like(run, why)
         explained = explain_score(cat, role, skills)
-        run.present(WhyView(role.slug, weighted_score(explained), explained, cat))
+        run.present(_credited(WhyView(role.slug, weighted_score(explained), explained, cat), [role]))
         return
     marks = [b.role for b in run.profile().bookmarks] if have is None else []
     found = suggest_roles(cat, skills, marks)
-    run.present(SuggestionsView(found if limit == 0 else found[:limit], cat))
+    run.present(SuggestionsView(found if limit == 0 else found[:limit], cat).limited(len(found), limit))

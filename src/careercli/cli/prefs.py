@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from careercli.cli.lazy import CareerCommand, CareerSubGroup
@@ -10,7 +12,7 @@ from careercli.cli.session import session
 config_app = typer.Typer(
     cls=CareerSubGroup,
     help="Your preferences (config.toml beside the profile): default colour, pager, books in show.\n\n"
-    "Examples:\n\ncareer config path\n\ncareer config show",
+    "Examples:\n\ncareer config path\n\ncareer config show\n\ncareer config set pager false",
     no_args_is_help=True,
 )
 cache_app = typer.Typer(
@@ -47,7 +49,7 @@ def config_show(ctx: typer.Context) -> None:
     """
     from careercli.config import DOCS
     from careercli.paths import config_file
-    from careercli.presenters.views import SettingsView
+    from careercli.presenters.views_setup import SettingsView
 
     run = session(ctx)
     mine = run.settings()
@@ -60,6 +62,51 @@ def config_show(ctx: typer.Context) -> None:
     rows = [(key, getattr(mine, key), "config.toml" if key in given else "default", about)
             for key, about in DOCS.items()]  # fmt: skip
     run.present(SettingsView(config_file(), rows))
+
+
+@config_app.command("set", cls=CareerCommand)
+def config_set(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(metavar="KEY", help="color, pager or show_books.")],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="auto/always/never; true/false; a number.")],
+) -> None:
+    """Set one preference in config.toml; the comments and the rest of the file are kept.
+
+    Examples:
+
+        career config set color never
+
+        career config set show_books 20
+    """
+    from careercli.config import parse_value, set_value
+
+    parsed = parse_value(key, value)
+    path = set_value(key, parsed)
+    session(ctx).tell(f"{key} = {_shown(parsed)} in {path}")
+
+
+@config_app.command("unset", cls=CareerCommand)
+def config_unset(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(metavar="KEY", help="color, pager or show_books.")],
+) -> None:
+    """Remove one preference from config.toml, so that its default applies; the rest of the file is kept.
+
+    Example:
+
+        career config unset pager
+    """
+    from careercli.config import parse_value, set_value
+
+    parse_value(key, "auto" if key == "color" else "0" if key == "show_books" else "true")  # a known key
+    path = set_value(key, None)
+    session(ctx).tell(f"{key} is unset in {path}: the default applies.")
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f'"{value}"' if isinstance(value, str) else str(value)
 
 
 @cache_app.command("clear", cls=CareerCommand)

@@ -63,6 +63,7 @@ def reading_remove(
         career reading remove fluent-python
     """
     from careercli.profile import without_reading
+    from careercli.queries.ranking import edition_label
     from careercli.queries.resolve import resolve_book
 
     run = session(ctx)
@@ -72,7 +73,9 @@ def reading_remove(
     before, _ = run.store().update(lambda p: without_reading(p, book_id))  # decided under the lock, from the file
     if book_id not in {r.book for r in before.reading}:
         raise NotFoundError(f"'{book_id}' is not on your reading list; 'career reading list' shows it")
-    run.tell(f"Removed {book_id} from your reading list.")
+    cat = run.catalog()
+    name = f"{edition_label(cat, cat.books[book_id])} ({book_id})" if book_id in cat.books else book_id
+    run.tell(f"Removed {name} from your reading list.")
 
 
 @app.command("list", cls=CareerCommand)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from careercli.output import ALWAYS, AUTO, NEVER, Output
 
 if TYPE_CHECKING:
+    import sqlite3
     from collections.abc import Iterable
 
     from rich.console import Console
@@ -31,7 +32,8 @@ PICTURES = ("svg", "html")
 class Session:
     """What one run knows beyond its arguments; created by the app's group for every invocation."""
 
-    __slots__ = ("_catalog", "_settings", "_store", "as_json", "color", "fmt", "given", "output", "pager", "warned")
+    __slots__ = ("_catalog", "_onet", "_settings", "_store", "as_json", "color", "fmt", "given", "output", "pager",
+                 "warned")  # fmt: skip
 
     def __init__(self, recorder: Any = None) -> None:
         self.color = "auto"  # auto, always or never (--color)
@@ -42,6 +44,7 @@ class Session:
         self.warned = False
         self._catalog: Catalog | None = None
         self._store: ProfileStore | None = None
+        self._onet: list[Any] = []  # the O*NET database once opened (or None when there is none)
         self._settings: Settings | None = None
         self.given: set[str] = set()  # the output options given on the command line
 
@@ -54,6 +57,14 @@ class Session:
 
             self._catalog = load_catalog()
         return self._catalog
+
+    def onet(self) -> sqlite3.Connection | None:
+        """The O*NET database (the user's import, else the bundled extract), opened on first use; None if neither."""
+        if not self._onet:
+            from careercli.onet.db import current
+
+            self._onet.append(current())
+        return self._onet[0]
 
     def store(self) -> ProfileStore:
         if self._store is None:
@@ -201,7 +212,10 @@ class Session:
         if mode == "json":
             from careercli.presenters.jsonout import dumps, envelope
 
-            self.say(dumps(envelope(view.key, view.data())))
+            payload = envelope(view.key, view.data())
+            if view.limit is not None:
+                payload |= {"total": view.total, "limit": view.limit}
+            self.say(dumps(payload))
             return
         if mode == "markdown":
             text = view.markdown()
@@ -220,7 +234,12 @@ class Session:
         if mode == "lines":
             records = view.records()
             if records is not None:
-                self.lines(records)
+                rows = list(records)
+                self.lines(rows)
+                if view.limit and view.total > len(rows):  # a script may not know it got a part: say so
+                    from careercli.output import STDERR
+
+                    self.output.emit(f"showing {len(rows)} of {view.total}; --limit 0 for all\n", STDERR)
                 return
         page = view.renderable(self.console().width)
         if mode in PICTURES:

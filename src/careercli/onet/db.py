@@ -86,7 +86,10 @@ def build(release: Release, target: Path, progress: Progress | None = None) -> S
     """Read ``release`` into a new database at ``target``, replacing it only when all of it was read."""
     import tempfile
 
+    from careercli.atomic import prune_stale
+
     target.parent.mkdir(parents=True, exist_ok=True)
+    prune_stale(target.parent, ".onet-", ".tmp")  # an import that was killed can leave hundreds of MB
     handle, temp = tempfile.mkstemp(prefix=".onet-", suffix=".tmp", dir=target.parent)
     os.close(handle)
     try:

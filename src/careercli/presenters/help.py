@@ -12,6 +12,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -27,9 +28,9 @@ def _paragraphs(doc: str) -> list[str]:
         if not lines:
             continue
         if all(line.startswith(" ") for line in lines):
-            out.append("\n".join("  " + line.strip() for line in lines))
+            out.append("\n".join("    " + line.strip() for line in lines))
         elif lines[0].startswith("career "):
-            out.append("\n".join("  " + line for line in lines))  # an example in a group's help
+            out.append("\n".join("    " + line for line in lines))  # an example in a group's help
         else:
             out.append(" ".join(line.strip() for line in lines))
     return out
@@ -96,8 +97,14 @@ def help_page(ctx: Any, width: int) -> Group:
     parts += [Text.assemble(("Usage: ", "yellow"), (f"{ctx.command_path} {usage}".rstrip(), "bold")), Text("")]
     paragraphs = _paragraphs(command.help or "")
     if paragraphs:
-        parts.append(Text("  " + paragraphs[0], style="bold"))
-        parts += [Text(""), *(Text(visible(p) if p.startswith("  ") else "  " + p) for p in paragraphs[1:])]
+        # prose keeps its two-space indent on every wrapped line; examples keep their own indent and never wrap
+        parts.append(Padding(Text(paragraphs[0], style="bold"), (0, 0, 0, 2)))
+        for paragraph in paragraphs[1:]:
+            parts.append(Text(""))
+            if paragraph.startswith("  "):
+                parts.append(Text(visible(paragraph), no_wrap=True, overflow="ellipsis"))
+            else:
+                parts.append(Padding(Text(paragraph), (0, 0, 0, 2)))
         parts.append(Text(""))
     arguments, options = _params(command, ctx)
     if arguments:

@@ -116,13 +116,9 @@ def profile_markdown(
             out += _list(f"**{escape(c.title)}:** {escape(c.why)}" for c in role.challenges)
             out.append("")
             if gap.plan:
-                out += ["#### Learning plan", ""]
-                for number, step in enumerate(gap.plan, start=1):
-                    line = f"{number}. {escape(catalog.skill_name(step.skill))}"
-                    if step.books:
-                        line += ": read " + "; ".join(_book_line(catalog.books[b]) for b in step.books[:2])
-                    out.append(line)
-                out.append("")
+                from careercli.presenters.plan import plan_markdown
+
+                out += ["#### Learning plan", "", *plan_markdown(gap, catalog, escape), ""]  # as `career plan`
 
     out += ["## Reading list", ""]
     if not profile.reading:

@@ -130,6 +130,14 @@ def section(occupation: Occupation, curated: Mapping[str, str] | Collection[str]
     return Group(*parts)
 
 
+def under(page: RenderableType, occupation: Occupation, curated: Mapping[str, str] | Collection[str] = ()) -> Any:
+    """A role's page with the official facts of its occupation under it."""
+    from rich.console import Group
+    from rich.text import Text
+
+    return Group(page, Text(""), section(occupation, curated))
+
+
 def as_json(occupation: Occupation, curated: Mapping[str, str] | Collection[str] = ()) -> dict[str, Any]:
     """The ``onet`` object of ``show --json``; ``related`` items name the curated ``role`` that links to them."""
     return {
@@ -223,3 +231,37 @@ def group_table(listing: GroupListing) -> RenderableType:
         role = Text(f"{CURATED_MARK} {single_line(row.role)}") if row.role else Text("")
         table.add_row(row.code, Text(visible(single_line(row.title))), role)
     return RichGroup(table, Text(visible(listing.credit), style="dim italic"))
+
+
+def occupation_page(
+    occupation: Occupation,
+    curated: Mapping[str, str] | Collection[str] = (),
+    bookmark: tuple[str, Sequence[str]] | None = None,
+) -> RenderableType:
+    """``career show CODE``: an occupation's own page, its title and description over the official facts."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
+    head = Text.assemble((visible(single_line(occupation.title)), "bold"), (f"  {occupation.code}", "green"),
+                         ("  occupation (O*NET)", "dim"))  # fmt: skip
+    parts: list[RenderableType] = [head]
+    if bookmark is not None:
+        note, tags = bookmark
+        mark = Text("★ bookmarked", style="yellow")
+        if note:
+            mark.append(": " + visible(single_line(note)))
+        if tags:
+            mark.append("  " + " ".join("#" + visible(single_line(t)) for t in tags), style="magenta")
+        parts.append(mark)
+    parts.append(Padding(Text(visible(occupation.description)), (1, 0, 1, 0)))
+    parts.append(section(occupation, curated))
+    return Group(*parts)
+
+
+def occupation_markdown(occupation: Occupation, curated: Mapping[str, str] | Collection[str] = ()) -> str:
+    """``career show CODE --format markdown``."""
+    from careercli.presenters.markdown import escape
+
+    head = [f"# {escape(single_line(occupation.title))}", "", f"*Occupation {escape(occupation.code)} (O\\*NET)*", ""]
+    return "\n".join([*head, escape(occupation.description.replace("\n", " ")), "", markdown(occupation, curated, 2)])

@@ -115,8 +115,10 @@ def _header(result: Gap, catalog: Catalog) -> list[RenderableType]:
     )
     filled = round(30 * result.coverage)
     bar = Text("█" * filled, style="green") + Text("░" * (30 - filled), style=DIM)
-    have = Text(", ".join(single_line(catalog.skill_name(s)) for s in result.have) or "none of them yet")
-    return [header, bar, Text(), Text.assemble(("Have: ", "bold green"), have)]
+    from careercli.presenters.rich_common import Flow
+
+    have = [Text(single_line(catalog.skill_name(s))) for s in result.have] or [Text("none of them yet")]
+    return [header, bar, Text(), Flow(have, lead=Text("Have: ", "bold green"))]
 
 
 def gap_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> RenderableType:

@@ -19,56 +19,64 @@ if TYPE_CHECKING:
     from careercli.queries.search import Hit
 
 
+MIN_ID_COLUMN = 80  # below this many columns, the longest id leaves no room beside it
+WIDE_BOOKS = 130  # from here on, ``career books`` gives title, authors and publisher a column each
+
+
 def books_table(
     books: Sequence[Book], statuses: dict[str, str] | None = None, total: int | None = None, width: int = 100
 ) -> Table:
-    """``career books``: title, authors, publisher, date, roles (and my reading status where I have one)."""
+    """``career books``: id (never wrapped), date, title, authors, publisher, roles (and my reading status where I
+    have one): the order of the piped records. Below ``WIDE_BOOKS`` columns, title to roles share one cell; below
+    ``MIN_ID_COLUMN``, the id ends that cell."""
     caption = None
     if total is not None and total > len(books):
         caption = f"{len(books)} of {count(total, 'book')}; --limit 0 shows all"
-    if width < NARROW:
-        return _books_compact(books, statuses or {}, caption)
-    table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", padding=(0, 1))
+    statuses = statuses or {}
+    show_status = any(b.id in statuses for b in books)
+    table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", padding=(0, 1), show_edge=False,
+                  pad_edge=False)  # fmt: skip
+    id_column = width >= MIN_ID_COLUMN  # narrower: the id ends the book's cell instead
+    if id_column:
+        table.add_column("Id", style="cyan", no_wrap=True)
     table.add_column("Published", style="green", no_wrap=True)
-    table.add_column("Title", style="bold", ratio=3, overflow="fold")
-    table.add_column("Authors", ratio=2, overflow="fold")
-    table.add_column("Publisher", ratio=1, overflow="fold", min_width=8)
-    table.add_column("Roles", style=DIM, no_wrap=True, overflow="ellipsis", max_width=26)
-    show_status = bool(statuses) and any(b.id in (statuses or {}) for b in books)
-    if show_status:
+    wide = width >= WIDE_BOOKS
+    if wide:
+        table.add_column("Title", style="bold", ratio=3, overflow="fold")
+        table.add_column("Authors", ratio=2, overflow="fold")
+        table.add_column("Publisher", ratio=1, overflow="fold", min_width=8)
+        table.add_column("Roles", style=DIM, no_wrap=True, overflow="ellipsis", max_width=26)
+    else:  # wide enough for the longest role slug, so that none is split
+        table.add_column("Book", overflow="fold", min_width=24)
+    if show_status and wide:
         table.add_column("Mine", style="magenta", no_wrap=True)
     for book in books:
-        row = [
-            flat_text(month_year(book)),
-            flat_text(book.title),
-            flat_text(authors_text(book.authors)),
-            flat_text(book.publisher or "—"),
-            Text("\n".join(single_line(r) for r in book.roles)),
-        ]
-        if show_status:
-            row.append(flat_text((statuses or {}).get(book.id, "")))
+        row: list[RenderableType] = [flat_text(book.id)] if id_column else []
+        row.append(flat_text(month_year(book)))
+        if wide:
+            row += [flat_text(book.title), flat_text(authors_text(book.authors)), flat_text(book.publisher or "—"),
+                    Text("\n".join(single_line(r) for r in book.roles))]  # fmt: skip
+        else:
+            cell = Text(single_line(book.title), style="bold")
+            cell.append("\n" + single_line(authors_text(book.authors)))
+            if book.publisher:
+                cell.append(" · " + single_line(book.publisher), style=DIM)
+            cell.append("\n" + single_line(", ".join(book.roles)), style=DIM)
+            if book.id in statuses:
+                cell.append("\nmine: " + single_line(statuses[book.id]), style="magenta")
+            if not id_column:
+                cell.append("\n" + single_line(book.id), style="cyan")
+            row.append(cell)
+        if show_status and wide:
+            row.append(flat_text(statuses.get(book.id, "")))
         table.add_row(*row)
     return table
 
 
-def _books_compact(books: Sequence[Book], statuses: dict[str, str], caption: str | None) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", padding=(0, 1))
-    table.add_column("Published", style="green", no_wrap=True)
-    table.add_column("Book", overflow="fold")
-    for book in books:
-        cell = Text(single_line(book.title), style="bold")
-        cell.append("\n" + single_line(authors_text(book.authors)))
-        if book.publisher:
-            cell.append(" · " + single_line(book.publisher), style=DIM)
-        cell.append("\n" + single_line(", ".join(book.roles)), style=DIM)
-        if book.id in statuses:
-            cell.append("\nmine: " + single_line(statuses[book.id]), style="magenta")
-        table.add_row(flat_text(month_year(book)), cell)
-    return table
-
-
 def book_view(book: Book, catalog: Catalog, status: str | None = None) -> RenderableType:
-    """``career book``: one book in full."""
+    """``career book``: one book in full, with every edition of its work."""
+    from careercli.queries.ranking import edition_words, editions_of
+
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style=DIM, no_wrap=True)
     grid.add_column()
@@ -85,6 +93,15 @@ def book_view(book: Book, catalog: Catalog, status: str | None = None) -> Render
     if book.skills:
         grid.add_row("Skills", as_text(", ".join(catalog.skill_name(s) for s in book.skills)))
     grid.add_row("Id", as_text(book.id))
+    editions = editions_of(catalog, book)
+    if len(editions) > 1:  # every edition of the work, newest first, the one shown marked
+        lines = Text()
+        for index, other in enumerate(editions):
+            lines.append("\n" if index else "")
+            lines.append(single_line(f"{other.id} ({edition_words(other)})"), style="bold" if other is book else "")
+            if other.id == book.id:
+                lines.append("  ← shown", style="cyan")
+        grid.add_row("Editions", lines)
     if status:
         grid.add_row("Mine", Text(single_line(status), style="magenta"))
     return Panel(grid, title=as_text(book.title, "bold"), title_align="left", border_style="cyan", box=box.ROUNDED)
@@ -110,15 +127,15 @@ def search_table(hits: Sequence[Hit], width: int = 100) -> Table:
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
     table.add_column("Kind", style="cyan", no_wrap=True)
     table.add_column("Id", style="green", no_wrap=True, overflow="ellipsis", max_width=40)
+    table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Title", style="bold", overflow="fold", ratio=3)
     table.add_column("Matched", style=DIM, ratio=3, min_width=12)
-    table.add_column("Score", justify="right", no_wrap=True)
-    for hit in hits:
+    for hit in hits:  # the order of the piped records
         table.add_row(
             flat_text(hit.kind),
             flat_text(hit.id),
+            f"{hit.score:.1f}",
             flat_text(hit.title),
             Text("\n".join(single_line(m) for m in hit.matched[:2]), no_wrap=True, overflow="ellipsis"),
-            f"{hit.score:.1f}",
         )
     return table

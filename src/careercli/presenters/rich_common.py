@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -61,15 +62,43 @@ def authors_text(authors: Sequence[str], limit: int = 3) -> str:
     return ", ".join(authors)
 
 
-def role_names(catalog: Catalog, slugs: Iterable[str]) -> Text:
-    text = Text()
-    for index, slug in enumerate(slugs):
-        if index:
-            text.append(", ")
+class Flow:
+    """Names in a row, wrapped only between names (a skill or role name is never split over two lines unless it
+    is wider than the space itself): ``lead`` first, then the items joined by ``sep``; a line that breaks ends
+    with the separator's visible part (", " ends a line with ",")."""
+
+    def __init__(self, items: Sequence[Text], sep: Text | str = ", ", lead: Text | None = None) -> None:
+        self.items = [item for item in items if item.plain]
+        self.sep = sep if isinstance(sep, Text) else Text(sep)
+        self.lead = lead or Text()
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width, tail = options.max_width, self.sep.copy()
+        tail.rstrip()
+        line = self.lead.copy()
+        last = len(self.items) - 1
+        for index, item in enumerate(self.items):
+            room = tail.cell_len if index < last else 0  # a line that breaks after this item ends with the tail
+            if index and line.cell_len + self.sep.cell_len + item.cell_len + room > width:
+                yield line + tail
+                line = item.copy()
+            else:
+                line = line + self.sep + item if index else line + item
+        yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((item.cell_len for item in self.items), default=0) + self.sep.cell_len
+        whole = self.lead.cell_len + sum(i.cell_len for i in self.items) + self.sep.cell_len * len(self.items)
+        return Measurement(min(max(widest, self.lead.cell_len), options.max_width), min(whole, options.max_width))
+
+
+def role_names(catalog: Catalog, slugs: Iterable[str]) -> Flow:
+    """Each role as its name and slug, ``Database Administrator (database-administrator)``, never split."""
+    items = []
+    for slug in slugs:
         role = catalog.roles.get(slug)
-        text.append(single_line(role.name if role else slug), style="bold")
-        text.append(f" ({slug})", style=DIM)
-    return text
+        items.append(Text.assemble((single_line(role.name if role else slug), "bold"), (f" ({slug})", DIM)))
+    return Flow(items)
 
 
 def role_lines(catalog: Catalog, slugs: Iterable[str]) -> Text:
@@ -83,24 +112,36 @@ def role_lines(catalog: Catalog, slugs: Iterable[str]) -> Text:
 
 
 def books_mini_table(books: Sequence[Book], statuses: dict[str, str] | None = None, ids: bool = False) -> Table:
-    """Year, title and authors of each book; ``ids``: its id first, never wrapped (it is what commands take)."""
+    """Year, title and authors of each book; ``ids``: its id first, never wrapped (it is what commands take), with
+    title and authors sharing one column so that the id leaves them room at 80 columns."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
     if ids:
         table.add_column("Id", style="cyan", no_wrap=True)
     table.add_column("Year", style="green", no_wrap=True)
-    table.add_column("Title", style="bold", overflow="fold", ratio=3)
-    table.add_column("Authors", overflow="fold", ratio=2)
+    if ids:
+        table.add_column("Book", overflow="fold")
+    else:
+        table.add_column("Title", style="bold", overflow="fold", ratio=3)
+        table.add_column("Authors", overflow="fold", ratio=2)
     show_status = bool(statuses) and any(b.id in statuses for b in books)
     if show_status:
         table.add_column("Mine", no_wrap=True)
     for book in books:
-        row = [flat_text(book_year(book)), flat_text(book.title), flat_text(authors_text(book.authors))]
+        row: list[RenderableType] = [flat_text(book_year(book))]
         if ids:
             row.insert(0, flat_text(book.id))
+            row.append(title_and_authors(book))
+        else:
+            row += [flat_text(book.title), flat_text(authors_text(book.authors))]
         if show_status:
             row.append(flat_text((statuses or {}).get(book.id, ""), "magenta"))
         table.add_row(*row)
     return table
+
+
+def title_and_authors(book: Book) -> Text:
+    """A book's title (bold) and, on the next line, its authors: one cell."""
+    return Text.assemble((single_line(book.title), "bold"), "\n", (single_line(authors_text(book.authors)), DIM))
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

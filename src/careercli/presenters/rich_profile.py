@@ -11,6 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from careercli.presenters.rich_common import DIM, HEADING, as_text, authors_text, flat_text, month_year
+from careercli.presenters.text import single_line
+from careercli.queries.ranking import edition_label
 
 if TYPE_CHECKING:
     from careercli.model import Catalog
@@ -19,35 +21,35 @@ if TYPE_CHECKING:
 
 def bookmarks_table(marks: Sequence[Bookmark], catalog: Catalog) -> Table:
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
-    table.add_column("Role", style="bold", ratio=2, overflow="fold")
     table.add_column("Slug", style="green", no_wrap=True)
-    table.add_column("Note", ratio=3, overflow="fold")
-    table.add_column("Tags", style="magenta", ratio=1, overflow="fold")
+    table.add_column("Role", style="bold", ratio=2, overflow="fold")
     table.add_column("Added", style=DIM, no_wrap=True)
-    for mark in marks:
+    table.add_column("Tags", style="magenta", ratio=1, overflow="fold")
+    table.add_column("Note", ratio=3, overflow="fold")
+    for mark in marks:  # the order of the piped records
         role = catalog.roles.get(mark.role)
         table.add_row(
-            flat_text(role.name if role else "(not in the catalog)"),
             flat_text(mark.role),
-            flat_text(mark.note),
-            flat_text(" ".join("#" + t for t in mark.tags)),
+            flat_text(role.name if role else "(not in the catalog)"),
             flat_text(mark.added),
+            flat_text(" ".join("#" + t for t in mark.tags)),
+            flat_text(mark.note),
         )
     return table
 
 
 def my_skills_table(profile: Profile, catalog: Catalog) -> Table:
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
-    table.add_column("Skill", style="bold")
     table.add_column("Id", style="green")
+    table.add_column("Skill", style="bold")
     table.add_column("Kind", style=DIM)
     for skill_id in profile.skills:
         skill = catalog.skills.get(skill_id)
         table.add_row(
-            flat_text(skill.name if skill else skill_id), flat_text(skill_id), flat_text(skill.kind if skill else "—")
+            flat_text(skill_id), flat_text(skill.name if skill else skill_id), flat_text(skill.kind if skill else "—")
         )
     for name in profile.custom_skills:
-        table.add_row(flat_text(name), Text("—", style=DIM), Text("custom", style="yellow"))
+        table.add_row(Text("—", style=DIM), flat_text(name), Text("custom", style="yellow"))
     return table
 
 
@@ -60,17 +62,17 @@ def reading_table(entries: Sequence[ReadingEntry], catalog: Catalog) -> Renderab
             continue
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title=f"{labels[status]} ({len(group)})",
                       title_justify="left", title_style=HEADING)  # fmt: skip
-        table.add_column("Title", style="bold", ratio=3, overflow="fold")
-        table.add_column("Authors", ratio=2, overflow="fold")
+        table.add_column("Id", style="cyan", no_wrap=True)  # what 'reading remove' takes: never wrapped
+        table.add_column("Book", overflow="fold")
         table.add_column("Published", style="green", no_wrap=True)
-        table.add_column("Id", style=DIM, overflow="fold", ratio=2)
         for entry in group:
             book = catalog.books.get(entry.book)
             if book is None:
-                table.add_row(flat_text("(not in the catalog)"), Text("—"), Text("—"), flat_text(entry.book))
+                table.add_row(flat_text(entry.book), flat_text("(not in the catalog)"), Text("—"))
             else:
-                table.add_row(flat_text(book.title), flat_text(authors_text(book.authors)), flat_text(month_year(book)),
-                              flat_text(book.id))  # fmt: skip
+                label = edition_label(catalog, book)
+                cell = Text.assemble((single_line(label), "bold"), "\n", (single_line(authors_text(book.authors)), DIM))
+                table.add_row(flat_text(book.id), cell, flat_text(month_year(book)))
         parts.append(table)
     return Group(*parts)
 
@@ -80,7 +82,8 @@ def paths_table(items: Mapping[str, object]) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     labels = {"profile": "Profile", "config": "Config folder", "bundled_data": "Bundled data",
-              "packs": "Pack folders", "packs_in_use": "Packs in use", "cache": "Cache"}  # fmt: skip
+              "packs": "Pack folders", "packs_in_use": "Packs in use", "cache": "Cache",
+              "onet_import": "O*NET import", "onet_release": "O*NET release"}  # fmt: skip
     for key, value in items.items():
         text = ("\n".join(value) or "none") if isinstance(value, list) else str(value)
         table.add_row(labels.get(key, key), as_text(text))

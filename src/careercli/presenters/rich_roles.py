@@ -15,6 +15,7 @@ from rich.text import Text
 from careercli.presenters.rich_common import (
     DIM,
     NARROW,
+    Flow,
     as_text,
     books_mini_table,
     bullets,
@@ -39,8 +40,8 @@ def roles_grouped(roles: Sequence[Role], origins: bool = False, width: int = 100
     if width < NARROW:
         return _roles_compact(roles, origins)
     table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
-    table.add_column("Role", style="bold", max_width=26, overflow="fold")
     table.add_column("Slug", style="green", no_wrap=True, overflow="fold")
+    table.add_column("Role", style="bold", max_width=26, overflow="fold")
     table.add_column("Summary", overflow="fold", min_width=16, ratio=1)
     if origins:
         table.add_column("From", style=DIM, max_width=16, overflow="fold")
@@ -49,7 +50,7 @@ def roles_grouped(roles: Sequence[Role], origins: bool = False, width: int = 100
             count = sum(1 for r in roles if r.category == role.category)
             table.add_row(Text(f"{role.category} ({count})", style="bold cyan underline"))
         last = index == len(roles) - 1 or roles[index + 1].category != role.category
-        row = [flat_text(role.name), flat_text(role.slug), flat_text(role.summary)]
+        row = [flat_text(role.slug), flat_text(role.name), flat_text(role.summary)]
         if origins:
             row.append(flat_text(role.source))
         table.add_row(*row, end_section=last)
@@ -148,17 +149,16 @@ def challenges_table(role: Role) -> Table:
     return table
 
 
-def skills_line(role: Role, catalog: Catalog, have: set[str] | None = None) -> Text:
-    text = Text()
-    for index, skill_id in enumerate(role.key_skills):
-        if index:
-            text.append("  ·  ", style=DIM)
+def skills_line(role: Role, catalog: Catalog, have: set[str] | None = None) -> Flow:
+    """The key skills in a row, wrapped between names, never inside one."""
+    items = []
+    for skill_id in role.key_skills:
         name = single_line(catalog.skill_name(skill_id))
         if have is not None and skill_id in have:
-            text.append("✓ " + name, style="bold green")
+            items.append(Text("✓ " + name, style="bold green"))
         else:
-            text.append(name, style="bold")
-    return text
+            items.append(Text(name, style="bold"))
+    return Flow(items, Text("  ·  ", style=DIM))
 
 
 def comparison_view(result: Comparison, catalog: Catalog) -> RenderableType:
@@ -170,7 +170,8 @@ def comparison_view(result: Comparison, catalog: Catalog) -> RenderableType:
         table.add_column(Text(single_line(role.name), style="bold"), ratio=1, overflow="fold")
     table.add_row("Category", *[flat_text(r.category) for r in roles])
     table.add_row("Summary", *[flat_text(r.summary) for r in roles])
-    shared = Text(", ".join(single_line(catalog.skill_name(s)) for s in result.shared) or "none", style="green")
+    shared = Flow([Text(single_line(catalog.skill_name(s)), "green") for s in result.shared] or [Text("none")],
+                  lead=Text("Shared key skills: ", "bold"))  # fmt: skip
     cells = []
     for role in roles:
         text = Text()
@@ -191,7 +192,7 @@ def comparison_view(result: Comparison, catalog: Catalog) -> RenderableType:
     if len(roles) > 2:
         legend.append("◐ shared by some  ", style="yellow")
     legend.append("• only this role", style="")
-    parts: list[RenderableType] = [table, legend, Text.assemble(("Shared key skills: ", "bold"), shared)]
+    parts: list[RenderableType] = [table, legend, shared]
     if result.shared_books:
         parts += [heading("Books for all of them"), Padding(books_mini_table(result.shared_books[:8]), (0, 0, 0, 2),
                                                             expand=False)]  # fmt: skip

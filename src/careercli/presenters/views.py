@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from careercli.profile import Bookmark, Profile, ReadingEntry
     from careercli.queries.compare import Comparison
     from careercli.queries.gap import Gap, ScoreLine, Suggestion
+    from careercli.queries.occupations import Occupation
     from careercli.queries.paths import CareerPath
     from careercli.queries.ranking import RoleReading
     from careercli.queries.search import Hit
@@ -29,6 +30,16 @@ class View:
     title = "career"
     pages = False  # whether a page taller than the terminal goes to the pager without --pager
     empty: str | None = None  # said instead of a table or records when there is nothing to show
+    limit: int | None = None  # the --limit that applied (0: none), with ``total``, the rows before it
+    total = 0
+    # the piped records' fields in order, each with the table heading it matches (None: a group heading or a part
+    # of a shared cell); scripts/gen_docs.py lists them in docs/cli.md and a test holds the tables to them
+    columns: tuple[tuple[str, str | None], ...] = ()
+
+    def limited(self, total: int, limit: int) -> View:
+        """Say that ``limit`` applied to ``total`` rows: JSON gets both, a cut piped listing a note on stderr."""
+        self.total, self.limit = total, limit
+        return self
 
     def data(self) -> Any:
         raise NotImplementedError
@@ -44,7 +55,9 @@ class View:
 
 
 class RolesView(View):
-    key, title = "roles", "career list"
+    key, title, pages = "roles", "career list", True
+    columns = (("slug", "Slug"), ("name", "Role"), ("category", None), ("summary", "Summary"),
+               ("source (with packs in use)", "From"))  # fmt: skip
 
     def __init__(self, roles: Sequence[Role], catalog: Catalog) -> None:
         self.roles = roles
@@ -68,9 +81,12 @@ class RoleView(View):
     key, pages = "role", True
 
     def __init__(self, role: Role, catalog: Catalog, books: Sequence[Book], profile: Profile,
-                 reading: RoleReading | None = None, limit: int = 10) -> None:  # fmt: skip
+                 reading: RoleReading | None = None, limit: int = 10, official: Occupation | None = None,
+                 curated: Mapping[str, str] | None = None) -> None:  # fmt: skip
+        """``official``: the occupation the role links to, shown as a section (``onet`` in JSON; null without)."""
         self.role, self.catalog, self.books, self.profile = role, catalog, books, profile
         self.reading, self.limit = reading, limit
+        self.official, self.curated = official, curated or {}
         self.title = f"career show {role.slug}"
 
     def data(self) -> Any:
@@ -81,6 +97,9 @@ class RoleView(View):
         value = jsonout.role_detail(self.role, self.catalog, self.books, saved)
         if self.reading is not None:  # the page's two lists, by id ("books" holds every book, newest first)
             value["books_by_fit"], value["new_books"] = list(self.reading.fit), list(self.reading.newest)
+        from careercli.presenters.onet import as_json
+
+        value["onet"] = as_json(self.official, self.curated) if self.official is not None else None
         return value
 
     def renderable(self, width: int) -> Any:
@@ -90,21 +109,34 @@ class RoleView(View):
         bookmark = (mark.note, mark.tags) if mark else None
         statuses = self.profile.reading_status()
         if self.reading is None:
-            return role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.limit)
-        books, ranked = self.catalog.books, self.reading.fit
-        shown = ranked[: self.limit] if self.limit else ranked  # only the books the page shows are read
-        fit, newest = [books[b] for b in shown], [books[b] for b in self.reading.newest]
-        return role_view(self.role, self.catalog, fit, bookmark, statuses, total=len(ranked), newest=newest,
-                         order=self.reading.order, limit=self.limit)  # fmt: skip
+            page = role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.limit)
+        else:
+            books, ranked = self.catalog.books, self.reading.fit
+            shown = ranked[: self.limit] if self.limit else ranked  # only the books the page shows are read
+            fit, newest = [books[b] for b in shown], [books[b] for b in self.reading.newest]
+            page = role_view(self.role, self.catalog, fit, bookmark, statuses, total=len(ranked), newest=newest,
+                             order=self.reading.order, limit=self.limit)  # fmt: skip
+        if self.official is None:
+            return page
+        from careercli.presenters.onet import under
+
+        return under(page, self.official, self.curated)
 
     def markdown(self) -> str:
         from careercli.presenters.markdown import role_markdown
 
-        return role_markdown(self.role, self.catalog, self.books)
+        text = role_markdown(self.role, self.catalog, self.books)
+        if self.official is None:
+            return text
+        from careercli.presenters.onet import markdown
+
+        return text.rstrip("\n") + "\n\n" + markdown(self.official, self.curated, 2)
 
 
 class BooksView(View):
     key, title, pages = "books", "career books", True
+    columns = (("id", "Id"), ("published", "Published"), ("title", "Title"), ("authors", "Authors"),
+               ("publisher", "Publisher"), ("roles", "Roles"), ("status (with a reading list)", "Mine"))  # fmt: skip
 
     def __init__(self, books: Sequence[Book], statuses: Mapping[str, str], total: int) -> None:
         self.books, self.statuses, self.total = books, dict(statuses), total
@@ -138,8 +170,9 @@ class BookView(View):
 
     def data(self) -> Any:
         from careercli.presenters.jsonout import book
+        from careercli.queries.ranking import editions_of
 
-        return book(self.book, self.status)
+        return book(self.book, self.status) | {"editions": [b.id for b in editions_of(self.catalog, self.book)]}
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.rich_books import book_view
@@ -149,6 +182,7 @@ class BookView(View):
 
 class SearchView(View):
     key, title = "results", "career search"
+    columns = (("kind", "Kind"), ("id", "Id"), ("score", "Score"), ("title", "Title"), ("matched", "Matched"))
 
     def __init__(self, hits: Sequence[Hit], no_match: str) -> None:
         from careercli.presenters.text import single_line
@@ -190,6 +224,8 @@ class CompareView(View):
 class GapView(View):
     """``career gap`` (``key`` "gap") or, with ``as_plan``, ``career plan`` (the same value under "plan")."""
 
+    pages = True
+
     def __init__(self, result: Gap, catalog: Catalog, no_skills: bool, as_plan: bool = False) -> None:
         self.result, self.catalog, self.no_skills, self.as_plan = result, catalog, no_skills, as_plan
         self.key = "plan" if as_plan else "gap"
@@ -227,6 +263,7 @@ class PathView(View):
 
 class SuggestionsView(View):
     key, title = "suggestions", "career suggest"
+    columns = (("role", "Role"), ("score", "Score"), ("have", "You have"), ("missing", "Learn next"))
 
     def __init__(self, items: Sequence[Suggestion], catalog: Catalog) -> None:
         self.items, self.catalog = items, catalog
@@ -265,6 +302,7 @@ class WhyView(View):
 
 class BookmarksView(View):
     key, title = "bookmarks", "career bookmark list"
+    columns = (("role", "Slug"), ("name", "Role"), ("added", "Added"), ("tags", "Tags"), ("note", "Note"))
 
     def __init__(self, marks: Sequence[Bookmark], catalog: Catalog) -> None:
         self.marks, self.catalog = marks, catalog
@@ -289,6 +327,7 @@ class BookmarksView(View):
 
 class SkillsView(View):
     key, title = "skills", "career skills list"
+    columns = (("id", "Id"), ("name", "Skill"), ("kind", "Kind"))
 
     def __init__(self, profile: Profile, catalog: Catalog) -> None:
         self.profile, self.catalog = profile, catalog
@@ -315,6 +354,7 @@ class SkillsView(View):
 
 class ReadingView(View):
     key, title = "reading", "career reading list"
+    columns = (("status", None), ("id", "Id"), ("title", "Book"), ("authors", None), ("published", "Published"))
 
     def __init__(self, entries: Sequence[ReadingEntry], catalog: Catalog) -> None:
         self.entries, self.catalog = entries, catalog
@@ -328,52 +368,10 @@ class ReadingView(View):
 
     def records(self) -> Iterable[Sequence[object]]:
         books = self.catalog.books
-        return [(r.status, r.book, books[r.book].title if r.book in books else "",
-                 "; ".join(books[r.book].authors) if r.book in books else "") for r in self.entries]  # fmt: skip
+        return [(r.status, r.book, *((b.title, "; ".join(b.authors), b.published or "") if (b := books.get(r.book))
+                                     else ("", "", ""))) for r in self.entries]  # fmt: skip
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.rich_profile import reading_table
 
         return reading_table(self.entries, self.catalog)
-
-
-class SettingsView(View):
-    key, title = "config", "career config show"
-
-    def __init__(self, path: str, rows: Sequence[tuple[str, object, str, str]]) -> None:
-        self.path, self.rows = path, rows
-
-    def data(self) -> Any:
-        return {"path": self.path, "settings": {k: {"value": v, "from": f, "about": a} for k, v, f, a in self.rows}}
-
-    def records(self) -> Iterable[Sequence[object]]:
-        return [(k, _toml(v), f) for k, v, f, _ in self.rows]
-
-    def renderable(self, width: int) -> Any:
-        from careercli.presenters.rich_profile import settings_table
-
-        return settings_table(self.path, [(k, _toml(v), f, a) for k, v, f, a in self.rows])
-
-
-def _toml(value: object) -> str:
-    """A setting as it is written in config.toml ("unset" for no value)."""
-    if value is None:
-        return "unset"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return f'"{value}"' if isinstance(value, str) else str(value)
-
-
-class PathsView(View):
-    key, title = "paths", "career paths"
-
-    def __init__(self, items: Mapping[str, object]) -> None:
-        self.items = items
-
-    def data(self) -> Any:
-        return dict(self.items)
-
-    def renderable(self, width: int) -> Any:
-        from careercli.presenters.rich_profile import paths_table
-
-        return paths_table(self.items)

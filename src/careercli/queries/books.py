@@ -80,7 +80,8 @@ def filter_books(catalog: Catalog, spec: BookFilter, limit: int = 0) -> tuple[li
 
 def _each_work_once(catalog: Catalog, ids: tuple[str, ...], limit: int) -> tuple[list[Book], int]:
     """The first ``limit`` works of a newest-first list, each as its newest edition, and how many works there
-    are (counted exactly when the whole list was read; otherwise every listed book counts)."""
+    are: counted exactly up to ``EXACT_COUNT`` listed books (scripts read it as the JSON ``total``); beyond that,
+    where reading every book would cost a catalogue of packs its speed, every listed book counts."""
     out: list[Book] = []
     seen: set[tuple[str, str]] = set()
     for book_id in ids:
@@ -89,7 +90,12 @@ def _each_work_once(catalog: Catalog, ids: tuple[str, ...], limit: int) -> tuple
         if key in seen:
             continue
         seen.add(key)
-        out.append(book)
         if limit and len(out) == limit:
-            return out, len(ids)
-    return out, len(out)
+            if len(ids) > EXACT_COUNT:
+                return out, len(ids)
+            continue
+        out.append(book)
+    return out, len(seen)
+
+
+EXACT_COUNT = 5000

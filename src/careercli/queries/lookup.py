@@ -10,8 +10,9 @@ a command about a curated role never touches sqlite unless its page shows offici
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from careercli.errors import NotFoundError
 from careercli.model import Catalog, Role
@@ -201,3 +202,28 @@ def official_facts(catalog: Catalog, ids: Iterable[str], db: sqlite3.Connection 
         if page is not None:
             found.append(Facts(tuple(marks), page))
     return tuple(found)
+
+
+def with_roles(catalog: Catalog, extra: Mapping[str, Role]) -> Catalog:
+    """The catalog with role-like occupations added (``extra`` by code) in front of its own roles, lazily (a
+    ChainMap: the curated roles are not read one by one), so presenters that name roles by id name them too."""
+    if not extra:
+        return catalog
+    return replace(catalog, roles=ChainMap(dict(extra), catalog.roles))  # type: ignore[arg-type]
+
+
+def occupation_roles(catalog: Catalog, ids: Iterable[str], db: sqlite3.Connection | None) -> dict[str, Role]:
+    """The ids that are no curated role but an occupation in ``db`` (bookmarked codes), as role-like views."""
+    found: dict[str, Role] = {}
+    if db is None:
+        return found
+    index = None
+    for ident in ids:
+        code = occ.normalise_code(ident) if ident not in catalog.roles else None
+        if code is None or code != ident or code in found:
+            continue
+        index = index if index is not None else occ.skill_index(skill_names(catalog))
+        page = occ.detail(db, code, index)
+        if page is not None:
+            found[code] = as_role(page)
+    return found
