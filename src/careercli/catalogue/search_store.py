@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from careercli.catalogue.store import Damaged, Store
-from careercli.queries.search import Index, names_of, ranks_of
+from careercli.queries.search import Index
+from careercli.queries.search_rank import names_of, ranks_of
 
 META = "search:meta"  # vocabulary, kinds and ranks, written last: its presence says the tables are complete
 _TABLES = (

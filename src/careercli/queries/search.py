@@ -24,6 +24,7 @@ from careercli.queries.typos import typo_distance
 
 if TYPE_CHECKING:
     from careercli.model import Catalog
+    from careercli.queries.search_rank import Scored
 
 KINDS = ("role", "skill", "book")
 STOPWORDS = frozenset(
@@ -159,14 +160,15 @@ class Index:
     def ranks(self) -> Sequence[int]:
         """Each document's place in the order that breaks ties between equal scores: kind, title, id."""
         if self._ranks is None:
-            if self._stored is not None:
-                self._ranks = self._stored.ranks()
-            else:
-                self._ranks = ranks_of(self.raw_docs)
+            from careercli.queries.search_rank import ranks_of
+
+            self._ranks = self._stored.ranks() if self._stored is not None else ranks_of(self.raw_docs)
         return self._ranks
 
     def named(self, phrase: str, candidates: Iterable[int]) -> dict[int, int]:
         """The candidates whose name (one of :func:`names_of`) is the phrase, with how many of their names are."""
+        from careercli.queries.search_rank import names_of
+
         if self._stored is not None:
             return self._stored.named(phrase, candidates)
         found = {d: names_of(self.raw_docs[d]).count(phrase) for d in candidates}
@@ -195,23 +197,6 @@ class Index:
 
     def vocabulary(self) -> Iterable[str]:
         return self.postings.keys()
-
-
-def names_of(raw: tuple[Any, ...]) -> tuple[str, ...]:
-    """The words of each of a document's first three fields that weigh 9 or more (a name, a slug, an alias): a
-    query equal to one of them is the thing's whole name."""
-    texts, weights = raw[4], raw[5]
-    return tuple(" ".join(words(texts[f])) for f in range(min(3, len(texts))) if weights[f] >= 9)
-
-
-def ranks_of(raw: Sequence[tuple[Any, ...]]) -> list[int]:
-    """Each document's place when ordered by kind (as in KINDS), title ignoring case, then id."""
-    order = {k: i for i, k in enumerate(KINDS)}
-    ordered = sorted(range(len(raw)), key=lambda d: (order[raw[d][0]], raw[d][2].casefold(), raw[d][1]))
-    ranks = [0] * len(raw)
-    for place, d in enumerate(ordered):
-        ranks[d] = place
-    return ranks
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -272,6 +257,8 @@ def search(index: Index, query: str, kind: str | None = None, limit: int = 10) -
 
     Words typed apart that the catalog writes as one ('swift ui', 'type script') are also tried joined.
     """
+    from careercli.queries.search_rank import LazyHit
+
     tokens = query_tokens(query)
     if not tokens:
         return []
@@ -286,21 +273,12 @@ def search(index: Index, query: str, kind: str | None = None, limit: int = 10) -
     ranks = index.ranks()  # the same order as (kind, title ignoring case, id), without reading the documents
     hits.sort(key=lambda h: (-h.score, ranks[h.doc]))
     shown = hits if limit == 0 else hits[:limit]
-    return [h.hit(index) for h in shown]  # documents are read only for the hits shown
+    return [LazyHit(index, h) for h in shown]  # documents are read only for the hits a command shows
 
 
-@dataclass(frozen=True, slots=True)
-class _Scored:
-    score: float
-    doc: int
-    fields: tuple[int, ...]
+def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Scored]:
+    from careercli.queries.search_rank import Scored
 
-    def hit(self, index: Index) -> Hit:
-        kind, ident, title, labels, _texts, weights = index.raw_docs[self.doc]
-        return Hit(kind, ident, title, self.score, _labels(labels, weights, list(self.fields)))
-
-
-def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[_Scored]:
     per_token: list[dict[int, tuple[float, list[int]]]] = []
     for token in tokens:
         scores: dict[int, tuple[float, list[int]]] = {}
@@ -320,7 +298,7 @@ def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[_S
         candidates &= set(scores)
     phrase = " ".join(tokens)
     named = index.named(phrase, candidates)
-    hits: list[_Scored] = []
+    hits: list[Scored] = []
     for d in candidates:
         total = 0.0
         matched_fields: list[int] = []
@@ -337,18 +315,8 @@ def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[_S
                     total += weights[f] * 0.5
         for _ in range(named.get(d, 0)):
             total += 20  # the query is the thing's whole name
-        hits.append(_Scored(round(total, 2), d, tuple(matched_fields)))
+        hits.append(Scored(round(total, 2), d, tuple(matched_fields)))
     return hits
-
-
-def _labels(labels: tuple[str, ...], weights: tuple[float, ...], field_indexes: list[int]) -> tuple[str, ...]:
-    """What matched, strongest field first, each label once (at most four)."""
-    ranked = sorted(set(field_indexes), key=lambda f: (-weights[f], f))
-    shown: list[str] = []
-    for f in ranked:
-        if labels[f] not in shown:
-            shown.append(labels[f])
-    return tuple(shown[:4])
 
 
 def closest_terms(index: Index, query: str, limit: int = 5, kind: str | None = None) -> list[str]:
