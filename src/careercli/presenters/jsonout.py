@@ -48,6 +48,8 @@ def book(item: Book, status: str | None = None) -> dict[str, Any]:
         "roles": list(item.roles),
         "topics": list(item.topics),
         "skills": list(item.skills),
+        "teaches": list(item.teaches),
+        "url": item.url,
     }
     if status is not None:
         data["status"] = status

@@ -90,8 +90,14 @@ def book_view(book: Book, catalog: Catalog, status: str | None = None) -> Render
     grid.add_row("ISBN-13", as_text(book.isbn13 or "—"))
     grid.add_row("Roles", role_names(catalog, book.roles))
     grid.add_row("Topics", as_text(", ".join(book.topics) or "—"))
-    if book.skills:
-        grid.add_row("Skills", as_text(", ".join(catalog.skill_name(s) for s in book.skills)))
+    if book.teaches:
+        grid.add_row("Teaches", as_text(", ".join(catalog.skill_name(s) for s in book.teaches)))
+    touched = [s for s in book.skills if s not in book.teaches]
+    if touched:
+        names = ", ".join(catalog.skill_name(s) for s in touched)
+        grid.add_row("Touches" if book.teaches else "Skills", as_text(names))
+    if book.url:
+        grid.add_row("Web page", Text(single_line(book.url), overflow="fold"))  # a link is never cut
     grid.add_row("Id", as_text(book.id))
     editions = editions_of(catalog, book)
     if len(editions) > 1:  # every edition of the work, newest first, the one shown marked
