@@ -108,6 +108,10 @@ class _Parts:
     def named(self, phrase: str, candidates: Iterable[int]) -> dict[int, int]:
         return self.rows.named(phrase, candidates)
 
+    def prefetch(self, ds: Iterable[int]) -> None:
+        """Read the documents ``ds`` in one query (a phrase search checks every candidate's fields)."""
+        self.rows.prefetch(ds)
+
 
 class _Rows:
     """Reads of the search tables, each checked; after the first failure every answer comes from ``rebuild``."""
@@ -151,6 +155,21 @@ class _Rows:
         if not isinstance(data, bytes) or digest != _crc(key, data):
             raise Damaged(key)
         return tuple(marshal.loads(data))
+
+    def prefetch(self, ds: Iterable[int]) -> None:
+        wanted = set(ds) - self.docs.keys()
+        if self.rebuilt is not None or len(wanted) < 2:
+            return
+        ordered = sorted(wanted)
+        try:
+            for start in range(0, len(ordered), 500):
+                batch = tuple(ordered[start : start + 500])
+                sql = f"SELECT d, data, digest FROM search_doc WHERE d IN ({','.join('?' * len(batch))})"
+                for d, data, digest in self._query(sql, batch):
+                    if isinstance(data, bytes) and digest == _crc(str(d), data):
+                        self.docs[d] = tuple(marshal.loads(data))  # a row that fails is read (and judged) again
+        except (Damaged, ValueError, EOFError, TypeError):
+            pass
 
     def doc(self, d: int) -> tuple[Any, ...]:
         found = self.docs.get(d)

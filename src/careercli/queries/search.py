@@ -90,13 +90,13 @@ class Index:
         postings: Mapping[str, bytes],
         stems: Mapping[str, tuple[str, ...]],
         kinds: str,
-        stored: Any = None,  # a stored index's .weights, .ranks() and .named() (catalogue.search_store)
+        stored: Any = None,  # a stored index's .weights, .ranks(), .named(), .prefetch() (catalogue.search_store)
     ) -> None:
         self.raw_docs = raw_docs  # (kind, id, title, labels, texts, weights)
         self.postings = postings
         self.stems = stems
         self.kinds = kinds  # one letter a document: r(ole), s(kill), b(ook)
-        self._stored = stored  # what a stored index keeps so that ranking reads no document
+        self.stored = stored  # what a stored index keeps so that ranking reads no document
         self._ranks: Sequence[int] | None = None
         self._docs: dict[int, Doc] = {}
 
@@ -148,12 +148,12 @@ class Index:
 
     def weighted_hits(self, word: str) -> Iterator[tuple[int, int, float]]:
         """Each (document, field) holding the word, with the field's weight."""
-        if self._stored is None:
+        if self.stored is None:
             raw = self.raw_docs
             for d, f in self.hits(word):
                 yield d, f, raw[d][5][f]
             return
-        for packed, weight in zip(array("I", self.postings[word]), array("d", self._stored.weights[word]), strict=True):
+        for packed, weight in zip(array("I", self.postings[word]), array("d", self.stored.weights[word]), strict=True):
             d, f = divmod(packed, _FIELDS_PER_DOC)
             yield d, f, weight
 
@@ -162,15 +162,15 @@ class Index:
         if self._ranks is None:
             from careercli.queries.search_rank import ranks_of
 
-            self._ranks = self._stored.ranks() if self._stored is not None else ranks_of(self.raw_docs)
+            self._ranks = self.stored.ranks() if self.stored is not None else ranks_of(self.raw_docs)
         return self._ranks
 
     def named(self, phrase: str, candidates: Iterable[int]) -> dict[int, int]:
         """The candidates whose name (one of :func:`names_of`) is the phrase, with how many of their names are."""
         from careercli.queries.search_rank import names_of
 
-        if self._stored is not None:
-            return self._stored.named(phrase, candidates)
+        if self.stored is not None:
+            return self.stored.named(phrase, candidates)
         found = {d: names_of(self.raw_docs[d]).count(phrase) for d in candidates}
         return {d: n for d, n in found.items() if n}
 
@@ -298,6 +298,8 @@ def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Sc
         candidates &= set(scores)
     phrase = " ".join(tokens)
     named = index.named(phrase, candidates)
+    if len(tokens) > 1 and index.stored is not None:  # phrase bonuses read the documents: all in one query
+        index.stored.prefetch(candidates)
     hits: list[Scored] = []
     for d in candidates:
         total = 0.0
