@@ -23,15 +23,16 @@ def work_key(book: Book) -> tuple[str, str]:
 def newest_editions(books: Sequence[Book], key_of: Callable[[Book], tuple[str, str]] = work_key) -> list[Book]:
     """The books with each work once, as its newest edition, in the order the works first appear."""
     chosen: dict[tuple[str, str], Book] = {}
-    for book in books:
-        key = key_of(book)
+    keys = [key_of(book) for book in books]
+    for key, book in zip(keys, books, strict=True):
         held = chosen.get(key)
         if held is None or _newer(book, held):
             chosen[key] = book
+    if len(chosen) == len(keys):  # every work once already
+        return list(books)
     seen: set[tuple[str, str]] = set()
     out = []
-    for book in books:
-        key = key_of(book)
+    for key in keys:
         if key not in seen:
             seen.add(key)
             out.append(chosen[key])
