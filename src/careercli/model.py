@@ -82,6 +82,7 @@ class RoleSummary:
     category: str
     summary: str
     source: str = "bundled"
+    onet: str = ""  # the role's O*NET-SOC code, as in Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +149,9 @@ class Catalog:
         if callable(self.summaries):
             object.__setattr__(self, "summaries", self.summaries())
         if self.summaries is None:
-            made = tuple(RoleSummary(r.slug, r.name, r.category, r.summary, r.source) for r in self.roles.values())
+            made = tuple(
+                RoleSummary(r.slug, r.name, r.category, r.summary, r.source, r.onet) for r in self.roles.values()
+            )
             object.__setattr__(self, "summaries", made)
         return self.summaries  # type: ignore[return-value]
 

@@ -30,7 +30,7 @@ from careercli.catalogue.store import Damaged, Store, write_store
 from careercli.model import Book, Catalog, Challenge, Role, RoleSummary, Skill, SkillGroup
 
 FORMAT = 1
-MODEL = (Role, Skill, Book, Challenge, SkillGroup)
+MODEL = (Role, Skill, Book, Challenge, SkillGroup, RoleSummary)
 T = TypeVar("T")
 BULK_AFTER = 200  # items read one at a time before a stored mapping reads all of its kind at once
 Report = Callable[[str], None]
@@ -269,7 +269,7 @@ def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]
     yield "sources", marshal.dumps(tuple(catalog.sources))
     yield "warnings", marshal.dumps(tuple(warnings))
     yield "order", marshal.dumps(order)
-    yield "summaries", marshal.dumps(tuple((r.slug, r.name, r.category, r.summary, r.source)
+    yield "summaries", marshal.dumps(tuple((r.slug, r.name, r.category, r.summary, r.source, r.onet)
                                            for r in catalog.role_summaries()))  # fmt: skip
     for kind, items, plain in (("role", catalog.roles, role_plain), ("skill", catalog.skills, skill_plain),
                                ("book", catalog.books, book_plain)):  # fmt: skip
