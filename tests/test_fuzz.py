@@ -6,11 +6,12 @@ the exit code is 0, 1 or 2 and nothing on either stream looks like a traceback.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -247,8 +248,44 @@ PACK_READS = [["list"], ["list", "--json"], ["show", "mainframe"], ["show", "bac
               ["gap", "backend-developer", "--have", "cobol"], ["bookmark", "list"]]  # fmt: skip
 
 
+VALID = b"# a valid pack\n"
+plain = st.text(st.characters(codec="utf-8", categories=("L", "N", "Zs", "P", "S")), max_size=30)
+word = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S")), min_size=1, max_size=20)
+
+
+def some(*items: str) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(items), min_size=1, max_size=3, unique=True).map(
+        lambda xs: "[" + ", ".join(map(toml_string, xs)) + "]"
+    )
+
+
+@st.composite
+def valid_pack(draw: st.DrawFn) -> bytes:
+    """A pack that must validate: one new skill, a new role with odd but valid text, sometimes a BOM."""
+    skill, name = draw(st.sampled_from([("cobol", "COBOL"), ("jcl", "JCL"), ("rexx", "REXX")]))
+    role = {
+        "slug": '"mainframe-developer"',
+        "name": toml_string("Mainframe " + draw(word)),
+        "category": draw(strings("development", "data", "infrastructure")),
+        "summary": toml_string("Keeps " + draw(plain)),
+        "what_they_do": toml_string("Writes " + draw(hostile_text.filter(lambda t: len(t) < 1000))),
+        "what_to_learn": draw(some("COBOL", "JCL", "[red]CICS[/]")),
+        "key_skills": toml_string(skill).join(["[", ", " + draw(strings("sql", "python", "git")) + "]"]),
+        "career_prospects": draw(some("Architect")),
+        "next_roles": draw(some("software-architect", "data-engineer")),
+        "related_roles": draw(some("backend-developer")),
+    }
+    lines = ["[[skill]]", f"id = {toml_string(skill)}", f"name = {toml_string(name)}", 'kind = "language"', "",
+             "[[role]]", *(f"{field} = {value}" for field, value in role.items())]  # fmt: skip
+    for _ in range(draw(st.integers(1, 2))):
+        lines += ["[[role.challenges]]", f"title = {toml_string('Old ' + draw(plain))}", 'why = "Decades\\nof it."']
+    return (BOM if draw(st.booleans()) else b"") + VALID + "\n".join(lines).encode("utf-8")
+
+
 @st.composite
 def pack_bytes(draw: st.DrawFn) -> bytes:
+    if draw(st.booleans()):  # a good share of the packs are valid, so that the reading commands use them
+        return draw(valid_pack())
     lines = [f"{draw(key)} = {draw(any_value)}" for _ in range(draw(st.integers(0, 1)) * draw(st.integers(0, 1)))]
     if draw(st.integers(0, 29)) == 0:
         lines.append(".".join(["k"] * 100_000) + " = 1")  # the dotted key that made the TOML reader hang
@@ -269,6 +306,7 @@ def test_hostile_packs_never_show_a_traceback(
 
     home = Path(tempfile.mkdtemp(dir=isolated_home))  # a new cache for each pack: the store is built from it
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("CAREERCLI_PACKS", raising=False)  # the fixture is shared by the examples: not the last pack
     path = home / "packs" / "team.toml"
     path.parent.mkdir()
     path.write_bytes(pack)
@@ -276,6 +314,132 @@ def test_hostile_packs_never_show_a_traceback(
     assert checked.exit_code in (0, 1)
     monkeypatch.setenv("CAREERCLI_PACKS", str(path.parent))
     used = run(read)
+    event("validates" if checked.exit_code == 0 else "refused")  # --hypothesis-show-statistics: about half validate
+    if pack.removeprefix(BOM).startswith(VALID):
+        assert checked.exit_code == 0, checked.output
     if checked.exit_code == 0:  # a pack that validates works in every command
         assert used.exit_code in (0, 1), (read, used.output)
         assert "have problems" not in used.output, (read, used.output)
+        roles = [r for r in (parsed(pack) or {}).get("role", []) if r.get("slug") == "mainframe-developer"]
+        if roles:  # its role is listed and shown
+            listing = run(["list", "--json"])
+            assert '"mainframe-developer"' in listing.output, listing.output
+            shown = run(["show", "mainframe-developer", "--json"])
+            assert shown.exit_code == 0, shown.output
+            assert json.loads(shown.output)["role"]["name"] == roles[-1]["name"], shown.output
+
+
+# -- damaged caches: whatever happens to a file under the cache folder, the output is that of a clean run -------
+CACHE_COMMANDS: list[tuple[list[str], dict[str, str]]] = [
+    (["show", "backend-developer"], {}),  # answered from its replay entry
+    (["show", "data-engineer"], {"CAREERCLI_NO_FAST_PATH": "1"}),  # the catalogue store
+    (["search", "data"], {"CAREERCLI_NO_FAST_PATH": "1"}),  # and its search index
+    (["list", "--json"], {"CAREERCLI_NO_FAST_PATH": "1"}),
+    (["show", "15-1252.00"], {"CAREERCLI_NO_FAST_PATH": "1"}),  # the O*NET database
+    ([], {"_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "career show back", "COMP_CWORD": "2"}),  # snapshot
+]
+
+
+def run_all(cache: Path) -> list[tuple[int, str, str]]:
+    """Every command of :data:`CACHE_COMMANDS`, each a real process on the cache folder."""
+    import subprocess
+
+    from tests.conftest import CAREER
+
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache))
+    argvs = [([CAREER, *args], env | extra) for args, extra in CACHE_COMMANDS]
+    results = []
+    for argv, environment in argvs:
+        done = subprocess.run(argv, env=environment, capture_output=True, timeout=120)
+        results.append(
+            (done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"))
+        )
+    return results
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[tuple[int, str, str]]]:
+    """A cache folder in which every cache exists (catalogue store, search index, replay entries, completion
+    snapshot, O*NET database), and the output of a clean run on it."""
+    pristine = tmp_path_factory.mktemp("warm") / "cache"
+    run_all(pristine)  # builds every cache (and records the replay entries)
+    clean = run_all(pristine)  # the replayed run
+    assert all(code == 0 and "Traceback" not in err for code, _out, err in clean), clean
+    assert "Software Developers" in clean[4][1]
+    assert clean[0][1] == run_all(tmp_path_factory.mktemp("fresh") / "cache")[0][1]  # replay == a fresh run
+    names = {p.relative_to(pristine / "careercli").as_posix() for p in (pristine / "careercli").rglob("*")}
+    assert {"catalogue.sqlite3", "completion.marshal"} <= names, names
+    assert any(n.startswith("replay/") for n in names), names
+    assert any(n.startswith("onet/bundled-") and n.endswith(".sqlite") for n in names), names
+    return pristine, clean
+
+
+@st.composite
+def damage(draw: st.DrawFn, files: list[str]) -> tuple[str, str, list[tuple[int, int]]]:
+    """A cache file and what happens to it: bit flips (offset, mask), a cut (at), or being replaced."""
+    name = draw(st.sampled_from(files))
+    how = draw(st.sampled_from(["flip"] * 6 + ["cut"] * 2 + ["empty", "folder", "symlink"]))
+    where = st.floats(0, 1, exclude_max=True)
+    if how == "flip":
+        flips = draw(st.lists(st.tuples(where, st.integers(1, 255)), min_size=1, max_size=8))
+    else:
+        flips = [(draw(where), 0)]
+    return name, how, [(int(at * 1_000_000_007), mask) for at, mask in flips]
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def apply(path: Path, how: str, flips: list[tuple[int, int]]) -> None:
+    data = bytearray(path.read_bytes())
+    if how == "flip" and data:
+        for at, mask in flips:
+            data[at % len(data)] ^= mask
+    elif how == "cut":
+        data = data[: flips[0][0] % (len(data) + 1)]
+    elif how == "empty":
+        data = bytearray()
+    elif how in ("folder", "symlink"):
+        path.unlink()
+        if how == "folder":
+            path.mkdir()
+        elif how == "symlink":  # to another file of the same cache, which careercli must not take for this one
+            others = [p for p in path.parent.parent.rglob("*") if p.is_file() and p != path]
+            path.symlink_to(others[flips[0][0] % len(others)] if others else "/dev/null")
+        return
+    path.write_bytes(bytes(data))
+
+
+@settings(max_examples=6, **FILES)
+@given(data=st.data())
+def test_damaged_caches_are_rebuilt_silently(tmp_path_factory: pytest.TempPathFactory, warm_cache, data) -> None:
+    import shutil
+
+    pristine, clean = warm_cache
+    cache = tmp_path_factory.mktemp("damaged") / "cache"
+    shutil.copytree(pristine, cache, symlinks=True)
+    name, how, flips = data.draw(damage(files_in(cache / "careercli")), label="damage")
+    apply(cache / "careercli" / name, how, flips)
+    assert run_all(cache) == clean, (name, how)
+    assert run_all(cache) == clean, (name, how)  # and what the first run left behind is good too
+
+
+@pytest.mark.parametrize(
+    ("pattern", "how"),
+    [("catalogue.sqlite3", "folder"), ("completion.marshal", "symlink"), ("onet/bundled-*.sqlite", "empty"),
+     ("onet/bundled-*.sqlite", "symlink"), ("onet/*.sha256", "folder"), ("replay/*", "folder")],
+)  # fmt: skip
+def test_a_cache_file_replaced_by_a_folder_a_link_or_nothing_changes_nothing(
+    tmp_path: Path, warm_cache, pattern: str, how: str
+) -> None:
+    import shutil
+
+    pristine, clean = warm_cache
+    cache = tmp_path / "cache"
+    shutil.copytree(pristine, cache, symlinks=True)
+    targets = sorted((cache / "careercli").glob(pattern))
+    assert targets, pattern
+    for target in targets:
+        apply(target, how, [(7, 0)])
+    assert run_all(cache) == clean, (pattern, how)

@@ -40,3 +40,16 @@ def test_temporary_files_of_killed_writers_are_removed_on_the_next_write(career,
         assert fresh.exists(), fresh  # another writer may be at work on it
         assert mine.exists(), mine  # not a name careercli makes
     assert sorted(p.name for p in onet.iterdir() if not p.name.startswith(".")) == ["onet.sqlite"]
+
+
+def test_a_long_key_or_id_in_a_pack_is_cut_in_its_message(tmp_path, cli):
+    """A 100,000-character key was echoed whole; messages show its first 60 characters, '…' and its length."""
+    pack = tmp_path / "long.toml"
+    pack.write_text("k" * 100_000 + ' = 1\n[[role]]\nslug = "' + "x" * 5_000 + '"\n', "utf-8")
+    result = cli("data", "validate", str(pack))
+    assert result.code == 1
+    lines = (result.out + result.err).splitlines()  # the problems on stdout, the count on stderr
+    table = f"{pack}: unknown table '{'k' * 60}…' (100,000 characters); expected [[role]], [[skill]] or [[book]]"
+    assert table in lines
+    assert f"{pack}:2: role '{'x' * 60}…' (5,000 characters): missing field 'name'" in lines
+    assert max(map(len, lines)) < 300

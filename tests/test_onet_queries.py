@@ -183,7 +183,7 @@ def test_bundled_extract_is_built_once_into_the_cache_and_rebuilt_when_it_change
     second = onet_db.bundled_db_path(extract)
     assert second != first
     assert not first.exists()  # the stale one is removed
-    assert list(second.parent.iterdir()) == [second]
+    assert sorted(second.parent.iterdir()) == [second, second.with_name(second.name + ".sha256")]  # and its digest
 
 
 def test_current_prefers_the_users_import(isolated_home):

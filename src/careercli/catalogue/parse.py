@@ -18,6 +18,24 @@ TABLES = {"role": "slug", "skill": "id", "book": "id"}
 MAX_DEPTH = 64  # arrays and inline tables nested deeper than this are refused
 MAX_KEY_PARTS = 128  # a dotted key of more parts than this is refused before parsing
 _LONG_LINE = re.compile(rb"(?m)^[^\n]{4096,}")  # only long lines can hold a pathological key; "^": linear
+SHOWN = 60  # a value longer than this is cut in a message: its start, "…" and its length
+_LONG_QUOTED = re.compile(rf"'([^'\n]{{{SHOWN + 1},}})'")
+_LONG_RUN = re.compile(rf"\S{{{3 * SHOWN},}}")
+
+
+def cut(text: str) -> str:
+    """``text`` with every long quoted value (and any very long run without a space) cut to its first characters,
+    "…" and its length: a 100,000-character key is not echoed whole."""
+
+    def quoted(match: re.Match[str]) -> str:
+        value = match.group(1)
+        return f"'{value[:SHOWN]}…' ({len(value):,} characters)"
+
+    def run(match: re.Match[str]) -> str:
+        value = match.group()
+        return f"{value[:SHOWN]}… ({len(value):,} characters)"
+
+    return _LONG_RUN.sub(run, _LONG_QUOTED.sub(quoted, text))
 
 
 @dataclass(slots=True)
@@ -94,10 +112,10 @@ class Problems:
         where = f"{entry.label}:{line}" if line else entry.label
         ident = entry.data.get(TABLES[entry.table])
         name = f"{entry.table} {ident!r}" if isinstance(ident, str) and ident else f"{entry.table} #{entry.index + 1}"
-        (self.warnings if warning else self.items).append(f"{where}: {name}: {message}")
+        (self.warnings if warning else self.items).append(f"{where}: {cut(f'{name}: {message}')}")
 
     def add_file(self, label: str, message: str) -> None:
-        self.items.append(f"{label}: {message}")
+        self.items.append(f"{label}: {cut(message)}")
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:

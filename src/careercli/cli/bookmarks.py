@@ -37,12 +37,13 @@ def _target(run: Session, query: str, allow_bookmarked: bool = False) -> tuple[s
 
 
 def _with_occupations(run: Session, ids: list[str]) -> Catalog:
-    """The catalog with the bookmarked occupations as roles, so that lists name them."""
-    from careercli.queries.lookup import occupation_roles, with_roles
-
+    """The catalog with the bookmarked occupations as roles, so that lists name them (the O*NET modules and
+    database are loaded only when a bookmark is not a curated role)."""
     cat = run.catalog()
     if all(ident in cat.roles for ident in ids):
         return cat
+    from careercli.queries.lookup import occupation_roles, with_roles
+
     return with_roles(cat, occupation_roles(cat, ids, run.onet()))
 
 

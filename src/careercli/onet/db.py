@@ -3,20 +3,20 @@
 :func:`build` reads a :class:`~careercli.onet.release.Release` and writes the database to a temporary file in
 the target's folder, which replaces the target only when everything was read (a failed import leaves the old
 database, or nothing, behind). :func:`current` opens the database a command should use: the user's import when
-there is one, else the bundled extract's, built once into the cache folder and keyed by the extract files' stat.
-Standard library only.
+there is one (every query reads all its rows at once, so a damaged file is one error naming it), else the bundled
+extract's, cached and checked by :mod:`careercli.onet.bundled`. Standard library only.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from careercli.errors import CareerError
 from careercli.onet.release import COLUMNS, OCCUPATIONS, Release, ReleaseError, Row
@@ -105,6 +105,17 @@ def build(release: Release, target: Path, progress: Progress | None = None) -> S
             os.unlink(temp)
         raise
     return summary
+
+
+def build_bytes(release: Release) -> bytes:
+    """Read ``release`` into a database in memory; its bytes (for a cache that is checked before each use)."""
+    db = sqlite3.connect(":memory:")
+    try:
+        _fill(db, release, lambda *_: None)
+        db.commit()
+        return db.serialize()
+    finally:
+        db.close()
 
 
 def _fill(db: sqlite3.Connection, release: Release, progress: Progress) -> Summary:
@@ -265,13 +276,46 @@ def _float(row: Row, text: str) -> float:
 
 
 # -- opening --------------------------------------------------------------------------------------------------
+class _Rows(list):
+    """A query's rows, all read at once: a damaged page fails inside :meth:`Checked.execute`, not later."""
+
+    def fetchone(self) -> Any:
+        return self[0] if self else None
+
+    def fetchall(self) -> list[Any]:
+        return list(self)
+
+
+class Checked(sqlite3.Connection):
+    """A connection to the user's import whose every query reads all its rows at once, so that a damaged file
+    is one :class:`CareerError` naming it (and the repair) wherever a query meets the damage."""
+
+    path = ""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:  # type: ignore[override]
+        try:
+            return _Rows(super().execute(sql, parameters).fetchall())
+        except sqlite3.DatabaseError as error:
+            raise CareerError(damaged(self.path, error)) from None
+
+
+def damaged(path: Path | str, error: object) -> str:
+    """The one line that names a damaged import and how to repair it."""
+    return f"{path}: the O*NET import is damaged ({error}); repair it with 'career data import-onet PATH'"
+
+
 def connect(path: Path) -> sqlite3.Connection:
-    """Open a database read-only; one that is not careercli's or of another schema is refused."""
+    """Open the user's import read-only; one that is not careercli's, of another schema, or damaged is refused."""
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, factory=Checked)
     except sqlite3.Error as error:
-        raise CareerError(f"{path}: cannot read the O*NET database ({error})", _REIMPORT) from None
+        raise CareerError(damaged(path, error)) from None
+    db.path = str(path)
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except CareerError:
+        db.close()
+        raise
     if row is None or row[0] != SCHEMA_VERSION:
         db.close()
         raise CareerError(f"{path}: the O*NET database is from another careercli version", _REIMPORT)
@@ -294,42 +338,11 @@ def bundled_extract_dir() -> Path:
     return bundled_data_dir() / "onet"
 
 
-def _extract_key(folder: Path) -> str | None:
-    """A key of the extract files' stat (name, size, mtime_ns, ctime_ns, inode); None when there is no extract."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return None
-    parts = [SCHEMA_VERSION, str(folder)]
-    found = False
-    for entry in entries:
-        if not entry.is_file():
-            continue
-        found = found or entry.name == OCCUPATIONS
-        st = entry.stat()
-        parts.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20] if found else None
-
-
 def bundled_db_path(folder: Path | None = None) -> Path | None:
-    """The cached database of the bundled extract, built when missing or stale; None when there is no extract."""
-    from careercli.paths import cache_dir
+    """The checked cache of the bundled extract (see :mod:`careercli.onet.bundled`); None when it has none."""
+    from careercli.onet.bundled import bundled_path
 
-    folder = folder or bundled_extract_dir()
-    key = _extract_key(folder)
-    if key is None:
-        return None
-    cache = cache_dir() / "onet"
-    target = cache / f"bundled-{key}.sqlite"
-    if target.is_file():
-        return target
-    with Release(folder) as release:
-        build(release, target)
-    for old in cache.glob("bundled-*.sqlite"):
-        if old != target:
-            with contextlib.suppress(OSError):
-                old.unlink()
-    return target
+    return bundled_path(folder)
 
 
 def current() -> sqlite3.Connection | None:
@@ -337,8 +350,9 @@ def current() -> sqlite3.Connection | None:
     user = user_db_path()
     if user.is_file():
         return connect(user)
-    path = bundled_db_path()
-    return connect(path) if path is not None else None
+    from careercli.onet.bundled import open_bundled
+
+    return open_bundled()
 
 
 def summary(db: sqlite3.Connection) -> Summary:

@@ -1,0 +1,143 @@
+"""The bundled extract's database in the user's cache folder, used only when it is provably careercli's own.
+
+The cache folder and its ``onet`` folder are created 0700 and must be real folders of this user. The database
+file ``bundled-KEY.sqlite`` (KEY: the extract files' stat, see :func:`extract_key`) is used only when it is a
+regular file of this user that nobody else may write, and its SHA-256 matches the digest written beside it
+(``bundled-KEY.sqlite.sha256``) when it was built. Its bytes are read once, checked, and opened from memory, so
+what was checked is what is read. Anything else (missing, stale, damaged, cut short, a symbolic link, a folder,
+another user's) is rebuilt silently from the extract; when the folder itself cannot be used, the database is built
+in memory for this command only. Standard library only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+from careercli.onet.db import SCHEMA_VERSION, build_bytes, bundled_extract_dir
+from careercli.onet.release import OCCUPATIONS, Release
+
+DIGEST = ".sha256"
+_LIMIT = 1 << 30  # a cache file larger than this is not read (the bundled extract's is about 4 MB)
+
+
+def extract_key(folder: Path) -> str | None:
+    """A key of the extract files' stat (name, size, mtime_ns, ctime_ns, inode); None when there is no extract."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return None
+    parts = [SCHEMA_VERSION, str(folder)]
+    found = False
+    for entry in entries:
+        if not entry.is_file():
+            continue
+        found = found or entry.name == OCCUPATIONS
+        st = entry.stat()
+        parts.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20] if found else None
+
+
+def _read_own(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` when it is this user's regular file that no one else may write; never follows a link
+    and never blocks on a FIFO."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+        if not stat.S_ISREG(st.st_mode) or not mine or st.st_mode & 0o022 or st.st_size > limit:
+            return None
+        chunks = []
+        while chunk := os.read(fd, 1 << 22):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _checked(target: Path) -> bytes | None:
+    """The database's bytes when they match the digest kept beside them; None otherwise."""
+    expected = _read_own(target.with_name(target.name + DIGEST), 256)
+    if expected is None:
+        return None
+    data = _read_own(target, _LIMIT)
+    if data is None or hashlib.sha256(data).hexdigest() != expected.decode("ascii", "replace").strip():
+        return None
+    return data
+
+
+def _folder() -> Path | None:
+    """``CACHE/onet`` when it and the cache folder are (or are now made) real 0700 folders of this user."""
+    from careercli.catalogue.store import usable_folder
+    from careercli.paths import cache_dir
+
+    cache = cache_dir()
+    if not usable_folder(cache, create=True) or not usable_folder(cache / "onet", create=True):
+        return None
+    return cache / "onet"
+
+
+def _save(folder: Path, target: Path, data: bytes) -> None:
+    """Write the database and its digest (digest first: a write cut between the two leaves a mismatch, which is
+    rebuilt); old databases go. A folder or file that cannot be written only costs speed."""
+    from careercli.atomic import write_atomically
+
+    for path in (target, target.with_name(target.name + DIGEST)):
+        with contextlib.suppress(OSError):
+            if stat.S_ISDIR(os.lstat(path).st_mode):
+                os.rmdir(path)  # a folder in the file's place: removed when empty, else the cache stays unused
+    try:
+        write_atomically(target.with_name(target.name + DIGEST), hashlib.sha256(data).hexdigest().encode() + b"\n")
+        write_atomically(target, data)
+    except OSError:
+        return
+    for old in folder.glob("bundled-*.sqlite*"):
+        if old.name not in (target.name, target.name + DIGEST):
+            with contextlib.suppress(OSError):
+                if not stat.S_ISDIR(os.lstat(old).st_mode):
+                    os.unlink(old)
+
+
+def _bundled_bytes(extract: Path | None) -> tuple[bytes, Path | None] | None:
+    """The checked bytes of the extract's database (rebuilt when needed) and its cache file, if it has one."""
+    extract = extract or bundled_extract_dir()
+    key = extract_key(extract)
+    if key is None:
+        return None
+    folder = _folder()
+    target = folder / f"bundled-{key}.sqlite" if folder is not None else None
+    if target is not None and (data := _checked(target)) is not None:
+        return data, target
+    with Release(extract) as release:
+        data = build_bytes(release)
+    if folder is None or target is None:
+        return data, None
+    _save(folder, target, data)
+    return data, target
+
+
+def bundled_path(extract: Path | None = None) -> Path | None:
+    """The cache file of the extract's database, rebuilt when missing, stale or damaged; None when there is no
+    extract or the cache folder cannot be used."""
+    found = _bundled_bytes(extract)
+    return found[1] if found is not None else None
+
+
+def open_bundled(extract: Path | None = None) -> sqlite3.Connection | None:
+    """The extract's database, checked and opened from memory; None when there is no extract."""
+    found = _bundled_bytes(extract)
+    if found is None:
+        return None
+    db = sqlite3.connect(":memory:")
+    db.deserialize(found[0])
+    return db
