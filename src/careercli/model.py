@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 SKILL_KINDS = ("language", "framework", "tool", "platform", "practice", "concept", "soft-skill")
 CATEGORIES = (
@@ -73,6 +74,18 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleSummary:
+    """What a listing shows of a role: read for thousands of roles at once without making each whole role."""
+
+    slug: str
+    name: str
+    category: str
+    summary: str
+    source: str = "bundled"
+    onet: str = ""  # the role's O*NET-SOC code, as in Role
+
+
+@dataclass(frozen=True, slots=True)
 class Book:
     id: str
     title: str
@@ -114,6 +127,11 @@ class Catalog:
     sources: tuple[str, ...] = field(default=())
     role_books: Mapping[str, tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
     book_order: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
+    # each role's reading lists worked out when the catalogue was stored (see queries.ranking.reading_table)
+    readings: Mapping[str, tuple[tuple[str, ...], ...]] | None = field(default=None, compare=False, repr=False)
+    summaries: tuple[RoleSummary, ...] | Callable[[], tuple[RoleSummary, ...]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     def role(self, slug: str) -> Role:
         return self.roles[slug]
@@ -125,6 +143,21 @@ class Catalog:
     def books_for_role(self, slug: str) -> list[Book]:
         """The books that serve a role, newest first (ties by title)."""
         return [self.books[book_id] for book_id in self.book_ids_for_role(slug)]
+
+    def role_summaries(self) -> tuple[RoleSummary, ...]:
+        """Every role's summary, in the catalogue's order (a stored catalogue reads them in one query)."""
+        if callable(self.summaries):
+            object.__setattr__(self, "summaries", self.summaries())
+        if self.summaries is None:
+            made = tuple(
+                RoleSummary(r.slug, r.name, r.category, r.summary, r.source, r.onet) for r in self.roles.values()
+            )
+            object.__setattr__(self, "summaries", made)
+        return self.summaries  # type: ignore[return-value]
+
+    def role_book_list(self, slug: str) -> BookList:
+        """The books that serve a role, newest first, read only when used (a page showing a few reads a few)."""
+        return BookList(self.books, self.book_ids_for_role(slug))
 
     def book_ids_for_role(self, slug: str) -> tuple[str, ...]:
         if self.role_books is not None:
@@ -146,6 +179,32 @@ class Catalog:
             for slug in book.roles:
                 by_role.setdefault(slug, []).append(book.id)
         return {slug: tuple(ids) for slug, ids in by_role.items()}, tuple(b.id for b in order)
+
+
+class BookList(Sequence[Book]):
+    """Books by id, each read from the catalogue when it is used; walking them all reads them in one go when the
+    catalogue can (a stored one reads every book in one query instead of one query a book)."""
+
+    def __init__(self, books: Mapping[str, Book], ids: tuple[str, ...]) -> None:
+        self._books, self.ids = books, ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Book: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Book]: ...
+    def __getitem__(self, index: int | slice) -> Book | list[Book]:
+        if isinstance(index, slice):
+            return [self._books[i] for i in self.ids[index]]
+        return self._books[self.ids[index]]
+
+    def __iter__(self) -> Iterator[Book]:
+        many = getattr(self._books, "many", None)
+        if many is not None:
+            return iter(many(self.ids))
+        return (self._books[i] for i in self.ids)
 
 
 def sort_newest_first(books: list[Book]) -> list[Book]:
