@@ -23,8 +23,6 @@ sys.path.insert(0, str(ROOT / "src"))
 from careercli.onet.release import CODE, COLUMNS, OCCUPATIONS, README, Release  # noqa: E402
 
 GROUP = "15-"
-# codes the curated roles are expected to link to outside group 15 (the roles' own onet fields are read too)
-EXTRA = ("11-3021.00", "11-9041.00", "13-1082.00", "17-2061.00", "27-1024.00", "27-3042.00")
 
 
 def role_codes(roles_file: Path) -> set[str]:
@@ -71,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "data" / "onet", help="where to write (data/onet)")
     parser.add_argument("--roles", type=Path, default=ROOT / "data" / "roles.toml")
     args = parser.parse_args(argv)
-    wanted = role_codes(args.roles) | set(args.code) | set(EXTRA)
+    wanted = role_codes(args.roles) | set(args.code)
     with Release(args.release) as release:
         keep = select(release, wanted)
         args.out.mkdir(parents=True, exist_ok=True)

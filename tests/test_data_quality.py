@@ -230,3 +230,37 @@ def test_rechecked_books_carry_the_print_isbn_and_the_confirmed_date(catalog: Ca
     )
     assert by_id["enterprise-grade-hybrid-and-multi-cloud-strategies"].isbn13 == "9781804615119"
     assert by_id["github-actions-cookbook"].isbn13 == "9781835468944"
+
+
+# --- the bundled O*NET extract ------------------------------------------------------------------------------
+
+ONET_DIR = Path(__file__).resolve().parent.parent / "data" / "onet"
+RELEASE = Path(__file__).resolve().parent.parent.parent / "shared" / "onet" / "29.2"
+
+
+def _extract_codes() -> set[str]:
+    lines = (ONET_DIR / "Occupation Data.txt").read_text("utf-8").splitlines()
+    assert lines[0].split("\t")[:2] == ["O*NET-SOC Code", "Title"]
+    return {line.split("\t")[0] for line in lines[1:] if line}
+
+
+def test_every_onet_code_of_a_role_is_in_the_bundled_extract(catalog: Catalog) -> None:
+    codes = _extract_codes()
+    missing = {slug: role.onet for slug, role in catalog.roles.items()
+               if role.onet != "none" and role.onet not in codes}  # fmt: skip
+    assert missing == {}
+    assert {c for c in codes if c.startswith("15-")} >= {"15-1252.00", "15-1212.00", "15-2011.00"}
+
+
+@pytest.mark.skipif(not RELEASE.is_dir(), reason="the O*NET 29.2 release is not beside this checkout")
+def test_the_bundled_extract_is_what_the_script_makes_from_the_release(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_onet_extract.py"
+    subprocess.run([sys.executable, str(script), str(RELEASE), "--out", str(tmp_path)], check=True,
+                   capture_output=True)  # fmt: skip
+    made = sorted(p.name for p in tmp_path.iterdir())
+    assert made == sorted(p.name for p in ONET_DIR.iterdir())
+    for name in made:
+        assert (tmp_path / name).read_bytes() == (ONET_DIR / name).read_bytes(), name

@@ -151,14 +151,14 @@ def test_search_hits_score_titles_over_other_titles_over_technologies(fixture_db
 def test_kubernetes_finds_occupations_after_the_curated_results(catalog, bundled):
     curated = search(build_index(catalog), "kubernetes", limit=0)
     found = lists.search_hits(bundled, "kubernetes")
-    assert len(found) == 11
+    assert len(found) == 10
     assert {h.kind for h in found} == {"occupation"}
     assert "15-1252.00" in {h.id for h in found}
     merged = lists.merge(curated, found)
     assert (merged[0].kind, merged[0].id) == ("skill", "kubernetes")
     kinds = [h.kind for h in merged]
     assert kinds.index("occupation") > max(i for i, k in enumerate(kinds) if k == "role")
-    assert len(merged) == len(curated) + 11
+    assert len(merged) == len(curated) + 10
     assert len(lists.merge(curated, found, limit=5)) == 5
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field
-from typing import Any
+from typing import Any, overload
 
 SKILL_KINDS = ("language", "framework", "tool", "platform", "practice", "concept", "soft-skill")
 CATEGORIES = (
@@ -63,14 +63,8 @@ _set = object.__setattr__
 
 
 class Challenge(_Frozen):
-    __slots__ = (
-        "title",
-        "why",
-    )
-    __match_args__ = (
-        "title",
-        "why",
-    )
+    __slots__ = ("title", "why")  # fmt: skip
+    __match_args__ = ("title", "why")  # fmt: skip
     title: str
     why: str
 
@@ -82,14 +76,8 @@ class Challenge(_Frozen):
 class SkillGroup(_Frozen):
     """Skills of a role of which one is enough ("one of": a server-side language, a cloud provider)."""
 
-    __slots__ = (
-        "name",
-        "skills",
-    )
-    __match_args__ = (
-        "name",
-        "skills",
-    )
+    __slots__ = ("name", "skills")  # fmt: skip
+    __match_args__ = ("name", "skills")  # fmt: skip
     name: str
     skills: tuple[str, ...]
 
@@ -99,22 +87,8 @@ class SkillGroup(_Frozen):
 
 
 class Skill(_Frozen):
-    __slots__ = (
-        "aliases",
-        "id",
-        "kind",
-        "name",
-        "prerequisites",
-        "source",
-    )
-    __match_args__ = (
-        "id",
-        "name",
-        "kind",
-        "prerequisites",
-        "aliases",
-        "source",
-    )
+    __slots__ = ("aliases", "id", "kind", "name", "prerequisites", "source")  # fmt: skip
+    __match_args__ = ("id", "name", "kind", "prerequisites", "aliases", "source")  # fmt: skip
     id: str
     name: str
     kind: str
@@ -140,42 +114,12 @@ class Skill(_Frozen):
 
 
 class Role(_Frozen):
-    __slots__ = (
-        "aliases",
-        "canonical_books",
-        "career_prospects",
-        "category",
-        "challenges",
-        "key_skills",
-        "name",
-        "next_roles",
-        "onet",
-        "related_roles",
-        "skill_groups",
-        "slug",
-        "source",
-        "summary",
-        "what_they_do",
-        "what_to_learn",
-    )
-    __match_args__ = (
-        "slug",
-        "name",
-        "category",
-        "summary",
-        "what_they_do",
-        "what_to_learn",
-        "key_skills",
-        "challenges",
-        "career_prospects",
-        "next_roles",
-        "related_roles",
-        "source",
-        "aliases",
-        "onet",
-        "canonical_books",
-        "skill_groups",
-    )
+    __slots__ = ("aliases", "canonical_books", "career_prospects", "category", "challenges", "key_skills", "name",
+                 "next_roles", "onet", "related_roles", "skill_groups", "slug", "source", "summary", "what_they_do",
+                 "what_to_learn")  # fmt: skip
+    __match_args__ = ("slug", "name", "category", "summary", "what_they_do", "what_to_learn", "key_skills",
+                      "challenges", "career_prospects", "next_roles", "related_roles", "source", "aliases", "onet",
+                      "canonical_books", "skill_groups")  # fmt: skip
     slug: str
     name: str
     category: str
@@ -238,39 +182,34 @@ class Role(_Frozen):
         return self.name
 
 
+class RoleSummary(_Frozen):
+    """What a listing shows of a role: read for thousands of roles at once without making each whole role."""
+
+    __slots__ = ("category", "name", "onet", "slug", "source", "summary")
+    __match_args__ = ("slug", "name", "category", "summary", "source", "onet")
+    slug: str
+    name: str
+    category: str
+    summary: str
+    source: str
+    onet: str  # the role's O*NET-SOC code, as in Role
+
+    def __init__(
+        self, slug: str, name: str, category: str, summary: str, source: str = "bundled", onet: str = ""
+    ) -> None:
+        _set(self, "slug", slug)
+        _set(self, "name", name)
+        _set(self, "category", category)
+        _set(self, "summary", summary)
+        _set(self, "source", source)
+        _set(self, "onet", onet)
+
+
 class Book(_Frozen):
-    __slots__ = (
-        "authors",
-        "edition",
-        "id",
-        "isbn13",
-        "published",
-        "publisher",
-        "roles",
-        "skills",
-        "source",
-        "subtitle",
-        "teaches",
-        "title",
-        "topics",
-        "url",
-    )
-    __match_args__ = (
-        "id",
-        "title",
-        "authors",
-        "subtitle",
-        "publisher",
-        "published",
-        "edition",
-        "isbn13",
-        "roles",
-        "topics",
-        "skills",
-        "source",
-        "teaches",
-        "url",
-    )
+    __slots__ = ("authors", "edition", "id", "isbn13", "published", "publisher", "roles", "skills", "source",
+                 "subtitle", "teaches", "title", "topics", "url")  # fmt: skip
+    __match_args__ = ("id", "title", "authors", "subtitle", "publisher", "published", "edition", "isbn13", "roles",
+                      "topics", "skills", "source", "teaches", "url")  # fmt: skip
     id: str
     title: str
     authors: tuple[str, ...]
@@ -343,6 +282,11 @@ class Catalog:
     sources: tuple[str, ...] = field(default=())
     role_books: Mapping[str, tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
     book_order: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
+    # each role's reading lists worked out when the catalogue was stored (see queries.ranking.reading_table)
+    readings: Mapping[str, tuple[tuple[str, ...], ...]] | None = field(default=None, compare=False, repr=False)
+    summaries: tuple[RoleSummary, ...] | Callable[[], tuple[RoleSummary, ...]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     def role(self, slug: str) -> Role:
         return self.roles[slug]
@@ -354,6 +298,21 @@ class Catalog:
     def books_for_role(self, slug: str) -> list[Book]:
         """The books that serve a role, newest first (ties by title)."""
         return [self.books[book_id] for book_id in self.book_ids_for_role(slug)]
+
+    def role_summaries(self) -> tuple[RoleSummary, ...]:
+        """Every role's summary, in the catalogue's order (a stored catalogue reads them in one query)."""
+        if callable(self.summaries):
+            object.__setattr__(self, "summaries", self.summaries())
+        if self.summaries is None:
+            made = tuple(
+                RoleSummary(r.slug, r.name, r.category, r.summary, r.source, r.onet) for r in self.roles.values()
+            )
+            object.__setattr__(self, "summaries", made)
+        return self.summaries  # type: ignore[return-value]
+
+    def role_book_list(self, slug: str) -> BookList:
+        """The books that serve a role, newest first, read only when used (a page showing a few reads a few)."""
+        return BookList(self.books, self.book_ids_for_role(slug))
 
     def book_ids_for_role(self, slug: str) -> tuple[str, ...]:
         if self.role_books is not None:
@@ -375,6 +334,32 @@ class Catalog:
             for slug in book.roles:
                 by_role.setdefault(slug, []).append(book.id)
         return {slug: tuple(ids) for slug, ids in by_role.items()}, tuple(b.id for b in order)
+
+
+class BookList(Sequence[Book]):
+    """Books by id, each read from the catalogue when it is used; walking them all reads them in one go when the
+    catalogue can (a stored one reads every book in one query instead of one query a book)."""
+
+    def __init__(self, books: Mapping[str, Book], ids: tuple[str, ...]) -> None:
+        self._books, self.ids = books, ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Book: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Book]: ...
+    def __getitem__(self, index: int | slice) -> Book | list[Book]:
+        if isinstance(index, slice):
+            return [self._books[i] for i in self.ids[index]]
+        return self._books[self.ids[index]]
+
+    def __iter__(self) -> Iterator[Book]:
+        many = getattr(self._books, "many", None)
+        if many is not None:
+            return iter(many(self.ids))
+        return (self._books[i] for i in self.ids)
 
 
 def sort_newest_first(books: list[Book]) -> list[Book]:

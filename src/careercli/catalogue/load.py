@@ -13,7 +13,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from careercli._version import __version__
@@ -27,10 +27,10 @@ from careercli.catalogue.plain import (
 )
 from careercli.catalogue.sources import Source, catalog_sources
 from careercli.catalogue.store import Damaged, Store, write_store
-from careercli.model import Book, Catalog, Challenge, Role, Skill, SkillGroup
+from careercli.model import Book, Catalog, Challenge, Role, RoleSummary, Skill, SkillGroup
 
 FORMAT = 1
-MODEL = (Role, Skill, Book, Challenge, SkillGroup)
+MODEL = (Role, Skill, Book, Challenge, SkillGroup, RoleSummary)
 T = TypeVar("T")
 BULK_AFTER = 200  # items read one at a time before a stored mapping reads all of its kind at once
 Report = Callable[[str], None]
@@ -99,8 +99,21 @@ def _build_and_store(sources: list[Source], key: str, report: Report, store: boo
     for warning in warnings:
         report(warning)
     if store:
+        catalog = _with_indexes(catalog)
         write_store(_folder(), key, _blobs(catalog, warnings))
     return catalog
+
+
+def _with_indexes(catalog: Catalog) -> Catalog:
+    """The catalogue with what its pages need worked out once: each role's books, all books newest first, and
+    each role's reading lists (so that ``show`` reads only the books it displays)."""
+    import dataclasses
+
+    from careercli.queries.ranking import reading_table
+
+    role_books, order = catalog.indexes()
+    readings = reading_table(catalog, role_books)
+    return dataclasses.replace(catalog, role_books=role_books, book_order=order, readings=readings)
 
 
 def _quiet(message: str) -> None:
@@ -129,7 +142,20 @@ def _stored(store: Store, recovery: _Recovery) -> Catalog:
         tuple(sources),
         role_books=StoredMap(store, "rb", tuple, recovery, lambda c: c.indexes()[0]),
         book_order=lambda: _book_order(store, recovery),
+        readings=StoredMap(store, "rr", tuple, recovery, _readings),
+        summaries=lambda: _summaries(store, recovery),
     )
+
+
+def _summaries(store: Store, recovery: _Recovery) -> tuple[RoleSummary, ...]:
+    try:
+        return tuple([RoleSummary(*values) for values in marshal.loads(store.get("summaries"))])
+    except (Damaged, KeyError, ValueError, EOFError, TypeError):
+        return recovery.catalog().role_summaries()
+
+
+def _readings(catalog: Catalog) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    return catalog.readings if catalog.readings is not None else {}
 
 
 def _book_order(store: Store, recovery: _Recovery) -> tuple[str, ...]:
@@ -220,6 +246,12 @@ class StoredMap(Mapping[str, T]):
             return
         self._made = made
 
+    def many(self, keys: Sequence[str]) -> list[T]:
+        """The items of ``keys`` in order; when they are many, every item of the kind is read in one query."""
+        if self._rebuilt is None and len(keys) >= BULK_AFTER:
+            self._read_all()
+        return [self[key] for key in keys]
+
     def values(self) -> Any:
         self._read_all()
         return self._rebuilt.values() if self._rebuilt is not None else self._made.values()
@@ -233,10 +265,12 @@ class StoredMap(Mapping[str, T]):
 
 
 def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]:
-    role_books, order = catalog.indexes()
+    role_books, order = catalog.role_books or {}, catalog.book_ids_newest_first()
     yield "sources", marshal.dumps(tuple(catalog.sources))
     yield "warnings", marshal.dumps(tuple(warnings))
     yield "order", marshal.dumps(order)
+    yield "summaries", marshal.dumps(tuple((r.slug, r.name, r.category, r.summary, r.source, r.onet)
+                                           for r in catalog.role_summaries()))  # fmt: skip
     for kind, items, plain in (("role", catalog.roles, role_plain), ("skill", catalog.skills, skill_plain),
                                ("book", catalog.books, book_plain)):  # fmt: skip
         yield f"keys:{kind}", marshal.dumps(tuple(items))
@@ -245,24 +279,31 @@ def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]
     yield "keys:rb", marshal.dumps(tuple(role_books))
     for slug, ids in role_books.items():
         yield f"rb:{slug}", marshal.dumps(ids)
+    readings = _readings(catalog)
+    yield "keys:rr", marshal.dumps(tuple(readings))
+    for slug, lists in readings.items():
+        yield f"rr:{slug}", marshal.dumps(lists)
 
 
 def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:
-    """The search index of the catalogue, from the store when its sources have not changed.
+    """The search index of the catalogue, from the store when its sources have not changed: a stored index reads
+    only the rows a search needs (``search_store``). ``catalog`` may be a function that loads it: a stored index
+    then needs no catalogue at all."""
+    from careercli.catalogue import search_store
+    from careercli.queries.search import build_index
 
-    ``catalog`` may be a function that loads it: a stored index then needs no catalogue at all."""
-    from careercli.queries.search import Index, build_index
+    def rebuild() -> Any:
+        return build_index(catalog() if callable(catalog) else catalog)
 
     key = cache_key(catalog_sources())
     store = Store.open(_folder(), key)
     if store is not None:
-        try:
-            return Index.from_plain(marshal.loads(store.get("search")))
-        except (Damaged, KeyError, ValueError, EOFError, TypeError):
-            pass
-    index = build_index(catalog() if callable(catalog) else catalog)
+        index = search_store.load(store, rebuild)
+        if index is not None:
+            return index
+    index = rebuild()
     if store is None:  # loading the catalogue may just have written the store: keep the index there too
         store = Store.open(_folder(), key)
     if store is not None:
-        store.put("search", marshal.dumps(index.to_plain()))
+        search_store.save(store, index)
     return index

@@ -63,6 +63,11 @@ class Store:
         self._db = connection
         self.path = path
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for the tables kept beside the blobs (the search index: ``search_store``)."""
+        return self._db
+
     @classmethod
     def open(cls, folder: Path, key: str) -> Store | None:
         """The store in ``folder`` when it is this user's own regular file and was written under ``key``."""

@@ -130,7 +130,7 @@ def show(
         run.present(OccupationView(page, curated_roles(cat), run.profile_or_warn().bookmark(page.code)))
         return
     official = linked_occupation(cat, found, run.onet()) if found.onet and found.onet != "none" else None
-    books = [cat.books[book_id] for book_id in cat.book_ids_for_role(found.slug)]
+    books = cat.role_book_list(found.slug)  # read only when used: the page shows a few, --json walks them all
     curated = curated_roles(cat) if official is not None else None
     reading = role_reading(cat, found, year=int(today()[:4]))
     run.present(RoleView(found, cat, books, run.profile_or_warn(), reading, run.settings().show_books, official,

@@ -180,11 +180,17 @@ class Session:
 
     def lines(self, rows: Iterable[Iterable[object]]) -> None:
         """Tab-separated records, one a line, user and data text made visible: for grep, cut and awk."""
-        from careercli.presenters.text import single_line
+        from careercli.presenters.text import single_line, visible
 
-        self.output.emit(
-            "".join("\t".join(single_line(str(cell)).replace("\t", " ") for cell in row) + "\n" for row in rows)
-        )
+        cells = [tuple(row) for row in rows]
+        try:  # thousands of rows: one join, one pass of checks
+            text = "".join(["\t".join(row) + "\n" for row in cells])  # type: ignore[arg-type]
+        except TypeError:  # a cell that is not text yet
+            cells = [tuple(str(cell) for cell in row) for row in cells]
+            text = "".join(["\t".join(row) + "\n" for row in cells])  # type: ignore[arg-type]
+        if "\r" in text or text.count("\n") != len(cells) or text.count("\t") != sum(len(r) - 1 for r in cells if r):
+            text = "".join("\t".join(single_line(str(cell)) for cell in row) + "\n" for row in cells)  # one to fold
+        self.output.emit(visible(text))
 
     def render(self, renderable: Any, pages: bool = False) -> None:
         """Render with Rich (following --color, NO_COLOR, FORCE_COLOR and the terminal's width) and emit the text.

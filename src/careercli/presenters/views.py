@@ -61,7 +61,7 @@ class RolesView(View):
 
     def __init__(self, roles: Sequence[Role], catalog: Catalog) -> None:
         self.roles = roles
-        self.origins = any(r.source != "bundled" for r in catalog.roles.values())  # a pack is in use: say whose
+        self.origins = any(r.source != "bundled" for r in catalog.role_summaries())  # a pack is in use: say whose
 
     def data(self) -> Any:
         from careercli.presenters.jsonout import role_summary
@@ -111,9 +111,10 @@ class RoleView(View):
         if self.reading is None:
             page = role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.limit)
         else:
-            books = self.catalog.books
-            fit, newest = [books[b] for b in self.reading.fit], [books[b] for b in self.reading.newest]
-            page = role_view(self.role, self.catalog, fit, bookmark, statuses, newest=newest,
+            books, ranked = self.catalog.books, self.reading.fit
+            shown = ranked[: self.limit] if self.limit else ranked  # only the books the page shows are read
+            fit, newest = [books[b] for b in shown], [books[b] for b in self.reading.newest]
+            page = role_view(self.role, self.catalog, fit, bookmark, statuses, total=len(ranked), newest=newest,
                              order=self.reading.order, limit=self.limit)  # fmt: skip
         if self.official is None:
             return page

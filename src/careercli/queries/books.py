@@ -57,7 +57,7 @@ def filter_books(catalog: Catalog, spec: BookFilter, limit: int = 0) -> tuple[li
         if spec.role is None:
             ids = catalog.book_ids_newest_first()
         else:
-            ids = tuple(b.id for b in catalog.books_for_role(resolve_role(catalog, spec.role).slug))
+            ids = catalog.book_ids_for_role(resolve_role(catalog, spec.role).slug)
         return _each_work_once(catalog, ids, limit)
     books = list(catalog.books.values())
     if spec.role is not None:

@@ -116,7 +116,7 @@ def unknown_message(catalog: Catalog, db: sqlite3.Connection, query: str) -> str
 def curated_roles(catalog: Catalog) -> dict[str, str]:
     """``{O*NET code: role slug}``: the first curated role (in catalogue order) that links to each occupation."""
     found: dict[str, str] = {}
-    for role in catalog.roles.values():
+    for role in catalog.role_summaries():  # a stored catalogue reads them in one query, not 10,000 whole roles
         if role.onet and role.onet != "none":
             found.setdefault(role.onet, role.slug)
     return found

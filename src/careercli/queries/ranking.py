@@ -8,7 +8,7 @@ first author) count once: the newest edition stands for the work in every list; 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from careercli.model import Book, Catalog, Role, sort_newest_first
@@ -20,18 +20,19 @@ def work_key(book: Book) -> tuple[str, str]:
     return " ".join(book.title.casefold().split()), first
 
 
-def newest_editions(books: Sequence[Book]) -> list[Book]:
+def newest_editions(books: Sequence[Book], key_of: Callable[[Book], tuple[str, str]] = work_key) -> list[Book]:
     """The books with each work once, as its newest edition, in the order the works first appear."""
     chosen: dict[tuple[str, str], Book] = {}
-    for book in books:
-        key = work_key(book)
+    keys = [key_of(book) for book in books]
+    for key, book in zip(keys, books, strict=True):
         held = chosen.get(key)
         if held is None or _newer(book, held):
             chosen[key] = book
+    if len(chosen) == len(keys):  # every work once already
+        return list(books)
     seen: set[tuple[str, str]] = set()
     out = []
-    for book in books:
-        key = work_key(book)
+    for key in keys:
         if key not in seen:
             seen.add(key)
             out.append(chosen[key])
@@ -120,11 +121,26 @@ class RoleReading:
 
 def role_reading(catalog: Catalog, role: Role, newest: int = 5, year: int | None = None) -> RoleReading:
     """The role's reading list ranked by fit, and its ``newest`` most recent books as their own list; given the
-    current ``year``, that list leaves out books older than ten years unless the role marks them canonical."""
-    own = catalog.books_for_role(role.slug)
+    current ``year``, that list leaves out books older than ten years unless the role marks them canonical.
+
+    A stored catalogue holds each role's lists worked out when it was stored (:func:`reading_table`): then only
+    the ids are read, never the role's books."""
+    stored = catalog.readings.get(role.slug) if catalog.readings is not None else None
+    fit, ordered, years = stored if stored is not None else _lists(catalog, role, catalog.books_for_role(role.slug))
+    canon = set(role.canonical_books)
+    recent = [b for b, y in zip(ordered, years, strict=True) if year is None or b in canon or (y or 0) >= year - 10]
+    return RoleReading(role.slug, fit, tuple(recent[:newest]))
+
+
+Lists = tuple[tuple[str, ...], tuple[str, ...], tuple[int | None, ...]]
+
+
+def _lists(catalog: Catalog, role: Role, own: list[Book], key_of: Callable[[Book], tuple[str, str]] = work_key
+           ) -> Lists:  # fmt: skip
+    """The role's books ranked by fit, the same newest first (each work once), and the year of each of those."""
     extra = [catalog.books[b] for b in role.canonical_books
              if b in catalog.books and role.slug not in catalog.books[b].roles]  # fmt: skip
-    books = newest_editions(sort_newest_first(own + extra) if extra else own)
+    books = newest_editions(sort_newest_first(own + extra) if extra else own, key_of)
     canon = set(role.canonical_books)
     keys = set(role.key_skills)
 
@@ -132,5 +148,20 @@ def role_reading(catalog: Catalog, role: Role, newest: int = 5, year: int | None
         return book.id not in canon, not keys & set(book.teaches)
 
     ranked = sorted(books, key=fit)  # stable: newest first within each rank
-    recent = [b for b in books if year is None or b.id in canon or (b.year or 0) >= year - 10]
-    return RoleReading(role.slug, tuple(b.id for b in ranked), tuple(b.id for b in recent[:newest]))
+    return tuple(b.id for b in ranked), tuple(b.id for b in books), tuple(b.year for b in books)
+
+
+def reading_table(catalog: Catalog, role_books: Mapping[str, tuple[str, ...]]) -> dict[str, Lists]:
+    """Every role's lists for :func:`role_reading`, given each role's books newest first: worked out once when the
+    catalogue is stored, each book's work key computed once however many roles list it."""
+    keys: dict[str, tuple[str, str]] = {}
+
+    def key_of(book: Book) -> tuple[str, str]:
+        key = keys.get(book.id)
+        if key is None:
+            key = keys[book.id] = work_key(book)
+        return key
+
+    books = catalog.books
+    return {slug: _lists(catalog, role, [books[b] for b in role_books.get(slug, ())], key_of)
+            for slug, role in catalog.roles.items()}  # fmt: skip

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careercli.errors import NotFoundError
-from careercli.model import CATEGORIES, Catalog, Role
+from careercli.model import CATEGORIES, Catalog, RoleSummary
 from careercli.queries.resolve import normalise
 
 
@@ -15,10 +15,10 @@ def resolve_category(category: str) -> str:
     raise NotFoundError(f"unknown category '{category}'; choose one of: {', '.join(CATEGORIES)}")
 
 
-def list_roles(catalog: Catalog, category: str | None = None) -> list[Role]:
-    """Roles in category order (as in CATEGORIES), then by name."""
+def list_roles(catalog: Catalog, category: str | None = None) -> list[RoleSummary]:
+    """Roles in category order (as in CATEGORIES), then by name: their summaries, all a listing shows."""
     order = {name: index for index, name in enumerate(CATEGORIES)}
-    roles = list(catalog.roles.values())
+    roles = list(catalog.role_summaries())
     if category is not None:
         wanted = resolve_category(category)
         roles = [r for r in roles if r.category == wanted]

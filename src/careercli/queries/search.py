@@ -16,12 +16,15 @@ import shlex
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from careercli.queries.typos import typo_distance
+
 if TYPE_CHECKING:
     from careercli.model import Catalog
+    from careercli.queries.search_rank import Scored
 
 KINDS = ("role", "skill", "book")
 STOPWORDS = frozenset(
@@ -45,28 +48,6 @@ def stem(word: str) -> str:
         if len(word) - len(suffix) >= 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
-
-
-def typo_distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance (a swap of neighbours counts once), or limit + 1 when further."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        best = current[0]
-        for j, cb in enumerate(b, start=1):
-            cost = 0 if ca == cb else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-            best = min(best, value)
-        if best > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 @dataclass(frozen=True)
@@ -96,46 +77,27 @@ class Hit:
 _FIELDS_PER_DOC = 256  # a posting packs (doc, field) into one integer: doc * 256 + field
 
 
-class _PackedDocs:
-    """Documents kept marshalled in one blob and decoded the first time a search touches them."""
-
-    def __init__(self, blob: bytes, ends: bytes) -> None:
-        self._blob = blob
-        self._ends = array("Q", ends)
-        self._decoded: dict[int, tuple[Any, ...]] = {}
-
-    def __getitem__(self, d: int) -> tuple[Any, ...]:
-        found = self._decoded.get(d)
-        if found is None:
-            import marshal
-
-            start = self._ends[d - 1] if d else 0
-            found = marshal.loads(self._blob[start : self._ends[d]])
-            self._decoded[d] = found
-        return found
-
-    def __len__(self) -> int:
-        return len(self._ends)
-
-
 class Index:
     """An inverted index: each word of the catalog -> the (document, field) pairs that hold it.
 
-    Postings are packed into bytes, and a cached index keeps its documents marshalled until a search
-    touches them, so that the index of a large catalog loads quickly and small.
+    Postings are packed into bytes; a stored index (``catalogue.search_store``) reads the postings of the query's
+    words, their weights beside them, and only the documents that ranking and the hits shown need.
     """
 
     def __init__(
         self,
-        raw_docs: list[tuple[Any, ...]] | _PackedDocs,
-        postings: dict[str, bytes],
-        stems: dict[str, tuple[str, ...]],
+        raw_docs: Sequence[tuple[Any, ...]],
+        postings: Mapping[str, bytes],
+        stems: Mapping[str, tuple[str, ...]],
         kinds: str,
+        stored: Any = None,  # a stored index's .weights, .ranks(), .named(), .prefetch() (catalogue.search_store)
     ) -> None:
         self.raw_docs = raw_docs  # (kind, id, title, labels, texts, weights)
         self.postings = postings
         self.stems = stems
         self.kinds = kinds  # one letter a document: r(ole), s(kill), b(ook)
+        self.stored = stored  # what a stored index keeps so that ranking reads no document
+        self._ranks: Sequence[int] | None = None
         self._docs: dict[int, Doc] = {}
 
     @classmethod
@@ -184,6 +146,34 @@ class Index:
         for packed in array("I", self.postings[word]):
             yield divmod(packed, _FIELDS_PER_DOC)
 
+    def weighted_hits(self, word: str) -> Iterator[tuple[int, int, float]]:
+        """Each (document, field) holding the word, with the field's weight."""
+        if self.stored is None:
+            raw = self.raw_docs
+            for d, f in self.hits(word):
+                yield d, f, raw[d][5][f]
+            return
+        for packed, weight in zip(array("I", self.postings[word]), array("d", self.stored.weights[word]), strict=True):
+            d, f = divmod(packed, _FIELDS_PER_DOC)
+            yield d, f, weight
+
+    def ranks(self) -> Sequence[int]:
+        """Each document's place in the order that breaks ties between equal scores: kind, title, id."""
+        if self._ranks is None:
+            from careercli.queries.search_rank import ranks_of
+
+            self._ranks = self.stored.ranks() if self.stored is not None else ranks_of(self.raw_docs)
+        return self._ranks
+
+    def named(self, phrase: str, candidates: Iterable[int]) -> dict[int, int]:
+        """The candidates whose name (one of :func:`names_of`) is the phrase, with how many of their names are."""
+        from careercli.queries.search_rank import names_of
+
+        if self.stored is not None:
+            return self.stored.named(phrase, candidates)
+        found = {d: names_of(self.raw_docs[d]).count(phrase) for d in candidates}
+        return {d: n for d, n in found.items() if n}
+
     def expand(self, token: str) -> dict[str, float]:
         """The index words a query word matches, each with the quality of the match."""
         found: dict[str, float] = {}
@@ -207,23 +197,6 @@ class Index:
 
     def vocabulary(self) -> Iterable[str]:
         return self.postings.keys()
-
-    def to_plain(self) -> tuple[Any, ...]:
-        """A form that ``marshal`` can store (tuples, dicts, strings, bytes and numbers only)."""
-        import marshal
-
-        blobs = [marshal.dumps(self.raw_docs[d]) for d in range(len(self.raw_docs))]
-        ends = array("Q")
-        total = 0
-        for blob in blobs:
-            total += len(blob)
-            ends.append(total)
-        return (b"".join(blobs), ends.tobytes(), self.kinds, self.postings, self.stems)
-
-    @classmethod
-    def from_plain(cls, payload: tuple[Any, ...]) -> Index:
-        blob, ends, kinds, postings, stems = payload
-        return cls(_PackedDocs(blob, ends), postings, stems, kinds)
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -284,32 +257,36 @@ def search(index: Index, query: str, kind: str | None = None, limit: int = 10) -
 
     Words typed apart that the catalog writes as one ('swift ui', 'type script') are also tried joined.
     """
+    from careercli.queries.search_rank import LazyHit
+
     tokens = query_tokens(query)
     if not tokens:
         return []
     hits = _search_tokens(index, tokens, kind)
     joined = "".join(tokens)
     if len(tokens) > 1 and joined in index.postings:
-        best = {(h.kind, h.id): h for h in hits}
+        best = {h.doc: h for h in hits}
         for hit in _search_tokens(index, [joined], kind):
-            key = (hit.kind, hit.id)
-            if key not in best or best[key].score < hit.score:
-                best[key] = hit
+            if hit.doc not in best or best[hit.doc].score < hit.score:
+                best[hit.doc] = hit
         hits = list(best.values())
-    order = {k: i for i, k in enumerate(KINDS)}
-    hits.sort(key=lambda h: (-h.score, order[h.kind], h.title.casefold(), h.id))
-    return hits if limit == 0 else hits[:limit]
+    ranks = index.ranks()  # the same order as (kind, title ignoring case, id), without reading the documents
+    hits.sort(key=lambda h: (-h.score, ranks[h.doc]))
+    shown = hits if limit == 0 else hits[:limit]
+    return [LazyHit(index, h) for h in shown]  # documents are read only for the hits a command shows
 
 
-def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Hit]:
+def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Scored]:
+    from careercli.queries.search_rank import Scored
+
     per_token: list[dict[int, tuple[float, list[int]]]] = []
     for token in tokens:
         scores: dict[int, tuple[float, list[int]]] = {}
         for word, quality in index.expand(token).items():
-            for d, f in index.hits(word):
+            for d, f, weight in index.weighted_hits(word):
                 if kind and index.kind_of(d) != kind:
                     continue
-                value = index.raw_docs[d][5][f] * quality
+                value = weight * quality
                 best, fields = scores.get(d, (0.0, []))
                 fields.append(f)
                 scores[d] = (max(best, value), fields)
@@ -320,9 +297,11 @@ def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Hi
     for scores in per_token[1:]:
         candidates &= set(scores)
     phrase = " ".join(tokens)
-    hits: list[Hit] = []
+    named = index.named(phrase, candidates)
+    if len(tokens) > 1 and index.stored is not None:  # phrase bonuses read the documents: all in one query
+        index.stored.prefetch(candidates)
+    hits: list[Scored] = []
     for d in candidates:
-        kind_, ident, title, labels, texts, weights = index.raw_docs[d]
         total = 0.0
         matched_fields: list[int] = []
         for scores in per_token:
@@ -331,24 +310,15 @@ def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Hi
             total += best + 0.1 * min(len(distinct) - 1, 3)
             matched_fields.extend(distinct)
         # bonuses, looked for only where they can apply: a phrase in a field that matched, a whole name
-        for f in sorted(set(matched_fields)) if len(tokens) > 1 else ():
-            if phrase in " ".join(words(texts[f])):
-                total += weights[f] * 0.5
-        for f in range(min(3, len(texts))):
-            if weights[f] >= 9 and " ".join(words(texts[f])) == phrase:
-                total += 20  # the query is the thing's whole name
-        hits.append(Hit(kind_, ident, title, round(total, 2), _labels(labels, weights, matched_fields)))
+        if len(tokens) > 1:
+            texts, weights = index.raw_docs[d][4:6]
+            for f in sorted(set(matched_fields)):
+                if phrase in " ".join(words(texts[f])):
+                    total += weights[f] * 0.5
+        for _ in range(named.get(d, 0)):
+            total += 20  # the query is the thing's whole name
+        hits.append(Scored(round(total, 2), d, tuple(matched_fields)))
     return hits
-
-
-def _labels(labels: tuple[str, ...], weights: tuple[float, ...], field_indexes: list[int]) -> tuple[str, ...]:
-    """What matched, strongest field first, each label once (at most four)."""
-    ranked = sorted(set(field_indexes), key=lambda f: (-weights[f], f))
-    shown: list[str] = []
-    for f in ranked:
-        if labels[f] not in shown:
-            shown.append(labels[f])
-    return tuple(shown[:4])
 
 
 def closest_terms(index: Index, query: str, limit: int = 5, kind: str | None = None) -> list[str]:

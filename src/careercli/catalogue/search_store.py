@@ -1,0 +1,290 @@
+"""The search index kept in the catalogue's store as tables, so that a search reads only what it needs: the
+postings of the words it looks up (with each field's weight beside them), the stems of its words, what ranking
+needs of the documents that match (kind, id, title, names), and whole documents only for the hits shown.
+
+With 60,000 documents a search used to load one 46 MB blob; now it reads a few rows. Every row carries a CRC-32
+checked when read; a row that fails its check (or goes missing) switches the index to one rebuilt from the
+catalogue, so a damaged store costs speed, never a wrong answer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import sqlite3
+import zlib
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from careercli.catalogue.store import Damaged, Store
+from careercli.queries.search import Index
+from careercli.queries.search_rank import names_of, ranks_of
+
+META = "search:meta"  # vocabulary, kinds and ranks, written last: its presence says the tables are complete
+_TABLES = (
+    "CREATE TABLE search_term (word TEXT PRIMARY KEY, postings BLOB, weights BLOB, digest INTEGER) WITHOUT ROWID",
+    "CREATE TABLE search_stem (stem TEXT PRIMARY KEY, words BLOB, digest INTEGER) WITHOUT ROWID",
+    "CREATE TABLE search_doc (d INTEGER PRIMARY KEY, data BLOB, digest INTEGER)",
+    "CREATE TABLE search_name (name TEXT, d INTEGER, digest INTEGER)",  # one row a name field (see names_of)
+    "CREATE INDEX search_name_name ON search_name (name)",
+)
+
+
+def _crc(*parts: str | bytes) -> int:
+    value = 0
+    for part in parts:
+        value = zlib.crc32(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part, value)
+    return value
+
+
+def save(store: Store, index: Index) -> None:
+    """Write a freshly built index into the store, in one transaction; failures cost speed only."""
+    raw = index.raw_docs
+    db = store.connection
+
+    def terms() -> Iterator[tuple[str, bytes, bytes, int]]:
+        for word, postings in index.postings.items():
+            weights = array("d", [raw[d][5][f] for d, f in index.hits(word)]).tobytes()
+            yield word, postings, weights, _crc(word, postings, weights)
+
+    def stems() -> Iterator[tuple[str, bytes, int]]:
+        for key, words in index.stems.items():
+            data = marshal.dumps(tuple(words))
+            yield key, data, _crc(key, data)
+
+    def docs() -> Iterator[tuple[int, bytes, int]]:
+        for d, doc in enumerate(raw):
+            data = marshal.dumps(tuple(doc))
+            yield d, data, _crc(str(d), data)
+
+    def names() -> Iterator[tuple[str, int, int]]:
+        for d, doc in enumerate(raw):
+            for name in names_of(doc):
+                yield name, d, _crc(name, str(d))
+
+    ranks = array("I", ranks_of(raw)).tobytes()
+    meta = marshal.dumps((tuple(index.postings), index.kinds, ranks))
+    try:
+        db.execute("BEGIN")
+        for table in ("search_term", "search_stem", "search_doc", "search_name"):
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _TABLES:
+            db.execute(statement)
+        db.executemany("INSERT INTO search_term VALUES (?, ?, ?, ?)", terms())
+        db.executemany("INSERT INTO search_stem VALUES (?, ?, ?)", stems())
+        db.executemany("INSERT INTO search_doc VALUES (?, ?, ?)", docs())
+        db.executemany("INSERT INTO search_name VALUES (?, ?, ?)", names())
+        store.put(META, meta)
+        db.execute("COMMIT")
+    except sqlite3.Error:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+
+
+def load(store: Store, rebuild: Callable[[], Index]) -> Index | None:
+    """The stored index, or None when the store holds none; ``rebuild`` answers instead once a row fails."""
+    try:
+        vocabulary, kinds, ranks = marshal.loads(store.get(META))
+    except (KeyError, Damaged, ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(vocabulary, tuple) or not isinstance(kinds, str) or not isinstance(ranks, bytes):
+        return None
+    rows = _Rows(store.connection, rebuild)
+    terms = _Terms(rows, vocabulary)
+    return Index(_Docs(rows, len(kinds)), terms, _Stems(rows), kinds, stored=_Parts(rows, terms, ranks, len(kinds)))
+
+
+class _Parts:
+    """What ranking reads of a stored index instead of its documents: weights, tie-break ranks, whole names."""
+
+    def __init__(self, rows: _Rows, terms: _Terms, ranks: bytes, count: int) -> None:
+        self.rows, self.weights, self._ranks, self._count = rows, _Weights(terms), ranks, count
+
+    def ranks(self) -> Sequence[int]:
+        ranks = array("I", self._ranks) if len(self._ranks) == 4 * self._count else None
+        return ranks if ranks is not None else self.rows.fallback().ranks()
+
+    def named(self, phrase: str, candidates: Iterable[int]) -> dict[int, int]:
+        return self.rows.named(phrase, candidates)
+
+    def prefetch(self, ds: Iterable[int]) -> None:
+        """Read the documents ``ds`` in one query (a phrase search checks every candidate's fields)."""
+        self.rows.prefetch(ds)
+
+
+class _Rows:
+    """Reads of the search tables, each checked; after the first failure every answer comes from ``rebuild``."""
+
+    def __init__(self, db: sqlite3.Connection, rebuild: Callable[[], Index]) -> None:
+        self.db, self._rebuild = db, rebuild
+        self.rebuilt: Index | None = None
+        self.terms: dict[str, tuple[bytes, bytes]] = {}
+        self.docs: dict[int, tuple[Any, ...]] = {}
+
+    def fallback(self) -> Index:
+        if self.rebuilt is None:
+            self.rebuilt = self._rebuild()
+        return self.rebuilt
+
+    def _query(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.Error as error:
+            raise Damaged(str(error)) from None
+
+    def term(self, word: str) -> tuple[bytes, bytes]:
+        found = self.terms.get(word)
+        if found is None:
+            rows = self._query("SELECT postings, weights, digest FROM search_term WHERE word = ?", (word,))
+            if len(rows) != 1:
+                raise Damaged(word)
+            postings, weights, digest = rows[0]
+            if not isinstance(postings, bytes) or not isinstance(weights, bytes):
+                raise Damaged(word)
+            if digest != _crc(word, postings, weights):
+                raise Damaged(word)
+            found = self.terms[word] = (postings, weights)
+        return found
+
+    def stem(self, key: str) -> tuple[str, ...] | None:
+        rows = self._query("SELECT words, digest FROM search_stem WHERE stem = ?", (key,))
+        if not rows:
+            return None
+        data, digest = rows[0]
+        if not isinstance(data, bytes) or digest != _crc(key, data):
+            raise Damaged(key)
+        return tuple(marshal.loads(data))
+
+    def prefetch(self, ds: Iterable[int]) -> None:
+        wanted = set(ds) - self.docs.keys()
+        if self.rebuilt is not None or len(wanted) < 2:
+            return
+        ordered = sorted(wanted)
+        try:
+            for start in range(0, len(ordered), 500):
+                batch = tuple(ordered[start : start + 500])
+                sql = f"SELECT d, data, digest FROM search_doc WHERE d IN ({','.join('?' * len(batch))})"
+                for d, data, digest in self._query(sql, batch):
+                    if isinstance(data, bytes) and digest == _crc(str(d), data):
+                        self.docs[d] = tuple(marshal.loads(data))  # a row that fails is read (and judged) again
+        except (Damaged, ValueError, EOFError, TypeError):
+            pass
+
+    def doc(self, d: int) -> tuple[Any, ...]:
+        found = self.docs.get(d)
+        if found is None:
+            rows = self._query("SELECT data, digest FROM search_doc WHERE d = ?", (d,))
+            if len(rows) != 1 or not isinstance(rows[0][0], bytes) or rows[0][1] != _crc(str(d), rows[0][0]):
+                raise Damaged(str(d))
+            found = self.docs[d] = tuple(marshal.loads(rows[0][0]))
+        return found
+
+    def named(self, phrase: str, candidates: Iterable[int]) -> dict[int, int]:
+        wanted = set(candidates)
+        if self.rebuilt is None:
+            try:
+                found: dict[int, int] = {}
+                for d, digest in self._query("SELECT d, digest FROM search_name WHERE name = ?", (phrase,)):
+                    if digest != _crc(phrase, str(d)):
+                        raise Damaged(phrase)
+                    if d in wanted:
+                        found[d] = found.get(d, 0) + 1
+                return found
+            except Damaged:
+                pass
+        return self.fallback().named(phrase, wanted)
+
+
+class _Terms(Mapping[str, bytes]):
+    """Each word's postings, read when a search looks the word up; the vocabulary itself is in memory."""
+
+    def __init__(self, rows: _Rows, vocabulary: tuple[str, ...]) -> None:
+        self.rows, self.vocabulary = rows, vocabulary
+        self._known: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._known is None:
+            self._known = frozenset(self.vocabulary)
+        return word in self._known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.vocabulary)
+
+    def __len__(self) -> int:
+        return len(self.vocabulary)
+
+    def row(self, word: str) -> tuple[bytes, bytes]:
+        if word not in self:
+            raise KeyError(word)
+        if self.rows.rebuilt is None:
+            try:
+                return self.rows.term(word)
+            except (Damaged, ValueError):
+                pass
+        rebuilt = self.rows.fallback()
+        postings = rebuilt.postings[word]
+        raw = rebuilt.raw_docs
+        return postings, array("d", [raw[d][5][f] for d, f in rebuilt.hits(word)]).tobytes()
+
+    def __getitem__(self, word: str) -> bytes:
+        return self.row(word)[0]
+
+
+class _Weights(Mapping[str, bytes]):
+    """The field weights of each word's postings, in the same order (packed doubles)."""
+
+    def __init__(self, terms: _Terms) -> None:
+        self._terms = terms
+
+    def __getitem__(self, word: str) -> bytes:
+        return self._terms.row(word)[1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._terms)
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+
+class _Stems(Mapping[str, tuple[str, ...]]):
+    """The index words of each stem, read one stem at a time."""
+
+    def __init__(self, rows: _Rows) -> None:
+        self.rows = rows
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        if self.rows.rebuilt is None:
+            try:
+                found = self.rows.stem(key)
+            except (Damaged, ValueError, EOFError, TypeError):
+                pass
+            else:
+                if found is None:
+                    raise KeyError(key)
+                return found
+        return self.rows.fallback().stems[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows.fallback().stems)  # nothing in a search walks every stem
+
+    def __len__(self) -> int:
+        return len(self.rows.fallback().stems)
+
+
+class _Docs:
+    """The whole documents, read one at a time (for the hits shown and phrase bonuses)."""
+
+    def __init__(self, rows: _Rows, count: int) -> None:
+        self.rows, self._count = rows, count
+
+    def __getitem__(self, d: int) -> tuple[Any, ...]:
+        if self.rows.rebuilt is None:
+            try:
+                return self.rows.doc(d)
+            except (Damaged, ValueError, EOFError, TypeError):
+                pass
+        return self.rows.fallback().raw_docs[d]
+
+    def __len__(self) -> int:
+        return self._count

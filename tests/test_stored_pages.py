@@ -1,0 +1,156 @@
+"""Pages of a stored catalogue read only what they show: ``show`` reads the ids of a role's reading lists worked
+out when the catalogue was stored, then only the books on the page; the lists are the ones computed from the
+books themselves, editions and canonical books of other roles included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROLE = """
+[[role]]
+slug = "{slug}"
+name = "Page Role {n}"
+category = "development"
+summary = "Role {n}."
+what_they_do = "Works."
+what_to_learn = ["Pages"]
+key_skills = ["page-skill", "python"]
+career_prospects = ["Lead"]
+next_roles = []
+related_roles = ["backend-developer"]
+canonical_books = [{canon}]
+[[role.challenges]]
+title = "Reading"
+why = "Much of it."
+"""
+SKILL = '\n[[skill]]\nid = "page-skill"\nname = "Page Skill"\nkind = "tool"\n'
+
+
+def _book(ident: str, title: str, published: str | None, roles: str, extra: str = "") -> str:
+    date = f'published = "{published}"\n' if published else ""
+    return f'\n[[book]]\nid = "{ident}"\ntitle = "{title}"\nauthors = ["A. Writer"]\n{date}roles = [{roles}]\n{extra}'
+
+
+def _pack(home: Path, books: int) -> None:
+    parts = [SKILL, ROLE.format(slug="page-a", n=1, canon='"page-other", "page-0300"'),
+             ROLE.format(slug="page-b", n=2, canon="")]  # fmt: skip
+    for i in range(books):
+        year = 1990 + i % 36
+        teaches = 'skills = ["page-skill"]\nteaches = ["page-skill"]\n' if i % 5 == 0 else ""
+        parts.append(_book(f"page-{i:04d}", f"Page Book {i % 450}", f"{year}-{i % 12 + 1:02d}" if i % 9 else None,
+                           '"page-a"', teaches))  # fmt: skip
+    parts.append(_book("page-other", "Only For B", "2001", '"page-b"'))  # canonical for page-a, listing only page-b
+    pack = home / "data" / "careercli" / "packs" / "pages.toml"
+    pack.parent.mkdir(parents=True, exist_ok=True)
+    pack.write_text("".join(parts), "utf-8")
+
+
+def test_stored_reading_lists_are_the_ones_computed_from_the_books(isolated_home: Path) -> None:
+    from careercli.catalogue import load
+    from careercli.catalogue.build import build_catalog
+    from careercli.catalogue.sources import catalog_sources
+    from careercli.queries.ranking import role_reading
+
+    _pack(isolated_home, 600)
+    plain = build_catalog(catalog_sources(), quiet_bundled=True)  # no stored lists: computed from the books
+    assert plain.readings is None
+    load.load_catalog()
+    stored = load.load_catalog()
+    assert isinstance(stored.readings, load.StoredMap)
+    for slug in stored.roles:
+        role = stored.roles[slug]
+        for year in (None, 2026):
+            assert role_reading(stored, role, year=year) == role_reading(plain, role, year=year), slug
+    reading = role_reading(plain, plain.roles["page-a"], year=2026)
+    assert reading.fit[:2] == ("page-0300", "page-other")  # canonical first, one of them listing another role
+    assert len(reading.fit) == 451  # 600 books of 450 works, and the canonical book of another role
+    assert len(reading.newest) == 5
+
+
+def test_show_reads_only_the_books_on_its_page(cli, isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from careercli.catalogue.store import Store
+
+    _pack(isolated_home, 600)
+    built = cli("show", "page-a", tty=True)  # no store yet: built from the files, then stored
+    reads: list[str] = []
+    get, prefixed = Store.get, Store.prefixed
+    monkeypatch.setattr(Store, "get", lambda self, name: reads.append(name) or get(self, name))
+    monkeypatch.setattr(Store, "prefixed", lambda self, name: reads.append(name + "*") or prefixed(self, name))
+    stored = cli("show", "page-a", tty=True)
+    assert (stored.code, stored.out, stored.err) == (built.code, built.out, built.err)
+    assert "Books by fit (10 of 451 books)" in stored.out
+    books = [name for name in reads if name.startswith("book:")]
+    assert len(books) <= 15  # the ten books by fit and the five newest, not all 600
+    assert len(reads) < 40
+    as_json = cli("show", "page-a", "--json")
+    assert as_json.code == 0
+    assert as_json.out.count('"id": "page-') == 601  # JSON still lists every book
+
+
+def test_list_reads_the_summaries_not_the_roles(cli, isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from careercli.catalogue.store import Store
+
+    _pack(isolated_home, 301)
+    pack = isolated_home / "data" / "careercli" / "packs" / "pages.toml"
+    text = pack.read_text("utf-8").replace('summary = "Role 2."', 'summary = "Role\\t2\\r\\nsays \\u001b[31m hi"')
+    pack.write_text(text, "utf-8")
+    built = cli("list")
+    reads: list[str] = []
+    get, prefixed = Store.get, Store.prefixed
+    monkeypatch.setattr(Store, "get", lambda self, name: reads.append(name) or get(self, name))
+    monkeypatch.setattr(Store, "prefixed", lambda self, name: reads.append(name + "*") or prefixed(self, name))
+    stored = cli("list")
+    assert (stored.code, stored.out, stored.err) == (built.code, built.out, built.err)
+    assert not [name for name in reads if name.startswith("role:")]
+    lines = stored.out.splitlines()
+    assert "page-b\tPage Role 2\tdevelopment\tRole 2 says \u241b[31m hi\tpages.toml" in lines
+    assert "page-a\tPage Role 1\tdevelopment\tRole 1.\tpages.toml" in lines
+    assert all(line.count("\t") == 4 for line in lines)
+    assert built.code == 0
+
+
+QUERIES = ("scale", "page role", "page skill", "python", "pagr", "Page Book 7", "page-b", "role 2", "writer page")
+
+
+def test_a_stored_search_index_ranks_like_a_fresh_one_and_reads_few_rows(isolated_home: Path) -> None:
+    from careercli.catalogue import load, search_store
+    from careercli.catalogue.store import Store
+    from careercli.queries.search import build_index, no_match_message, search
+
+    _pack(isolated_home, 600)
+    fresh = build_index(load.load_catalog())
+    load.load_search_index(load.load_catalog)  # built, then stored as tables
+    stored = load.load_search_index(load.load_catalog)
+    assert not isinstance(stored.raw_docs, list)  # from the store, not rebuilt
+    for query in QUERIES:
+        for kind in (None, "role", "book"):
+            assert search(stored, query, kind=kind, limit=0) == search(fresh, query, kind=kind, limit=0), query
+    assert no_match_message(stored, "pagge wrtier", "skill") == no_match_message(fresh, "pagge wrtier", "skill")
+    store = Store.open(load._folder(), load.cache_key(load.catalog_sources()))
+    assert store is not None
+    reads: list[str] = []
+    store.connection.set_trace_callback(reads.append)
+    again = search_store.load(store, lambda: pytest.fail("rebuilt"))
+    assert again is not None
+    assert [h.id for h in search(again, "writer", limit=3)] == [h.id for h in search(fresh, "writer", limit=3)]
+    assert len([r for r in reads if "search_doc" in r]) == 3  # 600 books hold the word: only the three shown
+    assert len(reads) < 20  # and the postings of the words it matches, its stem, the names
+
+
+def test_a_damaged_search_row_costs_speed_not_answers(isolated_home: Path) -> None:
+    from careercli.catalogue import load
+    from careercli.queries.search import build_index, search
+
+    _pack(isolated_home, 301)
+    fresh = build_index(load.load_catalog())
+    load.load_search_index(load.load_catalog)
+    store = load.Store.open(load._folder(), load.cache_key(load.catalog_sources()))
+    assert store is not None
+    store.connection.execute("UPDATE search_term SET postings = x'00000000' WHERE word = 'writer'")
+    store.connection.execute("UPDATE search_doc SET data = x'00' WHERE d = 3")
+    store.close()
+    stored = load.load_search_index(load.load_catalog)
+    for query in ("writer", "page book", "python"):
+        assert search(stored, query, limit=0) == search(fresh, query, limit=0)
