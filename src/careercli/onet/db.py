@@ -14,12 +14,12 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from careercli.errors import CareerError
 from careercli.onet.release import COLUMNS, OCCUPATIONS, Release, ReleaseError, Row
+from careercli.records import record
 
 SCHEMA_VERSION = "1"
 DB_NAME = "onet.sqlite"
@@ -63,7 +63,7 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.casefold()).strip()
 
 
-@dataclass(frozen=True)
+@record
 class Summary:
     """What an import holds."""
 
@@ -71,7 +71,7 @@ class Summary:
     occupations: int
     tasks: int
     technologies: int
-    missing: tuple[str, ...] = field(default=())
+    missing: tuple[str, ...] = ()
 
     def line(self) -> str:
         version = f"O*NET {self.version}" if self.version else "O*NET (version unknown)"

@@ -12,18 +12,19 @@ from __future__ import annotations
 import sqlite3
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from careercli.errors import NotFoundError
 from careercli.model import Catalog, Role
 from careercli.queries import occupations as occ
 from careercli.queries import resolve as res
+from careercli.records import record
 
 OpenDb = Callable[[], "sqlite3.Connection | None"]
 _IMPORT_HINT = "'career data import-onet PATH' adds every occupation of an O*NET release"
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """A curated role or an occupation: exactly one of ``role`` and ``occupation`` is set."""
 
@@ -176,7 +177,7 @@ def role_like(catalog: Catalog, query: str, open_db: OpenDb | None = None) -> Ro
     return as_role(found)
 
 
-@dataclass(frozen=True)
+@record
 class Facts:
     """The official facts of one occupation and the bookmarks (role slugs or codes) that lead to it."""
 

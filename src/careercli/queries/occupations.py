@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from careercli.onet.db import normalise
 from careercli.onet.release import credit
+from careercli.records import record
 
 _CODE = re.compile(r"^(\d{2})-(\d{4})(?:\.(\d{2}))?$")
 
@@ -67,7 +67,7 @@ TECHNOLOGY_SKILLS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Match:
     """An occupation that answers a name; ``kind`` says how: code, title, alternate, reported or technology."""
 
@@ -77,7 +77,7 @@ class Match:
     kind: str
 
 
-@dataclass(frozen=True)
+@record
 class JobZone:
     zone: int
     name: str
@@ -86,13 +86,13 @@ class JobZone:
     training: str
 
 
-@dataclass(frozen=True)
+@record
 class Task:
     text: str
     core: bool | None  # None where O*NET gives no type ("n/a")
 
 
-@dataclass(frozen=True)
+@record
 class Technology:
     name: str
     commodity: str
@@ -101,7 +101,7 @@ class Technology:
     skill: str | None  # the careercli skill id the technology names, if any
 
 
-@dataclass(frozen=True)
+@record
 class Related:
     code: str
     title: str
@@ -109,7 +109,7 @@ class Related:
     index: int
 
 
-@dataclass(frozen=True)
+@record
 class Occupation:
     """One occupation with its official facts and the credit line of its release."""
 

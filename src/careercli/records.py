@@ -1,0 +1,71 @@
+"""``@record``: what ``@dataclass(frozen=True)`` gives a small result class (an ``__init__`` taking the annotated
+fields in order, with their defaults; equality and hash over the fields of the same class; a repr naming them; no
+field set or deleted after ``__init__``), made from closures instead of compiled source. ``@dataclass`` compiles
+six methods per class at every start-up, about 0.6 ms a class; the O*NET queries alone declare nine classes that
+every ``career show`` imports. For classes made by the thousand (the model), write ``__init__`` out instead: this
+one binds its arguments in Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import FrozenInstanceError
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+_MISSING: Any = object()
+
+
+def record(cls: type[T]) -> type[T]:
+    """The class, made a frozen record of its own annotated fields (see the module)."""
+    names = tuple(vars(cls).get("__annotations__", {}))  # its own fields, in order
+    defaults = tuple(cls.__dict__.get(name, _MISSING) for name in names)
+    index = {name: i for i, name in enumerate(names)}
+    where = f"{cls.__qualname__}.__init__()"
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if len(args) > len(names):
+            raise TypeError(f"{where} takes {len(names) + 1} positional arguments but {len(args) + 1} were given")
+        values = [*args, *defaults[len(args) :]]
+        for key, value in kwargs.items():
+            at = index.get(key)
+            if at is None:
+                raise TypeError(f"{where} got an unexpected keyword argument {key!r}")
+            if at < len(args):
+                raise TypeError(f"{where} got multiple values for argument {key!r}")
+            values[at] = value
+        for name, value in zip(names, values, strict=True):
+            if value is _MISSING:
+                raise TypeError(f"{where} missing required argument: {name!r}")
+            object.__setattr__(self, name, value)
+
+    def values(self: Any) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in names)
+
+    def __eq__(self: Any, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    def __hash__(self: Any) -> int:
+        return hash(values(self))
+
+    def __repr__(self: Any) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{self.__class__.__qualname__}({inner})"
+
+    def __setattr__(self: Any, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self: Any, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    methods: dict[str, Callable[..., Any]] = {
+        "__init__": __init__, "__eq__": __eq__, "__hash__": __hash__, "__repr__": __repr__,
+        "__setattr__": __setattr__, "__delattr__": __delattr__,
+    }  # fmt: skip
+    for name, method in methods.items():
+        method.__qualname__ = f"{cls.__qualname__}.{name}"
+        setattr(cls, name, method)
+    cls.__match_args__ = names  # type: ignore[attr-defined]
+    return cls

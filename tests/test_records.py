@@ -1,0 +1,101 @@
+"""The hand-made frozen classes behave as the dataclasses they replace: the model's (written out, with slots) and
+``@record``'s (the O*NET results). Compared side by side with ``@dataclass(frozen=True)`` twins."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import pytest
+
+from careercli.model import Book, Challenge, Role, RoleSummary, Skill, SkillGroup
+from careercli.records import record
+
+
+@record
+class Made:
+    code: str
+    title: str
+    score: float = 0.5
+    tags: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Made2:
+    code: str
+    title: str
+    score: float = 0.5
+    tags: tuple[str, ...] = ()
+
+
+def twin(made: Made) -> Made2:
+    return Made2(made.code, made.title, made.score, made.tags)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [(("a", "b"), {}), (("a",), {"title": "b", "tags": ("x",)}), ((), {"code": "a", "title": "b", "score": 2.0})],
+)
+def test_a_record_is_built_compared_and_shown_as_a_frozen_dataclass(args: tuple, kwargs: dict) -> None:
+    made, other = Made(*args, **kwargs), Made2(*args, **kwargs)
+    assert repr(made) == repr(other).replace("Made2(", "Made(")
+    assert hash(made) == hash(twin(made)) == hash(other)
+    assert made == Made(*args, **kwargs)
+    assert made != Made("z", "b")
+    assert made != other  # another class, as dataclasses do
+    assert Made.__match_args__ == Made2.__match_args__
+    assert made.label.startswith("a ")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.code = "z"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del made.title  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        (("a",), {}, "missing required argument: 'title'"),
+        (("a", "b", 1.0, (), 5), {}, "takes 5 positional arguments but 6 were given"),
+        (("a", "b"), {"nope": 1}, "unexpected keyword argument 'nope'"),
+        (("a", "b"), {"code": "c"}, "multiple values for argument 'code'"),
+    ],
+)
+def test_a_record_refuses_wrong_arguments_as_a_dataclass_does(args: tuple, kwargs: dict, message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        Made(*args, **kwargs)
+    with pytest.raises(TypeError):
+        Made2(*args, **kwargs)
+
+
+MODEL_EXAMPLES = [
+    Challenge("t", "w"),
+    SkillGroup("g", ("a", "b")),
+    Skill("python", "Python", "language", ("x",)),
+    RoleSummary("s", "S", "data", "sum", onet="15-1252.00"),
+    Role("s", "S", "data", "sum", "does", ("l",), ("k",), (Challenge("t", "w"),), ("p",), ("n",), ("r",), onet="x"),
+    Book("b", "T", ("A",), edition=2, teaches=("python",), url="https://example.org"),
+]
+
+
+@pytest.mark.parametrize("item", MODEL_EXAMPLES, ids=lambda item: type(item).__name__)
+def test_the_model_classes_keep_the_dataclass_behaviour(item: object) -> None:
+    cls = type(item)
+    names = cls.__match_args__  # type: ignore[attr-defined]
+    assert names == tuple(cls.__annotations__)  # the store's fingerprint reads the annotations, in this order
+    twin_cls = dataclasses.make_dataclass(cls.__name__, list(names), frozen=True, slots=True)
+    values = [getattr(item, name) for name in names]
+    other = twin_cls(*values)
+    assert repr(item) == repr(other)
+    assert hash(item) == hash(other)
+    assert item == cls(*values)
+    assert item != other
+    assert not hasattr(item, "__dict__")
+    assert pickle.loads(pickle.dumps(item)) == item
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(item, names[0], "changed")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        delattr(item, names[0])
