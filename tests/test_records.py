@@ -99,3 +99,14 @@ def test_the_model_classes_keep_the_dataclass_behaviour(item: object) -> None:
         setattr(item, names[0], "changed")
     with pytest.raises(dataclasses.FrozenInstanceError):
         delattr(item, names[0])
+
+
+def test_replace_fields_and_asdict_work_as_on_dataclasses() -> None:
+    role = MODEL_EXAMPLES[4]
+    changed = dataclasses.replace(role, challenges=(Challenge("a", "b"),))
+    assert (changed.challenges, changed.slug, changed.onet) == ((Challenge("a", "b"),), "s", "x")
+    assert [f.name for f in dataclasses.fields(Role)] == list(Role.__annotations__)
+    assert dataclasses.asdict(Challenge("t", "w")) == {"title": "t", "why": "w"}
+    made = dataclasses.replace(Made("a", "b"), score=3.0)
+    assert (made.code, made.score) == ("a", 3.0)
+    assert dataclasses.is_dataclass(made)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import FrozenInstanceError, dataclass, field
-from typing import Any, overload
+from dataclasses import dataclass, field
+from typing import overload
+
+from careercli.records import Frozen as _Frozen
 
 SKILL_KINDS = ("language", "framework", "tool", "platform", "practice", "concept", "soft-skill")
 CATEGORIES = (
@@ -19,44 +21,6 @@ CATEGORIES = (
     "communication",
     "management",
 )
-
-
-class _Frozen:
-    """What ``@dataclass(frozen=True, slots=True)`` gave these classes, written once instead of generated at every
-    start-up (about 4 ms): the fields are ``__match_args__``, in the order of the annotations; equality and hash
-    compare the fields of the same class, the repr names them, and no field can be set or deleted after
-    ``__init__``."""
-
-    __slots__ = ()
-    __match_args__: tuple[str, ...] = ()  # the fields, in the order of the annotations
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__match_args__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
-        return f"{self.__class__.__qualname__}({inner})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __getstate__(self) -> tuple[Any, ...]:
-        return self._values()
-
-    def __setstate__(self, state: tuple[Any, ...]) -> None:
-        for name, value in zip(self.__match_args__, state, strict=True):
-            object.__setattr__(self, name, value)
 
 
 _set = object.__setattr__
