@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from careercli.errors import NotFoundError
 from careercli.onet.groups import MAJOR_GROUPS, group_title
 from careercli.onet.release import credit
 from careercli.queries import occupations as occ
 from careercli.queries.search import KINDS, Hit, query_tokens, words
+from careercli.records import record
 
 KIND = "occupation"
 WEIGHTS = {"title": 10.0, "alternate": 9.0, "reported": 9.0, "technology": 3.0}
@@ -57,7 +57,7 @@ def merge(curated: list[Hit], occupations: list[Hit], limit: int = 0) -> list[Hi
 
 
 # -- SOC groups -----------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record
 class Group:
     """A SOC major group and how many occupations of it the data holds."""
 
@@ -66,14 +66,14 @@ class Group:
     count: int
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     code: str
     title: str
     role: str | None  # the curated role that links to the occupation, if any
 
 
-@dataclass(frozen=True)
+@record
 class GroupListing:
     major: str
     title: str
