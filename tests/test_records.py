@@ -110,3 +110,26 @@ def test_replace_fields_and_asdict_work_as_on_dataclasses() -> None:
     made = dataclasses.replace(Made("a", "b"), score=3.0)
     assert (made.code, made.score) == ("a", 3.0)
     assert dataclasses.is_dataclass(made)
+
+
+@record
+class WithExtra:
+    role: str
+    tags: tuple[str, ...] = ()
+    extra: dict = dataclasses.field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class WithExtra2:
+    role: str
+    tags: tuple[str, ...] = ()
+    extra: dict = dataclasses.field(default_factory=dict, compare=False, hash=False)
+
+
+def test_a_field_with_a_factory_is_left_out_of_equality_and_hash_as_dataclass_does() -> None:
+    one, two = WithExtra("a"), WithExtra("a", extra={"k": 1})
+    assert one.extra == {} and one.extra is not WithExtra("a").extra  # a fresh dict each time
+    assert one == two and hash(one) == hash(two) == hash(WithExtra2("a", extra={"x": 2}))
+    assert repr(two) == repr(WithExtra2("a", extra={"k": 1})).replace("WithExtra2(", "WithExtra(")
+    assert not hasattr(WithExtra, "extra")  # as dataclass leaves it
+    assert dataclasses.replace(two, tags=("t",)).extra == {"k": 1}

@@ -13,17 +13,18 @@ import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 from careercli.errors import ProfileError
+from careercli.records import record
 
 SCHEMA_VERSION = 1
 STATUSES = ("want", "reading", "read")
 
 
-@dataclass(frozen=True)
+@record
 class Bookmark:
     role: str
     note: str = ""
@@ -32,7 +33,7 @@ class Bookmark:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # fields the user added
 
 
-@dataclass(frozen=True)
+@record
 class ReadingEntry:
     book: str
     status: str = "want"
@@ -41,7 +42,7 @@ class ReadingEntry:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # fields the user added
 
 
-@dataclass(frozen=True)
+@record
 class Profile:
     bookmarks: tuple[Bookmark, ...] = ()
     skills: tuple[str, ...] = ()  # ids from the vocabulary

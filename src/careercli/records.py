@@ -12,11 +12,12 @@ one binds its arguments in Python. Both answer ``dataclasses.fields``, ``replace
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import FrozenInstanceError
+from dataclasses import MISSING, Field, FrozenInstanceError
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 _MISSING: Any = object()
+_FACTORY: Any = object()
 
 
 class _Fields:
@@ -75,9 +76,29 @@ class Frozen:
 
 
 def record(cls: type[T]) -> type[T]:
-    """The class, made a frozen record of its own annotated fields (see the module)."""
+    """The class, made a frozen record of its own annotated fields (see the module). A default may be a
+    ``dataclasses.field``: its ``default`` or ``default_factory``, and ``compare``/``hash`` to leave it out of
+    equality and hash, as dataclass reads them."""
     names = tuple(vars(cls).get("__annotations__", {}))  # its own fields, in order
-    defaults = tuple(cls.__dict__.get(name, _MISSING) for name in names)
+    defaults: list[Any] = []
+    factories: dict[int, Callable[[], Any]] = {}
+    compared, hashed = list(names), list(names)
+    for at, name in enumerate(names):
+        default = vars(cls).get(name, _MISSING)
+        if isinstance(default, Field):
+            spec, default = default, default.default
+            if default is MISSING:
+                default = _MISSING
+                delattr(cls, name)
+                if spec.default_factory is not MISSING:
+                    factories[at], default = spec.default_factory, _FACTORY
+            else:
+                setattr(cls, name, default)
+            if not spec.compare:
+                compared.remove(name)
+            if not (spec.compare if spec.hash is None else spec.hash):
+                hashed.remove(name)
+        defaults.append(default)
     index = {name: i for i, name in enumerate(names)}
     where = f"{cls.__qualname__}.__init__()"
 
@@ -92,21 +113,21 @@ def record(cls: type[T]) -> type[T]:
             if at < len(args):
                 raise TypeError(f"{where} got multiple values for argument {key!r}")
             values[at] = value
+        for at, factory in factories.items():
+            if values[at] is _FACTORY:
+                values[at] = factory()
         for name, value in zip(names, values, strict=True):
             if value is _MISSING:
                 raise TypeError(f"{where} missing required argument: {name!r}")
             object.__setattr__(self, name, value)
 
-    def values(self: Any) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in names)
-
     def __eq__(self: Any, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return values(self) == values(other)
+            return tuple(getattr(self, name) for name in compared) == tuple(getattr(other, name) for name in compared)
         return NotImplemented
 
     def __hash__(self: Any) -> int:
-        return hash(values(self))
+        return hash(tuple(getattr(self, name) for name in hashed))
 
     def __repr__(self: Any) -> str:
         inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
