@@ -15,10 +15,11 @@ expected (exit 1); the file is left as it is. Standard library only.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Any
 
 from careercli.errors import CareerError
+from careercli.records import record
 
 COLORS = ("auto", "always", "never")
 DOCS = {
@@ -32,7 +33,7 @@ class ConfigError(CareerError):
     """The preferences file cannot be read or holds a value careercli does not understand."""
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     color: str = "auto"
     pager: bool | None = None
