@@ -119,9 +119,13 @@ def _store_in_background(catalog: Catalog, key: str, warnings: list[str]) -> boo
         pid = os.fork()
     except OSError:
         return False
+    import gc
+
     if pid:
+        gc.freeze()  # the big catalogue is never garbage: later collections need not walk it
         return True
     try:  # the child: detached from the terminal and from the pipes a caller waits on
+        gc.disable()
         os.setsid()
         null = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
