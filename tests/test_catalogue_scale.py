@@ -160,3 +160,27 @@ def test_a_caller_walking_many_stored_items_gets_them_in_one_query(isolated_home
     ids = [f"scale-book-{i:04d}" for i in range(600)]
     assert [stored.books[i] for i in ids] == [fresh.books[i] for i in ids]
     assert len(reads) <= load.BULK_AFTER + 2
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="the store is written in the background by fork")
+def test_a_big_catalogue_is_stored_by_a_child_while_the_command_goes_on(isolated_home: Path, monkeypatch) -> None:
+    import time
+
+    from careercli.catalogue import load
+    from careercli.catalogue.store import NAME, Store
+
+    monkeypatch.setattr(load, "BACKGROUND_AFTER", 1)  # the bundled data counts as big here
+    built = load.load_catalog()
+    assert built.readings is None  # this process did not work out the indexes: the child does
+    key = load.cache_key(load.catalog_sources())
+    deadline = time.monotonic() + 30
+    while (store := Store.open(load._folder(), key)) is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert store is not None
+    assert (load._folder() / NAME).is_file()
+    store.close()
+    stored = load.load_catalog()
+    assert stored.readings is not None  # read from the store the child wrote
+    assert dict(stored.roles) == dict(built.roles)
+    assert dict(stored.books) == dict(built.books)
+    assert stored.role_book_list("backend-developer").ids == built.role_book_list("backend-developer").ids

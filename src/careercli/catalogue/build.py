@@ -39,7 +39,18 @@ def build_catalog(sources: list[Source], today: _dt.date | None = None, warnings
 
     Warnings (a book dated after ``today``) are added to ``warnings``, but not those of the bundled data when
     ``quiet_bundled`` (what a command shows); problems raise :class:`DataError`."""
-    today = today or _dt.date.today()
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of parsed tables and checked entries, no cycles: collections only cost time
+    try:
+        return _build(sources, today or _dt.date.today(), warnings, quiet_bundled)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(sources: list[Source], today: _dt.date, warnings: list[str] | None, quiet_bundled: bool) -> Catalog:
     problems = Problems()
     tables: dict[str, dict[str, Role | Skill | Book]] = {table: {} for table in TABLES}
     where: dict[tuple[str, str], Entry] = {}  # every entry with an id, valid or not: references are checked for all

@@ -98,10 +98,41 @@ def _build_and_store(sources: list[Source], key: str, report: Report, store: boo
     catalog = build_catalog(sources, warnings=warnings, quiet_bundled=True)
     for warning in warnings:
         report(warning)
-    if store:
+    if store and not _store_in_background(catalog, key, warnings):
         catalog = _with_indexes(catalog)
         write_store(_folder(), key, _blobs(catalog, warnings))
     return catalog
+
+
+BACKGROUND_AFTER = 20_000  # entries: a catalogue this big is stored by a child process while the command goes on
+
+
+def _store_in_background(catalog: Catalog, key: str, warnings: list[str]) -> bool:
+    """True when a forked child works out the indexes and writes the store (about a second with a 60,000-entry
+    pack) while this process shows its page from the catalogue it holds; False when the caller must do it."""
+    if not hasattr(os, "fork") or len(catalog.books) + len(catalog.roles) + len(catalog.skills) < BACKGROUND_AFTER:
+        return False
+    folder = _folder()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    try:
+        pid = os.fork()
+    except OSError:
+        return False
+    import gc
+
+    if pid:
+        gc.freeze()  # the big catalogue is never garbage: later collections need not walk it
+        return True
+    try:  # the child: detached from the terminal and from the pipes a caller waits on
+        gc.disable()
+        os.setsid()
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        write_store(folder, key, _blobs(_with_indexes(catalog), warnings))
+    finally:
+        os._exit(0)
 
 
 def _with_indexes(catalog: Catalog) -> Catalog:
