@@ -54,3 +54,25 @@ def test_a_same_size_edit_with_its_mtime_restored_is_checked_and_rebuilt(isolate
     assert opened(isolated_home) == (count, True)  # hashed again: the ctime moved
     assert database.read_bytes() != bytes(data)  # and rebuilt
     assert onet_db.current() is not None
+
+
+IN_PLACE = """
+from careercli.onet.db import current
+db = current()
+print(db.execute("PRAGMA database_list").fetchone()[2])
+"""
+
+
+def test_a_stamped_cache_is_read_in_place_and_any_other_is_read_from_memory(isolated_home: Path) -> None:
+    def where() -> str:
+        run = subprocess.run([sys.executable, "-c", IN_PLACE], capture_output=True, text=True, check=True)
+        return run.stdout.strip()
+
+    first = where()  # builds the cache and hashes it: read from the checked bytes in memory
+    database, digest = cache(isolated_home)
+    assert first != str(database)
+    assert where() == str(database)  # stamped: opened read-only where it is, not read whole
+    assert opened(isolated_home)[1] is False
+    digest.write_text(digest.read_text().splitlines()[0] + "\n")  # the stamp forgotten: hashed again, in memory
+    assert where() != str(database)
+    assert where() == str(database)

@@ -6,10 +6,11 @@ regular file of this user that nobody else may write, and its SHA-256 matches th
 (``bundled-KEY.sqlite.sha256``) when it was built. Its bytes are read once, checked, and opened from memory, so
 what was checked is what is read. Beside the digest, the file's stamp (size, mtime, ctime, inode, device) is kept
 once the digest has matched: while the file still has that stamp, before and after it is read, it is the file that
-was checked, so the SHA-256 (and hashlib's import: about 5 ms a command) is skipped; any write to it changes its
-ctime, and the digest is checked again. Anything else (missing, stale, damaged, cut short, a symbolic link, a folder,
-another user's) is rebuilt silently from the extract; when the folder itself cannot be used, the database is built
-in memory for this command only. Standard library only.
+was checked, so the SHA-256 (and hashlib's import: about 5 ms a command) is skipped, and the file is opened
+read-only in place (sqlite reads only the pages a query needs, not 4 MB deserialised); any write to it changes its
+ctime, and the digest is checked again. Anything else (missing, stale, damaged, cut short, a symbolic link, a
+folder, another user's) is rebuilt silently from the extract; when the folder itself cannot be used, the database
+is built in memory for this command only. Standard library only.
 """
 
 from __future__ import annotations
@@ -183,8 +184,54 @@ def bundled_path(extract: Path | None = None) -> Path | None:
     return found[1] if found is not None else None
 
 
+def _open_stamped(target: Path) -> sqlite3.Connection | None:
+    """The cache file opened read-only in place, without reading it whole, when it still has the stamp recorded
+    beside its digest when that last matched (so it is the file that was checked); None otherwise. The stamp is
+    checked before sqlite opens the file and again after, with the name unfollowed: a file swapped in between
+    has another inode or ctime."""
+    recorded = _read_own(target.with_name(target.name + DIGEST), 256)
+    if recorded is None:
+        return None
+    known = recorded.decode("ascii", "replace").strip().partition("\n")[2]
+    if not known or _own_stamp(target) != known:
+        return None
+    try:
+        db = sqlite3.connect(f"{target.as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.Error:
+        db.close()
+        return None
+    if _own_stamp(target) != known:
+        db.close()
+        return None
+    return db
+
+
+def _own_stamp(path: Path) -> str | None:
+    """The stamp of ``path`` when it is this user's regular file that no one else may write (links not followed)."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+    if not stat.S_ISREG(st.st_mode) or not mine or st.st_mode & 0o022 or st.st_size > _LIMIT:
+        return None
+    return _stamp(st)
+
+
 def open_bundled(extract: Path | None = None) -> sqlite3.Connection | None:
-    """The extract's database, checked and opened from memory; None when there is no extract."""
+    """The extract's database: the cache file opened read-only in place while it keeps the stamp it had when its
+    digest last matched, else checked and opened from memory; None when there is no extract."""
+    extract = extract or bundled_extract_dir()
+    key = extract_key(extract)
+    if key is None:
+        return None
+    folder = _folder()
+    if folder is not None and (db := _open_stamped(folder / f"bundled-{key}.sqlite")) is not None:
+        return db
     found = _bundled_bytes(extract)
     if found is None:
         return None
