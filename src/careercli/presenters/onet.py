@@ -64,19 +64,14 @@ def section(occupation: Occupation, curated: Mapping[str, str] | Collection[str]
     from rich.table import Table
     from rich.text import Text
 
+    from careercli.presenters.rich_common import Rows
+    from careercli.presenters.rich_common import bullets as shared_bullets
+
     def t(text: str, style: str = "") -> Text:
         return Text(visible(text), style=style)
 
     def indent(renderable: RenderableType) -> Padding:
         return Padding(renderable, (0, 0, 0, 2), expand=False)
-
-    def bullets(items: tuple[str, ...]) -> Table:
-        table = Table.grid(padding=(0, 1))
-        table.add_column(style="dim", no_wrap=True)
-        table.add_column()
-        for item in items:
-            table.add_row("•", t(item))
-        return table
 
     parts: list[RenderableType] = [
         Text.assemble(("Official facts (O*NET) ", "bold cyan"), (f"{occupation.code} ", "bold"), t(occupation.title))
@@ -97,7 +92,7 @@ def section(occupation: Occupation, curated: Mapping[str, str] | Collection[str]
     tasks, label = shown_tasks(occupation)
     if tasks:
         parts.append(t(label, "bold cyan"))
-        parts.append(indent(bullets(tasks[:TASKS_SHOWN])))
+        parts.append(shared_bullets(tasks[:TASKS_SHOWN]))
         if len(tasks) > TASKS_SHOWN:
             parts.append(indent(t(f"and {len(tasks) - TASKS_SHOWN} more", "dim")))
 
@@ -117,15 +112,12 @@ def section(occupation: Occupation, curated: Mapping[str, str] | Collection[str]
 
     if occupation.related:
         parts.append(t("Related occupations", "bold cyan"))
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True, style="dim")
-        table.add_column()
-        table.add_column(style="dim")
+        rows = []
         for related in occupation.related:
             role = _curated_role(curated, related.code)
             mark = Text(f"{CURATED_MARK} career show {single_line(role)}", style="green") if role else Text("")
-            table.add_row(related.code, t(single_line(related.title)), mark)
-        parts.append(indent(table))
+            rows.append((t(related.code), t(single_line(related.title)), mark))
+        parts.append(Rows((("dim", True), ("", False), ("dim", False)), rows))
     parts.append(t(occupation.credit, "dim italic"))
     return Group(*parts)
 

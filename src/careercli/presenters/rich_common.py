@@ -186,3 +186,43 @@ def month_year(book: Book) -> str:
     if len(book.published) == 7:
         return f"{MONTHS[int(book.published[5:7]) - 1]} {book.published[:4]}"
     return book.published
+
+
+class Rows:
+    """Rows of one-line cells in aligned columns, indented by two and ``gap`` apart: the look of
+    ``Padding(Table.grid(padding=(0, gap)), (0, 0, 0, 2))``, drawn directly (a fraction of the time) whenever every
+    row fits on one line; otherwise (or for a cell with a line break) it is that grid. ``columns``: each column's
+    style and whether it may wrap."""
+
+    def __init__(self, columns: Sequence[tuple[str, bool]], rows: Sequence[Sequence[Text]], gap: int = 2) -> None:
+        self.columns, self.rows, self.gap = columns, rows, gap
+
+    def grid(self) -> RenderableType:
+        table = Table.grid(padding=(0, self.gap))
+        for style, no_wrap in self.columns:
+            table.add_column(style=style or None, no_wrap=no_wrap)
+        for row in self.rows:
+            table.add_row(*row)
+        return Padding(table, (0, 0, 0, 2), expand=False)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        cells = [cell for row in self.rows for cell in row]
+        widths = [max((row[i].cell_len for row in self.rows), default=0) for i in range(len(self.columns))]
+        fits = 2 + sum(widths) + self.gap * (len(widths) - 1) <= options.max_width
+        broken = any("\n" in cell.plain or "\t" in cell.plain for cell in cells)
+        if not fits or not self.rows or min(widths) < 1 or broken:  # an empty column: the grid squeezes oddly
+            yield self.grid()
+            return
+        from rich.segment import Segment
+
+        styles = [console.get_style(style) if style else None for style, _ in self.columns]
+        gaps = [Segment(" " * self.gap, style or console.get_style("none")) for style in styles]
+        new_line, indent = Segment("\n"), Segment("  ")
+        for row in self.rows:
+            yield indent
+            for i, (cell, width, style) in enumerate(zip(row, widths, styles, strict=True)):
+                cell_options = options.update(width=width, justify="left", height=None, no_wrap=self.columns[i][1])
+                yield from console.render_lines(cell, cell_options, style=style, pad=True)[0]
+                if i < len(widths) - 1:
+                    yield gaps[i]
+            yield new_line
