@@ -12,15 +12,14 @@ words (a repeated word counts once), so no query can make search or its "closest
 from __future__ import annotations
 
 import re
-import shlex
 import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from careercli.queries.typos import typo_distance
+from careercli.records import record
 
 if TYPE_CHECKING:
     from careercli.model import Catalog
@@ -50,14 +49,14 @@ def stem(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
+@record
 class Field:
     label: str  # shown in "matched", e.g. "name" or "challenge: Scaling ..."
     text: str
     weight: float
 
 
-@dataclass(frozen=True)
+@record
 class Doc:
     kind: str
     id: str
@@ -65,7 +64,7 @@ class Doc:
     fields: tuple[Field, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Hit:
     kind: str
     id: str
@@ -359,7 +358,9 @@ def no_match_message(index: Index, query: str, kind: str | None = None) -> str:
             counts = {k: sum(1 for h in others if h.kind == k) for k in KINDS}
             parts = [f"{n} {k}{'' if n == 1 else 's'}" for k, n in counts.items() if n]
             found = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
-            command = "career search " + shlex.quote(" ".join(tokens))
+            from shlex import quote  # only for this hint
+
+            command = "career search " + quote(" ".join(tokens))
             return f"No {kind} matches '{shown}'; it matches {found}: try '{command}'."
     line = f"No {kind} matches '{shown}'." if kind else f"Nothing matches '{shown}'."
     terms = closest_terms(index, query, kind=kind)
