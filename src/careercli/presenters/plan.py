@@ -121,11 +121,8 @@ def _header(result: Gap, catalog: Catalog) -> list[RenderableType]:
     return [header, bar, Text(), Flow(have, lead=Text("Have: ", "bold green"))]
 
 
-def gap_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> RenderableType:
-    """Coverage, what the user has, and the plan with up to three books a step, best fit first."""
-    from rich import box
-    from rich.console import Group
-    from rich.table import Table
+def _opening(result: Gap, catalog: Catalog, no_skills: bool) -> list[RenderableType]:
+    """What gap and plan pages start with: the coverage header, the hint for a beginner, or "nothing missing"."""
     from rich.text import Text
 
     parts = _header(result, catalog)
@@ -133,6 +130,18 @@ def gap_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> Renderab
         parts.append(Text(NO_SKILLS_HINT, style=DIM))
     if not result.plan:
         parts.append(Text("Nothing missing: you cover every key skill of this role.", style="bold green"))
+    return parts
+
+
+def gap_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> RenderableType:
+    """Coverage, what the user has, and the plan with up to three books a step, best fit first."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts = _opening(result, catalog, no_skills)
+    if not result.plan:
         return Group(*parts)
     parts += [Text(), Text("Learning plan", style="bold underline")]
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
@@ -158,11 +167,8 @@ def plan_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> Rendera
     from rich.console import Group
     from rich.text import Text
 
-    parts = _header(result, catalog)
-    if no_skills:
-        parts.append(Text(NO_SKILLS_HINT, style=DIM))
+    parts = _opening(result, catalog, no_skills)
     if not result.plan:
-        parts.append(Text("Nothing missing: you cover every key skill of this role.", style="bold green"))
         return Group(*parts)
     parts.append(Text())
     for number, step in enumerate(result.plan, start=1):
