@@ -60,6 +60,7 @@ def lines_to_try() -> list[tuple[list[str], str]]:
     return cases
 
 
+@pytest.mark.slow  # many processes (or the whole O*NET release): the full run covers it
 def test_every_tab_offers_what_the_typer_app_offers(cli) -> None:
     assert cli("bookmark", "add", "qa-engineer", "--note", "maybe\nlater", "--tag", "someday").code == 0
     assert cli("reading", "add", "fluent-python", "--status", "reading").code == 0

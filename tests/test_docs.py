@@ -49,6 +49,7 @@ def test_readme_shows_the_screenshots() -> None:
         assert f"docs/img/{name}.svg" in readme
 
 
+@pytest.mark.slow  # many processes (or the whole O*NET release): the full run covers it
 def test_every_example_in_the_help_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run each example of docs/cli.md in order (as a user reading the reference would): all exit 0."""
     import shlex

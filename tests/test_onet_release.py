@@ -176,6 +176,7 @@ def test_a_database_of_another_schema_is_refused(tmp_path):
         onet_db.connect(path)
 
 
+@pytest.mark.slow  # many processes (or the whole O*NET release): the full run covers it
 @pytest.mark.skipif(not FULL.is_dir(), reason="the O*NET 29.2 files are not beside the repository")
 def test_full_release_matches_its_readme(tmp_path):
     from careercli.queries import occupations as occ

@@ -290,6 +290,7 @@ def test_a_pack_with_a_byte_order_mark_works(cli, packs: Path) -> None:
     assert f"{path}: ok (1 role, 1 skill, 0 books; 43 roles in the merged catalog)" in checked.out
 
 
+@pytest.mark.slow  # many processes (or the whole O*NET release): the full run covers it
 def test_single_bit_flips_in_the_store_never_change_what_is_shown(cli, isolated_home: Path) -> None:
     """100 random single-bit flips in the store: every show and search gives the right output, no traceback."""
     import random

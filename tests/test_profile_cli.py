@@ -213,6 +213,7 @@ def test_paths_show_the_temporary_home(cli, isolated_home: Path) -> None:
 # --------------------------------------------------------------------------- broken profiles, real processes
 
 
+@pytest.mark.slow  # many processes (or the whole O*NET release): the full run covers it
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -36,6 +36,7 @@ def test_the_readme_has_console_examples() -> None:
     assert sum(len(b) for b in BLOCKS) >= 6
 
 
+@pytest.mark.slow  # many processes (or the whole O*NET release): the full run covers it
 @pytest.mark.parametrize("steps", BLOCKS, ids=[b[0][0] for b in BLOCKS])
 def test_readme_console_example_is_true(career, steps, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
