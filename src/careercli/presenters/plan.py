@@ -165,6 +165,7 @@ def gap_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> Renderab
 def plan_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> RenderableType:
     """The ordered steps, one first book each, and the reason for each step's place."""
     from rich.console import Group
+    from rich.padding import Padding
     from rich.text import Text
 
     parts = _opening(result, catalog, no_skills)
@@ -172,14 +173,15 @@ def plan_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> Rendera
         return Group(*parts)
     parts.append(Text())
     for number, step in enumerate(result.plan, start=1):
-        line = Text.assemble((f"{number:>2}. ", DIM), (single_line(_skill_label(step, catalog)), "bold"))
-        if step.books:
+        parts.append(Text.assemble((f"{number:>2}. ", DIM), (single_line(_skill_label(step, catalog)), "bold")))
+        details = Text()
+        if step.books:  # indented as a block, so that a wrapped line keeps the indent
             book = catalog.books[step.books[0]]
-            line.append("\n    start with: ")
-            line.append(single_line(book.title), style="italic")
-            line.append(f" ({_year(catalog, book.id)})", style=DIM)
-        line.append("\n    why here: " + single_line("; ".join(step_reasons(step, catalog))), style=DIM)
-        parts.append(line)
+            details.append("start with: ")
+            details.append(single_line(book.title), style="italic")
+            details.append(f" ({_year(catalog, book.id)})\n", style=DIM)
+        details.append("why here: " + single_line("; ".join(step_reasons(step, catalog))), style=DIM)
+        parts.append(Padding(details, (0, 0, 0, 4)))
     parts.append(Text("No effort estimate: the catalogue has no study-time figures to base one on.", style=DIM))
     return Group(*parts)
 
