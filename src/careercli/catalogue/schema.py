@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import Any
 
 from careercli.catalogue.parse import Entry, Problems, closest
 from careercli.model import CATEGORIES, SKILL_KINDS, Book, Challenge, Role, Skill, SkillGroup
@@ -195,36 +196,7 @@ def check_role(entry: Entry, problems: Problems, source: str) -> Role | None:
     if onet and onet != "none" and not ONET_CODE.match(onet):
         f.fail(f"field 'onet' must be an O*NET-SOC code such as '15-1252.00', or 'none': {onet!r}", "onet")
     canonical = f.texts("canonical_books", required=False, kebab=True)
-    groups: list[SkillGroup] = []
-    raw_groups = entry.data.get("skill_groups")
-    if raw_groups is not None:
-        if not isinstance(raw_groups, list) or not all(isinstance(item, dict) for item in raw_groups):
-            f.fail("field 'skill_groups' must be an array of tables: write [[role.skill_groups]]", "skill_groups")
-        else:
-            grouped: set[str] = set()
-            for number, item in enumerate(raw_groups, start=1):
-                unknown = set(item) - {"name", "skills"}
-                group_name, members = item.get("name"), item.get("skills")
-                if unknown:
-                    f.fail(f"skill group {number}: unknown field '{sorted(unknown)[0]}'", "skill_groups")
-                elif not isinstance(group_name, str) or not group_name.strip():
-                    f.fail(f"skill group {number}: missing field 'name'", "skill_groups")
-                elif (not isinstance(members, list) or len(members) < 2
-                      or not all(isinstance(m, str) and m.strip() for m in members)):  # fmt: skip
-                    f.fail(f"skill group {number} ({group_name!r}): 'skills' must list two or more skills", "name",
-                           group_name)  # fmt: skip
-                else:
-                    members = tuple(m.strip() for m in members)
-                    outside = [m for m in members if m not in skills]
-                    twice = [m for m in members if m in grouped]
-                    if outside:
-                        f.fail(f"skill group {group_name!r}: {outside[0]!r} is not one of the role's key_skills",
-                               "name", group_name)  # fmt: skip
-                    elif twice:
-                        f.fail(f"skill group {group_name!r}: {twice[0]!r} is in another group too", "name", group_name)
-                    else:
-                        grouped.update(members)
-                        groups.append(SkillGroup(group_name.strip(), members))
+    groups = _skill_groups(f, entry.data.get("skill_groups"), skills)
     if slug and slug in next_roles:
         f.fail("'next_roles' names the role itself", "next_roles", slug)
     if slug and slug in related:
@@ -254,6 +226,43 @@ def check_role(entry: Entry, problems: Problems, source: str) -> Role | None:
         canonical_books=canonical,
         skill_groups=tuple(groups),
     )
+
+
+def _skill_groups(f: Fields, raw: Any, key_skills: tuple[str, ...]) -> list[SkillGroup]:
+    """A role's "one of" groups: each names two or more of its key skills, and no skill is in two groups."""
+    groups: list[SkillGroup] = []
+    if raw is None:
+        return groups
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        f.fail("field 'skill_groups' must be an array of tables: write [[role.skill_groups]]", "skill_groups")
+        return groups
+    grouped: set[str] = set()
+    for number, item in enumerate(raw, start=1):
+        unknown = set(item) - {"name", "skills"}
+        group_name, members = item.get("name"), item.get("skills")
+        if unknown:
+            f.fail(f"skill group {number}: unknown field '{sorted(unknown)[0]}'", "skill_groups")
+            continue
+        if not isinstance(group_name, str) or not group_name.strip():
+            f.fail(f"skill group {number}: missing field 'name'", "skill_groups")
+            continue
+        if (not isinstance(members, list) or len(members) < 2
+                or not all(isinstance(m, str) and m.strip() for m in members)):  # fmt: skip
+            f.fail(f"skill group {number} ({group_name!r}): 'skills' must list two or more skills", "name",
+                   group_name)  # fmt: skip
+            continue
+        members = tuple(m.strip() for m in members)
+        outside = [m for m in members if m not in key_skills]
+        twice = [m for m in members if m in grouped]
+        if outside:
+            f.fail(f"skill group {group_name!r}: {outside[0]!r} is not one of the role's key_skills",
+                   "name", group_name)  # fmt: skip
+        elif twice:
+            f.fail(f"skill group {group_name!r}: {twice[0]!r} is in another group too", "name", group_name)
+        else:
+            grouped.update(members)
+            groups.append(SkillGroup(group_name.strip(), members))
+    return groups
 
 
 def check_skill(entry: Entry, problems: Problems, source: str) -> Skill | None:

@@ -8,6 +8,7 @@ only by :meth:`View.renderable`, so JSON and piped output never load it.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from careercli.queries.search import Hit
 
 
-class View:
+class View(ABC):
     """The common shape; subclasses set ``key`` and ``title`` and fill in what they offer."""
 
     key = ""
@@ -41,14 +42,16 @@ class View:
         self.total, self.limit = total, limit
         return self
 
+    @abstractmethod
     def data(self) -> Any:
-        raise NotImplementedError
+        """The value under ``key`` in the JSON envelope."""
 
     def records(self) -> Iterable[Sequence[object]] | None:
         return None
 
+    @abstractmethod
     def renderable(self, width: int) -> Any:
-        raise NotImplementedError
+        """The Rich renderable for a terminal of ``width`` columns."""
 
     def markdown(self) -> str | None:
         return None
