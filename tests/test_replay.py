@@ -121,15 +121,26 @@ def test_replay_is_byte_identical_and_imports_nothing_heavy(isolated_home: Path,
     assert loaded == []
 
 
-def test_a_miss_renders(isolated_home: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("argv", "renderer", "absent"),
+    [
+        (["list"], "careercli.cli.reads", "typer"),  # the direct path: the same body, without Typer
+        (["compare", "backend-developer", "devops-engineer"], "typer", None),  # the Typer app
+        (["list", "--help"], "typer", None),
+    ],
+)
+def test_a_miss_renders(isolated_home: Path, tmp_path: Path, argv: list[str], renderer: str, absent: str) -> None:
     report = tmp_path / "modules.json"
     probe = (
-        "import json, sys\nfrom careercli import entry\nsys.argv = ['career', 'list']\n"
+        f"import json, sys\nfrom careercli import entry\nsys.argv = ['career', *{argv!r}]\n"
         "try:\n    entry.main()\nexcept SystemExit:\n"
         f"    open({str(report)!r}, 'w').write(json.dumps(sorted(sys.modules)))\n"
     )
-    subprocess.run([sys.executable, "-c", probe], capture_output=True, check=True)
-    assert "typer" in json.loads(report.read_text("utf-8"))
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, check=True, text=True)
+    assert done.stdout
+    modules = json.loads(report.read_text("utf-8"))
+    assert renderer in modules
+    assert absent is None or absent not in modules
 
 
 def test_no_argument_or_environment_value_reaches_the_cache_folder(isolated_home: Path) -> None:
@@ -400,7 +411,13 @@ main()
 
 @pytest.mark.parametrize(
     ("module", "argv"),
-    [("careercli.replay", ["show", "qa-engineer"]), ("careercli.cli.app", ["list"]), ("typer", ["list"])],
+    [
+        ("careercli.replay", ["show", "qa-engineer"]),
+        ("careercli.cli.direct", ["list"]),
+        ("careercli.catalogue.load", ["list"]),
+        ("careercli.cli.app", ["compare", "backend-developer", "devops-engineer"]),
+        ("typer", ["list", "--help"]),
+    ],
 )
 def test_ctrl_c_while_starting_exits_130_without_a_traceback(isolated_home: Path, module: str, argv: list) -> None:
     probe = INTERRUPT_PROBE.format(module=module, argv=argv)

@@ -1,8 +1,10 @@
 """The console script ``career``: kept tiny so that start-up imports only what a command needs.
 
 A read-only command whose inputs have not changed since its last run is answered from its saved output
-(``careercli.replay``) without importing Typer, Rich or the catalogue; anything else runs the Typer app, with a
-recorder that keeps the output for next time. Ctrl-C at any point of start-up exits 130 without a traceback.
+(``careercli.replay``) without importing Typer, Rich or the catalogue. The everyday command lines of ``list``,
+``show``, ``books``, ``search`` and ``bookmark list`` run without Typer (``careercli.cli.direct``); anything else
+runs the Typer app. Both hand their output to a recorder that keeps it for next time. Ctrl-C at any point of
+start-up exits 130 without a traceback.
 """
 
 from __future__ import annotations
@@ -41,11 +43,16 @@ def _main(argv: list[str]) -> int:
     if code is not None:
         return code
     recorder = replay.Recorder(argv)
-    from careercli.cli.app import run
+    from careercli.cli import direct
 
     code = 1
     try:
-        code = run(argv, recorder=recorder)
+        answered = direct.run(argv, recorder=recorder)
+        if answered is None:
+            from careercli.cli.app import run
+
+            answered = run(argv, recorder=recorder)
+        code = answered
     finally:
         recorder.finish(code)
     return code

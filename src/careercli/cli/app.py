@@ -10,7 +10,7 @@ import typer
 from careercli._version import __version__
 from careercli.cli.lazy import LazyGroup
 from careercli.cli.options import add_output_options
-from careercli.cli.session import Session, session
+from careercli.cli.session import Session, guarded, session
 from careercli.errors import CareerError, ExitCode
 
 _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -99,31 +99,9 @@ def main(
         session(ctx).say(overview(terminal_width() or shutil.get_terminal_size().columns))
 
 
-def _silence_stdout() -> None:
-    """After a failed write, let the interpreter's final flush of stdout fail quietly."""
-    import os
-
-    try:
-        if sys.stdout is not None:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
 def run(argv: list[str] | None = None, recorder: Any = None) -> int:
     """Run the app and return its exit code (used by the console script); ``recorder`` (the replay's) is given
     every text written to stdout and told when anything goes to stderr."""
     run_session = Session(recorder)
-    try:
-        return int(app(args=argv, prog_name="career", standalone_mode=False, obj=run_session) or 0)
-    except BrokenPipeError:
-        # the reader went away (career list | head): not an error
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return ExitCode.OK
-    except OSError as exc:  # stdout closed (>&-) or full (> /dev/full): one line, not a traceback
-        _silence_stdout()
-        run_session.report(f"cannot write the output: {exc.strerror or exc}")
-        return ExitCode.ERROR
+    return guarded(run_session, lambda: int(app(args=argv, prog_name="career", standalone_mode=False,
+                                                 obj=run_session) or 0))  # fmt: skip

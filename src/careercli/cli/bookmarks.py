@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -10,9 +10,6 @@ from careercli.cli import complete
 from careercli.cli.lazy import CareerCommand, CareerSubGroup
 from careercli.cli.session import Session, session
 from careercli.errors import NotFoundError
-
-if TYPE_CHECKING:
-    from careercli.model import Catalog
 
 app = typer.Typer(
     cls=CareerSubGroup,
@@ -34,17 +31,6 @@ def _target(run: Session, query: str, allow_bookmarked: bool = False) -> tuple[s
             return query, query
         raise
     return found.id, found.title
-
-
-def _with_occupations(run: Session, ids: list[str]) -> Catalog:
-    """The catalog with the bookmarked occupations as roles, so that lists name them (the O*NET modules and
-    database are loaded only when a bookmark is not a curated role)."""
-    cat = run.catalog()
-    if all(ident in cat.roles for ident in ids):
-        return cat
-    from careercli.queries.lookup import occupation_roles, with_roles
-
-    return with_roles(cat, occupation_roles(cat, ids, run.onet()))
 
 
 @app.command("add", cls=CareerCommand)
@@ -134,14 +120,6 @@ def bookmark_list(
 
         career bookmark list --tag later --json
     """
-    from careercli.presenters.views import BookmarksView
+    from careercli.cli import reads
 
-    run = session(ctx)
-    every = run.profile().bookmarks
-    marks = [b for b in every if tag is None or tag in b.tags]
-    view = BookmarksView(marks, _with_occupations(run, [b.role for b in marks]))
-    if every and not marks:
-        tags = sorted({t for b in every for t in b.tags})
-        known = f"the tags in use: {', '.join(tags)}" if tags else "none of your bookmarks has a tag"
-        view.empty = f"No bookmark has the tag '{tag}'; {known}."
-    run.present(view)
+    reads.bookmark_list(session(ctx), tag)

@@ -40,13 +40,9 @@ def books(
 
         career books --author kleppmann --json
     """
-    from careercli.presenters.views import BooksView
-    from careercli.queries.books import BookFilter, filter_books
+    from careercli.cli import reads
 
-    run = session(ctx)
-    wanted = BookFilter(role=role, skill=skill, topic=topic, author=author, since=since)
-    shown, total = filter_books(run.catalog(), wanted, limit)
-    run.present(BooksView(shown, run.reading_statuses(), total).limited(total, limit))
+    reads.books(session(ctx), role, skill, topic, author, since, limit)
 
 
 def book(
@@ -101,21 +97,6 @@ def search(
 
         career search actuary --kind occupation
     """
-    from careercli.catalogue.load import load_search_index
-    from careercli.presenters.views import SearchView
-    from careercli.queries.search import no_match_message, search
+    from careercli.cli import reads
 
-    run = session(ctx)
-    text = " ".join(query)
-    only = kind.value if kind else None
-    index = load_search_index(run.catalog)
-    curated = [] if only == "occupation" else search(index, text, kind=only, limit=0)
-    db = run.onet() if only in (None, "occupation") else None
-    every = curated
-    if db is not None:
-        from careercli.queries.occupation_lists import merge, search_hits
-
-        every = merge(curated, search_hits(db, text))
-    hits = every[:limit] if limit else every
-    view = SearchView(hits, "" if hits else no_match_message(index, text, only))
-    run.present(view.limited(len(every), limit))
+    reads.search(session(ctx), query, kind.value if kind else None, limit)

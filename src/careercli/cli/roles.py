@@ -8,7 +8,7 @@ import typer
 
 from careercli.cli import complete
 from careercli.cli.options import Category
-from careercli.cli.session import Session, session
+from careercli.cli.session import session
 from careercli.model import CATEGORIES
 
 CATEGORY_HELP = "Only roles in this category: " + ", ".join(CATEGORIES) + "."
@@ -46,36 +46,9 @@ def list_roles(
 
         career list --group 15
     """
-    run = session(ctx)
-    cat = run.catalog()
-    if occupations or group is not None:
-        if category is not None:
-            from careercli.errors import UsageError
+    from careercli.cli import reads
 
-            raise UsageError("--category lists roles; --occupations and --group list occupations: give one")
-        _occupations(run, group)
-        return
-    from careercli.presenters.views import RolesView
-    from careercli.queries.roles import list_roles as query
-
-    run.present(RolesView(query(cat, category.value if category else None), cat))
-
-
-def _occupations(run: Session, group: str | None) -> None:
-    from careercli.errors import NotFoundError
-    from careercli.onet.release import credit
-    from careercli.presenters.onet_views import GroupsView, GroupView
-    from careercli.queries import occupation_lists as lists
-    from careercli.queries.lookup import curated_roles
-    from careercli.queries.occupations import version
-
-    db = run.onet()
-    if db is None:
-        raise NotFoundError("no O*NET data: 'career data import-onet PATH' imports a release")
-    if group is None:
-        run.present(GroupsView(lists.groups(db), credit(version(db))))
-        return
-    run.present(GroupView(lists.group_listing(db, group, curated_roles(run.catalog()))))
+    reads.list_roles(session(ctx), category.value if category else None, occupations, group)
 
 
 def show(
@@ -110,28 +83,6 @@ def show(
 
         career show "software developers"
     """
-    from careercli.presenters.views import RoleView
-    from careercli.profile import today
-    from careercli.queries.lookup import curated_roles, linked_occupation, lookup, occupation_detail
-    from careercli.queries.ranking import role_reading
+    from careercli.cli import reads
 
-    run = session(ctx)
-    run.mode()  # a usage error (--json with --format markdown) before any work
-    cat = run.catalog()
-    target = lookup(cat, " ".join(role), run.onet)  # the database is opened only when no curated role answers
-    found = target.role
-    if found is None:
-        from careercli.errors import NotFoundError
-        from careercli.presenters.onet_views import OccupationView
-
-        page = occupation_detail(cat, run.onet(), target.id)  # type: ignore[arg-type]
-        if page is None:
-            raise NotFoundError(f"no occupation {target.id} in the O*NET data")
-        run.present(OccupationView(page, curated_roles(cat), run.profile_or_warn().bookmark(page.code)))
-        return
-    official = linked_occupation(cat, found, run.onet()) if found.onet and found.onet != "none" else None
-    books = cat.role_book_list(found.slug)  # read only when used: the page shows a few, --json walks them all
-    curated = curated_roles(cat) if official is not None else None
-    reading = role_reading(cat, found, year=int(today()[:4]))
-    run.present(RoleView(found, cat, books, run.profile_or_warn(), reading, run.settings().show_books, official,
-                         curated))  # fmt: skip
+    reads.show(session(ctx), role)

@@ -16,7 +16,7 @@ from careercli.output import ALWAYS, AUTO, NEVER, Output
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from rich.console import Console
 
@@ -269,6 +269,30 @@ def terminal_width() -> int | None:
     if columns < 1:
         return 80  # no width at all: Rich's width for a file
     return max(MIN_WIDTH, min(columns, MAX_WIDTH))
+
+
+def guarded(run: Session, call: Callable[[], int]) -> int:
+    """Run a command's call and return its exit code, with the output problems every command shares: a reader
+    that went away (``career list | head``) is not an error; a closed or full stdout (``>&-``, ``> /dev/full``)
+    is one line on stderr, not a traceback."""
+    try:
+        return call()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as exc:
+        _silence_stdout()
+        run.report(f"cannot write the output: {exc.strerror or exc}")
+        return 1
+
+
+def _silence_stdout() -> None:
+    """After a failed write, let the interpreter's final flush of stdout fail quietly."""
+    try:
+        if sys.stdout is not None:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def session(ctx: Any) -> Session:

@@ -1,0 +1,133 @@
+"""What the most used read-only commands do once their arguments are parsed: ``list``, ``show``, ``books``,
+``search`` and ``bookmark list``.
+
+Free of Typer, so that the Typer commands (``careercli.cli.roles``, ``.books``, ``.bookmarks``) and the direct
+path (``careercli.cli.direct``), which answers their common invocations without importing Typer, run the same
+code: one body per command, whichever parser read the command line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from careercli.cli.session import Session
+    from careercli.model import Catalog
+
+
+def list_roles(run: Session, category: str | None, occupations: bool, group: str | None) -> None:
+    """``career list``: the roles by category, or the O*NET occupations by major group (or of one group)."""
+    cat = run.catalog()
+    if occupations or group is not None:
+        if category is not None:
+            from careercli.errors import UsageError
+
+            raise UsageError("--category lists roles; --occupations and --group list occupations: give one")
+        _occupations(run, group)
+        return
+    from careercli.presenters.views import RolesView
+    from careercli.queries.roles import list_roles as query
+
+    run.present(RolesView(query(cat, category), cat))
+
+
+def _occupations(run: Session, group: str | None) -> None:
+    from careercli.errors import NotFoundError
+    from careercli.onet.release import credit
+    from careercli.presenters.onet_views import GroupsView, GroupView
+    from careercli.queries import occupation_lists as lists
+    from careercli.queries.lookup import curated_roles
+    from careercli.queries.occupations import version
+
+    db = run.onet()
+    if db is None:
+        raise NotFoundError("no O*NET data: 'career data import-onet PATH' imports a release")
+    if group is None:
+        run.present(GroupsView(lists.groups(db), credit(version(db))))
+        return
+    run.present(GroupView(lists.group_listing(db, group, curated_roles(run.catalog()))))
+
+
+def show(run: Session, words: list[str]) -> None:
+    """``career show``: a curated role's page, or an O*NET occupation's."""
+    from careercli.presenters.views import RoleView
+    from careercli.profile import today
+    from careercli.queries.lookup import curated_roles, linked_occupation, lookup, occupation_detail
+    from careercli.queries.ranking import role_reading
+
+    run.mode()  # a usage error (--json with --format markdown) before any work
+    cat = run.catalog()
+    target = lookup(cat, " ".join(words), run.onet)  # the database is opened only when no curated role answers
+    found = target.role
+    if found is None:
+        from careercli.errors import NotFoundError
+        from careercli.presenters.onet_views import OccupationView
+
+        page = occupation_detail(cat, run.onet(), target.id)  # type: ignore[arg-type]
+        if page is None:
+            raise NotFoundError(f"no occupation {target.id} in the O*NET data")
+        run.present(OccupationView(page, curated_roles(cat), run.profile_or_warn().bookmark(page.code)))
+        return
+    official = linked_occupation(cat, found, run.onet()) if found.onet and found.onet != "none" else None
+    books = cat.role_book_list(found.slug)  # read only when used: the page shows a few, --json walks them all
+    curated = curated_roles(cat) if official is not None else None
+    reading = role_reading(cat, found, year=int(today()[:4]))
+    run.present(RoleView(found, cat, books, run.profile_or_warn(), reading, run.settings().show_books, official,
+                         curated))  # fmt: skip
+
+
+def books(run: Session, role: str | None, skill: str | None, topic: str | None, author: str | None,
+          since: int | None, limit: int) -> None:  # fmt: skip
+    """``career books``: the reading list, newest first, filtered."""
+    from careercli.presenters.views import BooksView
+    from careercli.queries.books import BookFilter, filter_books
+
+    wanted = BookFilter(role=role, skill=skill, topic=topic, author=author, since=since)
+    shown, total = filter_books(run.catalog(), wanted, limit)
+    run.present(BooksView(shown, run.reading_statuses(), total).limited(total, limit))
+
+
+def search(run: Session, words: list[str], kind: str | None, limit: int) -> None:
+    """``career search``: roles, skills, books and occupations, best first."""
+    from careercli.catalogue.load import load_search_index
+    from careercli.presenters.views import SearchView
+    from careercli.queries.search import no_match_message
+    from careercli.queries.search import search as find
+
+    text = " ".join(words)
+    index = load_search_index(run.catalog)
+    curated = [] if kind == "occupation" else find(index, text, kind=kind, limit=0)
+    db = run.onet() if kind in (None, "occupation") else None
+    every = curated
+    if db is not None:
+        from careercli.queries.occupation_lists import merge, search_hits
+
+        every = merge(curated, search_hits(db, text))
+    hits = every[:limit] if limit else every
+    view = SearchView(hits, "" if hits else no_match_message(index, text, kind))
+    run.present(view.limited(len(every), limit))
+
+
+def bookmark_list(run: Session, tag: str | None) -> None:
+    """``career bookmark list``: the user's bookmarks, oldest first, optionally of one tag."""
+    from careercli.presenters.views import BookmarksView
+
+    every = run.profile().bookmarks
+    marks = [b for b in every if tag is None or tag in b.tags]
+    view = BookmarksView(marks, with_occupations(run, [b.role for b in marks]))
+    if every and not marks:
+        tags = sorted({t for b in every for t in b.tags})
+        known = f"the tags in use: {', '.join(tags)}" if tags else "none of your bookmarks has a tag"
+        view.empty = f"No bookmark has the tag '{tag}'; {known}."
+    run.present(view)
+
+
+def with_occupations(run: Session, ids: list[str]) -> Catalog:
+    """The catalog with the bookmarked occupations as roles, so that lists name them (the O*NET modules and
+    database are loaded only when a bookmark is not a curated role)."""
+    cat = run.catalog()
+    if all(ident in cat.roles for ident in ids):
+        return cat
+    from careercli.queries.lookup import occupation_roles, with_roles
+
+    return with_roles(cat, occupation_roles(cat, ids, run.onet()))

@@ -1,0 +1,155 @@
+"""The direct path (careercli.cli.direct) answers the everyday command lines of list, show, books, search and
+bookmark list without Typer: it must print, fail and exit exactly as the Typer app does, and leave everything
+else to the app."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careercli.cli import direct
+
+# the Typer app alone, as the console script ran every command before the direct path
+TYPER = "import sys\nfrom careercli.cli.app import run\nsys.exit(run(sys.argv[1:]))\n"
+# the console script, noting whether Typer was imported
+SCRIPT = (
+    "import sys\nfrom careercli.entry import _main\ncode = _main(sys.argv[1:])\n"
+    "sys.stderr.write('[typer]' if 'typer' in sys.modules else '')\nsys.exit(code)\n"
+)
+
+SHAPES = [
+    ["list"],
+    ["list", "--json"],
+    ["list", "--category", "data"],
+    ["list", "-c", "security", "--json"],
+    ["list", "--category", "data", "--group", "15"],  # the two kinds at once: a usage error (2)
+    ["list", "--occupations"],
+    ["list", "-g", "15"],
+    ["list", "--group", "99"],  # no such group
+    ["show", "backend-developer"],
+    ["show", "back", "end", "developer"],
+    ["show", "--json", "devops"],
+    ["show", "backend-developer", "--format", "markdown"],
+    ["show", "backend-developer", "--json", "--format", "markdown"],  # disagree: 2
+    ["show", "15-1252.00"],
+    ["show", "software developers", "--json"],
+    ["show", "no-such-role-anywhere"],
+    ["show", ""],
+    ["books"],
+    ["books", "--limit", "3"],
+    ["books", "-n", "0", "--json"],
+    ["books", "--role", "qa-engineer", "--since", "2023"],
+    ["books", "--skill", "kubernetes", "--author", "burns", "--topic", "kubernetes"],
+    ["books", "--role", "nobody"],
+    ["search", "kubernetes"],
+    ["search", "data", "security", "--kind", "role"],
+    ["search", "kleppmann", "--json", "-n", "2"],
+    ["search", "actuary", "-k", "occupation"],
+    ["search", "zzqqxx"],
+    ["bookmark", "list"],
+    ["bookmark", "list", "--json"],
+    ["bookmark", "list", "--tag", "later"],
+    ["bookmark", "list", "-t", "nothing"],
+    ["list", "--color", "never", "--no-pager"],
+]
+
+
+def _run(code: str, argv: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, encoding="utf-8",
+                          env=env, timeout=60)  # fmt: skip
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.fixture
+def env(isolated_home: Path) -> dict[str, str]:
+    """The suite's pinned terminal, the replay off, and one bookmark with a tag."""
+    full = dict(os.environ) | {"CAREERCLI_NO_FAST_PATH": "1"}
+    subprocess.run([sys.executable, "-m", "careercli", "bookmark", "add", "qa-engineer", "--tag", "later"],
+                   env=full, check=True, capture_output=True)  # fmt: skip
+    return full
+
+
+@pytest.mark.parametrize("argv", SHAPES, ids=" ".join)
+@pytest.mark.parametrize("terminal", [False, True], ids=["piped", "terminal"])
+def test_the_direct_path_prints_and_exits_as_the_typer_app(env: dict[str, str], argv: list[str], terminal: bool):
+    if terminal:
+        env = env | {"FORCE_COLOR": "1"}  # rendered as on a terminal, with colour codes
+    code, out, err = _run(SCRIPT, argv, env)
+    assert "[typer]" not in err  # answered without Typer
+    assert (code, out, err) == _run(TYPER, argv, env)
+    assert code in (0, 1, 2)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "backend-developer", "--help"],
+        ["list", "-h"],
+        ["books", "--limit=3"],
+        ["books", "-n3"],
+        ["books", "--limit", "-1"],
+        ["books", "--limit", "x"],
+        ["books", "--limit", "+3"],
+        ["books", "--since", "1800"],
+        ["books", "--limit"],
+        ["list", "--category", "DATA"],  # Click accepts any case; Typer answers
+        ["list", "--category", "cooking"],
+        ["list", "extra"],
+        ["show"],
+        ["show", "--", "-x"],
+        ["show", "-"],
+        ["search", "go", "--kind", "roles"],
+        ["search", "go", "--json", "--json"],
+        ["list", "--pager", "--no-pager"],
+        ["--color", "never", "list"],
+        ["--json", "list"],
+        ["bookmark"],
+        ["bookmark", "add", "qa-engineer"],
+        ["compare", "backend-developer", "devops-engineer"],
+        [],
+    ],
+    ids=repr,
+)
+def test_anything_else_is_left_to_the_typer_app(argv: list[str]):
+    assert direct.parse(argv) is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["books", "--limit", "x"], ["list", "--category", "DATA"], ["show"], ["search", "go", "-k", "roles"]],
+    ids=" ".join,
+)
+def test_left_over_command_lines_still_get_the_apps_answer(env: dict[str, str], argv: list[str]):
+    code, out, err = _run(SCRIPT, argv, env)
+    assert err.endswith("[typer]")
+    assert (code, out, err.removesuffix("[typer]")) == _run(TYPER, argv, env)
+
+
+def test_each_option_it_reads_is_the_typer_commands_own():
+    """Same spellings, same parameter, same choices: the grammar cannot drift from the commands' declarations."""
+    from careercli.cli.app import app
+    from careercli.cli.session import Session
+
+    group = __import__("typer").main.get_command(app)
+    ctx = group.make_context("career", [], obj=Session(), resilient_parsing=True)
+    for path, (takes_words, options) in direct.GRAMMAR.items():
+        command = group
+        for name in path:
+            command = command.get_command(ctx, name)
+        params = {opt: param for param in command.params for opt in (*param.opts, *param.secondary_opts)}
+        arguments = [param for param in command.params if param.param_type_name == "argument"]
+        assert bool(arguments) == takes_words, path
+        for opt, (name, how) in {**options, **direct.OUTPUT}.items():
+            param = params[opt]
+            if opt in options:
+                assert param.name == name, (path, opt)
+            choices = getattr(param.type, "choices", None)
+            if isinstance(how, tuple):
+                assert tuple(str(getattr(c, "value", c)) for c in choices) == how, (path, opt)
+            else:
+                assert choices is None, (path, opt)
+                assert param.is_flag == (how in (direct.FLAG, False)), (path, opt)
