@@ -73,6 +73,7 @@ def test_missing_argument_is_usage_error_exit_2(cli) -> None:
 
 def test_show_json_shape(cli) -> None:
     payload = json.loads(cli("show", "backend-developer", "--json").out)
+    assert list(payload) == ["schema_version", "role"]  # no stray "total"/"limit": show takes no --limit
     assert payload["schema_version"] == 1
     role = payload["role"]
     assert set(role) >= {
