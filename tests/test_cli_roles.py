@@ -57,6 +57,11 @@ def test_nonsense_role_points_at_search(cli) -> None:
     assert "Traceback" not in result.err
 
 
+def test_a_hint_with_a_quoted_query_is_quoted_once(cli) -> None:
+    result = cli("show", "no", "such", "role")
+    assert result.err == "career: unknown role or occupation 'no such role'; try \"career search 'no such role'\"\n"
+
+
 def test_ambiguous_prefix_lists_candidates(cli) -> None:
     result = cli("show", "data")
     assert result.code == 1
