@@ -33,9 +33,7 @@ SEED_BOOKS = {
 UNCHECKED_YEAR_OR_PUBLISHER = {
     # Packt is checked (publisher README); no Packt page, README or catalogue found gives the year.
     "enterprise-grade-hybrid-and-multi-cloud-strategies",
-    # Packt is checked (publisher README); no Packt page, README or catalogue found gives the year.
-    "github-actions-cookbook",
-    # neither author, publisher nor year is confirmed by any source found (title only, from the seed page).
+    # the author is checked (two READMEs); no source found gives the publisher or the year.
     "learn-sql-using-mysql-in-one-day-and-learn-it-well",
 }
 
