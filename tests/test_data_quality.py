@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -32,9 +33,7 @@ SEED_BOOKS = {
 UNCHECKED_YEAR_OR_PUBLISHER = {
     # Packt is checked (publisher README); no Packt page, README or catalogue found gives the year.
     "enterprise-grade-hybrid-and-multi-cloud-strategies",
-    # Packt is checked (publisher README); no Packt page, README or catalogue found gives the year.
-    "github-actions-cookbook",
-    # neither author, publisher nor year is confirmed by any source found (title only, from the seed page).
+    # the author is checked (two READMEs); no source found gives the publisher or the year.
     "learn-sql-using-mysql-in-one-day-and-learn-it-well",
 }
 
@@ -102,6 +101,43 @@ def test_every_book_has_a_year_and_a_publisher(catalog: Catalog) -> None:
     missing = {b.id for b in catalog.books.values() if not b.published or not b.publisher}
     assert missing - UNCHECKED_YEAR_OR_PUBLISHER == set(), "a book without year or publisher"
     assert UNCHECKED_YEAR_OR_PUBLISHER - missing == set(), "checked now: remove it from UNCHECKED_YEAR_OR_PUBLISHER"
+
+
+def _publisher_pages(url: str, hosts: list[str]) -> bool:
+    return urlsplit(url).hostname in hosts
+
+
+def _is_cut_of(url: str, page: str) -> bool:
+    """The url is the provenance page itself, or that page cut back at a path boundary (http read as https)."""
+    page = re.sub(r"^http://", "https://", page)
+    if url == page:
+        return True
+    return page.startswith(url) and (url.endswith("/") or page[len(url)] in "/?#")
+
+
+def test_a_book_whose_provenance_names_its_publisher_page_shows_it() -> None:
+    table = tomllib.loads((DATA / "publishers.toml").read_text(encoding="utf-8"))["publisher"]
+    hosts = {entry["name"]: entry["hosts"] for entry in table}
+    books = tomllib.loads((DATA / "books.toml").read_text(encoding="utf-8"))["book"]
+    sources = tomllib.loads((DATA / "book-sources.toml").read_text(encoding="utf-8"))["source"]
+    pages: dict[str, list[str]] = {}
+    for source in sources:
+        pages.setdefault(source["book"], []).extend(source.get("urls", []))
+    assert [b["id"] for b in books if not b.get("url", "https://").startswith("https://")] == []
+    unset, off_site, not_named = set(), {}, {}
+    for book in books:
+        own = hosts.get(book.get("publisher", ""), [])
+        named = [u for u in pages.get(book["id"], []) if _publisher_pages(u, own)]
+        if "url" not in book:
+            if named:
+                unset.add(book["id"])
+        elif not _publisher_pages(book["url"], own):
+            off_site[book["id"]] = book["url"]
+        elif not any(_is_cut_of(book["url"], u) for u in named):
+            not_named[book["id"]] = book["url"]
+    assert unset == set(), "set url to the publisher page named in book-sources.toml"
+    assert off_site == {}, "a url must be on the publisher's own site (publishers.toml hosts)"
+    assert not_named == {}, "a url must be a provenance page or that page cut back at a path boundary"
 
 
 def test_every_role_names_an_onet_code_or_none(catalog: Catalog) -> None:
