@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 PROG = "career"
 COMPLETE_VAR = "_CAREER_COMPLETE"
@@ -219,10 +220,28 @@ def completions(args: list[str], incomplete: str) -> list[tuple[str, str]]:
     try:
         from careercli.completion_rules import resolve
 
-        node, given, target, incomplete = resolve(snapshot()["tree"], list(args), incomplete)
+        stored = snapshot()
+        node, given, target, incomplete = resolve(stored["tree"], list(args), incomplete)
+        if target is not None and isinstance(target["values"], int):  # a long list, kept beside the snapshot
+            return _stored_values(stored, target["values"], incomplete)
         return [(one_line(v), one_line(h)) for v, h in _offer(node, given, target, incomplete)]
     except Exception:  # a completion never fails loudly
         return []
+
+
+def _stored_values(stored: dict[str, Any], number: int, incomplete: str) -> list[tuple[str, str]]:
+    """The candidates of a long value list: a prefix query on the stored lists; when they cannot be trusted (a
+    damaged row, another snapshot's file), the snapshot is built again and answers from memory."""
+    from careercli.completion_values import Stale, candidates
+
+    lists = stored.get("lists")
+    if lists is None:
+        try:
+            return candidates(_values_file(), stored["token"], number, incomplete)
+        except Stale:
+            lists = snapshot(rebuild=True)["lists"]
+    wanted = incomplete.casefold()
+    return [(one_line(v), one_line(h)) for v, h in lists[number] if v.casefold().startswith(wanted)]
 
 
 def _offer(node: dict[str, object], given: set[int], target: object, incomplete: str) -> list[tuple[str, str]]:
@@ -291,14 +310,24 @@ def _cache_file() -> str:
     return os.path.join(str(cache_dir()), "completion.marshal")
 
 
-def snapshot() -> dict[str, object]:
-    """The cached snapshot when it is current, whole and the user's own; else built again and saved."""
+def _values_file() -> str:
+    from careercli.completion_values import NAME
+    from careercli.paths import cache_dir
+
+    return os.path.join(str(cache_dir()), NAME)
+
+
+def snapshot(rebuild: bool = False) -> dict[str, Any]:
+    """The cached snapshot when it is current, whole and the user's own; else built again and saved. A snapshot
+    just built holds its long value lists in memory (``lists``); a saved one names them (``token``)."""
     import hashlib
     import marshal
 
     key = _key()
     path = _cache_file()
     try:
+        if rebuild:
+            raise ValueError(path)
         fd = os.open(path, os.O_RDONLY)
         try:
             st = os.fstat(fd)
@@ -313,10 +342,19 @@ def snapshot() -> dict[str, object]:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     from careercli.cli.completion_spec import build
+    from careercli.completion_values import split, write
 
-    stored = {"key": key, "tree": build()}
-    _save(path, stored)
-    return stored
+    tree = build()
+    lists = split(tree)
+    token = os.urandom(16).hex()
+    try:
+        if lists:
+            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+            write(_values_file(), token, lists, one_line)  # first: a saved snapshot's lists are always there
+    except Exception:  # a cache that cannot be written only costs speed
+        return {"key": key, "tree": tree, "lists": lists}
+    _save(path, {"key": key, "tree": tree, "token": token})
+    return {"key": key, "tree": tree, "token": token, "lists": lists}
 
 
 def _save(path: str, stored: dict[str, object]) -> None:
