@@ -177,12 +177,12 @@ class Index:
         for word in self.stems.get(stem(token), ()):
             found.setdefault(word, STEM)
         if len(token) >= 3:
-            for word in self.postings:
-                if word.startswith(token) and word not in found:
+            for word in self.prefixed(token):
+                if word not in found:
                     found[word] = PREFIX
         if token not in self.postings and len(token) >= 4:
             limit = 1 if len(token) < 7 else 2
-            for word in self.postings:
+            for word in self.vocabulary():
                 if word in found or abs(len(word) - len(token)) > limit:
                     continue
                 distance = typo_distance(token, word, limit)
@@ -192,6 +192,12 @@ class Index:
 
     def vocabulary(self) -> Iterable[str]:
         return self.postings.keys()
+
+    def prefixed(self, token: str) -> Iterable[str]:
+        """The index words that start with ``token`` (a stored index reads just them)."""
+        if self.stored is not None:
+            return self.stored.prefixed(token)
+        return [word for word in self.postings if word.startswith(token)]
 
 
 def build_index(catalog: Catalog) -> Index:

@@ -150,9 +150,15 @@ class _Scores:
             total += best[d] + 0.1 * min(counts[d] - 1, 3)
         return total
 
-    def bound(self, d: int) -> float:
-        """At least the exact score: a phrase earns at most half the weight of the fields that matched."""
-        return self.base(d) + sum(r[d] for r in self.reach) * 0.5 + 20 * self.named.get(d, 0)
+    def bounds(self) -> dict[int, float]:
+        """Each candidate's score or more: a phrase earns at most half the weight of the fields that matched."""
+        total = dict.fromkeys(self.candidates, 0.0)
+        for d, n in self.named.items():
+            total[d] = 20.0 * n
+        for best, counts, reach in zip(self.best, self.counts(), self.reach, strict=True):
+            for d in total:
+                total[d] += best[d] + 0.1 * min(counts[d] - 1, 3) + 0.5 * reach[d]
+        return total
 
     def exact(self, d: int) -> Scored:
         total = self.base(d)
@@ -208,11 +214,11 @@ def _best_bounded(index: Index, parts: list[_Scores], candidates: set[int], exac
     """The best ``limit`` candidates, judged highest bound first, stopping when no bound left can reach them."""
     ranks = index.ranks()
 
-    def bound(d: int) -> float:
-        return max(part.bound(d) if i == 0 else part.exact(d).score
-                   for i, part in enumerate(parts) if d in part.candidates)  # fmt: skip
-
-    ordered = sorted((-bound(d), ranks[d], d) for d in candidates)
+    bounds = parts[0].bounds()
+    for part in parts[1:]:  # the words joined: one word, no phrase, so its scores are exact
+        for d in part.candidates:
+            bounds[d] = max(bounds.get(d, 0.0), part.exact(d).score)
+    ordered = sorted([(-bound, ranks[d], d) for d, bound in bounds.items()])
     kept: list[tuple[float, int, Scored]] = []  # a heap of the best so far, the worst on top
     for start in range(0, len(ordered), _BATCH):
         batch = ordered[start : start + _BATCH]
