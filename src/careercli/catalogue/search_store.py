@@ -270,9 +270,7 @@ class _Terms(Mapping[str, bytes]):
         return self.count
 
     def row(self, word: str) -> tuple[bytes, bytes]:
-        if word not in self:
-            raise KeyError(word)
-        if self.rows.rebuilt is None:
+        if self._rebuilt() is None:  # a word that has no row fails like a damaged one: the rebuilt index answers
             try:
                 return self.rows.term(word)
             except (Damaged, ValueError):
