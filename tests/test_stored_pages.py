@@ -154,3 +154,59 @@ def test_a_damaged_search_row_costs_speed_not_answers(isolated_home: Path) -> No
     stored = load.load_search_index(load.load_catalog)
     for query in ("writer", "page book", "python"):
         assert search(stored, query, limit=0) == search(fresh, query, limit=0)
+
+
+def test_a_page_of_search_hits_counts_every_match_and_equals_the_head_of_all(isolated_home: Path) -> None:
+    from careercli.catalogue import load
+    from careercli.queries.search import build_index, search, search_page
+
+    _pack(isolated_home, 301)
+    load.load_search_index(load.load_catalog)
+    stored = load.load_search_index(load.load_catalog)
+    fresh = build_index(load.load_catalog())
+    for index in (stored, fresh):
+        for query in ("writer", "page book", "book writer", "swift ui", "wrtier"):
+            every = search(index, query, limit=0)
+            for limit in (1, 3, 10):
+                page, total = search_page(index, query, limit=limit)
+                assert total == len(every), query
+                assert page == every[:limit], (query, limit)
+
+
+def test_a_lost_search_row_or_vocabulary_falls_back_to_the_same_answers(isolated_home: Path) -> None:
+    from careercli.catalogue import load, search_store
+    from careercli.queries.search import build_index, no_match_message, search
+
+    _pack(isolated_home, 301)
+    fresh = build_index(load.load_catalog())
+    load.load_search_index(load.load_catalog)
+    store = load.Store.open(load._folder(), load.cache_key(load.catalog_sources()))
+    assert store is not None
+    store.connection.execute("UPDATE blob SET data = x'00' WHERE name = ?", (search_store.VOCABULARY,))
+    assert no_match_message(search_store.load(store, lambda: fresh), "wrtierz", None) == no_match_message(
+        fresh, "wrtierz", None
+    )
+    store.connection.execute("DELETE FROM search_term WHERE word = 'writer'")  # the row count no longer matches
+    rebuilt: list[bool] = []
+    again = search_store.load(store, lambda: rebuilt.append(True) or fresh)
+    assert again is not None
+    assert search(again, "writer", limit=0) == search(fresh, "writer", limit=0) != []
+    assert rebuilt == [True]
+
+
+def test_a_search_store_of_the_old_format_is_rebuilt_not_misread(isolated_home: Path) -> None:
+    import marshal
+
+    from careercli.catalogue import load, search_store
+
+    _pack(isolated_home, 301)
+    load.load_search_index(load.load_catalog)
+    store = load.Store.open(load._folder(), load.cache_key(load.catalog_sources()))
+    assert store is not None
+    store.connection.execute("DELETE FROM blob WHERE name = ?", (search_store.META,))
+    store.put(search_store.OLD_META, marshal.dumps((("writer",), "b", b"")))
+    assert search_store.load(store, lambda: pytest.fail("rebuilt")) is None
+    load.load_search_index(load.load_catalog)  # built again, and stored in the new format
+    again = search_store.load(store, lambda: pytest.fail("rebuilt"))
+    assert again is not None
+    assert "writer" in again.postings

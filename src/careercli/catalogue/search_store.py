@@ -21,7 +21,9 @@ from careercli.catalogue.store import Damaged, Store
 from careercli.queries.search import Index
 from careercli.queries.search_rank import names_of, ranks_of
 
-META = "search:meta"  # vocabulary, kinds and ranks, written last: its presence says the tables are complete
+META = "search:meta2"  # word count, kinds and ranks, written last: its presence says the tables are complete
+VOCABULARY = "search:vocabulary"  # every word, read only for the typo scan and "closest terms"
+OLD_META = "search:meta"  # the format before: the vocabulary read by every search
 _TABLES = (
     "CREATE TABLE search_term (word TEXT PRIMARY KEY, postings BLOB, weights BLOB, digest INTEGER) WITHOUT ROWID",
     "CREATE TABLE search_stem (stem TEXT PRIMARY KEY, words BLOB, digest INTEGER) WITHOUT ROWID",
@@ -64,7 +66,7 @@ def save(store: Store, index: Index) -> None:
                 yield name, d, _crc(name, str(d))
 
     ranks = array("I", ranks_of(raw)).tobytes()
-    meta = marshal.dumps((tuple(index.postings), index.kinds, ranks))
+    meta = marshal.dumps((len(index.postings), index.kinds, ranks))
     try:
         db.execute("BEGIN")
         for table in ("search_term", "search_stem", "search_doc", "search_name"):
@@ -75,6 +77,8 @@ def save(store: Store, index: Index) -> None:
         db.executemany("INSERT INTO search_stem VALUES (?, ?, ?)", stems())
         db.executemany("INSERT INTO search_doc VALUES (?, ?, ?)", docs())
         db.executemany("INSERT INTO search_name VALUES (?, ?, ?)", names())
+        db.execute("DELETE FROM blob WHERE name = ?", (OLD_META,))
+        store.put(VOCABULARY, marshal.dumps(tuple(index.postings)))
         store.put(META, meta)
         db.execute("COMMIT")
     except sqlite3.Error:
@@ -85,13 +89,13 @@ def save(store: Store, index: Index) -> None:
 def load(store: Store, rebuild: Callable[[], Index]) -> Index | None:
     """The stored index, or None when the store holds none; ``rebuild`` answers instead once a row fails."""
     try:
-        vocabulary, kinds, ranks = marshal.loads(store.get(META))
+        count, kinds, ranks = marshal.loads(store.get(META))
     except (KeyError, Damaged, ValueError, EOFError, TypeError):
         return None
-    if not isinstance(vocabulary, tuple) or not isinstance(kinds, str) or not isinstance(ranks, bytes):
+    if not isinstance(count, int) or not isinstance(kinds, str) or not isinstance(ranks, bytes):
         return None
     rows = _Rows(store.connection, rebuild)
-    terms = _Terms(rows, vocabulary)
+    terms = _Terms(rows, store, count)
     return Index(_Docs(rows, len(kinds)), terms, _Stems(rows), kinds, stored=_Parts(rows, terms, ranks, len(kinds)))
 
 
@@ -112,6 +116,10 @@ class _Parts:
         """Read the documents ``ds`` in one query (a phrase search checks every candidate's fields)."""
         self.rows.prefetch(ds)
 
+    def prefixed(self, token: str) -> list[str]:
+        """The words that start with ``token``: a range of the table's key, not a walk through every word."""
+        return self.weights.terms.prefixed(token)
+
 
 class _Rows:
     """Reads of the search tables, each checked; after the first failure every answer comes from ``rebuild``."""
@@ -127,7 +135,7 @@ class _Rows:
             self.rebuilt = self._rebuild()
         return self.rebuilt
 
-    def _query(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
+    def select(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
         try:
             return self.db.execute(sql, args).fetchall()
         except sqlite3.Error as error:
@@ -136,7 +144,7 @@ class _Rows:
     def term(self, word: str) -> tuple[bytes, bytes]:
         found = self.terms.get(word)
         if found is None:
-            rows = self._query("SELECT postings, weights, digest FROM search_term WHERE word = ?", (word,))
+            rows = self.select("SELECT postings, weights, digest FROM search_term WHERE word = ?", (word,))
             if len(rows) != 1:
                 raise Damaged(word)
             postings, weights, digest = rows[0]
@@ -148,7 +156,7 @@ class _Rows:
         return found
 
     def stem(self, key: str) -> tuple[str, ...] | None:
-        rows = self._query("SELECT words, digest FROM search_stem WHERE stem = ?", (key,))
+        rows = self.select("SELECT words, digest FROM search_stem WHERE stem = ?", (key,))
         if not rows:
             return None
         data, digest = rows[0]
@@ -165,7 +173,7 @@ class _Rows:
             for start in range(0, len(ordered), 500):
                 batch = tuple(ordered[start : start + 500])
                 sql = f"SELECT d, data, digest FROM search_doc WHERE d IN ({','.join('?' * len(batch))})"
-                for d, data, digest in self._query(sql, batch):
+                for d, data, digest in self.select(sql, batch):
                     if isinstance(data, bytes) and digest == _crc(str(d), data):
                         self.docs[d] = tuple(marshal.loads(data))  # a row that fails is read (and judged) again
         except (Damaged, ValueError, EOFError, TypeError):
@@ -174,7 +182,7 @@ class _Rows:
     def doc(self, d: int) -> tuple[Any, ...]:
         found = self.docs.get(d)
         if found is None:
-            rows = self._query("SELECT data, digest FROM search_doc WHERE d = ?", (d,))
+            rows = self.select("SELECT data, digest FROM search_doc WHERE d = ?", (d,))
             if len(rows) != 1 or not isinstance(rows[0][0], bytes) or rows[0][1] != _crc(str(d), rows[0][0]):
                 raise Damaged(str(d))
             found = self.docs[d] = tuple(marshal.loads(rows[0][0]))
@@ -185,7 +193,7 @@ class _Rows:
         if self.rebuilt is None:
             try:
                 found: dict[int, int] = {}
-                for d, digest in self._query("SELECT d, digest FROM search_name WHERE name = ?", (phrase,)):
+                for d, digest in self.select("SELECT d, digest FROM search_name WHERE name = ?", (phrase,)):
                     if digest != _crc(phrase, str(d)):
                         raise Damaged(phrase)
                     if d in wanted:
@@ -197,27 +205,72 @@ class _Rows:
 
 
 class _Terms(Mapping[str, bytes]):
-    """Each word's postings, read when a search looks the word up; the vocabulary itself is in memory."""
+    """Each word's postings, read when a search looks the word up. Whether a word is there, and which words start
+    with a prefix, are asked of the table; the whole vocabulary is read only for a typo scan. The table's word
+    count is checked against the one stored first: a lost row switches every answer to the rebuilt index."""
 
-    def __init__(self, rows: _Rows, vocabulary: tuple[str, ...]) -> None:
-        self.rows, self.vocabulary = rows, vocabulary
-        self._known: frozenset[str] | None = None
+    def __init__(self, rows: _Rows, store: Store, count: int) -> None:
+        self.rows, self.store, self.count = rows, store, count
+        self._checked = False
+        self._vocabulary: tuple[str, ...] | None = None
+
+    def _rebuilt(self) -> Index | None:
+        """The rebuilt index once any read has failed (the row count is checked by the first read)."""
+        if self.rows.rebuilt is None and not self._checked:
+            self._checked = True
+            try:
+                found = self.rows.select("SELECT count(*) FROM search_term", ())
+                if found != [(self.count,)]:
+                    raise Damaged("search_term")
+            except Damaged:
+                self.rows.fallback()
+        return self.rows.rebuilt
 
     def __contains__(self, word: object) -> bool:
-        if self._known is None:
-            self._known = frozenset(self.vocabulary)
-        return word in self._known
+        rebuilt = self._rebuilt()
+        if rebuilt is not None:
+            return word in rebuilt.postings
+        if not isinstance(word, str):
+            return False
+        if word in self.rows.terms:
+            return True
+        try:
+            return bool(self.rows.select("SELECT 1 FROM search_term WHERE word = ?", (word,)))
+        except Damaged:
+            return word in self.rows.fallback().postings
+
+    def prefixed(self, token: str) -> list[str]:
+        rebuilt = self._rebuilt()
+        if rebuilt is None and token:
+            end = token[:-1] + chr(ord(token[-1]) + 1)
+            try:
+                rows = self.rows.select("SELECT word FROM search_term WHERE word >= ? AND word < ?", (token, end))
+                return [word for (word,) in rows if isinstance(word, str) and word.startswith(token)]
+            except Damaged:
+                pass
+        return [word for word in self.rows.fallback().postings if word.startswith(token)]
+
+    def vocabulary(self) -> tuple[str, ...]:
+        if self._vocabulary is None:
+            if self._rebuilt() is None:
+                try:
+                    found = marshal.loads(self.store.get(VOCABULARY))
+                    if isinstance(found, tuple) and len(found) == self.count:
+                        self._vocabulary = found
+                except (KeyError, Damaged, ValueError, EOFError, TypeError, sqlite3.Error):
+                    pass
+            if self._vocabulary is None:
+                self._vocabulary = tuple(self.rows.fallback().postings)
+        return self._vocabulary
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.vocabulary)
+        return iter(self.vocabulary())
 
     def __len__(self) -> int:
-        return len(self.vocabulary)
+        return self.count
 
     def row(self, word: str) -> tuple[bytes, bytes]:
-        if word not in self:
-            raise KeyError(word)
-        if self.rows.rebuilt is None:
+        if self._rebuilt() is None:  # a word that has no row fails like a damaged one: the rebuilt index answers
             try:
                 return self.rows.term(word)
             except (Damaged, ValueError):
@@ -235,16 +288,16 @@ class _Weights(Mapping[str, bytes]):
     """The field weights of each word's postings, in the same order (packed doubles)."""
 
     def __init__(self, terms: _Terms) -> None:
-        self._terms = terms
+        self.terms = terms
 
     def __getitem__(self, word: str) -> bytes:
-        return self._terms.row(word)[1]
+        return self.terms.row(word)[1]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._terms)
+        return iter(self.terms)
 
     def __len__(self) -> int:
-        return len(self._terms)
+        return len(self.terms)
 
 
 class _Stems(Mapping[str, tuple[str, ...]]):

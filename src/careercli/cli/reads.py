@@ -91,21 +91,22 @@ def search(run: Session, words: list[str], kind: str | None, limit: int) -> None
     """``career search``: roles, skills, books and occupations, best first."""
     from careercli.catalogue.load import load_search_index
     from careercli.presenters.views import SearchView
-    from careercli.queries.search import no_match_message
-    from careercli.queries.search import search as find
+    from careercli.queries.search import no_match_message, search_page
 
     text = " ".join(words)
     index = load_search_index(run.catalog)
-    curated = [] if kind == "occupation" else find(index, text, kind=kind, limit=0)
+    # the best `limit` curated hits merged with every occupation hit give the same first `limit` as merging all
+    curated, total = ([], 0) if kind == "occupation" else search_page(index, text, kind=kind, limit=limit)
     db = run.onet() if kind in (None, "occupation") else None
     every = curated
     if db is not None:
         from careercli.queries.occupation_lists import merge, search_hits
 
-        every = merge(curated, search_hits(db, text))
+        occupations = search_hits(db, text)
+        every, total = merge(curated, occupations), total + len(occupations)
     hits = every[:limit] if limit else every
     view = SearchView(hits, "" if hits else no_match_message(index, text, kind))
-    run.present(view.limited(len(every), limit))
+    run.present(view.limited(total, limit))
 
 
 def bookmark_list(run: Session, tag: str | None) -> None:

@@ -23,7 +23,6 @@ from careercli.records import record
 
 if TYPE_CHECKING:
     from careercli.model import Catalog
-    from careercli.queries.search_rank import Scored
 
 KINDS = ("role", "skill", "book")
 STOPWORDS = frozenset(
@@ -145,16 +144,13 @@ class Index:
         for packed in array("I", self.postings[word]):
             yield divmod(packed, _FIELDS_PER_DOC)
 
-    def weighted_hits(self, word: str) -> Iterator[tuple[int, int, float]]:
-        """Each (document, field) holding the word, with the field's weight."""
+    def weighted(self, word: str) -> tuple[Sequence[int], Sequence[float]]:
+        """The word's postings (document * 256 + field) and, in the same order, each field's weight."""
+        postings = array("I", self.postings[word])
         if self.stored is None:
             raw = self.raw_docs
-            for d, f in self.hits(word):
-                yield d, f, raw[d][5][f]
-            return
-        for packed, weight in zip(array("I", self.postings[word]), array("d", self.stored.weights[word]), strict=True):
-            d, f = divmod(packed, _FIELDS_PER_DOC)
-            yield d, f, weight
+            return postings, [raw[p >> 8][5][p & 255] for p in postings]
+        return postings, array("d", self.stored.weights[word])
 
     def ranks(self) -> Sequence[int]:
         """Each document's place in the order that breaks ties between equal scores: kind, title, id."""
@@ -181,12 +177,12 @@ class Index:
         for word in self.stems.get(stem(token), ()):
             found.setdefault(word, STEM)
         if len(token) >= 3:
-            for word in self.postings:
-                if word.startswith(token) and word not in found:
+            for word in self.prefixed(token):
+                if word not in found:
                     found[word] = PREFIX
         if token not in self.postings and len(token) >= 4:
             limit = 1 if len(token) < 7 else 2
-            for word in self.postings:
+            for word in self.vocabulary():
                 if word in found or abs(len(word) - len(token)) > limit:
                     continue
                 distance = typo_distance(token, word, limit)
@@ -196,6 +192,12 @@ class Index:
 
     def vocabulary(self) -> Iterable[str]:
         return self.postings.keys()
+
+    def prefixed(self, token: str) -> Iterable[str]:
+        """The index words that start with ``token`` (a stored index reads just them)."""
+        if self.stored is not None:
+            return self.stored.prefixed(token)
+        return [word for word in self.postings if word.startswith(token)]
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -252,72 +254,23 @@ def query_tokens(query: str) -> list[str]:
 
 
 def search(index: Index, query: str, kind: str | None = None, limit: int = 10) -> list[Hit]:
-    """Ranked hits for the query; every query word must match. ``limit=0`` returns all.
+    """Ranked hits for the query; every query word must match. ``limit=0`` returns all."""
+    return search_page(index, query, kind, limit)[0]
 
-    Words typed apart that the catalog writes as one ('swift ui', 'type script') are also tried joined.
+
+def search_page(index: Index, query: str, kind: str | None = None, limit: int = 10) -> tuple[list[Hit], int]:
+    """The best ``limit`` hits for the query (all with ``limit=0``) and how many documents match in all.
+
+    Words typed apart that the catalog writes as one ('swift ui', 'type script') are also tried joined. Only the
+    hits returned are made into objects; their documents are read when a command shows them.
     """
-    from careercli.queries.search_rank import LazyHit
+    from careercli.queries.search_rank import LazyHit, top
 
     tokens = query_tokens(query)
     if not tokens:
-        return []
-    hits = _search_tokens(index, tokens, kind)
-    joined = "".join(tokens)
-    if len(tokens) > 1 and joined in index.postings:
-        best = {h.doc: h for h in hits}
-        for hit in _search_tokens(index, [joined], kind):
-            if hit.doc not in best or best[hit.doc].score < hit.score:
-                best[hit.doc] = hit
-        hits = list(best.values())
-    ranks = index.ranks()  # the same order as (kind, title ignoring case, id), without reading the documents
-    hits.sort(key=lambda h: (-h.score, ranks[h.doc]))
-    shown = hits if limit == 0 else hits[:limit]
-    return [LazyHit(index, h) for h in shown]  # documents are read only for the hits a command shows
-
-
-def _search_tokens(index: Index, tokens: list[str], kind: str | None) -> list[Scored]:
-    from careercli.queries.search_rank import Scored
-
-    per_token: list[dict[int, tuple[float, list[int]]]] = []
-    for token in tokens:
-        scores: dict[int, tuple[float, list[int]]] = {}
-        for word, quality in index.expand(token).items():
-            for d, f, weight in index.weighted_hits(word):
-                if kind and index.kind_of(d) != kind:
-                    continue
-                value = weight * quality
-                best, fields = scores.get(d, (0.0, []))
-                fields.append(f)
-                scores[d] = (max(best, value), fields)
-        if not scores:
-            return []
-        per_token.append(scores)
-    candidates = set(per_token[0])
-    for scores in per_token[1:]:
-        candidates &= set(scores)
-    phrase = " ".join(tokens)
-    named = index.named(phrase, candidates)
-    if len(tokens) > 1 and index.stored is not None:  # phrase bonuses read the documents: all in one query
-        index.stored.prefetch(candidates)
-    hits: list[Scored] = []
-    for d in candidates:
-        total = 0.0
-        matched_fields: list[int] = []
-        for scores in per_token:
-            best, fields = scores[d]
-            distinct = sorted(set(fields))
-            total += best + 0.1 * min(len(distinct) - 1, 3)
-            matched_fields.extend(distinct)
-        # bonuses, looked for only where they can apply: a phrase in a field that matched, a whole name
-        if len(tokens) > 1:
-            texts, weights = index.raw_docs[d][4:6]
-            for f in sorted(set(matched_fields)):
-                if phrase in " ".join(words(texts[f])):
-                    total += weights[f] * 0.5
-        for _ in range(named.get(d, 0)):
-            total += 20  # the query is the thing's whole name
-        hits.append(Scored(round(total, 2), d, tuple(matched_fields)))
-    return hits
+        return [], 0
+    shown, total = top(index, tokens, kind, limit)
+    return [LazyHit(index, s) for s in shown], total
 
 
 def closest_terms(index: Index, query: str, limit: int = 5, kind: str | None = None) -> list[str]:
