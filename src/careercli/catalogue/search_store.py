@@ -18,18 +18,21 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from careercli.catalogue.store import Damaged, Store
+from careercli.queries import search_single as single
 from careercli.queries.search import Index
 from careercli.queries.search_rank import names_of, ranks_of
 
-META = "search:meta2"  # word count, kinds and ranks, written last: its presence says the tables are complete
+META = "search:meta3"  # word count, kinds and ranks, written last: its presence says the tables are complete
 VOCABULARY = "search:vocabulary"  # every word, read only for the typo scan and "closest terms"
-OLD_META = "search:meta"  # the format before: the vocabulary read by every search
+OLD_META = "search:meta"  # a format before: the vocabulary read by every search
+OLD_METAS = (OLD_META, "search:meta2")  # formats before (meta2: no search_top), removed when the index is stored
 _TABLES = (
     "CREATE TABLE search_term (word TEXT PRIMARY KEY, postings BLOB, weights BLOB, digest INTEGER) WITHOUT ROWID",
     "CREATE TABLE search_stem (stem TEXT PRIMARY KEY, words BLOB, digest INTEGER) WITHOUT ROWID",
     "CREATE TABLE search_doc (d INTEGER PRIMARY KEY, data BLOB, digest INTEGER)",
     "CREATE TABLE search_name (name TEXT, d INTEGER, digest INTEGER)",  # one row a name field (see names_of)
     "CREATE INDEX search_name_name ON search_name (name)",
+    "CREATE TABLE search_top (word TEXT PRIMARY KEY, docs BLOB, digest INTEGER) WITHOUT ROWID",  # search_single
 )
 
 
@@ -44,11 +47,18 @@ def save(store: Store, index: Index) -> None:
     """Write a freshly built index into the store, in one transaction; failures cost speed only."""
     raw = index.raw_docs
     db = store.connection
+    ranked = ranks_of(raw)
+    alone = single.alone(index)
+    tops: list[tuple[str, bytes, int]] = []  # the stored order of each common word (search_single)
 
     def terms() -> Iterator[tuple[str, bytes, bytes, int]]:
         for word, postings in index.postings.items():
-            weights = array("d", [raw[d][5][f] for d, f in index.hits(word)]).tobytes()
+            weighed = array("d", [raw[d][5][f] for d, f in index.hits(word)])
+            weights = weighed.tobytes()
             yield word, postings, weights, _crc(word, postings, weights)
+            order = single.ranked(array("I", postings), weighed, index.kinds, ranked) if word in alone else None
+            if order is not None:
+                tops.append((word, order, _crc(word, order)))
 
     def stems() -> Iterator[tuple[str, bytes, int]]:
         for key, words in index.stems.items():
@@ -65,11 +75,11 @@ def save(store: Store, index: Index) -> None:
             for name in names_of(doc):
                 yield name, d, _crc(name, str(d))
 
-    ranks = array("I", ranks_of(raw)).tobytes()
+    ranks = array("I", ranked).tobytes()
     meta = marshal.dumps((len(index.postings), index.kinds, ranks))
     try:
         db.execute("BEGIN")
-        for table in ("search_term", "search_stem", "search_doc", "search_name"):
+        for table in ("search_term", "search_stem", "search_doc", "search_name", "search_top"):
             db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _TABLES:
             db.execute(statement)
@@ -77,7 +87,8 @@ def save(store: Store, index: Index) -> None:
         db.executemany("INSERT INTO search_stem VALUES (?, ?, ?)", stems())
         db.executemany("INSERT INTO search_doc VALUES (?, ?, ?)", docs())
         db.executemany("INSERT INTO search_name VALUES (?, ?, ?)", names())
-        db.execute("DELETE FROM blob WHERE name = ?", (OLD_META,))
+        db.executemany("INSERT INTO search_top VALUES (?, ?, ?)", tops)
+        db.executemany("DELETE FROM blob WHERE name = ?", [(name,) for name in OLD_METAS])
         store.put(VOCABULARY, marshal.dumps(tuple(index.postings)))
         store.put(META, meta)
         db.execute("COMMIT")
@@ -110,7 +121,15 @@ class _Parts:
         return ranks if ranks is not None else self.rows.fallback().ranks()
 
     def named(self, phrase: str, candidates: Iterable[int]) -> dict[int, int]:
-        return self.rows.named(phrase, candidates)
+        return self.rows.named(phrase, candidates) or {}
+
+    def all_named(self, phrase: str) -> dict[int, int] | None:
+        """Every document whose whole name is the phrase, with how many of its names are; None once rebuilt."""
+        return self.rows.named(phrase, None) if self.rows.rebuilt is None else None
+
+    def order(self, word: str) -> array[int] | None:
+        """The word's stored order (``search_single.ranked``), or None: a rare word, a damaged row, a rebuild."""
+        return self.rows.order(word)
 
     def prefetch(self, ds: Iterable[int]) -> None:
         """Read the documents ``ds`` in one query (a phrase search checks every candidate's fields)."""
@@ -188,20 +207,35 @@ class _Rows:
             found = self.docs[d] = tuple(marshal.loads(rows[0][0]))
         return found
 
-    def named(self, phrase: str, candidates: Iterable[int]) -> dict[int, int]:
-        wanted = set(candidates)
+    def named(self, phrase: str, candidates: Iterable[int] | None) -> dict[int, int] | None:
+        """The candidates (any document with None) named ``phrase``; None for any document once a row fails."""
+        wanted = None if candidates is None else set(candidates)
         if self.rebuilt is None:
             try:
                 found: dict[int, int] = {}
                 for d, digest in self.select("SELECT d, digest FROM search_name WHERE name = ?", (phrase,)):
                     if digest != _crc(phrase, str(d)):
                         raise Damaged(phrase)
-                    if d in wanted:
+                    if wanted is None or d in wanted:
                         found[d] = found.get(d, 0) + 1
                 return found
             except Damaged:
                 pass
-        return self.fallback().named(phrase, wanted)
+        return None if wanted is None else self.fallback().named(phrase, wanted)
+
+    def order(self, word: str) -> array[int] | None:
+        if self.rebuilt is not None:
+            return None
+        try:
+            rows = self.select("SELECT docs, digest FROM search_top WHERE word = ?", (word,))
+        except Damaged:
+            return None
+        if len(rows) != 1 or not isinstance(rows[0][0], bytes) or rows[0][1] != _crc(word, rows[0][0]):
+            return None
+        data = rows[0][0]
+        order = array("I", data) if len(data) % 4 == 0 else array("I")
+        count = len(single.LETTERS)
+        return order if len(order) >= count and len(order) == count + sum(order[:count]) else None
 
 
 class _Terms(Mapping[str, bytes]):

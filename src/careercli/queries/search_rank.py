@@ -179,6 +179,12 @@ def top(index: Index, tokens: list[str], kind: str | None, limit: int) -> tuple[
     Words typed apart that the catalog writes as one ('swift ui') are also tried joined: a document scores the
     better of the two readings (the words apart when equal)."""
     letter = kind[0] if kind else None
+    if len(tokens) == 1 and limit > 0 and index.stored is not None:  # the commonest query: from a stored order
+        from careercli.queries.search_single import top_single
+
+        found = top_single(index, tokens[0], letter, limit)
+        if found is not None:
+            return found
     parts = [_Scores(index, tokens, letter)]
     joined = "".join(tokens)
     if len(tokens) > 1 and joined in index.postings:
