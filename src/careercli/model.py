@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import overload
+from typing import Any, overload
 
 from careercli.records import Frozen as _Frozen
 
@@ -235,22 +234,59 @@ class Book(_Frozen):
         return self.title
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(_Frozen):
     """Roles, skills and books by id. The mappings may be lazy (loaded from the cache item by item), and a
-    stored catalog carries two indexes: each role's books and all books, newest first."""
+    stored catalog carries two indexes: each role's books and all books, newest first.
 
+    Written out like the other model classes (``@dataclass`` imports ``inspect`` at start-up): equality and the
+    repr cover the four data fields only, the indexes being derived from them; ``replace`` makes a changed copy."""
+
+    __slots__ = ("book_order", "books", "readings", "role_books", "roles", "skills", "sources", "summaries")
+    __match_args__ = ("roles", "skills", "books", "sources", "role_books", "book_order", "readings", "summaries")
     roles: Mapping[str, Role]
     skills: Mapping[str, Skill]
     books: Mapping[str, Book]
-    sources: tuple[str, ...] = field(default=())
-    role_books: Mapping[str, tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
-    book_order: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
+    sources: tuple[str, ...]
+    role_books: Mapping[str, tuple[str, ...]] | None
+    book_order: tuple[str, ...] | Callable[[], tuple[str, ...]] | None
     # each role's reading lists worked out when the catalogue was stored (see queries.ranking.reading_table)
-    readings: Mapping[str, tuple[tuple[str, ...], ...]] | None = field(default=None, compare=False, repr=False)
-    summaries: tuple[RoleSummary, ...] | Callable[[], tuple[RoleSummary, ...]] | None = field(
-        default=None, compare=False, repr=False
-    )
+    readings: Mapping[str, tuple[tuple[str, ...], ...]] | None
+    summaries: tuple[RoleSummary, ...] | Callable[[], tuple[RoleSummary, ...]] | None
+
+    def __init__(
+        self,
+        roles: Mapping[str, Role],
+        skills: Mapping[str, Skill],
+        books: Mapping[str, Book],
+        sources: tuple[str, ...] = (),
+        role_books: Mapping[str, tuple[str, ...]] | None = None,
+        book_order: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = None,
+        readings: Mapping[str, tuple[tuple[str, ...], ...]] | None = None,
+        summaries: tuple[RoleSummary, ...] | Callable[[], tuple[RoleSummary, ...]] | None = None,
+    ) -> None:
+        _set(self, "roles", roles)
+        _set(self, "skills", skills)
+        _set(self, "books", books)
+        _set(self, "sources", sources)
+        _set(self, "role_books", role_books)
+        _set(self, "book_order", book_order)
+        _set(self, "readings", readings)
+        _set(self, "summaries", summaries)
+
+    def _values(self) -> tuple[Any, ...]:  # what equality and hash compare: the data, not its indexes
+        return self.roles, self.skills, self.books, self.sources
+
+    def __repr__(self) -> str:
+        return f"Catalog(roles={self.roles!r}, skills={self.skills!r}, books={self.books!r}, sources={self.sources!r})"
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__match_args__)
+
+    def replace(self, **changes: Any) -> Catalog:
+        """A copy with ``changes`` (field names and values), as ``dataclasses.replace`` makes one."""
+        values = {name: getattr(self, name) for name in self.__match_args__}
+        values.update(changes)
+        return Catalog(**values)
 
     def role(self, slug: str) -> Role:
         return self.roles[slug]

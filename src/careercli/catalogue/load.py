@@ -138,13 +138,11 @@ def _store_in_background(catalog: Catalog, key: str, warnings: list[str]) -> boo
 def _with_indexes(catalog: Catalog) -> Catalog:
     """The catalogue with what its pages need worked out once: each role's books, all books newest first, and
     each role's reading lists (so that ``show`` reads only the books it displays)."""
-    import dataclasses
-
     from careercli.queries.ranking import reading_table
 
     role_books, order = catalog.indexes()
     readings = reading_table(catalog, role_books)
-    return dataclasses.replace(catalog, role_books=role_books, book_order=order, readings=readings)
+    return catalog.replace(role_books=role_books, book_order=order, readings=readings)
 
 
 def _quiet(message: str) -> None:

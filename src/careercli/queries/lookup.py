@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
 
 from careercli.errors import NotFoundError
 from careercli.model import Catalog, Role
@@ -210,7 +209,7 @@ def with_roles(catalog: Catalog, extra: Mapping[str, Role]) -> Catalog:
     ChainMap: the curated roles are not read one by one), so presenters that name roles by id name them too."""
     if not extra:
         return catalog
-    return replace(catalog, roles=ChainMap(dict(extra), catalog.roles))  # type: ignore[arg-type]
+    return catalog.replace(roles=ChainMap(dict(extra), catalog.roles))
 
 
 def occupation_roles(catalog: Catalog, ids: Iterable[str], db: sqlite3.Connection | None) -> dict[str, Role]:
