@@ -154,3 +154,55 @@ def test_a_damaged_search_row_costs_speed_not_answers(isolated_home: Path) -> No
     stored = load.load_search_index(load.load_catalog)
     for query in ("writer", "page book", "python"):
         assert search(stored, query, limit=0) == search(fresh, query, limit=0)
+
+
+def _damage(rows: dict[str, bytes | None]) -> None:
+    """Rows of the store overwritten (their checksum left stale) or, for None, removed."""
+    from careercli.catalogue import load
+
+    store = load.Store.open(load._folder(), load.cache_key(load.catalog_sources()))
+    assert store is not None
+    for name, data in rows.items():
+        if data is None:
+            done = store.connection.execute("DELETE FROM blob WHERE name = ?", (name,))
+        else:
+            done = store.connection.execute("UPDATE blob SET data = ? WHERE name = ?", (data, name))
+        assert done.rowcount == 1, name
+    store.connection.commit()
+    store.close()
+
+
+def test_a_role_page_reads_its_linked_occupations_tables_from_the_store(
+    cli, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``show`` of a role linked to an occupation needs {code: role} and {skill name: id}: two stored rows, not
+    every role summary and every skill; a damaged or missing row gives the same page from the catalogue."""
+    from careercli.catalogue import load
+    from careercli.catalogue.build import build_catalog
+    from careercli.catalogue.sources import catalog_sources
+    from careercli.catalogue.store import Store
+    from careercli.queries.lookup import curated_roles, skill_names
+
+    _pack(isolated_home, 301)
+    built = {args: cli(*args) for args in (("show", "backend-developer"), ("show", "backend-developer", "--json"))}
+    plain = build_catalog(catalog_sources(), quiet_bundled=True)
+    stored = load.load_catalog()
+    assert curated_roles(stored) == curated_roles(plain)
+    assert curated_roles(plain)["15-1252.00"] == "backend-developer"
+    assert skill_names(stored) == skill_names(plain)
+    assert skill_names(plain)["Page Skill"] == "page-skill"
+    reads: list[str] = []
+    get, prefixed = Store.get, Store.prefixed
+    monkeypatch.setattr(Store, "get", lambda self, name: reads.append(name) or get(self, name))
+    monkeypatch.setattr(Store, "prefixed", lambda self, name: reads.append(name + "*") or prefixed(self, name))
+    for args, before in built.items():
+        assert cli(*args) == before
+    assert "summaries" not in reads
+    assert "skill:*" not in reads
+    assert len([name for name in reads if name.startswith("skill:")]) < len(plain.skills) / 4  # those on the page
+    assert {"table:curated_roles", "table:skill_names"} <= set(reads)
+    monkeypatch.setattr(Store, "get", get)
+    monkeypatch.setattr(Store, "prefixed", prefixed)
+    _damage({"table:curated_roles": b"\x00", "table:skill_names": None})
+    for args, before in built.items():
+        assert cli(*args) == before

@@ -241,8 +241,9 @@ class Catalog(_Frozen):
     Written out like the other model classes (``@dataclass`` imports ``inspect`` at start-up): equality and the
     repr cover the four data fields only, the indexes being derived from them; ``replace`` makes a changed copy."""
 
-    __slots__ = ("book_order", "books", "readings", "role_books", "roles", "skills", "sources", "summaries")
-    __match_args__ = ("roles", "skills", "books", "sources", "role_books", "book_order", "readings", "summaries")
+    __slots__ = ("book_order", "books", "readings", "role_books", "roles", "skills", "sources", "summaries", "tables")
+    __match_args__ = ("roles", "skills", "books", "sources", "role_books", "book_order", "readings", "summaries",
+                      "tables")  # fmt: skip
     roles: Mapping[str, Role]
     skills: Mapping[str, Skill]
     books: Mapping[str, Book]
@@ -252,6 +253,7 @@ class Catalog(_Frozen):
     # each role's reading lists worked out when the catalogue was stored (see queries.ranking.reading_table)
     readings: Mapping[str, tuple[tuple[str, ...], ...]] | None
     summaries: tuple[RoleSummary, ...] | Callable[[], tuple[RoleSummary, ...]] | None
+    tables: Callable[[str], Any] | None  # a stored catalogue's derived tables by name (None: not stored)
 
     def __init__(
         self,
@@ -263,6 +265,7 @@ class Catalog(_Frozen):
         book_order: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = None,
         readings: Mapping[str, tuple[tuple[str, ...], ...]] | None = None,
         summaries: tuple[RoleSummary, ...] | Callable[[], tuple[RoleSummary, ...]] | None = None,
+        tables: Callable[[str], Any] | None = None,
     ) -> None:
         _set(self, "roles", roles)
         _set(self, "skills", skills)
@@ -272,6 +275,7 @@ class Catalog(_Frozen):
         _set(self, "book_order", book_order)
         _set(self, "readings", readings)
         _set(self, "summaries", summaries)
+        _set(self, "tables", tables)
 
     def _values(self) -> tuple[Any, ...]:  # what equality and hash compare: the data, not its indexes
         return self.roles, self.skills, self.books, self.sources
@@ -287,6 +291,11 @@ class Catalog(_Frozen):
         values = {name: getattr(self, name) for name in self.__match_args__}
         values.update(changes)
         return Catalog(**values)
+
+    def table(self, name: str) -> Any:
+        """A table derived from the catalogue and stored with it (``queries.lookup`` names them), None when it was
+        not stored or fails its check: the caller then works it out from the catalogue."""
+        return self.tables(name) if self.tables is not None else None
 
     def role(self, slug: str) -> Role:
         return self.roles[slug]

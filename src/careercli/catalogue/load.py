@@ -29,7 +29,7 @@ from careercli.catalogue.sources import Source, catalog_sources
 from careercli.catalogue.store import Damaged, Store, write_store
 from careercli.model import Book, Catalog, Challenge, Role, RoleSummary, Skill, SkillGroup
 
-FORMAT = 1
+FORMAT = 2  # 2: the derived tables ("table:" rows) and the reading lists' heads ("rh:" rows)
 MODEL = (Role, Skill, Book, Challenge, SkillGroup, RoleSummary)
 T = TypeVar("T")
 BULK_AFTER = 200  # items read one at a time before a stored mapping reads all of its kind at once
@@ -173,7 +173,16 @@ def _stored(store: Store, recovery: _Recovery) -> Catalog:
         book_order=lambda: _book_order(store, recovery),
         readings=StoredMap(store, "rr", tuple, recovery, _readings),
         summaries=lambda: _summaries(store, recovery),
+        tables=lambda name: _table(store, name),
     )
+
+
+def _table(store: Store, name: str) -> Any:
+    """A derived table, or None (then worked out from the catalogue, whose items have their own fallback)."""
+    try:
+        return marshal.loads(store.get(f"table:{name}"))
+    except (Damaged, KeyError, ValueError, EOFError, TypeError):
+        return None
 
 
 def _summaries(store: Store, recovery: _Recovery) -> tuple[RoleSummary, ...]:
@@ -309,6 +318,10 @@ def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]
     for slug, ids in role_books.items():
         yield f"rb:{slug}", marshal.dumps(ids)
     readings = _readings(catalog)
+    from careercli.queries.lookup import stored_tables  # at store time only, as _with_indexes imports ranking
+
+    for name, table in stored_tables(catalog).items():
+        yield f"table:{name}", marshal.dumps(table)
     yield "keys:rr", marshal.dumps(tuple(readings))
     for slug, lists in readings.items():
         yield f"rr:{slug}", marshal.dumps(lists)
