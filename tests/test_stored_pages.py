@@ -206,3 +206,31 @@ def test_a_role_page_reads_its_linked_occupations_tables_from_the_store(
     _damage({"table:curated_roles": b"\x00", "table:skill_names": None})
     for args, before in built.items():
         assert cli(*args) == before
+
+
+def test_a_page_reads_the_head_of_its_reading_lists_and_json_the_whole(
+    cli, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page shows 10 of 451 books by fit and the 5 newest: one small row; ``--json`` lists them all. A damaged
+    head or whole row gives the same output, from the rebuilt catalogue."""
+    from careercli.catalogue.store import Store
+
+    _pack(isolated_home, 600)
+    shapes = (("show", "page-a"), ("show", "page-a", "--json"))
+    built = {args: cli(*args, tty=len(args) == 2) for args in shapes}
+    reads: list[str] = []
+    get = Store.get
+    monkeypatch.setattr(Store, "get", lambda self, name: reads.append(name) or get(self, name))
+    assert cli("show", "page-a", tty=True) == built[shapes[0]]
+    assert "Books by fit (10 of 451 books)" in built[shapes[0]].out
+    assert "rh:page-a" in reads
+    assert "rr:page-a" not in reads  # 451 ids twice and their years: read by JSON only
+    reads.clear()
+    assert cli(*shapes[1]) == built[shapes[1]]
+    assert "rr:page-a" in reads
+    assert built[shapes[1]].out.count('"page-') > 2 * 451
+    monkeypatch.setattr(Store, "get", get)
+    for damage in ({"rr:page-a": b"\x01"}, {"rh:page-a": b"\x00\x01"}, {"rh:page-a": None}):
+        _damage(damage)
+        for args, before in built.items():
+            assert cli(*args, tty=len(args) == 2) == before, (damage, args)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from careercli._version import __version__
+from careercli.catalogue.heads import from_head, head_row
 from careercli.catalogue.plain import (
     book_from_plain,
     book_plain,
@@ -171,7 +172,7 @@ def _stored(store: Store, recovery: _Recovery) -> Catalog:
         tuple(sources),
         role_books=StoredMap(store, "rb", tuple, recovery, lambda c: c.indexes()[0]),
         book_order=lambda: _book_order(store, recovery),
-        readings=StoredMap(store, "rr", tuple, recovery, _readings),
+        readings=StoredReadings(store, "rh", tuple, recovery, _readings),
         summaries=lambda: _summaries(store, recovery),
         tables=lambda name: _table(store, name),
     )
@@ -215,6 +216,9 @@ class StoredMap(Mapping[str, T]):
         self._reads = 0
         self._rebuilt: Mapping[str, T] | None = None
 
+    def _item(self, key: str, data: Any) -> T:
+        return self._make(data)
+
     def _fallback(self) -> Mapping[str, T]:
         if self._rebuilt is None:
             self._rebuilt = self._part(self._recovery.catalog())
@@ -244,7 +248,7 @@ class StoredMap(Mapping[str, T]):
                 return item
         try:
             try:
-                item = self._make(marshal.loads(self._store.get(f"{self._kind}:{key}")))
+                item = self._item(key, marshal.loads(self._store.get(f"{self._kind}:{key}")))
             except KeyError:
                 if key in self._all_keys():  # listed but gone: the store is damaged
                     raise Damaged(key) from None
@@ -278,7 +282,7 @@ class StoredMap(Mapping[str, T]):
             keys = self._all_keys()
             start = len(self._kind) + 1
             found = {name[start:]: data for name, data in self._store.prefixed(f"{self._kind}:")}
-            made = {key: self._made.get(key) or self._make(marshal.loads(found[key])) for key in keys}
+            made = {key: self._made.get(key) or self._item(key, marshal.loads(found[key])) for key in keys}
         except (Damaged, KeyError, ValueError, EOFError, TypeError, IndexError):
             self._fallback()
             return
@@ -302,6 +306,29 @@ class StoredMap(Mapping[str, T]):
         return len(self._keyset())
 
 
+class StoredReadings(StoredMap[Any]):
+    """Each role's reading lists by their head rows ("rh:"): a page reads its first books by fit, the count and
+    the newest; the whole lists ("rr:") are read only when walked (``heads``)."""
+
+    def _item(self, key: str, data: Any) -> Any:
+        return from_head(data, lambda: self._whole(key))
+
+    def _whole(self, slug: str) -> tuple[tuple[Any, ...], ...]:
+        try:
+            lists = marshal.loads(self._store.get(f"rr:{slug}"))
+            if isinstance(lists, tuple) and len(lists) == 3:
+                return lists  # type: ignore[no-any-return]
+        except (Damaged, KeyError, ValueError, EOFError, TypeError):
+            pass
+        rebuilt = self._recovery.catalog()  # a damaged whole row: the lists of the rebuilt catalogue
+        found = _readings(rebuilt).get(slug)
+        if found is None:  # stored by a child process: work them out (queries, as _with_indexes does)
+            from careercli.queries.ranking import role_lists
+
+            found = role_lists(rebuilt, rebuilt.roles[slug])
+        return found
+
+
 def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]:
     role_books, order = catalog.role_books or {}, catalog.book_ids_newest_first()
     yield "sources", marshal.dumps(tuple(catalog.sources))
@@ -322,9 +349,10 @@ def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]
 
     for name, table in stored_tables(catalog).items():
         yield f"table:{name}", marshal.dumps(table)
-    yield "keys:rr", marshal.dumps(tuple(readings))
+    yield "keys:rh", marshal.dumps(tuple(readings))
     for slug, lists in readings.items():
         yield f"rr:{slug}", marshal.dumps(lists)
+        yield f"rh:{slug}", marshal.dumps(head_row(lists))
 
 
 def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:
