@@ -225,6 +225,7 @@ def test_a_page_reads_the_head_of_its_reading_lists_and_json_the_whole(
     assert "Books by fit (10 of 451 books)" in built[shapes[0]].out
     assert "rh:page-a" in reads
     assert "rr:page-a" not in reads  # 451 ids twice and their years: read by JSON only
+    assert "rb:page-a" not in reads  # the role's 600 books newest first: the same
     reads.clear()
     assert cli(*shapes[1]) == built[shapes[1]]
     assert "rr:page-a" in reads

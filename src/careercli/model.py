@@ -321,7 +321,7 @@ class Catalog(_Frozen):
 
     def role_book_list(self, slug: str) -> BookList:
         """The books that serve a role, newest first, read only when used (a page showing a few reads a few)."""
-        return BookList(self.books, self.book_ids_for_role(slug))
+        return BookList(self.books, lambda: self.book_ids_for_role(slug))
 
     def book_ids_for_role(self, slug: str) -> tuple[str, ...]:
         if self.role_books is not None:
@@ -349,8 +349,15 @@ class BookList(Sequence[Book]):
     """Books by id, each read from the catalogue when it is used; walking them all reads them in one go when the
     catalogue can (a stored one reads every book in one query instead of one query a book)."""
 
-    def __init__(self, books: Mapping[str, Book], ids: tuple[str, ...]) -> None:
-        self._books, self.ids = books, ids
+    def __init__(self, books: Mapping[str, Book], ids: tuple[str, ...] | Callable[[], tuple[str, ...]]) -> None:
+        self._books, self._ids = books, ids
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The books' ids, read on first use (a role page that shows its reading lists never needs them)."""
+        if callable(self._ids):
+            self._ids = self._ids()
+        return self._ids
 
     def __len__(self) -> int:
         return len(self.ids)
