@@ -57,6 +57,11 @@ def test_nonsense_role_points_at_search(cli) -> None:
     assert "Traceback" not in result.err
 
 
+def test_a_hint_with_a_quoted_query_is_quoted_once(cli) -> None:
+    result = cli("show", "no", "such", "role")
+    assert result.err == "career: unknown role or occupation 'no such role'; try \"career search 'no such role'\"\n"
+
+
 def test_ambiguous_prefix_lists_candidates(cli) -> None:
     result = cli("show", "data")
     assert result.code == 1
@@ -73,6 +78,7 @@ def test_missing_argument_is_usage_error_exit_2(cli) -> None:
 
 def test_show_json_shape(cli) -> None:
     payload = json.loads(cli("show", "backend-developer", "--json").out)
+    assert list(payload) == ["schema_version", "role"]  # no stray "total"/"limit": show takes no --limit
     assert payload["schema_version"] == 1
     role = payload["role"]
     assert set(role) >= {

@@ -39,9 +39,51 @@ def dumps(payload: dict[str, Any]) -> str:
 
 
 def _indented(value: Any, indent: str, out: list[str]) -> None:
-    """``json.dumps(value, ensure_ascii=False, indent=2)`` in ``out``, in half the time: json's pure-Python indented
-    encoder is replaced by one recursion over the values, strings written by json's own C function; anything
-    else raises TypeError (the caller falls back to json)."""
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` in ``out``, in a fraction of the time: json's pure-Python
+    indented encoder is replaced by one recursion over the containers, with the commonest values (strings, None,
+    lists of strings) written in place by json's own C function; anything json would convert or refuse raises
+    TypeError (the caller falls back to json)."""
+    kind = type(value)
+    if kind is str:
+        out.append(_string(value))
+    elif kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = indent + "  "
+        lead = "{\n" + inner
+        for key, entry in value.items():
+            if type(key) is not str:
+                raise TypeError(key)
+            if type(entry) is str:
+                out.append(lead + _string(key) + ": " + _string(entry))
+            elif entry is None:
+                out.append(lead + _string(key) + ": null")
+            else:
+                out.append(lead + _string(key) + ": ")
+                _indented(entry, inner, out)
+            lead = ",\n" + inner
+        out.append("\n" + indent + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        if all(type(entry) is str for entry in value):  # ids, names, authors: one join
+            out.append("[\n" + inner + (",\n" + inner).join(map(_string, value)) + "\n" + indent + "]")
+            return
+        lead = "[\n" + inner
+        for entry in value:
+            out.append(lead)
+            lead = ",\n" + inner
+            _indented(entry, inner, out)
+        out.append("\n" + indent + "]")
+    else:
+        _scalar(value, indent, out)
+
+
+def _scalar(value: Any, indent: str, out: list[str]) -> None:
+    """What :func:`_indented` leaves to the general case: other scalars, and subclasses of str, dict and list."""
     if isinstance(value, str):
         out.append(_string(value))
     elif value is None:
@@ -52,23 +94,10 @@ def _indented(value: Any, indent: str, out: list[str]) -> None:
         out.append(int.__repr__(value))
     elif isinstance(value, float) and math.isfinite(value):
         out.append(float.__repr__(value))
-    elif isinstance(value, dict | list | tuple):
-        if not value:
-            out.append("{}" if isinstance(value, dict) else "[]")
-            return
-        inner = indent + "  "
-        is_dict = isinstance(value, dict)
-        lead = "{\n" + inner if is_dict else "[\n" + inner
-        for entry in value.items() if is_dict else value:
-            out.append(lead)
-            lead = ",\n" + inner
-            if is_dict:
-                key, entry = entry
-                if not isinstance(key, str):
-                    raise TypeError(key)
-                out.append(_string(key) + ": ")
-            _indented(entry, inner, out)
-        out.append("\n" + indent + ("}" if is_dict else "]"))
+    elif isinstance(value, dict):
+        _indented(dict(value), indent, out)
+    elif isinstance(value, list | tuple):
+        _indented(list(value), indent, out)
     else:
         raise TypeError(value)
 

@@ -84,11 +84,12 @@ class RoleView(View):
     key, pages = "role", True
 
     def __init__(self, role: Role, catalog: Catalog, books: Sequence[Book], profile: Profile,
-                 reading: RoleReading | None = None, limit: int = 10, official: Occupation | None = None,
+                 reading: RoleReading | None = None, show_books: int = 10, official: Occupation | None = None,
                  curated: Mapping[str, str] | None = None) -> None:  # fmt: skip
-        """``official``: the occupation the role links to, shown as a section (``onet`` in JSON; null without)."""
+        """``show_books``: how many books by fit the page shows (0: all; JSON lists every book whatever it is);
+        ``official``: the occupation the role links to, shown as a section (``onet`` in JSON; null without)."""
         self.role, self.catalog, self.books, self.profile = role, catalog, books, profile
-        self.reading, self.limit = reading, limit
+        self.reading, self.show_books = reading, show_books
         self.official, self.curated = official, curated or {}
         self.title = f"career show {role.slug}"
 
@@ -112,13 +113,13 @@ class RoleView(View):
         bookmark = (mark.note, mark.tags) if mark else None
         statuses = self.profile.reading_status()
         if self.reading is None:
-            page = role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.limit)
+            page = role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.show_books)
         else:
             books, ranked = self.catalog.books, self.reading.fit
-            shown = ranked[: self.limit] if self.limit else ranked  # only the books the page shows are read
+            shown = ranked[: self.show_books] if self.show_books else ranked  # only the books the page shows are read
             fit, newest = [books[b] for b in shown], [books[b] for b in self.reading.newest]
             page = role_view(self.role, self.catalog, fit, bookmark, statuses, total=len(ranked), newest=newest,
-                             order=self.reading.order, limit=self.limit)  # fmt: skip
+                             order=self.reading.order, limit=self.show_books)  # fmt: skip
         if self.official is None:
             return page
         from careercli.presenters.onet import under

@@ -108,7 +108,7 @@ def unknown_message(catalog: Catalog, db: sqlite3.Connection, query: str) -> str
         return f"{message}; did you mean {listed}?"
     command = res.search_command(query, "role")
     if command:
-        return f"{message}; try '{command.rsplit(' --kind', 1)[0]}'"
+        return f"{message}; try {res.quoted(command.rsplit(' --kind', 1)[0])}"
     return message
 
 

@@ -53,6 +53,12 @@ def search_command(query: str, kind: str) -> str | None:
     return f"career search {shlex.quote(' '.join(unique))} --kind {kind}"
 
 
+def quoted(command: str) -> str:
+    """A command line to quote in a sentence: in single quotes, or double quotes when it holds single quotes
+    itself (a query of several words is quoted for the shell: ``"career search 'data science'"``)."""
+    return f'"{command}"' if "'" in command else f"'{command}'"
+
+
 def _names(item: object) -> list[str]:
     names = [getattr(item, "id"), getattr(item, "name")]  # noqa: B009 - roles, skills and books share these
     names.extend(getattr(item, "aliases", ()))
@@ -107,7 +113,7 @@ def resolve(
     else:
         command = search_command(query, kind)
         if command:
-            message += f"; try '{command}'"
+            message += f"; try {quoted(command)}"
         if list_hint and (not command or "career search" not in list_hint):
             message += "; " + list_hint.rstrip(".")
     raise NotFoundError(message)

@@ -346,7 +346,7 @@ def closest_terms(index: Index, query: str, limit: int = 5, kind: str | None = N
 
 def no_match_message(index: Index, query: str, kind: str | None = None) -> str:
     """What to say when ``search`` found nothing: what was searched, and the next command to try."""
-    from careercli.queries.resolve import clip
+    from careercli.queries.resolve import clip, quoted
 
     shown = clip(" ".join(query.split()))
     tokens = query_tokens(query)
@@ -361,7 +361,7 @@ def no_match_message(index: Index, query: str, kind: str | None = None) -> str:
             from shlex import quote  # only for this hint
 
             command = "career search " + quote(" ".join(tokens))
-            return f"No {kind} matches '{shown}'; it matches {found}: try '{command}'."
+            return f"No {kind} matches '{shown}'; it matches {found}: try {quoted(command)}."
     line = f"No {kind} matches '{shown}'." if kind else f"Nothing matches '{shown}'."
     terms = closest_terms(index, query, kind=kind)
     if terms:
