@@ -30,7 +30,7 @@ from careercli.catalogue.sources import Source, catalog_sources
 from careercli.catalogue.store import Damaged, Store, write_store
 from careercli.model import Book, Catalog, Challenge, Role, RoleSummary, Skill, SkillGroup
 
-FORMAT = 2  # 2: the derived tables ("table:" rows) and the reading lists' heads ("rh:" rows)
+FORMAT = 3  # 2: the derived tables ("table:" rows); 3: the reading lists' heads ("rh:" rows)
 MODEL = (Role, Skill, Book, Challenge, SkillGroup, RoleSummary)
 T = TypeVar("T")
 BULK_AFTER = 200  # items read one at a time before a stored mapping reads all of its kind at once
