@@ -89,26 +89,41 @@ def test_show_reads_only_the_books_on_its_page(cli, isolated_home: Path, monkeyp
     assert as_json.out.count('"id": "page-') == 601  # JSON still lists every book
 
 
-def test_list_reads_the_summaries_not_the_roles(cli, isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_list_reads_its_stored_listing_not_the_roles(cli, isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``list`` reads one stored row, the roles already in listing order; a damaged or missing row gives the same
+    output from the summaries."""
     from careercli.catalogue.store import Store
 
     _pack(isolated_home, 301)
     pack = isolated_home / "data" / "careercli" / "packs" / "pages.toml"
     text = pack.read_text("utf-8").replace('summary = "Role 2."', 'summary = "Role\\t2\\r\\nsays \\u001b[31m hi"')
     pack.write_text(text, "utf-8")
-    built = cli("list")
+    shapes = (("list",), ("list", "--category", "development"), ("list", "--json"))
+    built = {args: cli(*args) for args in shapes}
     reads: list[str] = []
     get, prefixed = Store.get, Store.prefixed
     monkeypatch.setattr(Store, "get", lambda self, name: reads.append(name) or get(self, name))
     monkeypatch.setattr(Store, "prefixed", lambda self, name: reads.append(name + "*") or prefixed(self, name))
-    stored = cli("list")
-    assert (stored.code, stored.out, stored.err) == (built.code, built.out, built.err)
+    for args, before in built.items():
+        assert cli(*args) == before
     assert not [name for name in reads if name.startswith("role:")]
+    assert "summaries" not in reads
+    assert "table:listing" in reads
+    stored = built[("list",)]
     lines = stored.out.splitlines()
     assert "page-b\tPage Role 2\tdevelopment\tRole 2 says \u241b[31m hi\tpages.toml" in lines
     assert "page-a\tPage Role 1\tdevelopment\tRole 1.\tpages.toml" in lines
     assert all(line.count("\t") == 4 for line in lines)
-    assert built.code == 0
+    assert stored.code == 0
+    assert [line.split("\t")[0] for line in built[("list", "--category", "development")].out.splitlines()] == [
+        line.split("\t")[0] for line in lines if line.split("\t")[2] == "development"
+    ]
+    monkeypatch.setattr(Store, "get", get)
+    monkeypatch.setattr(Store, "prefixed", prefixed)
+    for damage in ({"table:listing": b"\x00"}, {"table:listing": None}):
+        _damage(damage)
+        for args, before in built.items():
+            assert cli(*args) == before
 
 
 QUERIES = ("scale", "page role", "page skill", "python", "pagr", "Page Book 7", "page-b", "role 2", "writer page")

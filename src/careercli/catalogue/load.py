@@ -30,7 +30,7 @@ from careercli.catalogue.sources import Source, catalog_sources
 from careercli.catalogue.store import Damaged, Store, write_store
 from careercli.model import Book, Catalog, Challenge, Role, RoleSummary, Skill, SkillGroup
 
-FORMAT = 3  # 2: the derived tables ("table:" rows); 3: the reading lists' heads ("rh:" rows)
+FORMAT = 4  # 2: the derived tables ("table:" rows); 3: the reading lists' heads ("rh:" rows); 4: the listing
 MODEL = (Role, Skill, Book, Challenge, SkillGroup, RoleSummary)
 T = TypeVar("T")
 BULK_AFTER = 200  # items read one at a time before a stored mapping reads all of its kind at once
@@ -345,9 +345,9 @@ def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]
     for slug, ids in role_books.items():
         yield f"rb:{slug}", marshal.dumps(ids)
     readings = _readings(catalog)
-    from careercli.queries.lookup import stored_tables  # at store time only, as _with_indexes imports ranking
+    from careercli.queries import lookup, roles  # at store time only, as _with_indexes imports ranking
 
-    for name, table in stored_tables(catalog).items():
+    for name, table in (lookup.stored_tables(catalog) | roles.stored_tables(catalog)).items():
         yield f"table:{name}", marshal.dumps(table)
     yield "keys:rh", marshal.dumps(tuple(readings))
     for slug, lists in readings.items():
