@@ -118,7 +118,7 @@ def test_the_shell_named_on_the_command_line_wins(career, words: list[str], shel
     assert result.code == 0
     assert result.out.startswith("#compdef career\n")
     assert "compdef _career_completion career" in result.out
-    assert career("--show-completion", "fish").out.startswith("complete --command career")
+    assert "complete --command career --no-files" in career("--show-completion", "fish").out
     bad = career("--show-completion", "tcsh")
     assert bad.code == 2
     assert bad.err == "career: cannot complete for the shell 'tcsh': choose bash, zsh or fish\n"

@@ -135,3 +135,38 @@ def test_a_field_with_a_factory_is_left_out_of_equality_and_hash_as_dataclass_do
     assert repr(two) == repr(WithExtra2("a", extra={"k": 1})).replace("WithExtra2(", "WithExtra(")
     assert not hasattr(WithExtra, "extra")  # as dataclass leaves it
     assert dataclasses.replace(two, tags=("t",)).extra == {"k": 1}
+
+
+def test_a_catalog_compares_its_data_and_makes_changed_copies_as_the_dataclass_did() -> None:
+    from careercli.model import Catalog
+
+    roles, skills = {"r": object()}, {"s": object()}
+    one = Catalog(roles, skills, {}, ("bundled",), role_books={"r": ("b",)})  # type: ignore[arg-type]
+    assert one == Catalog(roles, skills, {}, ("bundled",))  # the indexes are derived: left out of equality
+    assert one != Catalog(roles, {}, {}, ("bundled",))  # type: ignore[arg-type]
+    changed = one.replace(readings={"r": ()})
+    assert (changed.roles, changed.role_books, changed.readings) == (roles, {"r": ("b",)}, {"r": ()})
+    assert one.readings is None
+    assert dataclasses.replace(one, sources=()).roles is roles
+    assert repr(Catalog({}, {}, {})) == "Catalog(roles={}, skills={}, books={}, sources=())"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        one.roles = {}  # type: ignore[misc]
+
+
+def test_a_listing_as_json_does_not_import_dataclasses_or_inspect() -> None:
+    """``dataclasses`` pulls in ``inspect`` (about 8 ms of start-up): piped and JSON listings do without it."""
+    script = (
+        "import sys\nfrom careercli.entry import _main\ncode = _main(sys.argv[1:])\n"
+        "sys.stderr.write(repr(sorted(m for m in ('dataclasses', 'inspect', 'rich') if m in sys.modules)))\n"
+    )
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CAREERCLI_NO_FAST_PATH": "1"}
+    for _ in range(2):  # the first run builds and stores the catalogue (its checks may import it); the second
+        done = subprocess.run([sys.executable, "-c", script, "list", "--json"], capture_output=True, text=True,
+                              env=env, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "[]"
+    assert '"backend-developer"' in done.stdout

@@ -89,26 +89,41 @@ def test_show_reads_only_the_books_on_its_page(cli, isolated_home: Path, monkeyp
     assert as_json.out.count('"id": "page-') == 601  # JSON still lists every book
 
 
-def test_list_reads_the_summaries_not_the_roles(cli, isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_list_reads_its_stored_listing_not_the_roles(cli, isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``list`` reads one stored row, the roles already in listing order; a damaged or missing row gives the same
+    output from the summaries."""
     from careercli.catalogue.store import Store
 
     _pack(isolated_home, 301)
     pack = isolated_home / "data" / "careercli" / "packs" / "pages.toml"
     text = pack.read_text("utf-8").replace('summary = "Role 2."', 'summary = "Role\\t2\\r\\nsays \\u001b[31m hi"')
     pack.write_text(text, "utf-8")
-    built = cli("list")
+    shapes = (("list",), ("list", "--category", "development"), ("list", "--json"))
+    built = {args: cli(*args) for args in shapes}
     reads: list[str] = []
     get, prefixed = Store.get, Store.prefixed
     monkeypatch.setattr(Store, "get", lambda self, name: reads.append(name) or get(self, name))
     monkeypatch.setattr(Store, "prefixed", lambda self, name: reads.append(name + "*") or prefixed(self, name))
-    stored = cli("list")
-    assert (stored.code, stored.out, stored.err) == (built.code, built.out, built.err)
+    for args, before in built.items():
+        assert cli(*args) == before
     assert not [name for name in reads if name.startswith("role:")]
+    assert "summaries" not in reads
+    assert "table:listing" in reads
+    stored = built[("list",)]
     lines = stored.out.splitlines()
     assert "page-b\tPage Role 2\tdevelopment\tRole 2 says \u241b[31m hi\tpages.toml" in lines
     assert "page-a\tPage Role 1\tdevelopment\tRole 1.\tpages.toml" in lines
     assert all(line.count("\t") == 4 for line in lines)
-    assert built.code == 0
+    assert stored.code == 0
+    assert [line.split("\t")[0] for line in built[("list", "--category", "development")].out.splitlines()] == [
+        line.split("\t")[0] for line in lines if line.split("\t")[2] == "development"
+    ]
+    monkeypatch.setattr(Store, "get", get)
+    monkeypatch.setattr(Store, "prefixed", prefixed)
+    for damage in ({"table:listing": b"\x00"}, {"table:listing": None}):
+        _damage(damage)
+        for args, before in built.items():
+            assert cli(*args) == before
 
 
 QUERIES = ("scale", "page role", "page skill", "python", "pagr", "Page Book 7", "page-b", "role 2", "writer page")
@@ -210,3 +225,84 @@ def test_a_search_store_of_the_old_format_is_rebuilt_not_misread(isolated_home: 
     again = search_store.load(store, lambda: pytest.fail("rebuilt"))
     assert again is not None
     assert "writer" in again.postings
+
+
+def _damage(rows: dict[str, bytes | None]) -> None:
+    """Rows of the store overwritten (their checksum left stale) or, for None, removed."""
+    from careercli.catalogue import load
+
+    store = load.Store.open(load._folder(), load.cache_key(load.catalog_sources()))
+    assert store is not None
+    for name, data in rows.items():
+        if data is None:
+            done = store.connection.execute("DELETE FROM blob WHERE name = ?", (name,))
+        else:
+            done = store.connection.execute("UPDATE blob SET data = ? WHERE name = ?", (data, name))
+        assert done.rowcount == 1, name
+    store.connection.commit()
+    store.close()
+
+
+def test_a_role_page_reads_its_linked_occupations_tables_from_the_store(
+    cli, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``show`` of a role linked to an occupation needs {code: role} and {skill name: id}: two stored rows, not
+    every role summary and every skill; a damaged or missing row gives the same page from the catalogue."""
+    from careercli.catalogue import load
+    from careercli.catalogue.build import build_catalog
+    from careercli.catalogue.sources import catalog_sources
+    from careercli.catalogue.store import Store
+    from careercli.queries.lookup import curated_roles, skill_names
+
+    _pack(isolated_home, 301)
+    built = {args: cli(*args) for args in (("show", "backend-developer"), ("show", "backend-developer", "--json"))}
+    plain = build_catalog(catalog_sources(), quiet_bundled=True)
+    stored = load.load_catalog()
+    assert curated_roles(stored) == curated_roles(plain)
+    assert curated_roles(plain)["15-1252.00"] == "backend-developer"
+    assert skill_names(stored) == skill_names(plain)
+    assert skill_names(plain)["Page Skill"] == "page-skill"
+    reads: list[str] = []
+    get, prefixed = Store.get, Store.prefixed
+    monkeypatch.setattr(Store, "get", lambda self, name: reads.append(name) or get(self, name))
+    monkeypatch.setattr(Store, "prefixed", lambda self, name: reads.append(name + "*") or prefixed(self, name))
+    for args, before in built.items():
+        assert cli(*args) == before
+    assert "summaries" not in reads
+    assert "skill:*" not in reads
+    assert len([name for name in reads if name.startswith("skill:")]) < len(plain.skills) / 4  # those on the page
+    assert {"table:curated_roles", "table:skill_names"} <= set(reads)
+    monkeypatch.setattr(Store, "get", get)
+    monkeypatch.setattr(Store, "prefixed", prefixed)
+    _damage({"table:curated_roles": b"\x00", "table:skill_names": None})
+    for args, before in built.items():
+        assert cli(*args) == before
+
+
+def test_a_page_reads_the_head_of_its_reading_lists_and_json_the_whole(
+    cli, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page shows 10 of 451 books by fit and the 5 newest: one small row; ``--json`` lists them all. A damaged
+    head or whole row gives the same output, from the rebuilt catalogue."""
+    from careercli.catalogue.store import Store
+
+    _pack(isolated_home, 600)
+    shapes = (("show", "page-a"), ("show", "page-a", "--json"))
+    built = {args: cli(*args, tty=len(args) == 2) for args in shapes}
+    reads: list[str] = []
+    get = Store.get
+    monkeypatch.setattr(Store, "get", lambda self, name: reads.append(name) or get(self, name))
+    assert cli("show", "page-a", tty=True) == built[shapes[0]]
+    assert "Books by fit (10 of 451 books)" in built[shapes[0]].out
+    assert "rh:page-a" in reads
+    assert "rr:page-a" not in reads  # 451 ids twice and their years: read by JSON only
+    assert "rb:page-a" not in reads  # the role's 600 books newest first: the same
+    reads.clear()
+    assert cli(*shapes[1]) == built[shapes[1]]
+    assert "rr:page-a" in reads
+    assert built[shapes[1]].out.count('"page-') > 2 * 451
+    monkeypatch.setattr(Store, "get", get)
+    for damage in ({"rr:page-a": b"\x01"}, {"rh:page-a": b"\x00\x01"}, {"rh:page-a": None}):
+        _damage(damage)
+        for args, before in built.items():
+            assert cli(*args, tty=len(args) == 2) == before, (damage, args)

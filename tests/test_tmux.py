@@ -113,10 +113,15 @@ def test_tab_completes_roles_in_a_real_fish(tmux: Tmux, isolated_home: Path) -> 
     config = isolated_home / ".config" / "fish" / "config.fish"
     config.write_text("function fish_prompt; echo -n 'READY> '; end\nset -g fish_greeting\n", "utf-8")
     env = shell_env(isolated_home) | {"XDG_CONFIG_HOME": str(isolated_home / ".config")}
+    (isolated_home / "work").mkdir()
+    (isolated_home / "work" / "pack-notes.toml").write_text("", "utf-8")
     tmux.start("fish -i", env)
     tmux.wait_for("READY>")
     tmux.type("career show back", "Tab")
     tmux.wait_for("career show backend-developer")
+    tmux.type("C-u", f"cd {isolated_home / 'work'}", "Enter")
+    tmux.type("career data validate pack", "Tab")  # no candidate of its own: a path, as fish offers anywhere
+    tmux.wait_for("career data validate pack-notes.toml")
 
 
 def test_a_long_page_goes_through_the_pager_on_a_terminal(tmux: Tmux, isolated_home: Path) -> None:

@@ -39,7 +39,7 @@ def test_books_view_gives_the_same_rows_as_json_records_and_table() -> None:
 def test_roles_view_renders_every_role_at_any_width(width: int) -> None:
     catalog = load_catalog()
     roles = list_roles(catalog, "data")
-    view = RolesView(roles, catalog)
+    view = RolesView(roles)
     page = render(view.renderable(width), width)
     assert all(r.slug in page for r in roles)
     assert max(len(line) for line in page.splitlines()) <= width

@@ -44,10 +44,19 @@ if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
 else
   compdef _career_completion career
 fi""",
-    "fish": "complete --command career --no-files --arguments \"(env _CAREER_COMPLETE=complete_fish "
-    "_TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) career)\" --condition "
-    '"env _CAREER_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args _TYPER_COMPLETE_ARGS=(commandline -cp) '
-    'career"',
+    # one process a Tab (Typer's script runs career twice: is-args, then get-args); with no candidate, paths, as
+    # fish offers where no rule applies (export -o FILE, data validate FILE)
+    "fish": """\
+function __career_complete
+    set -l found (env _CAREER_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args \\
+        _TYPER_COMPLETE_ARGS=(commandline -cp) career)
+    if test -n "$found[1]"
+        printf '%s\\n' $found
+    else
+        __fish_complete_path (commandline -ct)
+    end
+end
+complete --command career --no-files --arguments '(__career_complete)'""",
 }
 OTHER_SHELLS = ("powershell", "pwsh")  # left to Typer
 SCRIPT_OPTIONS = ("--show-completion", "--install-completion")

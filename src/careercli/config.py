@@ -15,7 +15,6 @@ expected (exit 1); the file is left as it is. Standard library only.
 from __future__ import annotations
 
 import os
-from dataclasses import fields
 from typing import Any
 
 from careercli.errors import CareerError
@@ -120,7 +119,7 @@ def load_settings(path: str | None = None) -> Settings:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         hint = "fix it or remove it; careercli never rewrites it"
         raise ConfigError(f"{path}: not valid TOML ({error})", hint) from None
-    known = {f.name for f in fields(Settings)} - {"path"}
+    known = set(Settings.__match_args__) - {"path"}  # its fields, without importing dataclasses
     unknown = sorted(set(document) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key '{unknown[0]}'", f"keys: {', '.join(DOCS)}")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import overload
+from typing import Any, overload
 
 from careercli.records import Frozen as _Frozen
 
@@ -235,22 +234,68 @@ class Book(_Frozen):
         return self.title
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(_Frozen):
     """Roles, skills and books by id. The mappings may be lazy (loaded from the cache item by item), and a
-    stored catalog carries two indexes: each role's books and all books, newest first."""
+    stored catalog carries two indexes: each role's books and all books, newest first.
 
+    Written out like the other model classes (``@dataclass`` imports ``inspect`` at start-up): equality and the
+    repr cover the four data fields only, the indexes being derived from them; ``replace`` makes a changed copy."""
+
+    __slots__ = ("book_order", "books", "readings", "role_books", "roles", "skills", "sources", "summaries", "tables")
+    __match_args__ = ("roles", "skills", "books", "sources", "role_books", "book_order", "readings", "summaries",
+                      "tables")  # fmt: skip
     roles: Mapping[str, Role]
     skills: Mapping[str, Skill]
     books: Mapping[str, Book]
-    sources: tuple[str, ...] = field(default=())
-    role_books: Mapping[str, tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
-    book_order: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
+    sources: tuple[str, ...]
+    role_books: Mapping[str, tuple[str, ...]] | None
+    book_order: tuple[str, ...] | Callable[[], tuple[str, ...]] | None
     # each role's reading lists worked out when the catalogue was stored (see queries.ranking.reading_table)
-    readings: Mapping[str, tuple[tuple[str, ...], ...]] | None = field(default=None, compare=False, repr=False)
-    summaries: tuple[RoleSummary, ...] | Callable[[], tuple[RoleSummary, ...]] | None = field(
-        default=None, compare=False, repr=False
-    )
+    readings: Mapping[str, tuple[tuple[str, ...], ...]] | None
+    summaries: tuple[RoleSummary, ...] | Callable[[], tuple[RoleSummary, ...]] | None
+    tables: Callable[[str], Any] | None  # a stored catalogue's derived tables by name (None: not stored)
+
+    def __init__(
+        self,
+        roles: Mapping[str, Role],
+        skills: Mapping[str, Skill],
+        books: Mapping[str, Book],
+        sources: tuple[str, ...] = (),
+        role_books: Mapping[str, tuple[str, ...]] | None = None,
+        book_order: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = None,
+        readings: Mapping[str, tuple[tuple[str, ...], ...]] | None = None,
+        summaries: tuple[RoleSummary, ...] | Callable[[], tuple[RoleSummary, ...]] | None = None,
+        tables: Callable[[str], Any] | None = None,
+    ) -> None:
+        _set(self, "roles", roles)
+        _set(self, "skills", skills)
+        _set(self, "books", books)
+        _set(self, "sources", sources)
+        _set(self, "role_books", role_books)
+        _set(self, "book_order", book_order)
+        _set(self, "readings", readings)
+        _set(self, "summaries", summaries)
+        _set(self, "tables", tables)
+
+    def _values(self) -> tuple[Any, ...]:  # what equality and hash compare: the data, not its indexes
+        return self.roles, self.skills, self.books, self.sources
+
+    def __repr__(self) -> str:
+        return f"Catalog(roles={self.roles!r}, skills={self.skills!r}, books={self.books!r}, sources={self.sources!r})"
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__match_args__)
+
+    def replace(self, **changes: Any) -> Catalog:
+        """A copy with ``changes`` (field names and values), as ``dataclasses.replace`` makes one."""
+        values = {name: getattr(self, name) for name in self.__match_args__}
+        values.update(changes)
+        return Catalog(**values)
+
+    def table(self, name: str) -> Any:
+        """A table derived from the catalogue and stored with it (``queries.lookup`` names them), None when it was
+        not stored or fails its check: the caller then works it out from the catalogue."""
+        return self.tables(name) if self.tables is not None else None
 
     def role(self, slug: str) -> Role:
         return self.roles[slug]
@@ -276,7 +321,7 @@ class Catalog:
 
     def role_book_list(self, slug: str) -> BookList:
         """The books that serve a role, newest first, read only when used (a page showing a few reads a few)."""
-        return BookList(self.books, self.book_ids_for_role(slug))
+        return BookList(self.books, lambda: self.book_ids_for_role(slug))
 
     def book_ids_for_role(self, slug: str) -> tuple[str, ...]:
         if self.role_books is not None:
@@ -304,8 +349,15 @@ class BookList(Sequence[Book]):
     """Books by id, each read from the catalogue when it is used; walking them all reads them in one go when the
     catalogue can (a stored one reads every book in one query instead of one query a book)."""
 
-    def __init__(self, books: Mapping[str, Book], ids: tuple[str, ...]) -> None:
-        self._books, self.ids = books, ids
+    def __init__(self, books: Mapping[str, Book], ids: tuple[str, ...] | Callable[[], tuple[str, ...]]) -> None:
+        self._books, self._ids = books, ids
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The books' ids, read on first use (a role page that shows its reading lists never needs them)."""
+        if callable(self._ids):
+            self._ids = self._ids()
+        return self._ids
 
     def __len__(self) -> int:
         return len(self.ids)

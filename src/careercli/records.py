@@ -6,18 +6,26 @@ field set or deleted after ``__init__``), made from closures instead of compiled
 six methods per class at every start-up, about 0.6 ms a class; the O*NET queries alone declare nine classes that
 every ``career show`` imports. For classes made by the thousand (the model), write ``__init__`` out instead: this
 one binds its arguments in Python. Both answer ``dataclasses.fields``, ``replace`` and ``asdict`` as before: their
-``__dataclass_fields__`` is made on first use.
+``__dataclass_fields__`` is made on first use. Nothing here imports ``dataclasses`` (it pulls in ``inspect``, about
+8 ms) until it is needed: a field set after ``__init__`` raises its ``FrozenInstanceError`` by importing it then, and a
+``dataclasses.field`` default can only exist when the module is loaded already.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
-from dataclasses import MISSING, Field, FrozenInstanceError
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 T = TypeVar("T")
 _MISSING: Any = object()
 _FACTORY: Any = object()
+
+
+def _frozen(message: str) -> NoReturn:
+    from dataclasses import FrozenInstanceError
+
+    raise FrozenInstanceError(message)
 
 
 class _Fields:
@@ -62,10 +70,10 @@ class Frozen:
         return f"{self.__class__.__qualname__}({inner})"
 
     def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        _frozen(f"cannot assign to field {name!r}")
 
     def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
+        _frozen(f"cannot delete field {name!r}")
 
     def __getstate__(self) -> tuple[Any, ...]:
         return self._values()
@@ -83,6 +91,8 @@ def record(cls: type[T]) -> type[T]:
     defaults: list[Any] = []
     factories: dict[int, Callable[[], Any]] = {}
     compared, hashed = list(names), list(names)
+    loaded = sys.modules.get("dataclasses")  # a dataclasses.field default exists only once the module is loaded
+    Field, MISSING = (loaded.Field, loaded.MISSING) if loaded is not None else ((), _MISSING)
     for at, name in enumerate(names):
         default = vars(cls).get(name, _MISSING)
         if isinstance(default, Field):
@@ -134,10 +144,10 @@ def record(cls: type[T]) -> type[T]:
         return f"{self.__class__.__qualname__}({inner})"
 
     def __setattr__(self: Any, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        _frozen(f"cannot assign to field {name!r}")
 
     def __delattr__(self: Any, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
+        _frozen(f"cannot delete field {name!r}")
 
     methods: dict[str, Callable[..., Any]] = {
         "__init__": __init__, "__eq__": __eq__, "__hash__": __hash__, "__repr__": __repr__,

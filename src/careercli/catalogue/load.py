@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from careercli._version import __version__
+from careercli.catalogue.heads import from_head, head_row
 from careercli.catalogue.plain import (
     book_from_plain,
     book_plain,
@@ -29,7 +30,7 @@ from careercli.catalogue.sources import Source, catalog_sources
 from careercli.catalogue.store import Damaged, Store, write_store
 from careercli.model import Book, Catalog, Challenge, Role, RoleSummary, Skill, SkillGroup
 
-FORMAT = 1
+FORMAT = 4  # 2: the derived tables ("table:" rows); 3: the reading lists' heads ("rh:" rows); 4: the listing
 MODEL = (Role, Skill, Book, Challenge, SkillGroup, RoleSummary)
 T = TypeVar("T")
 BULK_AFTER = 200  # items read one at a time before a stored mapping reads all of its kind at once
@@ -138,13 +139,11 @@ def _store_in_background(catalog: Catalog, key: str, warnings: list[str]) -> boo
 def _with_indexes(catalog: Catalog) -> Catalog:
     """The catalogue with what its pages need worked out once: each role's books, all books newest first, and
     each role's reading lists (so that ``show`` reads only the books it displays)."""
-    import dataclasses
-
     from careercli.queries.ranking import reading_table
 
     role_books, order = catalog.indexes()
     readings = reading_table(catalog, role_books)
-    return dataclasses.replace(catalog, role_books=role_books, book_order=order, readings=readings)
+    return catalog.replace(role_books=role_books, book_order=order, readings=readings)
 
 
 def _quiet(message: str) -> None:
@@ -173,9 +172,18 @@ def _stored(store: Store, recovery: _Recovery) -> Catalog:
         tuple(sources),
         role_books=StoredMap(store, "rb", tuple, recovery, lambda c: c.indexes()[0]),
         book_order=lambda: _book_order(store, recovery),
-        readings=StoredMap(store, "rr", tuple, recovery, _readings),
+        readings=StoredReadings(store, "rh", tuple, recovery, _readings),
         summaries=lambda: _summaries(store, recovery),
+        tables=lambda name: _table(store, name),
     )
+
+
+def _table(store: Store, name: str) -> Any:
+    """A derived table, or None (then worked out from the catalogue, whose items have their own fallback)."""
+    try:
+        return marshal.loads(store.get(f"table:{name}"))
+    except (Damaged, KeyError, ValueError, EOFError, TypeError):
+        return None
 
 
 def _summaries(store: Store, recovery: _Recovery) -> tuple[RoleSummary, ...]:
@@ -208,6 +216,9 @@ class StoredMap(Mapping[str, T]):
         self._reads = 0
         self._rebuilt: Mapping[str, T] | None = None
 
+    def _item(self, key: str, data: Any) -> T:
+        return self._make(data)
+
     def _fallback(self) -> Mapping[str, T]:
         if self._rebuilt is None:
             self._rebuilt = self._part(self._recovery.catalog())
@@ -237,7 +248,7 @@ class StoredMap(Mapping[str, T]):
                 return item
         try:
             try:
-                item = self._make(marshal.loads(self._store.get(f"{self._kind}:{key}")))
+                item = self._item(key, marshal.loads(self._store.get(f"{self._kind}:{key}")))
             except KeyError:
                 if key in self._all_keys():  # listed but gone: the store is damaged
                     raise Damaged(key) from None
@@ -271,7 +282,7 @@ class StoredMap(Mapping[str, T]):
             keys = self._all_keys()
             start = len(self._kind) + 1
             found = {name[start:]: data for name, data in self._store.prefixed(f"{self._kind}:")}
-            made = {key: self._made.get(key) or self._make(marshal.loads(found[key])) for key in keys}
+            made = {key: self._made.get(key) or self._item(key, marshal.loads(found[key])) for key in keys}
         except (Damaged, KeyError, ValueError, EOFError, TypeError, IndexError):
             self._fallback()
             return
@@ -295,6 +306,29 @@ class StoredMap(Mapping[str, T]):
         return len(self._keyset())
 
 
+class StoredReadings(StoredMap[Any]):
+    """Each role's reading lists by their head rows ("rh:"): a page reads its first books by fit, the count and
+    the newest; the whole lists ("rr:") are read only when walked (``heads``)."""
+
+    def _item(self, key: str, data: Any) -> Any:
+        return from_head(data, lambda: self._whole(key))
+
+    def _whole(self, slug: str) -> tuple[tuple[Any, ...], ...]:
+        try:
+            lists = marshal.loads(self._store.get(f"rr:{slug}"))
+            if isinstance(lists, tuple) and len(lists) == 3:
+                return lists  # type: ignore[no-any-return]
+        except (Damaged, KeyError, ValueError, EOFError, TypeError):
+            pass
+        rebuilt = self._recovery.catalog()  # a damaged whole row: the lists of the rebuilt catalogue
+        found = _readings(rebuilt).get(slug)
+        if found is None:  # stored by a child process: work them out (queries, as _with_indexes does)
+            from careercli.queries.ranking import role_lists
+
+            found = role_lists(rebuilt, rebuilt.roles[slug])
+        return found
+
+
 def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]:
     role_books, order = catalog.role_books or {}, catalog.book_ids_newest_first()
     yield "sources", marshal.dumps(tuple(catalog.sources))
@@ -311,9 +345,14 @@ def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]
     for slug, ids in role_books.items():
         yield f"rb:{slug}", marshal.dumps(ids)
     readings = _readings(catalog)
-    yield "keys:rr", marshal.dumps(tuple(readings))
+    from careercli.queries import lookup, roles  # at store time only, as _with_indexes imports ranking
+
+    for name, table in (lookup.stored_tables(catalog) | roles.stored_tables(catalog)).items():
+        yield f"table:{name}", marshal.dumps(table)
+    yield "keys:rh", marshal.dumps(tuple(readings))
     for slug, lists in readings.items():
         yield f"rr:{slug}", marshal.dumps(lists)
+        yield f"rh:{slug}", marshal.dumps(head_row(lists))
 
 
 def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:

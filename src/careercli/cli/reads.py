@@ -28,7 +28,7 @@ def list_roles(run: Session, category: str | None, occupations: bool, group: str
     from careercli.presenters.views import RolesView
     from careercli.queries.roles import list_roles as query
 
-    run.present(RolesView(query(cat, category), cat))
+    run.present(RolesView(query(cat, category)))
 
 
 def _occupations(run: Session, group: str | None) -> None:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from careercli.queries.occupations import Occupation
     from careercli.queries.paths import CareerPath
     from careercli.queries.ranking import RoleReading
+    from careercli.queries.roles import Listing
     from careercli.queries.search import Hit
 
 
@@ -62,9 +63,9 @@ class RolesView(View):
     columns = (("slug", "Slug"), ("name", "Role"), ("category", None), ("summary", "Summary"),
                ("source (with packs in use)", "From"))  # fmt: skip
 
-    def __init__(self, roles: Sequence[Role], catalog: Catalog) -> None:
+    def __init__(self, roles: Listing) -> None:
         self.roles = roles
-        self.origins = any(r.source != "bundled" for r in catalog.role_summaries())  # a pack is in use: say whose
+        self.origins = roles.origins  # a pack is in use: say whose
 
     def data(self) -> Any:
         from careercli.presenters.jsonout import role_summary
@@ -72,7 +73,8 @@ class RolesView(View):
         return [role_summary(r) for r in self.roles]
 
     def records(self) -> Iterable[Sequence[object]]:
-        return [(r.slug, r.name, r.category, r.summary, *((r.source,) if self.origins else ())) for r in self.roles]
+        cut = 5 if self.origins else 4  # slug, name, category, summary (and source)
+        return [row[:cut] for row in self.roles.rows]
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.rich_roles import roles_grouped

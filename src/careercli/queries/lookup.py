@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
 
 from careercli.errors import NotFoundError
 from careercli.model import Catalog, Role
@@ -114,8 +113,19 @@ def unknown_message(catalog: Catalog, db: sqlite3.Connection, query: str) -> str
 
 
 # -- the catalogue's side of the link ---------------------------------------------------------------------------
+def stored_tables(catalog: Catalog) -> dict[str, dict[str, str]]:
+    """What a stored catalogue keeps of this module's tables (read back with ``Catalog.table``), so that a page
+    about one role or occupation does not walk 10,000 roles or every skill to make them."""
+    return {"curated_roles": _curated_roles(catalog), "skill_names": _skill_names(catalog)}
+
+
 def curated_roles(catalog: Catalog) -> dict[str, str]:
     """``{O*NET code: role slug}``: the first curated role (in catalogue order) that links to each occupation."""
+    stored = catalog.table("curated_roles")
+    return stored if isinstance(stored, dict) else _curated_roles(catalog)
+
+
+def _curated_roles(catalog: Catalog) -> dict[str, str]:
     found: dict[str, str] = {}
     for role in catalog.role_summaries():  # a stored catalogue reads them in one query, not 10,000 whole roles
         if role.onet and role.onet != "none":
@@ -125,6 +135,11 @@ def curated_roles(catalog: Catalog) -> dict[str, str]:
 
 def skill_names(catalog: Catalog) -> dict[str, str]:
     """``{skill id, name or alias: skill id}``, what :func:`careercli.queries.occupations.skill_index` takes."""
+    stored = catalog.table("skill_names")
+    return stored if isinstance(stored, dict) else _skill_names(catalog)
+
+
+def _skill_names(catalog: Catalog) -> dict[str, str]:
     names: dict[str, str] = {}
     for skill in catalog.skills.values():
         for name in (skill.id, skill.name, *skill.aliases):
@@ -210,7 +225,7 @@ def with_roles(catalog: Catalog, extra: Mapping[str, Role]) -> Catalog:
     ChainMap: the curated roles are not read one by one), so presenters that name roles by id name them too."""
     if not extra:
         return catalog
-    return replace(catalog, roles=ChainMap(dict(extra), catalog.roles))  # type: ignore[arg-type]
+    return catalog.replace(roles=ChainMap(dict(extra), catalog.roles))
 
 
 def occupation_roles(catalog: Catalog, ids: Iterable[str], db: sqlite3.Connection | None) -> dict[str, Role]:

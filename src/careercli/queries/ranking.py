@@ -114,7 +114,7 @@ class RoleReading:
     """A role's books two ways: ranked by fit (``fit``) and the newest (``newest``), each work once."""
 
     role: str
-    fit: tuple[str, ...]
+    fit: Sequence[str]  # a stored catalogue's list reads past its head only when walked
     newest: tuple[str, ...]
     order: str = "canonical books first, then books that teach a key skill, then the rest; newest first within each"
 
@@ -126,10 +126,20 @@ def role_reading(catalog: Catalog, role: Role, newest: int = 5, year: int | None
     A stored catalogue holds each role's lists worked out when it was stored (:func:`reading_table`): then only
     the ids are read, never the role's books."""
     stored = catalog.readings.get(role.slug) if catalog.readings is not None else None
-    fit, ordered, years = stored if stored is not None else _lists(catalog, role, catalog.books_for_role(role.slug))
+    fit, ordered, years = stored if stored is not None else role_lists(catalog, role)
     canon = set(role.canonical_books)
-    recent = [b for b, y in zip(ordered, years, strict=True) if year is None or b in canon or (y or 0) >= year - 10]
-    return RoleReading(role.slug, fit, tuple(recent[:newest]))
+    recent: list[str] = []
+    for book, published in zip(ordered, years, strict=True):  # stops at the last one shown: a stored list's head
+        if len(recent) == newest:
+            break
+        if year is None or book in canon or (published or 0) >= year - 10:
+            recent.append(book)
+    return RoleReading(role.slug, fit, tuple(recent))
+
+
+def role_lists(catalog: Catalog, role: Role) -> Lists:
+    """The role's lists as :func:`reading_table` stores them, worked out from its books."""
+    return _lists(catalog, role, catalog.books_for_role(role.slug))
 
 
 Lists = tuple[tuple[str, ...], tuple[str, ...], tuple[int | None, ...]]

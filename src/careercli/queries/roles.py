@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
+
 from careercli.errors import NotFoundError
 from careercli.model import CATEGORIES, Catalog, RoleSummary
 from careercli.queries.resolve import normalise
@@ -15,11 +18,58 @@ def resolve_category(category: str) -> str:
     raise NotFoundError(f"unknown category '{category}'; choose one of: {', '.join(CATEGORIES)}")
 
 
-def list_roles(catalog: Catalog, category: str | None = None) -> list[RoleSummary]:
+class Listing(Sequence[RoleSummary]):
+    """Roles as a listing shows them, in its order: each row the summary's fields (slug, name, category, summary,
+    source, onet) as plain text, made into a :class:`RoleSummary` only when one is asked for. A piped listing of
+    10,000 roles reads :attr:`rows` and makes no object a row."""
+
+    def __init__(self, rows: Sequence[tuple[str, ...]], origins: bool) -> None:
+        self.rows = rows
+        self.origins = origins  # whether any role of the catalogue comes from a pack: a listing then says whose
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, index: int) -> RoleSummary: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[RoleSummary]: ...
+    def __getitem__(self, index: int | slice) -> RoleSummary | list[RoleSummary]:
+        if isinstance(index, slice):
+            return [RoleSummary(*row) for row in self.rows[index]]
+        return RoleSummary(*self.rows[index])
+
+    def __iter__(self) -> Iterator[RoleSummary]:
+        return (RoleSummary(*row) for row in self.rows)
+
+
+def stored_tables(catalog: Catalog) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """What a stored catalogue keeps of this module (read back with ``Catalog.table``): every role in listing
+    order, so that ``career list`` neither sorts nor reads 10,000 summaries one object at a time."""
+    return {"listing": tuple(_fields(r) for r in _in_order(catalog.role_summaries()))}
+
+
+def list_roles(catalog: Catalog, category: str | None = None) -> Listing:
     """Roles in category order (as in CATEGORIES), then by name: their summaries, all a listing shows."""
+    wanted = resolve_category(category) if category is not None else None
+    stored = catalog.table("listing")
+    if _well_formed(stored):
+        rows = stored if wanted is None else tuple(row for row in stored if row[2] == wanted)
+        return Listing(rows, any(row[4] != "bundled" for row in stored))
+    roles = catalog.role_summaries()
+    rows = [_fields(r) for r in _in_order([r for r in roles if wanted is None or r.category == wanted])]
+    return Listing(rows, any(r.source != "bundled" for r in roles))
+
+
+def _in_order(roles: Iterable[RoleSummary]) -> list[RoleSummary]:
     order = {name: index for index, name in enumerate(CATEGORIES)}
-    roles = list(catalog.role_summaries())
-    if category is not None:
-        wanted = resolve_category(category)
-        roles = [r for r in roles if r.category == wanted]
     return sorted(roles, key=lambda r: (order.get(r.category, len(order)), r.name.casefold(), r.slug))
+
+
+def _fields(role: RoleSummary) -> tuple[str, ...]:
+    return role.slug, role.name, role.category, role.summary, role.source, role.onet
+
+
+def _well_formed(rows: Any) -> bool:
+    """A stored listing as written (the store checks each row's checksum; this checks the shape it was given)."""
+    return isinstance(rows, tuple) and all(type(row) is tuple and len(row) == 6 for row in rows[:1])
