@@ -86,11 +86,13 @@ def top_single(index: Index, token: str, letter: str | None, limit: int) -> tupl
     from careercli.queries.search_rank import Scored
 
     stored = index.stored
-    if stored is None or limit <= 0 or index.expand(token) != {token: EXACT}:
+    if stored is None or limit <= 0:
         return None
-    order = stored.order(token)
-    named = stored.all_named(token) if order is not None else None
-    if order is None or named is None:
+    order = stored.order(token)  # first: most words have none, and their search then expands the word only once
+    if order is None or index.expand(token) != {token: EXACT}:
+        return None
+    named = stored.all_named(token)
+    if named is None:
         return None
     postings, weights = index.weighted(token)
     kinds, ranks = index.kinds, index.ranks()
