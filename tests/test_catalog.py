@@ -246,6 +246,23 @@ def test_a_pathological_dotted_key_is_refused_before_parsing(tmp_path: Path) -> 
     assert found == ["data/skills.toml:17: a key of 100001 dotted parts; at most 128 are read"]
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_the_quick_look_for_long_lines_misses_none(seed: int) -> None:
+    """The window test that spares a big pack the regular expression never says "no long line" wrongly."""
+    import random
+
+    from careercli.catalogue.parse import _LONG_LINE, LONG_LINE, _may_hold_a_long_line
+
+    rng = random.Random(seed)
+    lengths = (0, 1, 80, LONG_LINE // 2 - 1, LONG_LINE // 2, LONG_LINE - 1, LONG_LINE, LONG_LINE + 1, 3 * LONG_LINE)
+    for _ in range(500):
+        data = b"\n".join(b"k" * rng.choice(lengths) for _ in range(rng.randint(0, 12)))
+        if _LONG_LINE.search(data):
+            assert _may_hold_a_long_line(data)
+    assert not _may_hold_a_long_line(b"key = 1\n" * 100_000)
+    assert _may_hold_a_long_line(b"\n" * 5000 + b"x" * LONG_LINE)
+
+
 def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     sources = write(tmp_path, skills=SKILLS, roles=roles_text())
     sources[0].path.write_bytes(b"\xef\xbb\xbf" + sources[0].path.read_bytes())
@@ -258,3 +275,29 @@ def test_a_list_longer_than_search_can_take_is_refused(tmp_path: Path) -> None:
     assert problems(tmp_path, skills=SKILLS, roles=roles) == [
         "data/roles.toml:8: role 'back': field 'what_to_learn' holds 300 items; at most 40 are allowed"
     ]
+
+
+@pytest.mark.parametrize("kebab", [False, True])
+@pytest.mark.parametrize(
+    "value",
+    [[], ["a", "b"], [" a", "b "], ["a\n"], ["a\nb"], ["A"], ["a", "a"], ["a", " a"], [""], ["  "], ["a b"], [1],
+     ["a", None], "a", ["x"] * 20, [f"x{i}" for i in range(21)], [f"x{i}" for i in range(51)], ["é"], ["a-"]],
+    ids=repr,
+)  # fmt: skip
+def test_a_list_field_is_read_by_its_rules_whatever_its_shape(value: object, kebab: bool) -> None:
+    """Stripped items when it is a list of non-empty strings within the field's bound (else nothing); a problem
+    for any breach, kebab-case and repeats included (the quick path for well-formed lists gives the same)."""
+    from careercli.catalogue.build import Problems
+    from careercli.catalogue.parse import Entry
+    from careercli.catalogue.schema import KEBAB, MAX_ITEMS, Fields
+
+    problems = Problems()
+    fields = Fields(Entry("book", 0, {"topics": value}, Path("x.toml"), "x.toml"), problems, {"topics"})
+    got = fields.texts("topics", kebab=kebab)
+    strings = isinstance(value, list) and all(isinstance(item, str) for item in value)
+    items = tuple(item.strip() for item in value) if strings else ()  # type: ignore[union-attr]
+    kept = strings and all(items) and len(items) <= MAX_ITEMS["topics"]
+    good = kept and len(set(items)) == len(items) and (not kebab or all(KEBAB.fullmatch(item) for item in items))
+    assert got == (items if kept else ())
+    assert fields.ok == good
+    assert (problems.items == []) == good

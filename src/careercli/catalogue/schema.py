@@ -17,9 +17,11 @@ from careercli.catalogue.parse import Entry, Problems, closest
 from careercli.model import CATEGORIES, SKILL_KINDS, Book, Challenge, Role, Skill, SkillGroup
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_KEBAB_WHOLE = KEBAB.fullmatch  # not .match: "$" also matches before a final newline
 ONET_CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
 # the most items a list field may hold: a role's searchable fields then stay well under the index's 256
+_SHORT = 20  # a list this short is within every MAX_ITEMS bound
 MAX_ITEMS = {"aliases": 20, "what_to_learn": 40, "key_skills": 50, "challenges": 40, "career_prospects": 30,
              "authors": 20, "topics": 30, "skills": 50}  # fmt: skip
 
@@ -76,6 +78,10 @@ class Fields:
 
     def text(self, field: str, required: bool = True) -> str | None:
         value = self.entry.data.get(field)
+        if type(value) is str:  # the usual case, first
+            stripped = value.strip()
+            if stripped:
+                return stripped
         if value is None:
             if required:
                 self.fail(f"missing field '{field}'")
@@ -103,6 +109,15 @@ class Fields:
 
     def texts(self, field: str, required: bool = True, kebab: bool = False) -> tuple[str, ...]:
         value = self.entry.data.get(field)
+        if type(value) is list and len(value) <= _SHORT and all(type(item) is str for item in value):
+            # the usual case, decided in one pass: a short list of distinct, stripped, non-empty (kebab) strings
+            items = tuple(value)
+            if (
+                all(items)
+                and len(set(items)) == len(items)
+                and (all(map(_KEBAB_WHOLE, items)) if kebab else all(item == item.strip() for item in items))
+            ):
+                return items
         if value is None:
             if required:
                 self.fail(f"missing field '{field}'")
