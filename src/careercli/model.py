@@ -381,4 +381,4 @@ class BookList(Sequence[Book]):
 def sort_newest_first(books: list[Book]) -> list[Book]:
     """Order books by publication date, newest first; equal dates by title; undated books last."""
     books = sorted(books, key=lambda b: b.title.casefold())
-    return sorted(books, key=lambda b: b.sort_date, reverse=True)
+    return sorted(books, key=lambda b: b.published or "", reverse=True)  # Book.sort_date, without a property call

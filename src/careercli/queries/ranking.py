@@ -155,7 +155,7 @@ def _lists(catalog: Catalog, role: Role, own: list[Book], key_of: Callable[[Book
     keys = set(role.key_skills)
 
     def fit(book: Book) -> tuple[bool, bool]:
-        return book.id not in canon, not keys & set(book.teaches)
+        return book.id not in canon, keys.isdisjoint(book.teaches)
 
     ranked = sorted(books, key=fit)  # stable: newest first within each rank
     return tuple(b.id for b in ranked), tuple(b.id for b in books), tuple(b.year for b in books)
