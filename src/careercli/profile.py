@@ -13,12 +13,12 @@ import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 from careercli.errors import ProfileError
-from careercli.records import record
+from careercli.records import record, replace
+from careercli.records import spec as field
 
 SCHEMA_VERSION = 1
 STATUSES = ("want", "reading", "read")

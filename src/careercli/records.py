@@ -83,30 +83,52 @@ class Frozen:
             object.__setattr__(self, name, value)
 
 
+class Spec:
+    """A field's default made by a factory, and whether equality and hash look at it: what ``dataclasses.field``
+    says, without importing dataclasses (and inspect) at start-up."""
+
+    __slots__ = ("compare", "default", "default_factory", "hash")
+
+    def __init__(self, default_factory: Callable[[], Any], compare: bool = True, hash: bool | None = None) -> None:
+        self.default, self.default_factory, self.compare, self.hash = _MISSING, default_factory, compare, hash
+
+
+def spec(default_factory: Callable[[], Any], compare: bool = True, hash: bool | None = None) -> Any:
+    """A :class:`Spec` for a field of a :func:`record` (typed Any, as ``dataclasses.field`` is)."""
+    return Spec(default_factory, compare, hash)
+
+
+def replace(item: T, **changes: Any) -> T:
+    """A copy of a record (or a :class:`Frozen`) with ``changes``, as ``dataclasses.replace`` makes one."""
+    values = {name: getattr(item, name) for name in item.__match_args__}  # type: ignore[attr-defined]
+    return type(item)(**(values | changes))
+
+
 def record(cls: type[T]) -> type[T]:
     """The class, made a frozen record of its own annotated fields (see the module). A default may be a
-    ``dataclasses.field``: its ``default`` or ``default_factory``, and ``compare``/``hash`` to leave it out of
-    equality and hash, as dataclass reads them."""
+    :class:`Spec` or a ``dataclasses.field``: its ``default`` or ``default_factory``, and ``compare``/``hash`` to
+    leave it out of equality and hash, as dataclass reads them."""
     names = tuple(vars(cls).get("__annotations__", {}))  # its own fields, in order
     defaults: list[Any] = []
     factories: dict[int, Callable[[], Any]] = {}
     compared, hashed = list(names), list(names)
     loaded = sys.modules.get("dataclasses")  # a dataclasses.field default exists only once the module is loaded
-    Field, MISSING = (loaded.Field, loaded.MISSING) if loaded is not None else ((), _MISSING)
+    kinds: tuple[type, ...] = (Spec, loaded.Field) if loaded is not None else (Spec,)
     for at, name in enumerate(names):
         default = vars(cls).get(name, _MISSING)
-        if isinstance(default, Field):
-            spec, default = default, default.default
-            if default is MISSING:
+        if isinstance(default, kinds):
+            given, default = default, default.default
+            missing = _MISSING if isinstance(given, Spec) else loaded.MISSING  # type: ignore[union-attr]
+            if default is missing:
                 default = _MISSING
                 delattr(cls, name)
-                if spec.default_factory is not MISSING:
-                    factories[at], default = spec.default_factory, _FACTORY
+                if given.default_factory is not missing:
+                    factories[at], default = given.default_factory, _FACTORY
             else:
                 setattr(cls, name, default)
-            if not spec.compare:
+            if not given.compare:
                 compared.remove(name)
-            if not (spec.compare if spec.hash is None else spec.hash):
+            if not (given.compare if given.hash is None else given.hash):
                 hashed.remove(name)
         defaults.append(default)
     index = {name: i for i, name in enumerate(names)}

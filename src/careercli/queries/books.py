@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from careercli.errors import NotFoundError
 from careercli.model import Book, Catalog, sort_newest_first
 from careercli.queries.ranking import newest_editions, work_key
 from careercli.queries.resolve import normalise, resolve_role, resolve_skill, suggest
+from careercli.records import record
 
 
-@dataclass(frozen=True)
+@record
 class BookFilter:
     role: str | None = None
     skill: str | None = None
@@ -19,7 +18,7 @@ class BookFilter:
     since: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class _Topic:
     id: str
     name: str

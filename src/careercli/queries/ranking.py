@@ -9,9 +9,9 @@ first author) count once: the newest edition stands for the work in every list; 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from careercli.model import Book, Catalog, Role, sort_newest_first
+from careercli.records import record
 
 
 def work_key(book: Book) -> tuple[str, str]:
@@ -109,7 +109,7 @@ def books_for_skill(catalog: Catalog, skill: str, role: Role | None = None, limi
     return ranked if limit == 0 else ranked[:limit]
 
 
-@dataclass(frozen=True)
+@record
 class RoleReading:
     """A role's books two ways: ranked by fit (``fit``) and the newest (``newest``), each work once."""
 

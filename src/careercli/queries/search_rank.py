@@ -13,10 +13,10 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from careercli.queries.search import KINDS, Hit, Index, words
+from careercli.records import record
 
 _SHIFT, _MASK = 8, 255  # a posting is document * 256 + field (search._FIELDS_PER_DOC)
 _BATCH = 64  # candidates whose documents are read in one query while looking for the best ones
@@ -39,7 +39,7 @@ def ranks_of(raw: Sequence[tuple[Any, ...]]) -> list[int]:
     return ranks
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Scored:
     score: float
     doc: int
