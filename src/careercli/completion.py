@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing imports re, enum and collections: a Tab and a replay need none of them
+if TYPE_CHECKING:
+    from typing import Any
 
 PROG = "career"
 COMPLETE_VAR = "_CAREER_COMPLETE"

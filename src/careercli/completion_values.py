@@ -14,7 +14,10 @@ import contextlib
 import os
 import stat
 import zlib
-from typing import Any
+
+TYPE_CHECKING = False  # typing imports re, enum and collections: a Tab and a replay need none of them
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = "completion-values.sqlite3"
 LONG = 200  # a list with more values than this is stored in the table, not in the snapshot
