@@ -3,6 +3,7 @@ versions removed once; pack warnings shown on every run, not only when the catal
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -177,7 +178,7 @@ def test_a_big_catalogue_is_stored_by_a_child_while_the_command_goes_on(isolated
     while (store := Store.open(load._folder(), key)) is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert store is not None
-    assert (load._folder() / NAME).is_file()
+    assert os.path.isfile(os.path.join(load._folder(), NAME))
     store.close()
     stored = load.load_catalog()
     assert stored.readings is not None  # read from the store the child wrote

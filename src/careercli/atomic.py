@@ -5,11 +5,21 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from pathlib import Path
+
+from careercli.paths import plain
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def write_atomically(
-    path: Path | str, data: bytes, *, fsync: bool = False, mode: int | None = None, make_parents: bool = False
+    path: str | os.PathLike[str],
+    data: bytes,
+    *,
+    fsync: bool = False,
+    mode: int | None = None,
+    make_parents: bool = False,
 ) -> None:
     """Write ``data`` to a temporary file in the same folder and rename it over ``path``.
 
@@ -19,12 +29,12 @@ def write_atomically(
     """
     import tempfile
 
-    target = Path(path)
-    folder = target.parent
+    target = plain(path)  # pathlib is not imported for this (a first view saves its output through here)
+    folder, name = os.path.dirname(target) or ".", os.path.basename(target)
     if make_parents:
-        folder.mkdir(parents=True, exist_ok=True)
-    prune_stale(folder, f".{target.name}.", ".tmp")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        os.makedirs(folder, exist_ok=True)
+    prune_stale(folder, f".{name}.", ".tmp")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -45,7 +55,7 @@ def write_atomically(
 STALE_SECONDS = 600  # a temporary file untouched this long was left by a writer that was killed
 
 
-def prune_stale(folder: Path | str, prefix: str, suffix: str = "") -> None:
+def prune_stale(folder: str | os.PathLike[str], prefix: str, suffix: str = "") -> None:
     """Remove ``tempfile`` temporaries (``prefix`` + 8 random characters + ``suffix``) left in ``folder`` by a
     writer that was killed: only this user's regular files untouched for :data:`STALE_SECONDS`; never follows a
     link, never fails."""
@@ -65,7 +75,7 @@ def prune_stale(folder: Path | str, prefix: str, suffix: str = "") -> None:
                     os.unlink(entry.path)
 
 
-def _fsync_folder(folder: Path) -> None:
+def _fsync_folder(folder: str) -> None:
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):
@@ -132,7 +142,7 @@ def write_export(path: Path, data: bytes, force: bool) -> bool:
     if st is None:  # a new file, or a dangling symlink replaced by one with --force
         target, mode = path, 0o666 & ~_umask()
     else:  # an existing regular file, where it really lives, keeping its mode
-        target, mode = Path(os.path.realpath(path)), stat.S_IMODE(st.st_mode)
+        target, mode = os.path.realpath(path), stat.S_IMODE(st.st_mode)
     try:
         write_atomically(target, data, fsync=True, mode=mode)
     except OSError as error:

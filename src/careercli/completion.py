@@ -275,11 +275,11 @@ def _offer(node: dict[str, object], given: set[int], target: object, incomplete:
 
 def profile_values(name: str) -> list[tuple[str, str]]:
     """What the profile offers for ``name`` (bookmarked, my_skills, reading, tags); nothing when it is broken."""
-    from careercli.paths import profile_path
+    from careercli.paths import plain, profile_file
     from careercli.profile import ProfileStore
 
     try:
-        profile = ProfileStore(profile_path()).load()
+        profile = ProfileStore(plain(profile_file())).load()
     except Exception:
         return []
     if name == "bookmarked":
@@ -298,14 +298,14 @@ def profile_values(name: str) -> list[tuple[str, str]]:
 
 def _key() -> str:
     """Changes when the code, the bundled data or a pack changes (size, times and inode of each file)."""
-    from careercli.catalogue.sources import bundled_files, pack_files
+    from careercli.catalogue.sources import catalog_sources
 
     package = os.path.dirname(os.path.abspath(__file__))
     files: list[str] = []
     for folder, subfolders, names in os.walk(package):
         subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
         files += [os.path.join(folder, n) for n in sorted(names) if n.endswith(".py")]
-    files += [str(p) for p in bundled_files() + pack_files()]
+    files += [os.fspath(source.path) for source in catalog_sources()]  # named as str(Path) names them
     parts = [FORMAT, sys.version]
     for path in files:
         try:
@@ -317,16 +317,16 @@ def _key() -> str:
 
 
 def _cache_file() -> str:
-    from careercli.paths import cache_dir
+    from careercli.paths import cache_folder, plain
 
-    return os.path.join(str(cache_dir()), "completion.marshal")
+    return os.path.join(plain(cache_folder()), "completion.marshal")
 
 
 def _values_file() -> str:
     from careercli.completion_values import NAME
-    from careercli.paths import cache_dir
+    from careercli.paths import cache_folder, plain
 
-    return os.path.join(str(cache_dir()), NAME)
+    return os.path.join(plain(cache_folder()), NAME)
 
 
 def snapshot(rebuild: bool = False) -> dict[str, Any]:

@@ -67,6 +67,29 @@ def packs_folders() -> list[str]:
     return folders
 
 
+def plain(text: str | os.PathLike[str]) -> str:
+    """``text`` as ``str(Path(text))`` writes it (repeated and trailing slashes and ``.`` parts dropped), without
+    importing pathlib: the same names in messages and keys whichever form a caller holds."""
+    text = os.fspath(text)
+    if os.name != "posix":  # pragma: no cover - exercised on Windows only
+        return str(_path(text))
+    root = "//" if text[:2] == "//" and text[2:3] != "/" else "/" if text[:1] == "/" else ""
+    return root + "/".join(part for part in text.split("/") if part and part != ".") or "."
+
+
+_URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
+
+
+def file_uri(path: str | os.PathLike[str]) -> str:
+    """``Path(path).as_uri()`` without pathlib (and urllib): ValueError for a relative path, as it raises."""
+    text = plain(path)
+    if os.name != "posix":  # pragma: no cover - exercised on Windows only
+        return _path(text).as_uri()
+    if not text.startswith("/"):
+        raise ValueError("relative path can't be expressed as a file URI")
+    return "file://" + "".join(chr(byte) if byte in _URI_SAFE else f"%{byte:02X}" for byte in os.fsencode(text))
+
+
 def _path(text: str) -> Path:
     from pathlib import Path
 

@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 from careercli.errors import ProfileError
@@ -149,9 +148,9 @@ BOM = b"\xef\xbb\xbf"
 
 
 class ProfileStore:
-    """Reads and writes one profile file."""
+    """Reads and writes one profile file, named by text or by a Path (``path`` keeps what it was given)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = path
 
     def load(self) -> Profile:
@@ -161,7 +160,8 @@ class ProfileStore:
 
     def _read(self) -> bytes | None:
         try:
-            return self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                return handle.read()
         except (FileNotFoundError, NotADirectoryError):
             return None  # no profile yet (or its folder cannot exist: the write path says why)
         except IsADirectoryError:
@@ -212,9 +212,11 @@ class ProfileStore:
 
         ``before`` is the file as it was under the lock, so a caller decides "not there" from the file it changed.
         """
+        from pathlib import Path  # the write path only: a read never needs pathlib
+
         from careercli.profile_doc import same_profile
 
-        folder = self.path.parent
+        folder = Path(self.path).parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -233,12 +235,15 @@ class ProfileStore:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        lock_path = self.path.with_name(self.path.name + ".lock")
+        from pathlib import Path
+
+        path = Path(self.path)
+        lock_path = path.with_name(path.name + ".lock")
         try:
             handle = open(lock_path, "a+b")  # noqa: SIM115 - held for the whole block
         except OSError as error:
             raise ProfileError(
-                f"cannot write in {self.path.parent}: {error.strerror or error}",
+                f"cannot write in {path.parent}: {error.strerror or error}",
                 "Check the folder's permissions, or move it with XDG_CONFIG_HOME.",
             ) from None
         try:
@@ -250,6 +255,7 @@ class ProfileStore:
 
     def _write(self, raw: bytes | None, profile: Profile) -> None:
         import tomllib
+        from pathlib import Path
 
         from careercli.atomic import write_atomically
         from careercli.profile_doc import render, same_profile
@@ -264,7 +270,8 @@ class ProfileStore:
                 f"refusing to write {self.path}: the new profile would not read back ({error})"
             ) from None
         # a profile kept elsewhere through a symlink (dotfiles) is replaced where it really lives, link kept
-        target = Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
+        path = Path(self.path)
+        target = Path(os.path.realpath(path)) if path.is_symlink() else path
         mode = None  # a new profile is created 0600: personal notes are not world-readable
         if raw is not None:
             try:

@@ -62,10 +62,10 @@ def _warn(message: str) -> None:
     sys.stderr.write(f"career: warning: {message}\n")
 
 
-def _folder() -> Any:
-    from careercli.paths import cache_dir
+def _folder() -> str:
+    from careercli.paths import cache_folder, plain
 
-    return cache_dir()
+    return plain(cache_folder())
 
 
 def load_catalog(use_cache: bool = True, report: Report = _warn) -> Catalog:

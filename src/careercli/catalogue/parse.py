@@ -221,8 +221,9 @@ def parse_document(data: bytes, label: str) -> tuple[dict[str, Any] | None, str 
     return None, f"{where}: arrays or inline tables nested too deep (at most {MAX_DEPTH} levels are read)"
 
 
-def read_entries(path: Path, label: str, problems: Problems) -> list[Entry]:
+def read_entries(path: Path | str, label: str, problems: Problems) -> list[Entry]:
     """Parse one TOML file into entries; a file that cannot be read or parsed is one problem."""
+    path = Path(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:

@@ -4,9 +4,11 @@ not import pathlib."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 
-from careercli.paths import packs_folders
+from careercli.paths import packs_folders, plain
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,7 +38,7 @@ class Source:
 
     __slots__ = ("label", "origin", "path")
 
-    def __init__(self, path: Path, label: str, origin: str) -> None:
+    def __init__(self, path: str | os.PathLike[str], label: str, origin: str) -> None:
         self.path = path
         self.label = label
         self.origin = origin  # "bundled" or the pack's file name
@@ -53,12 +55,15 @@ class Source:
 
 
 def bundled_sources() -> list[Source]:
-    return [Source(path, f"data/{path.name}", "bundled") for path in bundled_files()]
+    folder = plain(bundled_data_folder())
+    return [Source(os.path.join(folder, name), f"data/{name}", "bundled") for name in BUNDLED_FILES]
 
 
 def catalog_sources(warnings: list[str] | None = None) -> list[Source]:
-    """The bundled files, then every readable pack file; an unreadable pack folder or file is a warning."""
-    return bundled_sources() + [Source(path, str(path), path.name) for path in pack_files(warnings)]
+    """The bundled files, then every readable pack file; an unreadable pack folder or file is a warning. Each
+    source's path is text, named as ``str(Path(...))`` would name it (pathlib is not imported on a first view)."""
+    packs = [Source(path, path, os.path.basename(path)) for path in _readable_packs(warnings)]
+    return bundled_sources() + packs
 
 
 def bundled_files() -> list[Path]:
@@ -88,15 +93,21 @@ def pack_files(warnings: list[str] | None = None) -> list[Path]:
     read is left out, with a one-line message added to ``warnings``."""
     from pathlib import Path
 
-    files: list[Path] = []
+    return [Path(path) for path in _readable_packs(warnings)]
+
+
+def _readable_packs(warnings: list[str] | None) -> list[str]:
+    """:func:`pack_files` as text, with the same names, order and warnings."""
+    files: list[str] = []
     for name in packs_folders():
-        folder = Path(name)
+        folder = plain(name)
         try:
-            found = sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.is_file())
+            found = sorted(name for name in os.listdir(folder) if name.endswith(".toml") and len(name) > len(".toml"))
+            found = [path for path in (plain(os.path.join(folder, name)) for name in found) if _is_file(path)]
         except FileNotFoundError:
             continue
         except OSError as error:
-            if warnings is not None and folder.exists():
+            if warnings is not None and os.path.exists(folder):
                 warnings.append(f"pack folder {folder} skipped: {error.strerror or error}")
             continue
         for path in found:
@@ -105,3 +116,16 @@ def pack_files(warnings: list[str] | None = None) -> list[Path]:
             elif warnings is not None:
                 warnings.append(f"pack {path} skipped: it cannot be read")
     return files
+
+
+def _is_file(path: str) -> bool:
+    """``Path.is_file``: False for a missing name or a link loop, any other failure to stat raised."""
+    try:
+        st = os.stat(path)
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return False
+        raise
+    except ValueError:
+        return False
+    return stat.S_ISREG(st.st_mode)

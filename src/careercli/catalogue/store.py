@@ -16,7 +16,8 @@ import sqlite3
 import stat
 import zlib
 from collections.abc import Iterable
-from pathlib import Path
+
+from careercli.paths import file_uri, plain
 
 NAME = "catalogue.sqlite3"
 
@@ -33,16 +34,17 @@ def _owned(st: os.stat_result) -> bool:
     return not hasattr(os, "getuid") or st.st_uid == os.getuid()
 
 
-def usable_folder(folder: Path, create: bool) -> bool:
+def usable_folder(folder: str | os.PathLike[str], create: bool) -> bool:
     """True when ``folder`` is a real folder of this user (created 0700 when ``create``); never follows a link."""
+    folder = plain(folder)
     try:
         st = os.lstat(folder)
     except FileNotFoundError:
         if not create:
             return False
         try:
-            folder.parent.mkdir(parents=True, exist_ok=True)
-            folder.mkdir(mode=0o700)
+            os.makedirs(os.path.dirname(folder) or ".", exist_ok=True)
+            os.mkdir(folder, 0o700)
             st = os.lstat(folder)
         except OSError:
             return False
@@ -59,7 +61,7 @@ def usable_folder(folder: Path, create: bool) -> bool:
 class Store:
     """An open store whose key matched; every read is checked."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
         self._db = connection
         self.path = path
 
@@ -69,9 +71,10 @@ class Store:
         return self._db
 
     @classmethod
-    def open(cls, folder: Path, key: str) -> Store | None:
+    def open(cls, folder: str | os.PathLike[str], key: str) -> Store | None:
         """The store in ``folder`` when it is this user's own regular file and was written under ``key``."""
-        path = folder / NAME
+        folder = plain(folder)
+        path = os.path.join(folder, NAME)
         try:
             st = os.lstat(path)
         except OSError:
@@ -79,7 +82,7 @@ class Store:
         if not stat.S_ISREG(st.st_mode) or not _owned(st) or not usable_folder(folder, create=False):
             return None
         try:
-            connection = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, isolation_level=None)
+            connection = sqlite3.connect(f"{file_uri(path)}?mode=rw", uri=True, isolation_level=None)
         except (sqlite3.Error, ValueError):
             return None
         store = cls(connection, path)
@@ -125,16 +128,17 @@ class Store:
         self._db.close()
 
 
-def write_store(folder: Path, key: str, blobs: Iterable[tuple[str, bytes]]) -> None:
+def write_store(folder: str | os.PathLike[str], key: str, blobs: Iterable[tuple[str, bytes]]) -> None:
     """A new store under ``key`` replacing any old one at once; a folder that cannot be used only costs speed."""
+    folder = plain(folder)
     if not usable_folder(folder, create=True):
         return
     _prune(folder)
     remove_legacy(folder)
-    temporary = folder / f".{NAME}.{os.getpid()}.tmp"
+    temporary = os.path.join(folder, f".{NAME}.{os.getpid()}.tmp")
     try:
         with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+            os.unlink(temporary)
         connection = sqlite3.connect(temporary, isolation_level=None)
         try:
             connection.execute("PRAGMA journal_mode = OFF")
@@ -149,13 +153,13 @@ def write_store(folder: Path, key: str, blobs: Iterable[tuple[str, bytes]]) -> N
         finally:
             connection.close()
         os.chmod(temporary, 0o600)
-        os.replace(temporary, folder / NAME)
+        os.replace(temporary, os.path.join(folder, NAME))
     except (OSError, sqlite3.Error):
         with contextlib.suppress(OSError):
-            temporary.unlink()
+            os.unlink(temporary)
 
 
-def _prune(folder: Path) -> None:
+def _prune(folder: str) -> None:
     """Remove this store's temporary files left by a process that was killed (older than ten minutes)."""
     import time
 
@@ -176,15 +180,15 @@ LEGACY_MEMO = "sources"  # and their folder of per-file memos, named like 0123ab
 _MEMO_NAME = re.compile(r"[0-9a-f]{8}\.marshal")
 
 
-def remove_legacy(folder: Path) -> None:
+def remove_legacy(folder: str | os.PathLike[str]) -> None:
     """Remove the cache files that earlier versions left in ``folder``: only those exact names, only regular files
     (a symlink is never followed nor removed), and their memo folder only when nothing else is in it."""
     for name in LEGACY_FILES:
-        path = folder / name
+        path = os.path.join(folder, name)
         with contextlib.suppress(OSError):
             if stat.S_ISREG(os.lstat(path).st_mode):
                 os.unlink(path)
-    memo = folder / LEGACY_MEMO
+    memo = os.path.join(folder, LEGACY_MEMO)
     try:
         if not stat.S_ISDIR(os.lstat(memo).st_mode):
             return

@@ -23,10 +23,10 @@ def _catalog():
 
 
 def _profile():
-    from careercli.paths import profile_path
+    from careercli.paths import plain, profile_file
     from careercli.profile import ProfileStore
 
-    return ProfileStore(profile_path()).load()
+    return ProfileStore(plain(profile_file())).load()
 
 
 def roles(incomplete: str) -> Choices:

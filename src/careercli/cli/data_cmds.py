@@ -52,7 +52,7 @@ def validate(
             resolved = target.resolve() if target.exists() else target
         except OSError:  # a name the system refuses (too long, ...): reading it will say so
             resolved = target
-        context = [s for s in installed if s.path.resolve() != resolved]
+        context = [s for s in installed if Path(s.path).resolve() != resolved]
         try:
             catalog = build_catalog([*context, Source(target, str(file), target.name)])
         except DataError as error:

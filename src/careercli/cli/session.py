@@ -69,10 +69,10 @@ class Session:
 
     def store(self) -> ProfileStore:
         if self._store is None:
-            from careercli.paths import profile_path
+            from careercli.paths import plain, profile_file
             from careercli.profile import ProfileStore
 
-            self._store = ProfileStore(profile_path())
+            self._store = ProfileStore(plain(profile_file()))
         return self._store
 
     def profile(self) -> Profile:
