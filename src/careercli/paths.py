@@ -77,6 +77,22 @@ def plain(text: str | os.PathLike[str]) -> str:
     return root + "/".join(part for part in text.split("/") if part and part != ".") or "."
 
 
+def is_file(path: str | os.PathLike[str]) -> bool:
+    """``Path(path).is_file()``: False for a missing name or a link loop; any other failure to stat is raised."""
+    import errno
+    import stat
+
+    try:
+        st = os.stat(path)
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return False
+        raise
+    except ValueError:
+        return False
+    return stat.S_ISREG(st.st_mode)
+
+
 _URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
 
 

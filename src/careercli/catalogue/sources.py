@@ -4,11 +4,9 @@ not import pathlib."""
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
 
-from careercli.paths import packs_folders, plain
+from careercli.paths import is_file, packs_folders, plain
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -103,7 +101,7 @@ def _readable_packs(warnings: list[str] | None) -> list[str]:
         folder = plain(name)
         try:
             found = sorted(name for name in os.listdir(folder) if name.endswith(".toml") and len(name) > len(".toml"))
-            found = [path for path in (plain(os.path.join(folder, name)) for name in found) if _is_file(path)]
+            found = [path for path in (plain(os.path.join(folder, name)) for name in found) if is_file(path)]
         except FileNotFoundError:
             continue
         except OSError as error:
@@ -117,15 +115,3 @@ def _readable_packs(warnings: list[str] | None) -> list[str]:
                 warnings.append(f"pack {path} skipped: it cannot be read")
     return files
 
-
-def _is_file(path: str) -> bool:
-    """``Path.is_file``: False for a missing name or a link loop, any other failure to stat raised."""
-    try:
-        st = os.stat(path)
-    except OSError as error:
-        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
-            return False
-        raise
-    except ValueError:
-        return False
-    return stat.S_ISREG(st.st_mode)

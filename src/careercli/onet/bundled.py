@@ -19,23 +19,24 @@ import contextlib
 import os
 import sqlite3
 import stat
-from pathlib import Path
 from typing import Any
 
-from careercli.onet.db import SCHEMA_VERSION, build_bytes, bundled_extract_dir
+from careercli.onet.db import SCHEMA_VERSION, build_bytes, bundled_extract_folder
 from careercli.onet.release import OCCUPATIONS, Release
+from careercli.paths import file_uri, plain
 
 DIGEST = ".sha256"
 _LIMIT = 1 << 30  # a cache file larger than this is not read (the bundled extract's is about 4 MB)
 
 
-def extract_key(folder: Path) -> str | None:
+def extract_key(folder: str | os.PathLike[str]) -> str | None:
     """A key of the extract files' stat (name, size, mtime_ns, ctime_ns, inode); None when there is no extract."""
+    folder = plain(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return None
-    parts = [SCHEMA_VERSION, str(folder)]
+    parts = [SCHEMA_VERSION, folder]
     found = False
     for entry in entries:
         if not entry.is_file():
@@ -59,14 +60,14 @@ def _stamp(st: os.stat_result) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
 
 
-def _read_own(path: Path, limit: int) -> bytes | None:
+def _read_own(path: str, limit: int) -> bytes | None:
     """The bytes of ``path`` when it is this user's regular file that no one else may write; never follows a link
     and never blocks on a FIFO."""
     found = _read_stamped(path, limit)
     return found[0] if found is not None else None
 
 
-def _read_stamped(path: Path, limit: int) -> tuple[bytes, str] | None:
+def _read_stamped(path: str, limit: int) -> tuple[bytes, str] | None:
     """:func:`_read_own`, with the file's stamp; None as well when the file changed while it was read."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -91,10 +92,10 @@ def _read_stamped(path: Path, limit: int) -> tuple[bytes, str] | None:
         os.close(fd)
 
 
-def _checked(target: Path) -> bytes | None:
+def _checked(target: str) -> bytes | None:
     """The database's bytes when they match the digest kept beside them, or still have the stamp recorded when
     they last did; None otherwise."""
-    digest = target.with_name(target.name + DIGEST)
+    digest = target + DIGEST
     recorded = _read_own(digest, 256)
     if recorded is None:
         return None
@@ -113,7 +114,7 @@ def _checked(target: Path) -> bytes | None:
     return data
 
 
-def _record(digest: Path, expected: str, stamp: str) -> None:
+def _record(digest: str, expected: str, stamp: str) -> None:
     """Keep the stamp of a database whose digest matched beside that digest; a failed write only costs speed."""
     from careercli.atomic import write_atomically
 
@@ -121,23 +122,24 @@ def _record(digest: Path, expected: str, stamp: str) -> None:
         write_atomically(digest, f"{expected}\n{stamp}\n".encode())
 
 
-def _folder() -> Path | None:
+def _folder() -> str | None:
     """``CACHE/onet`` when it and the cache folder are (or are now made) real 0700 folders of this user."""
     from careercli.catalogue.store import usable_folder
-    from careercli.paths import cache_dir
+    from careercli.paths import cache_folder
 
-    cache = cache_dir()
-    if not usable_folder(cache, create=True) or not usable_folder(cache / "onet", create=True):
+    cache = plain(cache_folder())
+    onet = os.path.join(cache, "onet")
+    if not usable_folder(cache, create=True) or not usable_folder(onet, create=True):
         return None
-    return cache / "onet"
+    return onet
 
 
-def _save(folder: Path, target: Path, data: bytes) -> None:
+def _save(folder: str, target: str, data: bytes) -> None:
     """Write the database and its digest (digest first: a write cut between the two leaves a mismatch, which is
     rebuilt); old databases go. A folder or file that cannot be written only costs speed."""
     from careercli.atomic import write_atomically
 
-    for path in (target, target.with_name(target.name + DIGEST)):
+    for path in (target, target + DIGEST):
         with contextlib.suppress(OSError):
             if stat.S_ISDIR(os.lstat(path).st_mode):
                 os.rmdir(path)  # a folder in the file's place: removed when empty, else the cache stays unused
@@ -145,28 +147,36 @@ def _save(folder: Path, target: Path, data: bytes) -> None:
 
     digest = hashlib.sha256(data).hexdigest()
     try:
-        write_atomically(target.with_name(target.name + DIGEST), digest.encode() + b"\n")
+        write_atomically(target + DIGEST, digest.encode() + b"\n")
         write_atomically(target, data)
         st = os.lstat(target)
     except OSError:
         return
     if stat.S_ISREG(st.st_mode):
-        _record(target.with_name(target.name + DIGEST), digest, _stamp(st))
-    for old in folder.glob("bundled-*.sqlite*"):
-        if old.name not in (target.name, target.name + DIGEST):
-            with contextlib.suppress(OSError):
-                if not stat.S_ISDIR(os.lstat(old).st_mode):
-                    os.unlink(old)
+        _record(target + DIGEST, digest, _stamp(st))
+    kept = (os.path.basename(target), os.path.basename(target) + DIGEST)
+    old: list[str] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        old = [entry.path for entry in entries if _is_cache_name(entry.name) and entry.name not in kept]
+    for path in old:
+        with contextlib.suppress(OSError):
+            if not stat.S_ISDIR(os.lstat(path).st_mode):
+                os.unlink(path)
 
 
-def _bundled_bytes(extract: Path | None) -> tuple[bytes, Path | None] | None:
+def _is_cache_name(name: str) -> bool:
+    """True for the names the glob ``bundled-*.sqlite*`` matches (a database or its digest, of any key)."""
+    return name.startswith("bundled-") and ".sqlite" in name[len("bundled-") :]
+
+
+def _bundled_bytes(extract: str | os.PathLike[str] | None) -> tuple[bytes, str | None] | None:
     """The checked bytes of the extract's database (rebuilt when needed) and its cache file, if it has one."""
-    extract = extract or bundled_extract_dir()
+    extract = bundled_extract_folder() if extract is None else plain(extract)
     key = extract_key(extract)
     if key is None:
         return None
     folder = _folder()
-    target = folder / f"bundled-{key}.sqlite" if folder is not None else None
+    target = os.path.join(folder, f"bundled-{key}.sqlite") if folder is not None else None
     if target is not None and (data := _checked(target)) is not None:
         return data, target
     with Release(extract) as release:
@@ -177,26 +187,26 @@ def _bundled_bytes(extract: Path | None) -> tuple[bytes, Path | None] | None:
     return data, target
 
 
-def bundled_path(extract: Path | None = None) -> Path | None:
+def bundled_path(extract: str | os.PathLike[str] | None = None) -> str | None:
     """The cache file of the extract's database, rebuilt when missing, stale or damaged; None when there is no
     extract or the cache folder cannot be used."""
     found = _bundled_bytes(extract)
     return found[1] if found is not None else None
 
 
-def _open_stamped(target: Path) -> sqlite3.Connection | None:
+def _open_stamped(target: str) -> sqlite3.Connection | None:
     """The cache file opened read-only in place, without reading it whole, when it still has the stamp recorded
     beside its digest when that last matched (so it is the file that was checked); None otherwise. The stamp is
     checked before sqlite opens the file and again after, with the name unfollowed: a file swapped in between
     has another inode or ctime."""
-    recorded = _read_own(target.with_name(target.name + DIGEST), 256)
+    recorded = _read_own(target + DIGEST, 256)
     if recorded is None:
         return None
     known = recorded.decode("ascii", "replace").strip().partition("\n")[2]
     if not known or _own_stamp(target) != known:
         return None
     try:
-        db = sqlite3.connect(f"{target.as_uri()}?mode=ro&immutable=1", uri=True)
+        db = sqlite3.connect(f"{file_uri(target)}?mode=ro&immutable=1", uri=True)
     except sqlite3.Error:
         return None
     try:
@@ -210,7 +220,7 @@ def _open_stamped(target: Path) -> sqlite3.Connection | None:
     return db
 
 
-def _own_stamp(path: Path) -> str | None:
+def _own_stamp(path: str) -> str | None:
     """The stamp of ``path`` when it is this user's regular file that no one else may write (links not followed)."""
     try:
         st = os.lstat(path)
@@ -222,15 +232,15 @@ def _own_stamp(path: Path) -> str | None:
     return _stamp(st)
 
 
-def open_bundled(extract: Path | None = None) -> sqlite3.Connection | None:
+def open_bundled(extract: str | os.PathLike[str] | None = None) -> sqlite3.Connection | None:
     """The extract's database: the cache file opened read-only in place while it keeps the stamp it had when its
     digest last matched, else checked and opened from memory; None when there is no extract."""
-    extract = extract or bundled_extract_dir()
+    extract = bundled_extract_folder() if extract is None else plain(extract)
     key = extract_key(extract)
     if key is None:
         return None
     folder = _folder()
-    if folder is not None and (db := _open_stamped(folder / f"bundled-{key}.sqlite")) is not None:
+    if folder is not None and (db := _open_stamped(os.path.join(folder, f"bundled-{key}.sqlite"))) is not None:
         return db
     found = _bundled_bytes(extract)
     if found is None:

@@ -14,12 +14,15 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careercli.errors import CareerError
 from careercli.onet.release import COLUMNS, OCCUPATIONS, Release, ReleaseError, Row
+from careercli.paths import file_uri, is_file, plain
 from careercli.records import record
+
+if TYPE_CHECKING:
+    from pathlib import Path  # a first view names files as text: pathlib costs about 5 ms to import
 
 SCHEMA_VERSION = "1"
 DB_NAME = "onet.sqlite"
@@ -82,11 +85,14 @@ class Summary:
 
 
 # -- building -------------------------------------------------------------------------------------------------
-def build(release: Release, target: Path, progress: Progress | None = None) -> Summary:
+def build(release: Release, target: str | os.PathLike[str], progress: Progress | None = None) -> Summary:
     """Read ``release`` into a new database at ``target``, replacing it only when all of it was read."""
     import tempfile
+    from pathlib import Path
 
     from careercli.atomic import prune_stale
+
+    target = Path(target)
 
     target.parent.mkdir(parents=True, exist_ok=True)
     prune_stale(target.parent, ".onet-", ".tmp")  # an import that was killed can leave hundreds of MB
@@ -299,18 +305,19 @@ class Checked(sqlite3.Connection):
             raise CareerError(damaged(self.path, error)) from None
 
 
-def damaged(path: Path | str, error: object) -> str:
+def damaged(path: str | os.PathLike[str], error: object) -> str:
     """The one line that names a damaged import and how to repair it."""
     return f"{path}: the O*NET import is damaged ({error}); repair it with 'career data import-onet PATH'"
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
     """Open the user's import read-only; one that is not careercli's, of another schema, or damaged is refused."""
+    path = plain(path)
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, factory=Checked)
+        db = sqlite3.connect(f"{file_uri(os.path.realpath(path))}?mode=ro", uri=True, factory=Checked)
     except sqlite3.Error as error:
         raise CareerError(damaged(path, error)) from None
-    db.path = str(path)
+    db.path = path
     try:
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     except CareerError:
@@ -325,30 +332,46 @@ def connect(path: Path) -> sqlite3.Connection:
 _REIMPORT = "import the release again with 'career data import-onet PATH', or 'career data remove-onet'"
 
 
+def user_db_file() -> str:
+    """Where the user's import lives (it need not exist), as text."""
+    from careercli.paths import data_folder
+
+    return plain(os.path.join(data_folder(), "onet", DB_NAME))
+
+
 def user_db_path() -> Path:
     """Where the user's import lives (it need not exist)."""
-    from careercli.paths import data_dir
+    from pathlib import Path
 
-    return data_dir() / "onet" / DB_NAME
+    return Path(user_db_file())
+
+
+def bundled_extract_folder() -> str:
+    from careercli.catalogue.sources import bundled_data_folder
+
+    return plain(os.path.join(bundled_data_folder(), "onet"))
 
 
 def bundled_extract_dir() -> Path:
-    from careercli.catalogue.sources import bundled_data_dir
+    from pathlib import Path
 
-    return bundled_data_dir() / "onet"
+    return Path(bundled_extract_folder())
 
 
-def bundled_db_path(folder: Path | None = None) -> Path | None:
+def bundled_db_path(folder: str | os.PathLike[str] | None = None) -> Path | None:
     """The checked cache of the bundled extract (see :mod:`careercli.onet.bundled`); None when it has none."""
+    from pathlib import Path
+
     from careercli.onet.bundled import bundled_path
 
-    return bundled_path(folder)
+    found = bundled_path(folder)
+    return None if found is None else Path(found)
 
 
 def current() -> sqlite3.Connection | None:
     """The database commands read: the user's import when present, else the bundled extract's; None if neither."""
-    user = user_db_path()
-    if user.is_file():
+    user = user_db_file()
+    if is_file(user):
         return connect(user)
     from careercli.onet.bundled import open_bundled
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from careercli.errors import CareerError
 from careercli.records import Frozen
 
 if TYPE_CHECKING:
+    import os
     import zipfile  # imported where a zip is opened: reading the database needs neither zipfile nor csv
+    from pathlib import Path  # imported where a release is opened: reading the database does not need it
 
 OCCUPATIONS = "Occupation Data.txt"
 README = "Read Me.txt"
@@ -73,7 +74,9 @@ class Row(Frozen):
 class Release:
     """An O*NET text release, opened from a zip or a folder. Use as a context manager (it may hold a zip open)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        from pathlib import Path
+
         self.path = Path(path)
         self._zip: zipfile.ZipFile | None = None
         self._prefix = ""
