@@ -53,15 +53,15 @@ class Source:
 
 
 def bundled_sources() -> list[Source]:
-    folder = plain(bundled_data_folder())
-    return [Source(os.path.join(folder, name), f"data/{name}", "bundled") for name in BUNDLED_FILES]
+    return [Source(path, f"data/{path.name}", "bundled") for path in bundled_files()]
 
 
 def catalog_sources(warnings: list[str] | None = None) -> list[Source]:
     """The bundled files, then every readable pack file; an unreadable pack folder or file is a warning. Each
     source's path is text, named as ``str(Path(...))`` would name it (pathlib is not imported on a first view)."""
-    packs = [Source(path, path, os.path.basename(path)) for path in _readable_packs(warnings)]
-    return bundled_sources() + packs
+    folder = plain(bundled_data_folder())
+    bundled = [Source(os.path.join(folder, name), f"data/{name}", "bundled") for name in BUNDLED_FILES]
+    return bundled + [Source(path, path, os.path.basename(path)) for path in _readable_packs(warnings)]
 
 
 def bundled_files() -> list[Path]:
