@@ -120,7 +120,10 @@ def test_list_reads_its_stored_listing_not_the_roles(cli, isolated_home: Path, m
     ]
     monkeypatch.setattr(Store, "get", get)
     monkeypatch.setattr(Store, "prefixed", prefixed)
-    for damage in ({"table:listing": b"\x00"}, {"table:listing": None}):
+    from careercli.catalogue.load import load_catalog
+
+    assert load_catalog().table("listing_printable") is False  # the pack's ESC: the listing is made visible
+    for damage in ({"table:listing": b"\x00"}, {"table:listing": None}, {"table:listing_printable": None}):
         _damage(damage)
         for args, before in built.items():
             assert cli(*args) == before
@@ -306,3 +309,16 @@ def test_a_page_reads_the_head_of_its_reading_lists_and_json_the_whole(
         _damage(damage)
         for args, before in built.items():
             assert cli(*args, tty=len(args) == 2) == before, (damage, args)
+
+
+def test_a_printable_listing_is_written_as_it_is_stored(cli, isolated_home: Path) -> None:
+    """When every field of the stored listing is printable text, list writes the rows without folding or
+    escaping them, and prints exactly what the checked path prints."""
+    from careercli.catalogue.load import load_catalog
+
+    _pack(isolated_home, 301)
+    fast = cli("list")
+    assert load_catalog().table("listing_printable") is True
+    _damage({"table:listing_printable": None})  # the same rows through the checks
+    assert cli("list") == fast
+    assert fast.out.count("\n") == len(load_catalog().roles)

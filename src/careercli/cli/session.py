@@ -178,8 +178,13 @@ class Session:
         sys.stderr.write(visible(message) + "\n")
         sys.stderr.flush()
 
-    def lines(self, rows: Iterable[Iterable[object]]) -> None:
-        """Tab-separated records, one a line, user and data text made visible: for grep, cut and awk."""
+    def lines(self, rows: Iterable[Iterable[object]], printable: bool = False) -> None:
+        """Tab-separated records, one a line, user and data text made visible: for grep, cut and awk.
+        ``printable``: every cell is known to be printable text (``str.isprintable``: no control, tab, newline,
+        bidi or zero-width character), so there is nothing to fold or make visible."""
+        if printable:
+            self.output.emit("".join(["\t".join(row) + "\n" for row in rows]))  # type: ignore[arg-type]
+            return
         from careercli.presenters.text import single_line, visible
 
         cells = [tuple(row) for row in rows]
@@ -244,7 +249,7 @@ class Session:
             records = view.records()
             if records is not None:
                 rows = list(records)
-                self.lines(rows)
+                self.lines(rows, view.printable)
                 if view.limit and view.total > len(rows):  # a script may not know it got a part: say so
                     from careercli.output import STDERR
 

@@ -33,6 +33,7 @@ class View(ABC):
     pages = False  # whether a page taller than the terminal goes to the pager without --pager
     empty: str | None = None  # said instead of a table or records when there is nothing to show
     limit: int | None = None  # the --limit that applied (0: none), with ``total``, the rows before it
+    printable = False  # the records are known to hold printable text only: nothing to fold or make visible
     total = 0
     # the piped records' fields in order, each with the table heading it matches (None: a group heading or a part
     # of a shared cell); scripts/gen_docs.py lists them in docs/cli.md and a test holds the tables to them
@@ -66,6 +67,7 @@ class RolesView(View):
     def __init__(self, roles: Listing) -> None:
         self.roles = roles
         self.origins = roles.origins  # a pack is in use: say whose
+        self.printable = roles.printable
 
     def data(self) -> Any:
         from careercli.presenters.jsonout import role_summary

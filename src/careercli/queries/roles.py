@@ -23,9 +23,10 @@ class Listing(Sequence[RoleSummary]):
     source, onet) as plain text, made into a :class:`RoleSummary` only when one is asked for. A piped listing of
     10,000 roles reads :attr:`rows` and makes no object a row."""
 
-    def __init__(self, rows: Sequence[tuple[str, ...]], origins: bool) -> None:
+    def __init__(self, rows: Sequence[tuple[str, ...]], origins: bool, printable: bool = False) -> None:
         self.rows = rows
         self.origins = origins  # whether any role of the catalogue comes from a pack: a listing then says whose
+        self.printable = printable  # every field is printable text (str.isprintable), as checked when stored
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -43,10 +44,11 @@ class Listing(Sequence[RoleSummary]):
         return (RoleSummary(*row) for row in self.rows)
 
 
-def stored_tables(catalog: Catalog) -> dict[str, tuple[tuple[str, ...], ...]]:
+def stored_tables(catalog: Catalog) -> dict[str, Any]:
     """What a stored catalogue keeps of this module (read back with ``Catalog.table``): every role in listing
     order, so that ``career list`` neither sorts nor reads 10,000 summaries one object at a time."""
-    return {"listing": tuple(_fields(r) for r in _in_order(catalog.role_summaries()))}
+    rows = tuple(_fields(r) for r in _in_order(catalog.role_summaries()))
+    return {"listing": rows, "listing_printable": all(cell.isprintable() for row in rows for cell in row)}
 
 
 def list_roles(catalog: Catalog, category: str | None = None) -> Listing:
@@ -55,7 +57,7 @@ def list_roles(catalog: Catalog, category: str | None = None) -> Listing:
     stored = catalog.table("listing")
     if _well_formed(stored):
         rows = stored if wanted is None else tuple(row for row in stored if row[2] == wanted)
-        return Listing(rows, any(row[4] != "bundled" for row in stored))
+        return Listing(rows, any(row[4] != "bundled" for row in stored), catalog.table("listing_printable") is True)
     roles = catalog.role_summaries()
     rows = [_fields(r) for r in _in_order([r for r in roles if wanted is None or r.category == wanted])]
     return Listing(rows, any(r.source != "bundled" for r in roles))
