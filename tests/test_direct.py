@@ -55,6 +55,8 @@ SHAPES = [
     ["bookmark", "list", "--tag", "later"],
     ["bookmark", "list", "-t", "nothing"],
     ["list", "--color", "never", "--no-pager"],
+    ["--help"],
+    ["-h"],
 ]
 
 
@@ -153,3 +155,18 @@ def test_each_option_it_reads_is_the_typer_commands_own():
             else:
                 assert choices is None, (path, opt)
                 assert param.is_flag == (how in (direct.FLAG, False)), (path, opt)
+
+
+def test_the_help_of_career_itself_is_the_app_groups_own():
+    """career --help is rendered from the command table without Typer: the same usage, description, options,
+    panels and epilog as the Typer group's help (an option added to the group must be added to the table)."""
+    import typer
+
+    from careercli.cli.app import app
+    from careercli.cli.session import Session
+    from careercli.presenters.help import help_spec, top_help
+
+    group = typer.main.get_command(app)
+    ctx = group.make_context("career", [], obj=Session(), resilient_parsing=True)
+    assert help_spec(ctx) == top_help()
+    assert [name for name, _ in top_help().options][-1] == "-h, --help"

@@ -91,6 +91,28 @@ TOP: dict[str, tuple[str, str, str]] = {
     "cache": ("careercli.cli.prefs:cache_app", DATA, "careercli's cache (rebuilt on demand): clear it."),
 }
 
+# the help of ``career`` itself: the app's group reads it from here, and ``career --help`` is rendered from it
+# without Typer (careercli.presenters.help.top_help; a test holds the two pages equal)
+APP_HELP = """Explore software careers offline: roles, the official facts of U.S. occupations (O*NET), skills,
+learning plans, career paths and the books worth reading.
+
+Examples:
+
+    career show backend-developer
+
+    career plan site-reliability-engineer --have python
+
+    career show "software developers\""""
+APP_EPILOG = "Start with: career list, then career show backend-developer."
+APP_OPTIONS = (  # as Click words them for the group's options
+    ("-V, --version", "Print the version and exit."),
+    ("--color WHEN", "Colour: auto (default; off when piped or NO_COLOR is set), always or never."),
+    ("--pager / --no-pager", "Page long output with $PAGER, or never (as in git)."),
+    ("--install-completion", "Install completion for the current shell."),
+    ("--show-completion", "Show completion for the current shell, to copy it or customize the installation."),
+    ("-h, --help", "Show this help and exit."),
+)
+
 # every command path the app has -> how the replay may treat it
 KINDS: dict[tuple[str, ...], str] = {
     ("list",): READS,

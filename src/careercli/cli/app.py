@@ -11,6 +11,7 @@ from careercli._version import __version__
 from careercli.cli.lazy import LazyGroup
 from careercli.cli.options import add_output_options
 from careercli.cli.session import Session, guarded, session
+from careercli.commands import APP_EPILOG, APP_HELP
 from careercli.errors import CareerError, ExitCode
 
 _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -57,7 +58,7 @@ class CareerGroup(LazyGroup):
 app = typer.Typer(
     cls=CareerGroup,
     name="career",
-    epilog="Start with: career list, then career show backend-developer.",
+    epilog=APP_EPILOG,
     no_args_is_help=False,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -72,24 +73,14 @@ def _version(ctx: typer.Context, value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback(invoke_without_command=True)
+@app.callback(invoke_without_command=True, help=APP_HELP)
 def main(
     ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """Explore software careers offline: roles, the official facts of U.S. occupations (O*NET), skills,
-    learning plans, career paths and the books worth reading.
-
-    Examples:
-
-        career show backend-developer
-
-        career plan site-reliability-engineer --have python
-
-        career show "software developers"
-    """
+    """The group itself: its help is commands.APP_HELP (also shown by ``career --help`` without Typer)."""
     if ctx.invoked_subcommand is None:
         import shutil
 

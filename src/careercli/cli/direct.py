@@ -6,11 +6,12 @@ command does. This module reads exactly those command lines, builds the same :cl
 body (``careercli.cli.reads``) as the Typer command would, so output, errors and exit codes are the same (a test
 runs every shape both ways and compares them byte for byte).
 
-It answers only what it is sure of: the command named first; words; the command's own options and the output
-options, each at most once, spelled exactly as in its help (``--limit 5``, ``-n 5``), with a value it can check
-the way Click would. Anything else (``--help``, ``--opt=value``, ``-n5``, ``--``, an unknown or repeated option, a
-value Click would refuse or convert, a global option before the command) returns None and the Typer app takes
-the command line: Typer stays the authority on usage, help and errors. Standard library only at import.
+It also answers ``career --help`` (and ``-h``), from the command table. Otherwise it answers only what it is
+sure of: the command named first; words; the command's own options and the output options, each at most once,
+spelled exactly as in its help (``--limit 5``, ``-n 5``), with a value it can check the way Click would.
+Anything else (a command's ``--help``, ``--opt=value``, ``-n5``, ``--``, an unknown or repeated option, a value
+Click would refuse or convert, a global option before the command) returns None and the Typer app takes the
+command line: Typer stays the authority on usage, help and errors. Standard library only at import.
 """
 
 from __future__ import annotations
@@ -105,6 +106,11 @@ def _value(token: str | None, how: Any) -> Any:
 
 def run(argv: list[str], recorder: Any = None) -> int | None:
     """Run ``argv`` directly and return its exit code; None when it is not a command line this path answers."""
+    if argv in (["--help"], ["-h"]):  # the help of career itself, from the command table
+        from careercli.cli.session import Session, guarded
+
+        session = Session(recorder)
+        return guarded(session, lambda: _call(session, _top_help))
     parsed = parse(argv)
     if parsed is None:
         return None
@@ -132,6 +138,12 @@ def _body(path: tuple[str, ...], words: list[str], params: dict[str, Any]) -> Ca
     if path == ("search",):
         return lambda s: reads.search(s, words, get("kind"), get("limit", 10))
     return lambda s: reads.bookmark_list(s, get("tag"))
+
+
+def _top_help(session: Session) -> None:
+    from careercli.presenters.help import render_help, top_help
+
+    session.render(render_help(top_help()), pages=True)
 
 
 def _call(session: Session, body: Callable[[Session], None]) -> int:

@@ -89,13 +89,55 @@ def _grid(rows: list[tuple[str, str]], title: str) -> Panel:
     return Panel(grid, title=title, title_align="left", border_style="dim", box=box.ROUNDED)
 
 
+class HelpSpec:
+    """What a help page says: its usage line, the description's paragraphs, the arguments, the options and the
+    commands by panel (each a list of (name, help)), and the epilog."""
+
+    __slots__ = ("arguments", "epilog", "options", "panels", "paragraphs", "usage")
+
+    def __init__(self, usage: str, paragraphs: list[str], arguments: list[tuple[str, str]],
+                 options: list[tuple[str, str]], panels: list[tuple[str, list[tuple[str, str]]]],
+                 epilog: str | None) -> None:  # fmt: skip
+        self.usage, self.paragraphs, self.arguments, self.options = usage, paragraphs, arguments, options
+        self.panels, self.epilog = panels, epilog
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, HelpSpec) and all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def help_spec(ctx: Any) -> HelpSpec:
+    """The help of the command of ``ctx``, read from Click's objects."""
+    command = ctx.command
+    usage = f"{ctx.command_path} {' '.join(command.collect_usage_pieces(ctx))}".rstrip()
+    arguments, options = _params(command, ctx)
+    panels = _commands(command, ctx) if hasattr(command, "list_commands") else []
+    return HelpSpec(usage, _paragraphs(command.help or ""), arguments, options, panels, command.epilog)
+
+
+def top_help() -> HelpSpec:
+    """The help of ``career`` itself, from the command table alone (``career --help`` without Typer); a test
+    holds it equal to :func:`help_spec` of the app's group."""
+    from careercli.commands import APP_EPILOG, APP_HELP, APP_OPTIONS, TOP
+
+    panels: dict[str, list[tuple[str, str]]] = {}
+    for name, (_target, panel, summary) in TOP.items():
+        panels.setdefault(panel, []).append((name, summary))
+    return HelpSpec("career [OPTIONS] COMMAND [ARGS]...", _paragraphs(APP_HELP), [], list(APP_OPTIONS),
+                    list(panels.items()), APP_EPILOG)  # fmt: skip
+
+
 def help_page(ctx: Any, width: int) -> Group:
     """The help page of the command of ``ctx`` as a Rich renderable."""
-    command = ctx.command
+    return render_help(help_spec(ctx))
+
+
+def render_help(spec: HelpSpec) -> Group:
+    """A help page as a Rich renderable."""
     parts: list[Any] = [Text("")]
-    usage = " ".join(command.collect_usage_pieces(ctx))
-    parts += [Text.assemble(("Usage: ", "yellow"), (f"{ctx.command_path} {usage}".rstrip(), "bold")), Text("")]
-    paragraphs = _paragraphs(command.help or "")
+    parts += [Text.assemble(("Usage: ", "yellow"), (spec.usage, "bold")), Text("")]
+    paragraphs = spec.paragraphs
     if paragraphs:
         # prose keeps its two-space indent on every wrapped line; examples keep their own indent and never wrap
         parts.append(Padding(Text(paragraphs[0], style="bold"), (0, 0, 0, 2)))
@@ -106,15 +148,13 @@ def help_page(ctx: Any, width: int) -> Group:
             else:
                 parts.append(Padding(Text(paragraph), (0, 0, 0, 2)))
         parts.append(Text(""))
-    arguments, options = _params(command, ctx)
-    if arguments:
-        parts.append(_grid(arguments, "Arguments"))
-    if options:
-        parts.append(_grid(options, "Options"))
-    if hasattr(command, "list_commands"):
-        parts += [_grid(rows, panel) for panel, rows in _commands(command, ctx)]
-    if command.epilog:
-        parts.append(Text("  " + command.epilog, style="dim"))
+    if spec.arguments:
+        parts.append(_grid(spec.arguments, "Arguments"))
+    if spec.options:
+        parts.append(_grid(spec.options, "Options"))
+    parts += [_grid(rows, panel) for panel, rows in spec.panels]
+    if spec.epilog:
+        parts.append(Text("  " + spec.epilog, style="dim"))
     return Group(*parts)
 
 
