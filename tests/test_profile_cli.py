@@ -462,3 +462,36 @@ def test_a_multi_line_challenge_keeps_the_markdown_table() -> None:
     cells = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type in ("td_open", "th_open")]
     assert cells[-2:] == ["Two lines | here", "first line # not a heading |---|---| last line"]
     assert "not a heading" not in [h[1] for h in headings(tokens)]
+
+
+def test_dates_written_by_hand_as_toml_dates_are_read(career, isolated_home: Path) -> None:
+    """A person who edits profile.toml may write a date as TOML does (added = 2024-01-01, or a date-time): it
+    is read as that day and kept when careercli writes the profile; a time alone is refused."""
+    path = profile_file(isolated_home)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "schema_version = 1\n# mine\n"
+        '[[bookmark]]\nrole = "backend-developer"\nnote = "next"\nadded = 2024-01-01\n'
+        '[[bookmark]]\nrole = "qa-engineer"\nadded = 2024-03-05\n'
+        '[[reading]]\nbook = "designing-data-intensive-applications"\nstatus = "reading"\n'
+        "added = 2024-02-03T10:00:00\nupdated = 2024-02-04\n",
+        "utf-8",
+    )
+    listed = career("bookmark", "list")
+    assert (listed.code, listed.err) == (0, "")
+    assert listed.out.splitlines() == [
+        "backend-developer\tBack-End Developer\t2024-01-01\t\tnext",
+        "qa-engineer\tQA / Test Automation Engineer\t2024-03-05\t\t",
+    ]
+    assert json.loads(career("reading", "list", "--json").out)["reading"][0]["added"] == "2024-02-03"
+    assert career("bookmark", "add", "backend-developer", "--note", "changed").code == 0
+    text = path.read_text("utf-8")
+    assert "# mine" in text
+    assert career("bookmark", "list").out.splitlines() == [  # every date kept (now written as text)
+        "backend-developer\tBack-End Developer\t2024-01-01\t\tchanged",
+        "qa-engineer\tQA / Test Automation Engineer\t2024-03-05\t\t",
+    ]
+    path.write_text('schema_version = 1\n[[bookmark]]\nrole = "qa-engineer"\nadded = 10:00:00\n', "utf-8")
+    refused = career("bookmark", "list")
+    assert refused.code == 1
+    assert "'added' must be a date (2024-01-31) or a string" in refused.err

@@ -79,6 +79,17 @@ def _string(value: Any, where: str, default: str = "") -> str:
     return value
 
 
+def _date(value: Any, where: str) -> str:
+    """An ISO date: as written by careercli (text), or a TOML date or date-time a person wrote by hand."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"'{where}' must be a date (2024-01-31) or a string")
+    return _string(value, where)
+
+
 def from_document(document: dict[str, Any]) -> Profile:
     """The profile from a parsed TOML document. Raises ValueError for a wrong shape."""
     data = dict(document)
@@ -92,7 +103,7 @@ def from_document(document: dict[str, Any]) -> Profile:
                 role=item["role"],
                 note=_string(item.get("note"), "note"),
                 tags=_strings(item.get("tags"), "tags"),
-                added=_string(item.get("added"), "added"),
+                added=_date(item.get("added"), "added"),
                 extra={k: v for k, v in item.items() if k not in ("role", "note", "tags", "added")},
             )
         )
@@ -104,7 +115,7 @@ def from_document(document: dict[str, Any]) -> Profile:
         if status not in STATUSES:
             raise ValueError(f"reading entry '{item['book']}' has unknown status '{status}'")
         extra = {k: v for k, v in item.items() if k not in ("book", "status", "added", "updated")}
-        added, updated = _string(item.get("added"), "added"), _string(item.get("updated"), "updated")
+        added, updated = _date(item.get("added"), "added"), _date(item.get("updated"), "updated")
         reading.append(ReadingEntry(item["book"], status, added, updated, extra))
     skills = _strings(data.pop("skills", None), "skills")
     custom = _strings(data.pop("custom_skills", None), "custom_skills")
