@@ -15,11 +15,17 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
-from careercli.queries.search import KINDS, Hit, Index, words
+from careercli.queries.search import _FIELDS_PER_DOC, KINDS, Hit, Index, words
 from careercli.records import record
 
-_SHIFT, _MASK = 8, 255  # a posting is document * 256 + field (search._FIELDS_PER_DOC)
+_SHIFT, _MASK = _FIELDS_PER_DOC.bit_length() - 1, _FIELDS_PER_DOC - 1  # a posting: document << _SHIFT | field
 _BATCH = 64  # candidates whose documents are read in one query while looking for the best ones
+
+
+def word_score(best: float, fields: int) -> float:
+    """One query word's part of a match's score: the weight of the best field it matched (times the quality of
+    the match), and 0.1 for each further field it matched, up to three."""
+    return best + 0.1 * min(fields - 1, 3)
 
 
 def names_of(raw: tuple[Any, ...]) -> tuple[str, ...]:
@@ -147,7 +153,7 @@ class _Scores:
         """The score without the phrase and whole-name bonuses, added up in the order :meth:`exact` adds it."""
         total = 0.0
         for best, counts in zip(self.best, self.counts(), strict=True):
-            total += best[d] + 0.1 * min(counts[d] - 1, 3)
+            total += word_score(best[d], counts[d])
         return total
 
     def bounds(self) -> dict[int, float]:
@@ -157,7 +163,7 @@ class _Scores:
             total[d] = 20.0 * n
         for best, counts, reach in zip(self.best, self.counts(), self.reach, strict=True):
             for d in total:
-                total[d] += best[d] + 0.1 * min(counts[d] - 1, 3) + 0.5 * reach[d]
+                total[d] += word_score(best[d], counts[d]) + 0.5 * reach[d]
         return total
 
     def exact(self, d: int) -> Scored:

@@ -21,12 +21,12 @@ from operator import rshift
 from typing import TYPE_CHECKING
 
 from careercli.queries.search import EXACT, KINDS, Index, stem
+from careercli.queries.search_rank import _MASK, _SHIFT, word_score
 
 if TYPE_CHECKING:
     from careercli.queries.search_rank import Scored
 
 MIN_FIELDS = 256  # a word in fewer fields is ranked quickly by the general path: no order is stored for it
-_SHIFT, _MASK = 8, 255  # a posting is document * 256 + field (search._FIELDS_PER_DOC)
 LETTERS = tuple(kind[0] for kind in KINDS)  # the kinds' letters in Index.kinds, in the order they are stored
 
 
@@ -34,7 +34,7 @@ def score(best: float, fields: int, names: int) -> float:
     """A one-word match's score, added up exactly as ``search_rank._Scores.exact`` does: the best field's weight
     (times EXACT), 0.1 for each further field up to three, and 20 for each whole name."""
     total = 0.0
-    total += best * EXACT + 0.1 * min(fields - 1, 3)
+    total += word_score(best * EXACT, fields)
     for _ in range(names):
         total += 20
     return round(total, 2)
