@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
 from careercli.records import Frozen as _Frozen
+from careercli.records import replace as _replace
 
 SKILL_KINDS = ("language", "framework", "tool", "platform", "practice", "concept", "soft-skill")
 CATEGORIES = (
@@ -288,9 +289,7 @@ class Catalog(_Frozen):
 
     def replace(self, **changes: Any) -> Catalog:
         """A copy with ``changes`` (field names and values), as ``dataclasses.replace`` makes one."""
-        values = {name: getattr(self, name) for name in self.__match_args__}
-        values.update(changes)
-        return Catalog(**values)
+        return _replace(self, **changes)
 
     def table(self, name: str) -> Any:
         """A table derived from the catalogue and stored with it (``queries.lookup`` names them), None when it was

@@ -21,9 +21,9 @@ _KEBAB_WHOLE = KEBAB.fullmatch  # not .match: "$" also matches before a final ne
 ONET_CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
 # the most items a list field may hold: a role's searchable fields then stay well under the index's 256
-_SHORT = 20  # a list this short is within every MAX_ITEMS bound
 MAX_ITEMS = {"aliases": 20, "what_to_learn": 40, "key_skills": 50, "challenges": 40, "career_prospects": 30,
              "authors": 20, "topics": 30, "skills": 50}  # fmt: skip
+_SHORT = min(MAX_ITEMS.values())  # a list this short is within every bound
 
 
 def isbn13_is_valid(isbn: str) -> bool:

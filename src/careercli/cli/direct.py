@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from careercli.config import COLORS
 from careercli.model import CATEGORIES
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ OUTPUT: dict[str, tuple[str, Any]] = {
     "--json": ("as_json", FLAG),
     "--format": ("fmt", ("text", "markdown", "json", "svg", "html")),
     "-f": ("fmt", ("text", "markdown", "json", "svg", "html")),
-    "--color": ("color", ("auto", "always", "never")),
+    "--color": ("color", COLORS),
     "--pager": ("pager", FLAG),
     "--no-pager": ("pager", False),
 }
@@ -106,22 +107,22 @@ def _value(token: str | None, how: Any) -> Any:
 
 def run(argv: list[str], recorder: Any = None) -> int | None:
     """Run ``argv`` directly and return its exit code; None when it is not a command line this path answers."""
+    output: dict[str, Any] = {}
     if argv in (["--help"], ["-h"]):  # the help of career itself, from the command table
-        from careercli.cli.session import Session, guarded
-
-        session = Session(recorder)
-        return guarded(session, lambda: _call(session, _top_help))
-    parsed = parse(argv)
-    if parsed is None:
-        return None
-    path, words, params, output = parsed
+        body = _top_help
+    else:
+        parsed = parse(argv)
+        if parsed is None:
+            return None
+        path, words, params, output = parsed
+        body = _body(path, words, params)
     from careercli.cli.session import Session, guarded
 
     session = Session(recorder)
     for attribute, value in output.items():
         setattr(session, attribute, value)
         session.given.add(attribute)
-    return guarded(session, lambda: _call(session, _body(path, words, params)))
+    return guarded(session, lambda: _call(session, body))
 
 
 def _body(path: tuple[str, ...], words: list[str], params: dict[str, Any]) -> Callable[[Session], None]:

@@ -65,18 +65,24 @@ def _params(command: Any, ctx: Any) -> tuple[list[tuple[str, str]], list[tuple[s
 
 def _commands(command: Any, ctx: Any) -> list[tuple[str, list[tuple[str, str]]]]:
     """The subcommands by panel; the top level from ``commands.TOP``, a group from its own commands."""
-    panels: dict[str, list[tuple[str, str]]] = {}
     if ctx.parent is None:
-        from careercli.commands import TOP
+        return _top_panels()
+    panels: dict[str, list[tuple[str, str]]] = {}
+    for name in command.list_commands(ctx):
+        sub = command.get_command(ctx, name)
+        if sub is not None and not sub.hidden:
+            panel = getattr(sub, "rich_help_panel", None) or "Commands"
+            panels.setdefault(panel, []).append((name, _plain(sub.get_short_help_str(limit=200))))
+    return list(panels.items())
 
-        for name, (_target, panel, summary) in TOP.items():
-            panels.setdefault(panel, []).append((name, summary))
-    else:
-        for name in command.list_commands(ctx):
-            sub = command.get_command(ctx, name)
-            if sub is not None and not sub.hidden:
-                panel = getattr(sub, "rich_help_panel", None) or "Commands"
-                panels.setdefault(panel, []).append((name, _plain(sub.get_short_help_str(limit=200))))
+
+def _top_panels() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The top level's commands by panel, from ``commands.TOP`` (no command module is imported)."""
+    from careercli.commands import TOP
+
+    panels: dict[str, list[tuple[str, str]]] = {}
+    for name, (_target, panel, summary) in TOP.items():
+        panels.setdefault(panel, []).append((name, summary))
     return list(panels.items())
 
 
@@ -119,13 +125,10 @@ def help_spec(ctx: Any) -> HelpSpec:
 def top_help() -> HelpSpec:
     """The help of ``career`` itself, from the command table alone (``career --help`` without Typer); a test
     holds it equal to :func:`help_spec` of the app's group."""
-    from careercli.commands import APP_EPILOG, APP_HELP, APP_OPTIONS, TOP
+    from careercli.commands import APP_EPILOG, APP_HELP, APP_OPTIONS
 
-    panels: dict[str, list[tuple[str, str]]] = {}
-    for name, (_target, panel, summary) in TOP.items():
-        panels.setdefault(panel, []).append((name, summary))
     return HelpSpec("career [OPTIONS] COMMAND [ARGS]...", _paragraphs(APP_HELP), [], list(APP_OPTIONS),
-                    list(panels.items()), APP_EPILOG)  # fmt: skip
+                    _top_panels(), APP_EPILOG)  # fmt: skip
 
 
 def help_page(ctx: Any, width: int) -> Group:
