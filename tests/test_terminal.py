@@ -100,13 +100,14 @@ def test_show_formats(cli) -> None:
     ("shell", "env", "expected"),
     [
         ("bash", {"COMP_WORDS": "career show back", "COMP_CWORD": "2"}, "backend-developer"),
-        ("zsh", {"_TYPER_COMPLETE_ARGS": "career show back"}, '"backend-developer":"Back-End Developer"'),
+        ("zsh", {"_TYPER_COMPLETE_ARGS": "career show back"},
+         "backend-developer\tbackend-developer  -- Back-End Developer"),
         ("fish", {"_TYPER_COMPLETE_ARGS": "career show back", "_TYPER_COMPLETE_FISH_ACTION": "get-args"},
          "backend-developer\tBack-End Developer"),
     ],
 )  # fmt: skip
 def test_completion_protocol_for_each_shell(career, shell: str, env: dict[str, str], expected: str) -> None:
-    result = career(env={"_CAREER_COMPLETE": f"complete_{shell}", **env})
+    result = career(env={"_CAREER_COMPLETE": "lines_zsh" if shell == "zsh" else f"complete_{shell}", **env})
     assert result.code == 0
     assert expected in result.out
 

@@ -23,6 +23,36 @@ COMPLETE_VAR = "_CAREER_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
 FORMAT = "careercli-completion-1"
 
+# zsh: career prints "value<TAB>shown" lines and the function hands them to compadd as arrays. No text of the
+# catalogue or the profile ever reaches an eval (Typer's protocol printed an _arguments call to eval, and zsh
+# evaluates _arguments' value lists again: a role named "\\$(cmd)" ran cmd on a Tab).
+ZSH_FUNCTION = """\
+_career_completion() {
+  local -a found values shown
+  local line
+  found=("${(@f)$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" _CAREER_COMPLETE=lines_zsh career)}")
+  for line in "${found[@]}"; do
+    [[ -n $line ]] || continue
+    values+=("${line%%$'\\t'*}")
+    shown+=("${line#*$'\\t'}")
+  done
+  if (( ${#values} )); then
+    compadd -l -d shown -a values
+  else
+    _files
+  fi
+}"""
+# What a script installed before the fix gets for its "eval $(...)": a constant text (no data) that defines the
+# safe function above and calls it, so an old ~/.zfunc/_career is safe without reinstalling.
+ZSH_UPGRADE = (
+    "_career_completion() { local -a found values shown; local line;"
+    ' found=("${(@f)$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" _CAREER_COMPLETE=lines_zsh career)}");'
+    ' for line in "${found[@]}"; do [[ -n $line ]] || continue; values+=("${line%%$\'\\t\'*}");'
+    " shown+=(\"${line#*$'\\t'}\"); done;"
+    " if (( ${#values} )); then compadd -l -d shown -a values; else _files; fi };"
+    " _career_completion"
+)
+
 SCRIPTS = {
     "bash": """\
 _career_completion() {
@@ -38,9 +68,9 @@ complete -o default -F _career_completion career""",
     "zsh": """\
 #compdef career
 
-_career_completion() {
-  eval $(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" _CAREER_COMPLETE=complete_zsh career)
-}
+"""
+    + ZSH_FUNCTION
+    + """
 
 if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
   _career_completion "$@"
@@ -82,6 +112,8 @@ def handle(argv: list[str]) -> int | None:
             return 0
         if action == "complete":
             return answer(shell)
+        if action == "lines" and shell == "zsh":
+            return answer("zsh-lines")
         return None
     if argv and argv[0].split("=", 1)[0] in SCRIPT_OPTIONS:
         return _script_option(argv)
@@ -167,6 +199,9 @@ def install(shell: str) -> str:
 
 def answer(shell: str) -> int:
     """Print the completions the shell asked for (the protocol of Typer's scripts); the exit code."""
+    if shell == "zsh" and os.environ.get(COMPLETE_VAR) == "complete_zsh":  # a script from before the fix
+        _write(ZSH_UPGRADE + "\n")
+        return 0
     if shell == "bash":
         words = _split(os.environ.get("COMP_WORDS", ""))
         try:
@@ -181,7 +216,7 @@ def answer(shell: str) -> int:
     items = completions(args, incomplete)
     if shell == "bash":
         out = "\n".join(value for value, _ in items)
-    elif shell == "zsh":
+    elif shell == "zsh-lines":
         out = _zsh(items)
     else:
         action = os.environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
@@ -193,13 +228,10 @@ def answer(shell: str) -> int:
 
 
 def _zsh(items: list[tuple[str, str]]) -> str:
-    def escape(s: str) -> str:
-        return s.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
-
-    if not items:
-        return "_files"
-    body = "\n".join(f'"{escape(v)}":"{escape(h)}"' if h else f'"{escape(v)}"' for v, h in items)
-    return f"_arguments '*: :(({body}))'"
+    """One "value<TAB>shown" line a candidate for compadd's arrays: the value as inserted, the menu line as shown
+    (value, then "-- description" in a column). Both are one line without control characters (``one_line``)."""
+    width = max((len(v) for v, h in items if h), default=0)
+    return "\n".join(f"{v}\t{v.ljust(width)}  -- {h}" if h else f"{v}\t{v}" for v, h in items)
 
 
 def _write(text: str) -> None:
