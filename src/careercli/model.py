@@ -8,6 +8,8 @@ from typing import Any, overload
 from careercli.records import Frozen as _Frozen
 from careercli.records import replace as _replace
 
+# what a reader needs before opening a book: nothing, working knowledge of the subject, or practice in it
+BOOK_LEVELS = ("introductory", "intermediate", "advanced")
 SKILL_KINDS = ("language", "framework", "tool", "platform", "practice", "concept", "soft-skill")
 CATEGORIES = (
     "development",
@@ -170,10 +172,10 @@ class RoleSummary(_Frozen):
 
 
 class Book(_Frozen):
-    __slots__ = ("authors", "edition", "id", "isbn13", "published", "publisher", "roles", "skills", "source",
+    __slots__ = ("authors", "edition", "id", "isbn13", "level", "published", "publisher", "roles", "skills", "source",
                  "subtitle", "teaches", "title", "topics", "url")  # fmt: skip
     __match_args__ = ("id", "title", "authors", "subtitle", "publisher", "published", "edition", "isbn13", "roles",
-                      "topics", "skills", "source", "teaches", "url")  # fmt: skip
+                      "topics", "skills", "source", "teaches", "url", "level")  # fmt: skip
     id: str
     title: str
     authors: tuple[str, ...]
@@ -188,6 +190,7 @@ class Book(_Frozen):
     source: str
     teaches: tuple[str, ...]  # the skills that are its main subjects (a subset of ``skills``)
     url: str | None  # the publisher's page of the book
+    level: str | None  # one of BOOK_LEVELS: what a reader needs before opening it; None when not recorded
 
     def __init__(
         self,
@@ -205,6 +208,7 @@ class Book(_Frozen):
         source: str = "bundled",
         teaches: tuple[str, ...] = (),
         url: str | None = None,
+        level: str | None = None,
     ) -> None:
         _set(self, "id", id)
         _set(self, "title", title)
@@ -220,6 +224,7 @@ class Book(_Frozen):
         _set(self, "source", source)
         _set(self, "teaches", teaches)
         _set(self, "url", url)
+        _set(self, "level", level)
 
     @property
     def year(self) -> int | None:

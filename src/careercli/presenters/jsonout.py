@@ -120,6 +120,7 @@ def book(item: Book, status: str | None = None) -> dict[str, Any]:
         "topics": list(item.topics),
         "skills": list(item.skills),
         "teaches": list(item.teaches),
+        "level": item.level,
         "url": item.url,
     }
     if status is not None:
