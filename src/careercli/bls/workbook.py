@@ -15,7 +15,17 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from careercli.bls.facts import OEWS_COLUMNS, PROJECTION_COLUMNS, WAGE_FIELDS, number_text
+from careercli.bls.facts import (
+    OEWS_COLUMNS,
+    OEWS_FILE,
+    PROJECTION_COLUMNS,
+    PROJECTIONS_FILE,
+    STATES_FILE,
+    WAGE_FIELDS,
+    dump,
+    number_text,
+    user_file,
+)
 from careercli.errors import CareerError
 from careercli.records import record
 
@@ -320,3 +330,35 @@ def _ep_number(text: str, column: str, name: str, number: int) -> str:
         return number_text(float(text.replace(",", "")))
     except ValueError:
         raise WorkbookError(f"{name}:{number}: {column.replace('_', ' ')} is {text[:20]!r}: not a number") from None
+
+
+# -- keeping an import ------------------------------------------------------------------------------------------
+def target_name(kind: str) -> str:
+    return {"national": OEWS_FILE, "states": STATES_FILE, "projections": PROJECTIONS_FILE}[kind]
+
+
+def install(facts: Facts) -> str:
+    """Write ``facts`` as the user's import (a new file renamed over the old one: a reader sees one or the other);
+    the path written."""
+    from careercli.atomic import write_atomically
+
+    columns = PROJECTION_COLUMNS if facts.kind == "projections" else OEWS_COLUMNS
+    target = user_file(target_name(facts.kind))
+    text = dump(facts.meta, columns, facts.rows)
+    try:
+        write_atomically(target, text.encode("utf-8"), fsync=True, mode=0o644, make_parents=True)
+    except OSError as error:
+        raise WorkbookError(f"{target}: cannot write the import ({error.strerror})") from None
+    return target
+
+
+def summary(facts: Facts) -> str:
+    """The one line an import prints."""
+    release = facts.meta.get("release") or "(release unknown)"
+    if facts.kind == "projections":
+        average = facts.meta.get("average_change_pct")
+        tail = f"; all occupations {float(average):+.1f} %" if average else ""
+        return f"Imported BLS Employment Projections {release}: {facts.count:,} occupations{tail}"
+    if facts.kind == "states":
+        return f"Imported OEWS {release} by state: {facts.count} states and areas, {len(facts.rows):,} rows"
+    return f"Imported OEWS {release} (U.S.): {facts.count:,} detailed occupations"
