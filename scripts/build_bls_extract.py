@@ -63,7 +63,7 @@ def projections_text(shared: Path) -> str:
         "base_year": base,
         "projected_year": projected,
         "average_change_pct": number_text(average),
-        "source": f"BLS Employment Projections {release}, Table 1.2",
+        "source": f"BLS Employment Projections {release}, Table 1.2, as transcribed from occupation.xlsx",
     }
     return dump(header, PROJECTION_COLUMNS, rows)
 

@@ -101,7 +101,10 @@ def test_import_projections_then_remove(career, isolated_home):
     )
     bundled = facts.outlook_for("15-1252.00")
     assert bundled is not None
-    assert (bundled.imported, bundled.source) == (False, "BLS Employment Projections 2024–34, Table 1.2")
+    assert (bundled.imported, bundled.source) == (
+        False,
+        "BLS Employment Projections 2024–34, Table 1.2, as transcribed from occupation.xlsx",
+    )
 
 
 def _oews_rows() -> list[list[object]]:
