@@ -50,13 +50,29 @@ def parse(text: str, source: str) -> list[OccupationProfile]:
     return out
 
 
-def bundled() -> list[OccupationProfile]:
-    """The table shipped with careercli."""
+def _bundled_text() -> tuple[str, str]:
     from careercli.catalogue.sources import bundled_data_folder
 
     path = os.path.join(bundled_data_folder(), FILE_NAME)
     try:
         with open(path, encoding="utf-8") as file:
-            return parse(file.read(), path)
+            return file.read(), path
     except OSError as error:
         raise ProfileTableError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def bundled() -> list[OccupationProfile]:
+    """The table shipped with careercli."""
+    return parse(*_bundled_text())
+
+
+def high_point(code: str) -> str:
+    """O*NET's published high-point letters of one occupation ("ICR"), "" when it publishes none: one row found in
+    the text, not the whole table parsed (an occupation's page needs only this)."""
+    text, _ = _bundled_text()
+    start = text.find(f"\n{code}\t")
+    if start < 0:
+        return ""
+    line = text[start + 1 : text.find("\n", start + 1)]
+    letters = line.rsplit("\t", 1)[-1]
+    return letters if all(c in LETTERS for c in letters) else ""
