@@ -69,34 +69,54 @@ def parse_value(key: str, text: str) -> Any:
 
 def set_value(key: str, value: Any, path: str | None = None) -> str:
     """Set (or, with ``value`` None, remove) one key in config.toml, keeping every comment and the rest of the
-    file; the file is replaced atomically and only after the new text reads back as valid settings. Returns the
-    file's path. A file that does not parse is left as it is (ConfigError)."""
-    import tomlkit  # only this write path needs it
-
-    from careercli.atomic import write_atomically
+    file. Under the file's lock the file is read again and only this key changes, so parallel ``config set``
+    runs keep each other's keys; the file is replaced atomically (where it really lives, through a symlink) and
+    only after the new text reads back as valid settings. Returns the file's path. A file that does not parse
+    is left as it is (ConfigError)."""
+    from careercli import user_files
 
     if path is None:
         from careercli.paths import config_file
 
         path = config_file()
-    load_settings(path)  # the current file must be valid: never rewrite what the user must fix first
-    try:
-        with open(path, encoding="utf-8") as handle:
-            document = tomlkit.parse(handle.read())
-    except FileNotFoundError:
-        document = tomlkit.document()
-    if value is None:
-        document.pop(key, None)
-    else:
-        document[key] = value
-    text = tomlkit.dumps(document)
+    where = path
+
+    def new_text(raw: bytes | None) -> str | None:
+        import tomlkit  # only this write path needs it
+
+        if raw is None:
+            if value is None:
+                return None  # nothing to remove: no file is made for it
+            document = tomlkit.document()
+        else:
+            _settings_in(where, raw)  # the current file must be valid: never rewrite what the user must fix first
+            document = tomlkit.parse(user_files.text(where, raw, ConfigError))
+        if value is None:
+            document.pop(key, None)
+        else:
+            document[key] = value
+        text = tomlkit.dumps(document)
+        _settings_in(where, text.encode("utf-8"))  # what tomlkit wrote must read back as valid settings
+        return text
+
+    user_files.rewrite(path, new_text, ConfigError, "config")
+    return os.fspath(path)
+
+
+def _settings_in(path: str | os.PathLike[str], raw: bytes) -> dict[str, Any]:
+    """The settings the file's bytes hold, checked; ConfigError for anything careercli does not understand."""
     import tomllib
 
-    values = tomllib.loads(text)  # what tomlkit wrote must read back as the settings we meant
-    for name, held in values.items():
-        _check(os.fspath(path), name, held)
-    write_atomically(path, text.encode("utf-8"), fsync=True, make_parents=True)
-    return os.fspath(path)
+    try:
+        document = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        hint = "fix it or remove it; careercli never rewrites it"
+        raise ConfigError(f"{path}: not valid TOML ({error})", hint) from None
+    known = set(Settings.__match_args__) - {"path"}  # its fields, without importing dataclasses
+    unknown = sorted(set(document) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key '{unknown[0]}'", f"keys: {', '.join(DOCS)}")
+    return {key: _check(os.fspath(path), key, value) for key, value in document.items()}
 
 
 def load_settings(path: str | None = None) -> Settings:
@@ -112,16 +132,4 @@ def load_settings(path: str | None = None) -> Settings:
         return Settings()
     except OSError as error:
         raise ConfigError(f"cannot read {path}: {error.strerror or error}") from None
-    import tomllib
-
-    try:
-        document = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        hint = "fix it or remove it; careercli never rewrites it"
-        raise ConfigError(f"{path}: not valid TOML ({error})", hint) from None
-    known = set(Settings.__match_args__) - {"path"}  # its fields, without importing dataclasses
-    unknown = sorted(set(document) - known)
-    if unknown:
-        raise ConfigError(f"{path}: unknown key '{unknown[0]}'", f"keys: {', '.join(DOCS)}")
-    values = {key: _check(path, key, value) for key, value in document.items()}
-    return Settings(**values, path=os.fspath(path))
+    return Settings(**_settings_in(path, raw), path=os.fspath(path))

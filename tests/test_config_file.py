@@ -1,0 +1,69 @@
+"""config.toml as a file careercli reads and rewrites: locked, merged, through a symlink, with a BOM, and hostile
+files (deep nesting, a named pipe) as one-line errors. Run through the installed ``career`` command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CAREER
+
+BOM = b"\xef\xbb\xbf"
+KEYS = "career: keys: color, pager, show_books\n"
+
+
+def config_file(home: Path) -> Path:
+    return home / "config" / "careercli" / "config.toml"
+
+
+def profile_file(home: Path) -> Path:
+    return home / "config" / "careercli" / "profile.toml"
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.slow
+def test_parallel_sets_of_different_keys_keep_every_key(isolated_home: Path) -> None:
+    path = config_file(isolated_home)
+    wanted = {"color": "never", "pager": False, "show_books": 7}
+    for _ in range(8):  # without a lock most rounds lost a key (16 of 20 in the report)
+        _write(path, b"# my preferences\n")
+        procs = [
+            subprocess.Popen([CAREER, "config", "set", key, value], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env=os.environ.copy())
+            for key, value in (("color", "never"), ("pager", "false"), ("show_books", "7"))
+        ]  # fmt: skip
+        for proc in procs:  # communicate() closes both pipes
+            _, err = proc.communicate(timeout=120)
+            assert (proc.returncode, err) == (0, b"")
+        text = path.read_text("utf-8")
+        assert text.startswith("# my preferences\n")
+        assert tomllib.loads(text) == wanted
+
+
+def test_set_writes_through_a_symlinked_config(career, isolated_home: Path) -> None:
+    real = _write(isolated_home / "dotfiles" / "config.toml", b'# kept\ncolor = "never"\n')
+    real.chmod(0o640)
+    path = config_file(isolated_home)
+    path.parent.mkdir(parents=True)
+    path.symlink_to(real)
+    result = career("config", "set", "pager", "false")
+    assert (result.code, result.err) == (0, "")
+    assert path.is_symlink()
+    assert os.readlink(path) == str(real)
+    assert real.read_text("utf-8") == '# kept\ncolor = "never"\npager = false\n'
+    assert real.stat().st_mode & 0o777 == 0o640
+    assert career("config", "unset", "color").code == 0
+    assert path.is_symlink()
+    assert real.read_text("utf-8") == "# kept\npager = false\n"
+
+
+FIFO_MESSAGE = "is a named pipe (FIFO), not a regular file; the file was left as it is"
