@@ -66,4 +66,32 @@ def test_set_writes_through_a_symlinked_config(career, isolated_home: Path) -> N
     assert real.read_text("utf-8") == "# kept\npager = false\n"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pager = " + "[" * 500 + "]" * 500 + "\n",
+        "pager = " + "{ a = " * 500 + "1" + " }" * 500 + "\n",
+        "a" + ".a" * 500 + " = 1\n",
+    ],
+)
+def test_deeply_nested_config_is_a_one_line_error(career, isolated_home: Path, text: str) -> None:
+    path = _write(config_file(isolated_home), text.encode())
+    expected = f"career: {path}: tables or arrays nested more than 32 deep; the file was left as it is\n"
+    for args in (["list"], ["show", "backend-developer"], ["config", "show"], ["config", "set", "color", "never"]):
+        result = career(*args)
+        assert (result.code, result.err) == (1, expected), args
+    assert path.read_text("utf-8") == text
+
+
+def test_a_config_with_a_bom_is_read_and_keeps_it(career, isolated_home: Path) -> None:
+    path = _write(config_file(isolated_home), BOM + b"# mine\nshow_books = 3\n")
+    listed = career("list")
+    assert (listed.code, listed.err) == (0, "")
+    shown = career("config", "show")
+    assert (shown.code, shown.err) == (0, "")
+    assert "show_books\t3\tconfig.toml" in shown.out.splitlines()
+    assert career("config", "set", "color", "never").code == 0
+    assert path.read_bytes() == BOM + b'# mine\nshow_books = 3\ncolor = "never"\n'
+
+
 FIFO_MESSAGE = "is a named pipe (FIFO), not a regular file; the file was left as it is"

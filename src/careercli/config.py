@@ -9,7 +9,8 @@ Keys (all optional)::
     show_books = 10    # how many books `career show` lists by fit (0: all)
 
 An unknown key, a wrong type or a file that does not parse stops the command with the file, the key and what is
-expected (exit 1); the file is left as it is. Standard library only.
+expected (exit 1); the file is left as it is. It is read and rewritten as the profile is (:mod:`careercli.user_files`):
+a UTF-8 BOM is accepted and kept, and nesting is bounded.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Settings:
     pager: bool | None = None
     show_books: int = 10
     path: str = ""  # where they were read from ("" when there is no file)
+    given: tuple[str, ...] = ()  # the keys the file sets
 
 
 def _check(path: str, key: str, value: Any) -> Any:
@@ -104,15 +106,12 @@ def set_value(key: str, value: Any, path: str | None = None) -> str:
 
 
 def _settings_in(path: str | os.PathLike[str], raw: bytes) -> dict[str, Any]:
-    """The settings the file's bytes hold, checked; ConfigError for anything careercli does not understand."""
-    import tomllib
+    """The settings the file's bytes hold, checked; ConfigError for anything careercli does not understand (read
+    as the profile is: a BOM is not data, nesting is bounded)."""
+    from careercli import user_files
 
-    try:
-        document = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        hint = "fix it or remove it; careercli never rewrites it"
-        raise ConfigError(f"{path}: not valid TOML ({error})", hint) from None
-    known = set(Settings.__match_args__) - {"path"}  # its fields, without importing dataclasses
+    document = user_files.parse(path, raw, ConfigError)
+    known = set(Settings.__match_args__) - {"path", "given"}  # its fields, without importing dataclasses
     unknown = sorted(set(document) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key '{unknown[0]}'", f"keys: {', '.join(DOCS)}")
@@ -121,15 +120,14 @@ def _settings_in(path: str | os.PathLike[str], raw: bytes) -> dict[str, Any]:
 
 def load_settings(path: str | None = None) -> Settings:
     """The settings in ``path`` (default: ``config.toml`` beside the profile); the defaults when it is missing."""
+    from careercli import user_files
+
     if path is None:
         from careercli.paths import config_file
 
         path = config_file()
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except FileNotFoundError:
+    raw = user_files.read(path, ConfigError)
+    if raw is None:
         return Settings()
-    except OSError as error:
-        raise ConfigError(f"cannot read {path}: {error.strerror or error}") from None
-    return Settings(**_settings_in(path, raw), path=os.fspath(path))
+    values = _settings_in(path, raw)
+    return Settings(**values, path=os.fspath(path), given=tuple(values))
