@@ -83,6 +83,18 @@ def test_deeply_nested_config_is_a_one_line_error(career, isolated_home: Path, t
     assert path.read_text("utf-8") == text
 
 
+@pytest.mark.parametrize(("value", "shown"), [("²", "'²'"), ("9" * 5000, "'" + "9" * 38 + "…")])
+def test_a_number_int_refuses_is_a_clear_error(career, isolated_home: Path, value: str, shown: str) -> None:
+    result = career("config", "set", "show_books", value)
+    assert result.code == 1
+    assert result.err == (
+        f"career: config.toml: 'show_books' must be a whole number from 0 to 10000, not {shown}\n" + KEYS
+    )
+    assert not config_file(isolated_home).exists()
+    assert career("config", "set", "show_books", "١٢").code == 0  # digits int() reads are still taken
+    assert config_file(isolated_home).read_text("utf-8") == "show_books = 12\n"
+
+
 def test_a_config_with_a_bom_is_read_and_keeps_it(career, isolated_home: Path) -> None:
     path = _write(config_file(isolated_home), BOM + b"# mine\nshow_books = 3\n")
     listed = career("list")

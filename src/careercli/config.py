@@ -44,7 +44,8 @@ class Settings:
 
 def _check(path: str, key: str, value: Any) -> Any:
     def bad(expected: str) -> ConfigError:
-        return ConfigError(f"{path}: '{key}' must be {expected}, not {value!r}", f"keys: {', '.join(DOCS)}")
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:39] + "…"  # a typo, not a screenful
+        return ConfigError(f"{path}: '{key}' must be {expected}, not {shown}", f"keys: {', '.join(DOCS)}")
 
     if key == "color":
         if value not in COLORS:
@@ -64,8 +65,11 @@ def parse_value(key: str, text: str) -> Any:
     value: Any = text
     if key == "pager":
         value = {"true": True, "false": False}.get(text.strip().lower(), text)
-    elif key == "show_books":
-        value = int(text) if text.strip().isdigit() else text
+    elif key == "show_books" and text.strip().isdigit():
+        try:
+            value = int(text)
+        except ValueError:  # a digit int() does not read (²), or more digits than it reads: refused below
+            value = text
     return _check("config.toml", key, value)
 
 
