@@ -107,3 +107,35 @@ def test_a_config_with_a_bom_is_read_and_keeps_it(career, isolated_home: Path) -
 
 
 FIFO_MESSAGE = "is a named pipe (FIFO), not a regular file; the file was left as it is"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_fifo_at_config_toml_is_refused_and_nothing_waits(career, isolated_home: Path) -> None:
+    path = config_file(isolated_home)
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    for args in (["list"], ["show", "backend-developer"], ["config", "show"], ["config", "set", "color", "never"]):
+        result = career(*args, timeout=30)  # a hang is a failure, not a wait
+        assert result.code == 1, args
+        assert result.err.splitlines()[0] == f"career: {path} {FIFO_MESSAGE}", args
+        assert "Traceback" not in result.err
+    assert career("config", "path", timeout=30).code == 0
+    assert Path(path).is_fifo()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_fifo_at_profile_toml_is_refused_and_nothing_waits(career, isolated_home: Path) -> None:
+    path = profile_file(isolated_home)
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    listed = career("list", timeout=30)  # the page needs no profile
+    assert (listed.code, listed.err) == (0, "")
+    shown = career("show", "backend-developer", timeout=30)  # the profile only decorates it: a warning
+    assert shown.code == 0
+    assert shown.err.splitlines()[0] == f"career: warning: {path} {FIFO_MESSAGE}"
+    for args in (["bookmark", "list"], ["bookmark", "add", "backend-developer"], ["reading", "list"], ["export"]):
+        result = career(*args, timeout=30)
+        assert result.code == 1, args
+        assert result.err.splitlines()[0] == f"career: {path} {FIFO_MESSAGE}", args
+        assert "Traceback" not in result.err
+    assert Path(path).is_fifo()

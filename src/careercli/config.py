@@ -10,7 +10,7 @@ Keys (all optional)::
 
 An unknown key, a wrong type or a file that does not parse stops the command with the file, the key and what is
 expected (exit 1); the file is left as it is. It is read and rewritten as the profile is (:mod:`careercli.user_files`):
-a UTF-8 BOM is accepted and kept, and nesting is bounded.
+a UTF-8 BOM is accepted and kept, nesting is bounded, and only a regular file is read (never a FIFO).
 """
 
 from __future__ import annotations

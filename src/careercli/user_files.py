@@ -1,8 +1,10 @@
 """The files a user keeps and careercli rewrites, ``profile.toml`` and ``config.toml``: how both are read, parsed
 and rewritten, in one place so that the two behave alike.
 
-A UTF-8 BOM at the start (some Windows editors add one) is not data; a rewrite keeps it. Tables and arrays nest
-at most :data:`MAX_DEPTH` deep, so a hostile file is a clear error, never a RecursionError.
+Reading never blocks: only a regular file is read; a named pipe, a device or a socket at the name is refused
+with a message, never opened for a read that could wait forever. A UTF-8 BOM at the start (some Windows editors
+add one) is not data; a rewrite keeps it. Tables and arrays nest at most :data:`MAX_DEPTH` deep, so a hostile
+file is a clear error, never a RecursionError.
 
 A rewrite (:func:`rewrite`) takes an exclusive lock (``NAME.lock`` beside the file), reads the file again under
 it, lets the caller change that text, and replaces the file atomically where it really lives (through a
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -25,17 +28,45 @@ MAX_DEPTH = 32  # tables and arrays inside each other; a hand-made profile or co
 LEFT = "the file was left as it is"
 
 
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular one is, in a few words (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
 def read(path: str | os.PathLike[str], error: type[CareerError]) -> bytes | None:
-    """The bytes of the file at ``path``; None when there is none (or its folder cannot exist)."""
+    """The bytes of the regular file at ``path``; None when there is none (or its folder cannot exist).
+
+    Anything else at the name is ``error``: it is named, never opened for reading (a FIFO would block every
+    command). The open is non-blocking too, for a file swapped between the check and the open."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        kind = _kind(os.stat(path).st_mode)
+        if kind is None:
+            flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+            fd = os.open(path, flags)
+            try:
+                kind = _kind(os.fstat(fd).st_mode)
+                if kind is None:
+                    chunks = []
+                    while chunk := os.read(fd, 1 << 20):
+                        chunks.append(chunk)
+                    return b"".join(chunks)
+            finally:
+                os.close(fd)
     except (FileNotFoundError, NotADirectoryError):
         return None
-    except IsADirectoryError:
-        raise error(f"{path} is a folder, not a regular file; {LEFT}") from None
     except OSError as problem:
         raise error(f"{path}: cannot read: {problem.strerror or problem}") from None
+    raise error(f"{path} is {kind}, not a regular file; {LEFT}", "Put a regular file there, or remove it.")
 
 
 def text(path: str | os.PathLike[str], raw: bytes, error: type[CareerError]) -> str:
