@@ -242,16 +242,29 @@ def with_bookmark(
     remove_tags: Sequence[str] = (),
 ) -> Profile:
     """Add a bookmark, or update its note and tags (only those given), keeping the first date: ``tags`` replaces
-    the tags, then ``add_tags`` are added and ``remove_tags`` removed."""
-    existing = profile.bookmark(role)
-    base = tuple(tags) if tags is not None else existing.tags if existing is not None else ()
+    the tags, then ``add_tags`` are added and ``remove_tags`` removed. Of two entries for one role, the first is
+    updated (see :func:`_first`)."""
+    at = _first(profile.bookmarks, lambda b: b.role == role)
+    base = tuple(tags) if tags is not None else profile.bookmarks[at].tags if at is not None else ()
     dropped = set(remove_tags)
     new_tags = tuple(t for t in dict.fromkeys((*base, *add_tags)) if t not in dropped)
-    if existing is None:
+    if at is None:
         mark = Bookmark(role, note or "", new_tags, on)
         return replace(profile, bookmarks=(*profile.bookmarks, mark))
+    existing = profile.bookmarks[at]
     mark = replace(existing, note=existing.note if note is None else note, tags=new_tags)
-    return replace(profile, bookmarks=tuple(mark if b.role == role else b for b in profile.bookmarks))
+    return replace(profile, bookmarks=_put(profile.bookmarks, at, mark))
+
+
+def _first(entries: Sequence[Any], wanted: Callable[[Any], bool]) -> int | None:
+    """Where the first entry for an id is. A profile merged by hand may hold two ``[[bookmark]]`` (or
+    ``[[reading]]``) entries for one id: a change goes to the first, the one every read shows; the others stay as
+    they are."""
+    return next((index for index, entry in enumerate(entries) if wanted(entry)), None)
+
+
+def _put(entries: tuple[Any, ...], at: int, entry: Any) -> tuple[Any, ...]:
+    return (*entries[:at], entry, *entries[at + 1 :])
 
 
 def without_bookmark(profile: Profile, role: str) -> Profile:
@@ -275,11 +288,13 @@ def without_skills(profile: Profile, skills: list[str], custom: list[str]) -> Pr
 
 
 def with_reading(profile: Profile, book: str, status: str, on: str) -> Profile:
-    existing = next((r for r in profile.reading if r.book == book), None)
-    if existing is None:
+    """Add a book to the reading list, or change its status (the first entry for it: see :func:`_first`)."""
+    at = _first(profile.reading, lambda r: r.book == book)
+    if at is None:
         return replace(profile, reading=(*profile.reading, ReadingEntry(book, status, on, on)))
+    existing = profile.reading[at]
     entry = replace(existing, status=status, updated=on if status != existing.status else existing.updated)
-    return replace(profile, reading=tuple(entry if r.book == book else r for r in profile.reading))
+    return replace(profile, reading=_put(profile.reading, at, entry))
 
 
 def without_reading(profile: Profile, book: str) -> Profile:
