@@ -79,7 +79,7 @@ def _string(value: Any, where: str, default: str = "") -> str:
     return value
 
 
-def _date(value: Any, where: str) -> str:
+def date_text(value: Any, where: str) -> str:
     """An ISO date: as written by careercli (text), or a TOML date or date-time a person wrote by hand."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
@@ -103,7 +103,7 @@ def from_document(document: dict[str, Any]) -> Profile:
                 role=item["role"],
                 note=_string(item.get("note"), "note"),
                 tags=_strings(item.get("tags"), "tags"),
-                added=_date(item.get("added"), "added"),
+                added=date_text(item.get("added"), "added"),
                 extra={k: v for k, v in item.items() if k not in ("role", "note", "tags", "added")},
             )
         )
@@ -115,7 +115,7 @@ def from_document(document: dict[str, Any]) -> Profile:
         if status not in STATUSES:
             raise ValueError(f"reading entry '{item['book']}' has unknown status '{status}'")
         extra = {k: v for k, v in item.items() if k not in ("book", "status", "added", "updated")}
-        added, updated = _date(item.get("added"), "added"), _date(item.get("updated"), "updated")
+        added, updated = date_text(item.get("added"), "added"), date_text(item.get("updated"), "updated")
         reading.append(ReadingEntry(item["book"], status, added, updated, extra))
     skills = _strings(data.pop("skills", None), "skills")
     custom = _strings(data.pop("custom_skills", None), "custom_skills")

@@ -105,8 +105,18 @@ def _update_fields(item: Any, fields: dict[str, Any]) -> None:
         if name not in item:
             if value not in ("", []):  # a missing field reads as empty: leave it missing
                 item[name] = value
-        elif not same(_plain(item[name]), value):
+        elif not same(_held(name, _plain(item[name])), value):
             item[name] = value
+
+
+def _held(name: str, value: Any) -> Any:
+    """A field's value as the profile reads it: a TOML date or date-time a person wrote (``2024-01-01T10:30:00Z``)
+    is its day, equal to careercli's own text for that day, so the file keeps it as written until the day changes."""
+    if name in ("added", "updated"):
+        from careercli.profile import date_text
+
+        return date_text(value, name)
+    return value
 
 
 def _new_table(fields: dict[str, Any]) -> Any:
