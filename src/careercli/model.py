@@ -21,6 +21,9 @@ CATEGORIES = (
     "management",
 )
 
+# a role's reading lists as stored: the books by fit, the books newest first, and each of those books' year
+Readings = tuple[tuple[str, ...], tuple[str, ...], tuple[int | None, ...]]
+
 
 @record
 class Challenge:
@@ -136,7 +139,7 @@ class Catalog:
         role_books: Mapping[str, tuple[str, ...]] | None = None,
         book_order: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = None,
         # each role's reading lists worked out when the catalogue was stored (see queries.ranking.reading_table)
-        readings: Mapping[str, tuple[tuple[str, ...], ...]] | None = None,
+        readings: Mapping[str, Readings] | None = None,
         summaries: tuple[RoleSummary, ...] | Callable[[], tuple[RoleSummary, ...]] | None = None,
         tables: Callable[[str], Any] | None = None,  # a stored catalogue's derived tables by name (None: not stored)
     ) -> None:
@@ -159,7 +162,7 @@ class Catalog:
         roles: Mapping[str, Role] | None = None,
         role_books: Mapping[str, tuple[str, ...]] | None = None,
         book_order: tuple[str, ...] | None = None,
-        readings: Mapping[str, tuple[tuple[str, ...], ...]] | None = None,
+        readings: Mapping[str, Readings] | None = None,
     ) -> Catalog:
         """A copy with the fields given here changed."""
         return Catalog(

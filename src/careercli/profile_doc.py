@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from careercli.profile import Profile
+    from careercli.profile import Bookmark, Profile, ReadingEntry
 
 MAX_DEPTH = 32  # tables and arrays inside each other; a hand-made profile needs three or four
 
@@ -58,7 +58,8 @@ def same_profile(left: Profile, right: Profile) -> bool:
     """The two profiles hold the same data, unknown keys and unknown entry fields included."""
     if left != right or not same(left.extra, right.extra):
         return False
-    pairs = [*zip(left.bookmarks, right.bookmarks, strict=True), *zip(left.reading, right.reading, strict=True)]
+    pairs: list[tuple[Bookmark | ReadingEntry, Bookmark | ReadingEntry]] = [
+        *zip(left.bookmarks, right.bookmarks, strict=True), *zip(left.reading, right.reading, strict=True)]  # fmt: skip
     return all(same(a.extra, b.extra) for a, b in pairs)
 
 

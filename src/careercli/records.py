@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from itertools import repeat
 from typing import Any, NoReturn, TypeVar, dataclass_transform
 
 T = TypeVar("T")
@@ -105,8 +106,7 @@ def record(cls: type[T]) -> type[T]:
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         if not kwargs and len(args) == count:  # every field in order (a model item read from the store): no checks
-            for name, value in zip(names, args):  # noqa: B905  # same length: checked above
-                _set(self, name, value)
+            any(map(_set, repeat(self, count), names, args))  # each field set in C: no bytecode a field
             return
         if len(args) > count:
             raise TypeError(f"{where} takes {count + 1} positional arguments but {len(args) + 1} were given")
