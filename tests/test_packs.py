@@ -108,8 +108,7 @@ def test_validate_reports_every_problem_at_once(cli, tmp_path: Path) -> None:
     ]
     ok = write_pack(tmp_path / "good")
     assert (
-        cli("data", "validate", str(ok)).out
-        == f"{ok}: ok (1 role, 1 skill, 0 books; 43 roles in the merged catalog)\n"
+        cli("data", "validate", str(ok)).out == f"{ok}: ok (1 role, 1 skill, 0 books; 43 roles in the merged catalog)\n"
     )
 
 
