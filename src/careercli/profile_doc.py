@@ -12,7 +12,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from careercli.profile import Profile
+    from careercli.profile import Bookmark, Profile, ReadingEntry
 
 BOOKMARK_FIELDS = ("role", "note", "tags", "added")
 READING_FIELDS = ("book", "status", "added", "updated")
@@ -36,7 +36,8 @@ def same_profile(left: Profile, right: Profile) -> bool:
     """The two profiles hold the same data, unknown keys and unknown entry fields included."""
     if left != right or not same(left.extra, right.extra):
         return False
-    pairs = [*zip(left.bookmarks, right.bookmarks, strict=True), *zip(left.reading, right.reading, strict=True)]
+    pairs: list[tuple[Bookmark | ReadingEntry, Bookmark | ReadingEntry]] = [
+        *zip(left.bookmarks, right.bookmarks, strict=True), *zip(left.reading, right.reading, strict=True)]  # fmt: skip
     return all(same(a.extra, b.extra) for a, b in pairs)
 
 
