@@ -95,7 +95,10 @@ def set_value(key: str, value: Any, path: str | None = None) -> str:
     values = tomllib.loads(text)  # what tomlkit wrote must read back as the settings we meant
     for name, held in values.items():
         _check(os.fspath(path), name, held)
-    write_atomically(path, text.encode("utf-8"), fsync=True, make_parents=True)
+    try:
+        write_atomically(path, text.encode("utf-8"), fsync=True, make_parents=True)
+    except OSError as error:
+        raise ConfigError(f"cannot write {path}: {error.strerror or error}") from None
     return os.fspath(path)
 
 

@@ -55,3 +55,14 @@ class UsageError(CareerError):
     """Arguments that parse but make no sense together."""
 
     exit_code = ExitCode.USAGE
+
+
+def file_failed(error: OSError) -> str:
+    """A system error that no command worded itself, as one line that names the file (or files) it concerns."""
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return f"a file could not be read or written: {reason}"
+    where = str(error.filename)
+    if error.filename2 is not None:
+        where += f" -> {error.filename2}"
+    return f"{where}: {reason}"

@@ -12,7 +12,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from careercli.output import ALWAYS, AUTO, NEVER, Output
+from careercli.output import ALWAYS, AUTO, NEVER, Output, OutputError
 
 if TYPE_CHECKING:
     import sqlite3
@@ -279,15 +279,21 @@ def terminal_width() -> int | None:
 def guarded(run: Session, call: Callable[[], int]) -> int:
     """Run a command's call and return its exit code, with the output problems every command shares: a reader
     that went away (``career list | head``) is not an error; a closed or full stdout (``>&-``, ``> /dev/full``)
-    is one line on stderr, not a traceback."""
+    is one line on stderr, not a traceback. Any other system error that a command did not word itself names
+    the file it concerns: it has nothing to do with the output."""
     try:
         return call()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except OSError as exc:
+    except OutputError as exc:
         _silence_stdout()
-        run.report(f"cannot write the output: {exc.strerror or exc}")
+        run.report(exc.message())
+        return 1
+    except OSError as exc:
+        from careercli.errors import file_failed
+
+        run.report(file_failed(exc))
         return 1
 
 

@@ -1,0 +1,58 @@
+"""Issue 21, the error messages and output items (7, 9, 13, 18, 24, 26): each error says what failed and where,
+in one line, and nothing is half written."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURE = Path(__file__).parent / "fixtures" / "onet" / "29.2"
+
+
+# -- 7: an error that has nothing to do with stdout is not "cannot write the output"
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux's /proc")
+def test_an_unreadable_release_file_is_named(career, tmp_path: Path) -> None:
+    release = tmp_path / "release"
+    shutil.copytree(FIXTURE, release)
+    tasks = release / "Task Statements.txt"
+    tasks.unlink()
+    tasks.symlink_to("/proc/self/mem")  # a regular file whose reading fails (EIO), for root too
+
+    result = career("data", "import-onet", str(release))
+
+    assert (result.code, result.err) == (1, f"career: cannot read {tasks}: {os.strerror(errno.EIO)}\n")
+    assert not (Path(os.environ["XDG_DATA_HOME"]) / "careercli" / "onet" / "onet.sqlite").exists()
+
+
+def test_a_data_folder_that_cannot_be_written_is_named(career, isolated_home: Path) -> None:
+    data = isolated_home / "data"
+    data.write_text("not a folder\n")  # the data folder's parent is a file: no folder can be made there
+    target = data / "careercli" / "onet" / "onet.sqlite"
+
+    result = career("data", "import-onet", str(FIXTURE))
+
+    assert (result.code, result.err) == (
+        1,
+        f"career: cannot write the O*NET import {target}: {os.strerror(errno.ENOTDIR)}\n",
+    )
+    assert data.read_text() == "not a folder\n"
+
+
+@pytest.mark.skipif(not os.path.isdir("/sys/kernel"), reason="needs Linux's /sys, where nobody creates files")
+def test_a_config_folder_that_cannot_be_written_is_named(career, isolated_home: Path) -> None:
+    config = isolated_home / "config"
+    config.mkdir()
+    (config / "careercli").symlink_to("/sys")  # a folder that refuses new files, to root as well
+
+    result = career("config", "set", "pager", "false")
+
+    assert result.code == 1
+    assert result.err.startswith(f"career: cannot write {config / 'careercli' / 'config.toml'}: ")
+    assert result.err.count("\n") == 1
+    assert "output" not in result.err
