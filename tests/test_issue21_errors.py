@@ -56,3 +56,30 @@ def test_a_config_folder_that_cannot_be_written_is_named(career, isolated_home: 
     assert result.err.startswith(f"career: cannot write {config / 'careercli' / 'config.toml'}: ")
     assert result.err.count("\n") == 1
     assert "output" not in result.err
+
+
+# -- 13: a replayed answer to a full device is the same one line as a rendered one
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_replay_to_a_full_device_is_one_line_as_without_replay(isolated_home: Path) -> None:
+    import subprocess
+
+    from tests.conftest import CAREER
+
+    def to_full(env: dict[str, str]) -> tuple[int, bytes]:
+        with open("/dev/full", "wb") as full:
+            proc = subprocess.run([CAREER, "list"], stdout=full, stderr=subprocess.PIPE, env=os.environ | env)
+        return proc.returncode, proc.stderr
+
+    saved = subprocess.run([CAREER, "list"], capture_output=True)
+    assert saved.returncode == 0
+    replay = isolated_home / "cache" / "careercli" / "replay"
+    assert [p for p in replay.iterdir() if not p.name.startswith(".")]  # the next run is a replay
+
+    rendered = to_full({"CAREERCLI_NO_FAST_PATH": "1"})
+    replayed = to_full({})
+
+    line = f"career: cannot write the output: {os.strerror(errno.ENOSPC)}\n".encode()
+    assert rendered == (1, line)
+    assert replayed == (1, line)

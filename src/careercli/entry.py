@@ -32,14 +32,17 @@ def _main(argv: list[str]) -> int:
         if answered is not None:
             return answered
     from careercli import replay
+    from careercli.output import OutputError
 
     try:
         code = replay.replay(argv)
     except BrokenPipeError:  # the reader went away (career list | head): not an error
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         code = 0
+    except OutputError as error:  # a closed or full stdout: the one line a rendered page gives
+        _silence_stdout()
+        sys.stderr.write(f"career: {error.message()}\n")
+        code = 1
     if code is not None:
         return code
     recorder = replay.Recorder(argv)
@@ -56,6 +59,17 @@ def _main(argv: list[str]) -> int:
     finally:
         recorder.finish(code)
     return code
+
+
+def _silence_stdout() -> None:
+    """Let the interpreter's final flush of stdout fail quietly, after a failed write or a reader that left."""
+    import os
+
+    try:
+        if sys.stdout is not None:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":
