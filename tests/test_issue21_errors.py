@@ -83,3 +83,34 @@ def test_a_replay_to_a_full_device_is_one_line_as_without_replay(isolated_home: 
     line = f"career: cannot write the output: {os.strerror(errno.ENOSPC)}\n".encode()
     assert rendered == (1, line)
     assert replayed == (1, line)
+
+
+# -- 9: export -o FOLDER/ writes FOLDER/profile.md, or refuses a folder that is not there
+
+
+def test_export_into_a_folder_writes_profile_md_there(career, tmp_path: Path) -> None:
+    assert career("bookmark", "add", "backend-developer").code == 0
+    reports = tmp_path / "reports"
+    reports.mkdir()
+
+    for given in (f"{reports}/", str(reports)):
+        result = career("export", "-o", given, "--force")
+        assert (result.code, result.out, result.err) == (0, f"Wrote {reports / 'profile.md'}.\n", "")
+
+    assert [p.name for p in reports.iterdir()] == ["profile.md"]
+    assert (reports / "profile.md").read_text("utf-8").startswith("# ")
+    assert "Back-End Developer" in (reports / "profile.md").read_text("utf-8")
+
+
+def test_export_to_a_missing_folder_is_refused_and_writes_nothing(career, tmp_path: Path) -> None:
+    assert career("bookmark", "add", "backend-developer").code == 0
+    given = f"{tmp_path / 'reports'}/"
+
+    result = career("export", "-o", given)
+
+    assert (result.code, result.out, result.err) == (
+        1,
+        "",
+        f"career: no folder {given}: create it first, or name a file\n",
+    )
+    assert list(tmp_path.iterdir()) == []
