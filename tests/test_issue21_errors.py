@@ -114,3 +114,76 @@ def test_export_to_a_missing_folder_is_refused_and_writes_nothing(career, tmp_pa
         f"career: no folder {given}: create it first, or name a file\n",
     )
     assert list(tmp_path.iterdir()) == []
+
+
+# -- 18: --install-completion with a start-up file that is not UTF-8: installed whole, or not at all
+
+LATIN1 = b"# caf\xe9 cr\xe8me: written in Latin-1\nexport EDITOR=vi"  # no final newline either
+
+
+@pytest.mark.parametrize(
+    ("shell", "rc", "script", "lines"),
+    [
+        ("bash", ".bashrc", ".bash_completions/career.sh", ["source '{script}'"]),
+        ("zsh", ".zshrc", ".zfunc/_career", ["fpath+=~/.zfunc; autoload -Uz compinit; compinit",
+                                             "zstyle ':completion:*' menu select"]),
+    ],
+)  # fmt: skip
+def test_install_completion_keeps_a_non_utf8_startup_file(
+    career, isolated_home: Path, shell: str, rc: str, script: str, lines: list[str]
+) -> None:
+    (isolated_home / rc).write_bytes(LATIN1)
+    installed = isolated_home / script
+
+    result = career("--install-completion", shell)
+
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith(f"{shell} completion installed in {installed}\n")
+    added = "".join(line.format(script=installed) + "\n" for line in lines).encode()
+    assert (isolated_home / rc).read_bytes() == LATIN1 + b"\n" + added
+    assert installed.read_text("utf-8").startswith("#compdef career\n" if shell == "zsh" else "")
+    again = career("--install-completion", shell)
+    assert again.code == 0
+    assert (isolated_home / rc).read_bytes() == LATIN1 + b"\n" + added  # nothing twice
+
+
+SYSFS_READ_ONLY = "/sys/kernel/uevent_seqnum"  # reads as a number; nobody, root included, may write to it
+
+
+@pytest.mark.parametrize(("shell", "rc", "script"), [("bash", ".bashrc", ".bash_completions/career.sh"),
+                                                     ("zsh", ".zshrc", ".zfunc/_career")])  # fmt: skip
+def test_install_completion_writes_no_script_when_the_startup_file_cannot_be_read(
+    career, isolated_home: Path, shell: str, rc: str, script: str
+) -> None:
+    (isolated_home / rc).mkdir()  # a start-up "file" that cannot be read
+
+    result = career("--install-completion", shell)
+
+    assert result.code == 1
+    assert result.err == f"career: cannot install the {shell} completion: {os.strerror(errno.EISDIR)}\n"
+    assert result.out == ""
+    assert not (isolated_home / script).exists()
+    assert list((isolated_home / rc).iterdir()) == []
+
+
+@pytest.mark.skipif(not os.path.isfile(SYSFS_READ_ONLY), reason="needs Linux's /sys")
+@pytest.mark.parametrize("before", [None, b"# an older script\n"])
+@pytest.mark.parametrize(("shell", "rc", "script"), [("bash", ".bashrc", ".bash_completions/career.sh"),
+                                                     ("zsh", ".zshrc", ".zfunc/_career")])  # fmt: skip
+def test_install_completion_takes_the_script_back_when_the_startup_line_cannot_be_added(
+    career, isolated_home: Path, shell: str, rc: str, script: str, before: bytes | None
+) -> None:
+    (isolated_home / rc).symlink_to(SYSFS_READ_ONLY)  # read, then refused: the script was written in between
+    installed = isolated_home / script
+    if before is not None:
+        installed.parent.mkdir()
+        installed.write_bytes(before)
+
+    result = career("--install-completion", shell)
+
+    assert result.code == 1
+    assert result.err == f"career: cannot install the {shell} completion: {os.strerror(errno.EACCES)}\n"
+    if before is None:
+        assert not installed.exists()
+    else:
+        assert installed.read_bytes() == before
