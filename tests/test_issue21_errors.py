@@ -187,3 +187,36 @@ def test_install_completion_takes_the_script_back_when_the_startup_line_cannot_b
         assert not installed.exists()
     else:
         assert installed.read_bytes() == before
+
+
+# -- 24: a long argument is cut in every error message, on the direct path and through Typer
+
+LONG = "x" * 60_000
+CUT = "x" * 59 + "…"
+
+
+@pytest.mark.parametrize(
+    ("direct", "typer", "err", "code"),
+    [
+        (["show", LONG], ["show", "--", LONG], f"career: unknown role or occupation '{CUT}'\n", 1),
+        (["show", "a " + LONG], ["show", "--", "a " + LONG],
+         f"career: unknown role or occupation 'a {CUT[:-3]}…'\n", 1),  # and no 60 KB search to try
+        (["books", "--topic", LONG], ["books", f"--topic={LONG}"], f"career: unknown topic '{CUT}'\n", 1),
+        (["books", "--role", LONG], ["books", f"--role={LONG}"],
+         f"career: unknown role '{CUT}' (60,000 characters; no role has a name that long)\n", 1),
+        (["list", f"--{LONG}"], ["list", f"--{LONG}"],
+         f"career: No such option: --{CUT[:-3]}…\nTry 'career list --help' for help.\n", 2),
+        ([LONG], [LONG], f"career: No such command '{CUT}'.\nTry 'career --help' for help.\n", 2),
+        (["search", "--kind", LONG, "q"], ["search", "--kind", LONG, "q"],
+         f"career: Invalid value for '--kind' / '-k': '{CUT}' is not one of 'role', 'skill', 'book', 'occupation'.\n"
+         "Try 'career search --help' for help.\n", 2),
+        (["config", "set", LONG, "1"], ["config", "set", LONG, "1"],
+         f"career: unknown key '{CUT}'\ncareer: keys: color, pager, show_books\n", 1),
+    ],
+)  # fmt: skip
+def test_a_long_argument_is_cut_in_the_message(
+    career, direct: list[str], typer: list[str], err: str, code: int
+) -> None:
+    for argv in (direct, typer):
+        result = career(*argv)
+        assert (result.code, result.out, result.err) == (code, "", err)

@@ -134,7 +134,9 @@ def _script_option(argv: list[str]) -> int | None:
     if shell in OTHER_SHELLS or (not named and shell not in SHELLS):
         return None
     if shell not in SHELLS:
-        sys.stderr.write(f"career: cannot complete for the shell {named!r}: choose bash, zsh or fish\n")
+        from careercli.errors import clip
+
+        sys.stderr.write(f"career: cannot complete for the shell {clip(named)!r}: choose bash, zsh or fish\n")
         return 2
     if option == "--show-completion":
         _write(SCRIPTS[shell] + "\n")

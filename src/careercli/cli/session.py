@@ -161,12 +161,14 @@ class Session:
         self.say(visible(message))
 
     def report(self, message: str) -> None:
-        """One error or warning to stderr, prefixed with the program name; user text in it is made visible."""
+        """One error or warning to stderr, prefixed with the program name; user text in it is made visible, and
+        a long quoted argument is cut (``errors.clip_message``), on the direct path and through Typer alike."""
+        from careercli.errors import clip_message
         from careercli.presenters.text import visible
 
         self.output.spoil()
         for line in str(message).splitlines() or [""]:
-            sys.stderr.write(f"career: {visible(line)}\n")
+            sys.stderr.write(f"career: {visible(clip_message(line))}\n")
         sys.stderr.flush()
 
     def note(self, message: str) -> None:
