@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -220,3 +221,31 @@ def test_a_long_argument_is_cut_in_the_message(
     for argv in (direct, typer):
         result = career(*argv)
         assert (result.code, result.out, result.err) == (code, "", err)
+
+
+# -- 26: a book's year is apart from its authors in Markdown, as a Markdown reader shows it
+
+
+def _shown_lines(markdown: str) -> list[str]:
+    """The text of each paragraph and list item as a Markdown reader shows it (markdown-it-py, CommonMark)."""
+    from markdown_it import MarkdownIt
+
+    return [
+        "".join(child.content for child in token.children or [] if child.type in ("text", "code_inline"))
+        for token in MarkdownIt("commonmark").parse(markdown)
+        if token.type == "inline"
+    ]
+
+
+def test_markdown_book_lines_keep_the_space_before_the_year(career, tmp_path: Path) -> None:
+    page = career("show", "backend-developer", "-f", "markdown")
+    assert career("bookmark", "add", "backend-developer").code == 0
+    assert career("reading", "add", "designing data-intensive", "--status", "reading").code == 0
+    assert career("export", "-o", str(tmp_path / "me.md")).code == 0
+    export = (tmp_path / "me.md").read_text("utf-8")
+
+    for markdown in (page.out, export):
+        shown = _shown_lines(markdown)
+        assert "Designing Data-Intensive Applications, Martin Kleppmann (2017)" in shown
+        glued = [line for line in shown if re.search(r"\S\(\d{4}\)", line)]
+        assert glued == []
