@@ -86,6 +86,22 @@ def test_a_replay_to_a_full_device_is_one_line_as_without_replay(isolated_home: 
     assert replayed == (1, line)
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("argv", [["--show-completion", "bash"], ["list", "--help"], ["--version"], ["list"]])
+def test_a_full_stdout_is_still_the_output_whoever_writes_it(argv: list[str]) -> None:
+    import subprocess
+
+    from tests.conftest import CAREER
+
+    with open("/dev/full", "wb") as full:  # the completion script, Rich's help page, Click's app, the direct path
+        proc = subprocess.run([CAREER, *argv], stdout=full, stderr=subprocess.PIPE,
+                              env=os.environ | {"CAREERCLI_NO_FAST_PATH": "1"})  # fmt: skip
+    assert (proc.returncode, proc.stderr.decode()) == (
+        1,
+        f"career: cannot write the output: {os.strerror(errno.ENOSPC)}\n",
+    )
+
+
 # -- 9: export -o FOLDER/ writes FOLDER/profile.md, or refuses a folder that is not there
 
 

@@ -265,8 +265,17 @@ def _zsh(items: list[tuple[str, str]]) -> str:
 
 
 def _write(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8", "replace"))
-    sys.stdout.flush()
+    try:
+        sys.stdout.buffer.write(text.encode("utf-8", "replace"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, AttributeError) as error:  # full, or closed (no stdout at all): the entry point says so
+        from careercli.output import OutputError
+
+        raise OutputError(
+            getattr(error, "errno", None) or 9, getattr(error, "strerror", None) or "standard output is closed"
+        ) from None
 
 
 def _split(line: str) -> list[str]:

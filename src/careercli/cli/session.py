@@ -204,8 +204,13 @@ class Session:
         --pager pages whenever on a terminal, --no-pager never; without either, ``pages`` says whether a text
         taller than the terminal is paged."""
         out = self.console()  # reads the settings, pager included
-        with out.capture() as captured:
-            out.print(renderable)
+        try:
+            with out.capture() as captured:
+                out.print(renderable)
+        except BrokenPipeError:
+            raise
+        except OSError as error:  # Rich flushes its console, stdout, as the capture ends
+            raise OutputError(error.errno, error.strerror) from None
         paging = (AUTO if pages else NEVER) if self.pager is None else ALWAYS if self.pager else NEVER
         self.output.emit(captured.get(), paging)
 
