@@ -94,10 +94,13 @@ def build(release: Release, target: str | os.PathLike[str], progress: Progress |
 
     target = Path(target)
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    prune_stale(target.parent, ".onet-", ".tmp")  # an import that was killed can leave hundreds of MB
-    handle, temp = tempfile.mkstemp(prefix=".onet-", suffix=".tmp", dir=target.parent)
-    os.close(handle)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        prune_stale(target.parent, ".onet-", ".tmp")  # an import that was killed can leave hundreds of MB
+        handle, temp = tempfile.mkstemp(prefix=".onet-", suffix=".tmp", dir=target.parent)
+        os.close(handle)
+    except OSError as error:  # the release is read later: this is the data folder
+        raise CareerError(f"cannot write the O*NET import {target}: {error.strerror or error}") from None
     try:
         connection = sqlite3.connect(temp)
         try:
@@ -106,6 +109,10 @@ def build(release: Release, target: str | os.PathLike[str], progress: Progress |
         finally:
             connection.close()
         os.replace(temp, target)
+    except OSError as error:  # the release's own read errors are ReleaseErrors: this is the data folder
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise CareerError(f"cannot write the O*NET import {target}: {error.strerror or error}") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

@@ -147,12 +147,32 @@ class Release:
         assert self._folder is not None
         return (self._folder / name).read_bytes()
 
+    def where(self, name: str) -> str:
+        """Where the file ``name`` of the release is, for a message."""
+        if self._zip is not None:
+            return f"{name} in {self.path}"
+        assert self._folder is not None
+        return str(self._folder / name)
+
+    def unreadable(self, name: str, error: OSError) -> ReleaseError:
+        return ReleaseError(f"cannot read {self.where(name)}: {error.strerror or error}")
+
     def header(self, name: str) -> list[str]:
-        with self.stream(name) as handle:
-            return next(_reader(_lines(handle, name)), [])
+        try:
+            with self.stream(name) as handle:
+                return next(_reader(_lines(handle, name)), [])
+        except OSError as error:
+            raise self.unreadable(name, error) from None
 
     def rows(self, name: str) -> Iterator[Row]:
-        """The rows of ``name`` with its :data:`COLUMNS` selected; the header and every row are checked."""
+        """The rows of ``name`` with its :data:`COLUMNS` selected; the header and every row are checked. A file
+        that cannot be read is a ReleaseError that names it."""
+        try:
+            yield from self._rows(name)
+        except OSError as error:
+            raise self.unreadable(name, error) from None
+
+    def _rows(self, name: str) -> Iterator[Row]:
         import csv
 
         wanted = COLUMNS[name]
