@@ -31,10 +31,7 @@ VERSION_OPTIONS = (["--version"], ["-V"])  # alone on the line; with anything el
 
 def _main(argv: list[str]) -> int:
     if argv in VERSION_OPTIONS:  # the same line as the app's eager --version, without importing it
-        from careercli._version import __version__
-
-        sys.stdout.write(f"career {__version__}\n")
-        return 0
+        return _written(_version) or 0
     from careercli.completion import wanted
 
     if wanted(argv):  # a Tab, or --show/--install-completion: answered without Typer, Rich or the catalogue
@@ -62,6 +59,20 @@ def _main(argv: list[str]) -> int:
     finally:
         recorder.finish(code)
     return code
+
+
+def _version() -> int:
+    from careercli._version import __version__
+    from careercli.output import OutputError
+
+    try:
+        sys.stdout.write(f"career {__version__}\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(error.errno, error.strerror) from None
+    return 0
 
 
 def _written(call: Callable[[], int | None]) -> int | None:
