@@ -273,3 +273,16 @@ def test_fewer_key_skills_lack_a_book_that_teaches_them_at_a_learners_level(cat)
     for step in [("software-engineer", "git"), ("backend-developer", "docker"), ("engineering-manager", "estimation"),
                  ("product-manager", "requirements-analysis"), ("data-engineer", "kafka")]:  # fmt: skip
         assert step not in bare
+
+
+def test_a_soc_analyst_plan_knows_siem_and_threat_detection(cli) -> None:
+    result = cli("plan", "soc-analyst", "--have", "siem", "--json")
+    assert (result.code, result.err) == (0, "")
+    plan = json.loads(result.out)["plan"]
+    assert plan["role"] == "security-analyst"
+    assert plan["have"] == ["siem"]
+    steps = {s["skill"]: s for s in plan["plan"]}
+    assert "siem" not in steps
+    assert steps["detection-engineering"]["first_book"] == "practice-of-network-security-monitoring"
+    gap = json.loads(cli("gap", "security-analyst", "--have", "threat-hunting,splunk", "--json").out)["gap"]
+    assert gap["have"] == ["siem", "detection-engineering"]
