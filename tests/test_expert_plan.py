@@ -75,7 +75,7 @@ BEGINNER_FIRST_BOOKS = [
     ("fullstack-developer", "authentication", "alice-and-bob-learn-application-security"),
     ("backend-developer", "nosql", "designing-data-intensive-applications"),
     ("backend-developer", "caching", "designing-data-intensive-applications"),
-    ("backend-developer", "data-protection", "security-engineering"),
+    ("backend-developer", "data-protection", "data-privacy"),  # engineering privacy, not Anderson's tome
     ("backend-developer", "docker", "docker-up-and-running-3e"),
     ("platform-engineer", "docker", "docker-up-and-running-3e"),
     ("software-engineer", "git", "pro-git-2e"),
