@@ -73,7 +73,7 @@ HANDS_ON_ML = "hands-on-machine-learning-with-scikit-learn-keras-and-tensorflow"
 BEGINNER_FIRST_BOOKS = [
     ("backend-developer", "authentication", "alice-and-bob-learn-application-security"),
     ("fullstack-developer", "authentication", "alice-and-bob-learn-application-security"),
-    ("backend-developer", "nosql", "designing-data-intensive-applications"),
+    ("backend-developer", "nosql", "nosql-distilled"),  # the introduction before Kleppmann
     ("backend-developer", "caching", "designing-data-intensive-applications"),
     ("backend-developer", "data-protection", "data-privacy"),  # engineering privacy, not Anderson's tome
     ("backend-developer", "docker", "docker-up-and-running-3e"),
@@ -85,7 +85,7 @@ BEGINNER_FIRST_BOOKS = [
     ("data-engineer", "kafka", "kafka-the-definitive-guide-2e"),
     ("ios-developer", "mobile-ui", "an-ios-developers-guide-to-swiftui"),
     ("android-developer", "mobile-ui", "android-ui-development-with-jetpack-compose"),
-    ("software-architect", "microservices", "software-architecture-the-hard-parts"),
+    ("software-architect", "microservices", "building-microservices-2e"),  # Newman before the hard parts
     ("site-reliability-engineer", "performance-testing", "systems-performance-2e"),
     ("network-engineer", "routing-switching", "computer-networking"),
     ("machine-learning-engineer", "computer-vision", HANDS_ON_ML),
@@ -238,7 +238,7 @@ def test_plan_command_gives_one_first_book_and_reasons_per_step(cli) -> None:
 def test_the_back_end_plan_names_its_auth_and_nosql_books(cli) -> None:
     result = cli("gap", "backend-developer", "--have", "", "--json")
     steps = {s["skill"]: s for s in json.loads(result.out)["gap"]["plan"]}
-    assert steps["nosql"]["books"] == ["designing-data-intensive-applications"]
+    assert steps["nosql"]["books"] == ["nosql-distilled", "designing-data-intensive-applications"]
     assert steps["authentication"]["first_book"] == "alice-and-bob-learn-application-security"
     text = cli("plan", "backend-developer", "--have", "").out
     assert "start with: Alice and Bob Learn Application Security (2020)" in text
