@@ -30,9 +30,11 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 def test_ci_runs_the_lint_commands_the_readme_names() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     development = readme[readme.index("## Development") :].split("\n## ")[0]
-    lint = [line.split("#")[0].strip() for line in development.splitlines() if line.startswith(".venv/bin/ruff")]
+    lint = [line.split("#")[0].strip() for line in development.splitlines()
+            if line.startswith((".venv/bin/ruff", ".venv/bin/mypy"))]  # fmt: skip
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert lint == [".venv/bin/ruff check src tests benchmarks scripts",
-                    ".venv/bin/ruff format --check src tests benchmarks scripts"]  # fmt: skip
+                    ".venv/bin/ruff format --check src tests benchmarks scripts",
+                    ".venv/bin/mypy"]  # fmt: skip
     assert all(command in ci for command in lint)
     assert max(ci.index(command) for command in lint) < ci.index(quick_start()[1])  # before the tests

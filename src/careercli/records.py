@@ -89,7 +89,8 @@ def record(cls: type[T]) -> type[T]:
     for at, name in enumerate(names):
         default = body.pop(name, _MISSING)  # a slot takes the name: the default is kept here
         if isinstance(default, kinds):
-            given, default = default, default.default
+            given: Any = default  # a Spec or a dataclasses.Field: both have the four attributes read here
+            default = given.default
             missing = _MISSING if isinstance(given, Spec) else loaded.MISSING  # type: ignore[union-attr]
             if default is missing:
                 default = _MISSING
@@ -160,6 +161,7 @@ def record(cls: type[T]) -> type[T]:
         method.__qualname__ = f"{cls.__qualname__}.{name}"
     body.pop("__dict__", None)
     body.pop("__weakref__", None)
-    made = type(cls)(cls.__name__, cls.__bases__, {**body, **methods, "__slots__": names, "__match_args__": names})
+    meta: type[type] = type(cls)
+    made = meta(cls.__name__, cls.__bases__, {**body, **methods, "__slots__": names, "__match_args__": names})
     made.__dataclass_fields__ = _Fields()  # type: ignore[attr-defined]  # see _Fields
     return made

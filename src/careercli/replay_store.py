@@ -13,7 +13,7 @@ import os
 TYPE_CHECKING = False  # typing itself costs 8 ms at start-up
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from hashlib import _Hash
+    from hashlib import blake2b as Blake2b
 
 FORMAT = b"careercli-replay-1"
 FOLDER = "replay"
@@ -23,7 +23,7 @@ PREFIX = "r-"
 LEGACY_FOLDER = "output"  # the previous format kept the whole environment in plain text: removed on sight
 
 
-def hasher() -> _Hash:
+def hasher() -> Blake2b:
     """A BLAKE2b object with 32-byte digests (hashlib's, from its own C module)."""
     try:
         from _blake2 import blake2b  # what hashlib.blake2b is, without loading OpenSSL (2 ms at start-up)

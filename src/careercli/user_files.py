@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -173,7 +174,7 @@ def _replace(path: str | os.PathLike[str], raw: bytes | None, new: str, error: t
         raise error(f"cannot write {path}: {problem.strerror or problem}") from None
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
 
     def _lock(handle: Any) -> None:
         import msvcrt

@@ -316,12 +316,16 @@ def outlook_for(code: str) -> Outlook | None:
     if row is None:
         return None
     meta = table.meta
-    numbers = [_number(v) for v in row[2:7]]
+    base, projected, change, change_pct, openings = (_number(v) for v in row[2:7])
     return Outlook(
         soc,
         row[0],
         row[1],
-        *numbers,
+        base,
+        projected,
+        change,
+        change_pct,
+        openings,
         row[7],
         row[8],
         row[9],

@@ -8,6 +8,7 @@ tomllib; tomllib is the fallback where rtoml is not installed.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -222,7 +223,7 @@ def parse_document(data: bytes, label: str) -> tuple[dict[str, Any] | None, str 
     return None, f"{where}: arrays or inline tables nested too deep (at most {MAX_DEPTH} levels are read)"
 
 
-def read_entries(path: Path | str, label: str, problems: Problems) -> list[Entry]:
+def read_entries(path: str | os.PathLike[str], label: str, problems: Problems) -> list[Entry]:
     """Parse one TOML file into entries; a file that cannot be read or parsed is one problem."""
     path = Path(path)
     try:

@@ -111,13 +111,13 @@ class Fields:
         value = self.entry.data.get(field)
         if type(value) is list and len(value) <= _SHORT and all(type(item) is str for item in value):
             # the usual case, decided in one pass: a short list of distinct, stripped, non-empty (kebab) strings
-            items = tuple(value)
+            listed = tuple(value)
             if (
-                all(items)
-                and len(set(items)) == len(items)
-                and (all(map(_KEBAB_WHOLE, items)) if kebab else all(item == item.strip() for item in items))
+                all(listed)
+                and len(set(listed)) == len(listed)
+                and (all(map(_KEBAB_WHOLE, listed)) if kebab else all(item == item.strip() for item in listed))
             ):
-                return items
+                return listed
         if value is None:
             if required:
                 self.fail(f"missing field '{field}'")

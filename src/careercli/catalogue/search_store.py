@@ -15,7 +15,7 @@ import sqlite3
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, overload
 
 from careercli.catalogue.store import Damaged, Store
 from careercli.queries import search_single as single
@@ -359,13 +359,19 @@ class _Stems(Mapping[str, tuple[str, ...]]):
         return len(self.rows.fallback().stems)
 
 
-class _Docs:
+class _Docs(Sequence[tuple[Any, ...]]):
     """The whole documents, read one at a time (for the hits shown and phrase bonuses)."""
 
     def __init__(self, rows: _Rows, count: int) -> None:
         self.rows, self._count = rows, count
 
-    def __getitem__(self, d: int) -> tuple[Any, ...]:
+    @overload
+    def __getitem__(self, d: int) -> tuple[Any, ...]: ...
+    @overload
+    def __getitem__(self, d: slice) -> list[tuple[Any, ...]]: ...
+    def __getitem__(self, d: int | slice) -> tuple[Any, ...] | list[tuple[Any, ...]]:
+        if isinstance(d, slice):  # what a Sequence answers; nothing here slices
+            return [self[i] for i in range(self._count)[d]]
         if self.rows.rebuilt is None:
             try:
                 return self.rows.doc(d)

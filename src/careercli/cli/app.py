@@ -33,7 +33,8 @@ class CareerGroup(LazyGroup):
         run: Session = kwargs["obj"]
         report = run.report
         try:
-            result = super().main(*args, standalone_mode=False, **kwargs)
+            # passed in the mapping: mypy cannot tell that *args stops before standalone_mode
+            result = super().main(*args, **kwargs | {"standalone_mode": False})
             code = result if isinstance(result, int) else ExitCode.OK
         except CareerError as exc:
             report(str(exc))

@@ -109,7 +109,7 @@ def run(argv: list[str], recorder: Any = None) -> int | None:
     """Run ``argv`` directly and return its exit code; None when it is not a command line this path answers."""
     output: dict[str, Any] = {}
     if argv in (["--help"], ["-h"]):  # the help of career itself, from the command table
-        body = _top_help
+        body: Callable[[Session], None] = _top_help
     else:
         parsed = parse(argv)
         if parsed is None:

@@ -87,12 +87,14 @@ class LazyGroup(HelpMixin, TyperGroup):
         target, panel, _summary = TOP[cmd_name]
         module, attribute = target.split(":")
         found = getattr(importlib.import_module(module), attribute)
+        command: TyperGroup | TyperCommand
         if isinstance(found, typer.Typer):
             command = typer.main.get_group(found)
         else:
             single = typer.Typer(add_completion=False, rich_markup_mode="rich")
             single.command(cmd_name, cls=CareerCommand, rich_help_panel=panel)(found)
-            command = typer.main.get_command(single)
+            # Typer declares a click.Command; a one-command app is made of the class given (a CareerCommand)
+            command = typer.main.get_command(single)  # type: ignore[assignment]
         command.name = cmd_name
         command.rich_help_panel = panel
         if not isinstance(found, typer.Typer):

@@ -128,7 +128,7 @@ class Session:
             return Console(color_system=None, **common)
         if self.color == "always":  # always means always, TERM=dumb too (Rich would detect no colours there)
             dumb = os.environ.get("TERM", "").lower() in ("dumb", "unknown")
-            return Console(force_terminal=True, **common, **({"color_system": "standard"} if dumb else {}))
+            return Console(force_terminal=True, color_system="standard" if dumb else "auto", **common)
         if os.environ.get("NO_COLOR"):
             return Console(no_color=True, **common)
         return Console(**common)

@@ -184,7 +184,8 @@ def _fill(db: sqlite3.Connection, release: Release, progress: Progress) -> Summa
                 raise row.fail(f"occupation {code} has no title")
             codes.add(code)
             share, category = best.get(code, (None, None))
-            yield code, title, description, normalise(title), zones.get(code), categories.get(category), share
+            education = categories.get(category) if category is not None else None
+            yield code, title, description, normalise(title), zones.get(code), education, share
 
     reader = rows(OCCUPATIONS)
     assert reader is not None

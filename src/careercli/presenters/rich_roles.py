@@ -27,7 +27,7 @@ from careercli.presenters.rich_common import (
 from careercli.presenters.text import count, single_line
 
 if TYPE_CHECKING:
-    from careercli.model import Book, Catalog, Role
+    from careercli.model import Book, Catalog, Role, RoleSummary
     from careercli.queries.compare import Comparison
     from careercli.queries.paths import CareerPath, Step
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 BOOKS_IN_SHOW = 10
 
 
-def roles_grouped(roles: Sequence[Role], origins: bool = False, width: int = 100) -> Table:
+def roles_grouped(roles: Sequence[RoleSummary], origins: bool = False, width: int = 100) -> Table:
     """The roles as one table with a heading row for each category (the roles come sorted by category)."""
     if width < NARROW:
         return _roles_compact(roles, origins)
@@ -57,7 +57,7 @@ def roles_grouped(roles: Sequence[Role], origins: bool = False, width: int = 100
     return table
 
 
-def _roles_compact(roles: Sequence[Role], origins: bool) -> Table:
+def _roles_compact(roles: Sequence[RoleSummary], origins: bool) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
     table.add_column("Role / slug", ratio=2, overflow="fold")
     table.add_column("Summary", ratio=3, overflow="fold")

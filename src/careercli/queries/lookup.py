@@ -225,7 +225,8 @@ def with_roles(catalog: Catalog, extra: Mapping[str, Role]) -> Catalog:
     ChainMap: the curated roles are not read one by one), so presenters that name roles by id name them too."""
     if not extra:
         return catalog
-    return catalog.replace(roles=ChainMap(dict(extra), catalog.roles))
+    # typeshed asks for every map of a ChainMap to be mutable; it writes only to the first (a dict here)
+    return catalog.replace(roles=ChainMap(dict(extra), catalog.roles))  # type: ignore[arg-type]
 
 
 def occupation_roles(catalog: Catalog, ids: Iterable[str], db: sqlite3.Connection | None) -> dict[str, Role]:
