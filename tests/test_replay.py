@@ -18,7 +18,7 @@ import pytest
 import typer
 from platformdirs import user_cache_path, user_config_path, user_data_path
 
-from careercli import commands, paths, replay, replay_store
+from careercli import cachekey, commands, paths, replay, replay_store
 from tests.conftest import CAREER
 
 PACK = (Path(__file__).parent / "test_packs.py").read_text("utf-8").split('ROLE = """', 1)[1].split('"""', 1)[0]
@@ -176,7 +176,7 @@ def test_a_profile_edit_within_one_timestamp_tick_invalidates(
     profile = Path(paths.profile_file())
     profile.parent.mkdir(parents=True)
     profile.write_text('[[bookmark]]\nrole = "qa-engineer"\nnote = "aaaa"\n', "utf-8")
-    monkeypatch.setattr(replay, "_stat_token", lambda path: "pinned")
+    monkeypatch.setattr(cachekey, "stat_token", lambda path: "pinned")
     first = replay.key(["show", "qa-engineer"])
     assert replay.key(["show", "qa-engineer"]) == first
     profile.write_text('[[bookmark]]\nrole = "qa-engineer"\nnote = "bbbb"\n', "utf-8")
