@@ -3,10 +3,13 @@ input an answer depends on; an audit finds every environment variable and file t
 
 from __future__ import annotations
 
+import ast
+import json
 import os
 import pty
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +134,167 @@ def test_a_dumb_terminal_is_never_served_a_colour_runs_escape_codes(isolated_hom
     assert code == 0
     assert "QA" in dumb
     assert ESC not in dumb
+
+
+# --- the audit: every variable and file the program reads is in the key ----------------------------------------
+
+
+def _env_names_in_source() -> tuple[set[str], list[str]]:
+    """Every environment variable the package's code names where it reads one (``os.environ.get(X)``,
+    ``os.environ[X]``, ``X in os.environ``, ``os.getenv(X)``, ``paths._xdg(X, ...)``), X a literal or a module
+    constant; and the places whose name cannot be worked out."""
+    found: set[str] = set()
+    unknown: list[str] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        constants = {target.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                     and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+                     for target in node.targets if isinstance(target, ast.Name)}  # fmt: skip
+
+        def is_environ(node: ast.AST) -> bool:
+            return ast.unparse(node).endswith("environ")
+
+        def name_of(node: ast.AST, where: int, path: Path = path, constants: dict[str, str] = constants) -> None:
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+            elif isinstance(node, ast.Name) and node.id in constants:
+                found.add(constants[node.id])
+            else:
+                unknown.append(f"{path.relative_to(PACKAGE)}:{where}: {ast.unparse(node)}")
+
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and node.args:
+                func = node.func
+                read = isinstance(func, ast.Attribute) and func.attr in ("get", "pop") and is_environ(func.value)
+                if read or ast.unparse(func).endswith(("getenv", "_xdg")):
+                    name_of(node.args[0], node.lineno)
+            elif isinstance(node, ast.Subscript) and is_environ(node.value):
+                name_of(node.slice, node.lineno)
+            elif isinstance(node, ast.Compare) and isinstance(node.ops[0], ast.In) and is_environ(node.comparators[0]):
+                name_of(node.left, node.lineno)
+    return found, unknown
+
+
+def _outside_the_key(names: set[str]) -> list[str]:
+    return sorted(name for name in names if name not in cachekey.ENV and not name.startswith(cachekey.ENV_PREFIXES)
+                  and name not in cachekey.NOT_IN_KEY)  # fmt: skip
+
+
+def test_every_variable_the_code_reads_is_in_the_replay_key_or_allowed() -> None:
+    found, unknown = _env_names_in_source()
+    assert {"TERM", "COLUMNS", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "XDG_CACHE_HOME", "PAGER"} <= found
+    assert unknown == ["paths.py:25: variable"]  # _xdg's parameter: its callers' literal names are in ``found``
+    assert _outside_the_key(found) == []
+
+
+AUDIT_PROBE = """
+import builtins, io, json, os, sqlite3, sys
+names, files = set(), set()
+
+class Environ(dict):
+    def __getitem__(self, name):
+        names.add(name)
+        return super().__getitem__(name)
+    def get(self, name, default=None):
+        names.add(name)
+        return super().get(name, default)
+    def __contains__(self, name):
+        names.add(name)
+        return super().__contains__(name)
+    def pop(self, name, *default):
+        names.add(name)
+        return super().pop(name, *default)
+    def copy(self):
+        return dict(self)
+
+os.environ = Environ(os.environ)  # before Rich, Click and Typer are imported: they keep a reference
+real_open, real_os_open, real_connect = builtins.open, os.open, sqlite3.connect
+
+def opened(file, *args, **kwargs):
+    if isinstance(file, (str, bytes, os.PathLike)):
+        files.add(os.path.abspath(os.fsdecode(file)))
+    return real_open(file, *args, **kwargs)
+
+def os_opened(file, *args, **kwargs):
+    files.add(os.path.abspath(os.fsdecode(file)))
+    return real_os_open(file, *args, **kwargs)
+
+def connected(database, *args, **kwargs):
+    text = os.fsdecode(database)
+    if text.startswith("file:"):
+        from urllib.parse import unquote
+        text = unquote(text[5:].split("?", 1)[0]).removeprefix("//")
+    if text != ":memory:":
+        files.add(os.path.abspath(text))
+    return real_connect(database, *args, **kwargs)
+
+builtins.open = io.open = opened
+os.open = os_opened
+sqlite3.connect = connected
+sys.argv = ["career", *ARGV]
+from careercli.entry import main
+try:
+    main()
+except SystemExit as stop:
+    code = stop.code
+with real_open(REPORT, "w") as out:
+    json.dump({"code": code, "names": sorted(names), "files": sorted(files)}, out)
+"""
+
+AUDITED = [
+    ["show", "backend-developer"],
+    ["show", "15-1252.00"],
+    ["show", "qa-engineer", "--json"],
+    ["list"],
+    ["list", "--group", "15"],
+    ["search", "kubernetes"],
+    ["books"],
+    ["bookmark", "list"],
+    ["--help"],
+    ["books", "--help"],
+    [],
+]
+
+
+def _audit(argv: list[str], report: Path, env: dict[str, str]) -> dict[str, object]:
+    probe = AUDIT_PROBE.replace("ARGV", repr(argv)).replace("REPORT", repr(str(report)))
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, encoding="utf-8")
+    assert done.returncode == 0, done.stderr
+    return json.loads(report.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("replay", ["on", "off"])
+def test_every_variable_and_file_a_command_reads_is_in_the_replay_key(
+    isolated_home: Path, tmp_path: Path, replay: str
+) -> None:
+    """Run the everyday commands under an os.environ that records what is read and an open() that records what
+    is opened (a profile, preferences, a pack and an O*NET import in place): every variable is in the key or
+    allowed, and every file is code (this package, Python, the libraries), a cache, or a file the key covers."""
+    from careercli import paths
+
+    assert run("data", "import-onet", str(FIXTURE)).returncode == 0
+    packs = Path(paths.data_folder()) / "packs"
+    packs.mkdir(parents=True)
+    (packs / "team.toml").write_text((Path(__file__).parent / "test_packs.py").read_text("utf-8").split(
+        'ROLE = """', 1)[1].split('"""', 1)[0].format(name="Zz", summary="S.", skill="python"), "utf-8")  # fmt: skip
+    assert run("bookmark", "add", "qa-engineer", "--note", "mine").returncode == 0
+    assert run("config", "set", "show_books", "3").returncode == 0
+    env = dict(os.environ) | {"FORCE_COLOR": "1", "CAREERCLI_NO_REPLAY": "1" if replay == "off" else ""}
+    names: set[str] = set()
+    files: set[str] = set()
+    for number, argv in enumerate(AUDITED):
+        found = _audit(argv, tmp_path / f"{number}.json", env)
+        assert found["code"] == 0, argv
+        names.update(found["names"])  # type: ignore[arg-type]
+        files.update(found["files"])  # type: ignore[arg-type]
+    assert {"TERM", "COLUMNS", "FORCE_COLOR", "XDG_CONFIG_HOME"} <= names
+    assert _outside_the_key(names) == []
+    covered = {os.path.realpath(path) for path in cachekey.data_files()}
+    covered |= {os.path.realpath(paths.profile_file()), os.path.realpath(paths.config_file())}
+    assert os.path.realpath(paths.onet_import_file()) in {os.path.realpath(path) for path in files}
+    code = (str(PACKAGE), sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix)
+    cache = os.path.realpath(paths.cache_folder())
+    outside = sorted(path for path in files if not os.path.realpath(path).startswith(code)
+                     and not os.path.realpath(path).startswith(cache + os.sep)
+                     and os.path.realpath(path) not in covered and path != os.devnull)  # fmt: skip
+    assert outside == []
