@@ -298,3 +298,31 @@ def test_every_variable_and_file_a_command_reads_is_in_the_replay_key(
                      and not os.path.realpath(path).startswith(cache + os.sep)
                      and os.path.realpath(path) not in covered and path != os.devnull)  # fmt: skip
     assert outside == []
+
+
+# --- issue 21 item 6: the O*NET import file, not its folder --------------------------------------------------
+
+
+def test_an_import_file_copied_over_in_place_is_shown_not_a_saved_page(isolated_home: Path, tmp_path: Path) -> None:
+    """``cp backup.sqlite .../onet.sqlite`` rewrites the file in place: its folder does not change, the file does."""
+    from careercli import paths
+
+    assert run("data", "import-onet", str(FIXTURE)).returncode == 0
+    target = Path(paths.onet_import_file())
+    backup = tmp_path / "backup.sqlite"
+    shutil.copyfile(target, backup)
+    release = tmp_path / "release"
+    shutil.copytree(FIXTURE, release)
+    data = release / "Occupation Data.txt"
+    data.write_text(data.read_text("utf-8").replace("Computer Systems Analysts", "Renamed Analysts"), "utf-8")
+    assert run("data", "import-onet", str(release)).returncode == 0
+    renamed = run("show", "15-1211.00")
+    assert "Renamed Analysts" in renamed.stdout
+    assert run("show", "15-1211.00").stdout == renamed.stdout  # replayed
+    folder = os.stat(target.parent)
+    shutil.copyfile(backup, target)  # as cp does: the same file, new bytes
+    assert os.stat(target.parent).st_mtime_ns == folder.st_mtime_ns
+    shown = run("show", "15-1211.00")
+    assert (shown.returncode, shown.stderr) == (0, "")
+    assert "Computer Systems Analysts" in shown.stdout
+    assert "Renamed Analysts" not in shown.stdout
