@@ -326,3 +326,28 @@ def test_an_import_file_copied_over_in_place_is_shown_not_a_saved_page(isolated_
     assert (shown.returncode, shown.stderr) == (0, "")
     assert "Computer Systems Analysts" in shown.stdout
     assert "Renamed Analysts" not in shown.stdout
+
+
+# --- issue 21 item 22: cache clear leaves no cache of careercli -----------------------------------------------
+
+CACHES = ("catalogue.sqlite3", "completion.marshal", "completion-values.sqlite3", "code-digest", "replay", "onet")
+
+
+def _fill_every_cache() -> Path:
+    from careercli import paths
+
+    for args in (["show", "15-1252.00"], ["search", "go"], ["show", "qa-engineer"]):
+        assert run(*args).returncode == 0
+    tab = {"_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "career books --id ", "COMP_CWORD": "3"}
+    assert run(env=tab).stdout  # a Tab: the snapshot and its long value lists
+    folder = Path(paths.cache_folder())
+    assert sorted(os.listdir(folder)) == sorted(CACHES)
+    return folder
+
+
+def test_cache_clear_removes_every_cache_file(isolated_home: Path) -> None:
+    folder = _fill_every_cache()
+    cleared = run("cache", "clear")
+    assert (cleared.returncode, cleared.stderr) == (0, "")
+    assert os.listdir(folder) == []
+    assert "completion-values.sqlite3" in cleared.stdout
