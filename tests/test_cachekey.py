@@ -351,3 +351,83 @@ def test_cache_clear_removes_every_cache_file(isolated_home: Path) -> None:
     assert (cleared.returncode, cleared.stderr) == (0, "")
     assert os.listdir(folder) == []
     assert "completion-values.sqlite3" in cleared.stdout
+
+
+# --- issue 21 item 14: any damage to any cache is a silent rebuild --------------------------------------------
+
+NO_REPLAY = {"CAREERCLI_NO_REPLAY": "1"}
+ANSWERS = [  # (argv, environment): each reads one cache or more
+    (["show", "qa-engineer"], NO_REPLAY),  # the catalogue store
+    (["search", "go"], NO_REPLAY),  # and its search tables
+    (["show", "15-1252.00"], NO_REPLAY),  # the bundled O*NET database
+    (["show", "backend-developer"], {}),  # the replay
+    ([], {"_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "career books --id ", "COMP_CWORD": "3"}),  # a Tab
+]
+ROWS_GONE = {  # the SQL that removes rows from each database
+    "catalogue.sqlite3": "DELETE FROM blob WHERE name = 'key' OR name LIKE 'role:%'",
+    "catalogue.sqlite3 search": "DELETE FROM search_term; DELETE FROM search_doc",
+    "completion-values.sqlite3": "DELETE FROM meta",
+    "completion-values.sqlite3 items": "DELETE FROM item",
+    "onet": "DELETE FROM occupation",
+}
+
+
+def _answers() -> list[tuple[int, str, str]]:
+    return [(r.returncode, r.stdout, r.stderr) for r in (run(*argv, env=env) for argv, env in ANSWERS)]
+
+
+def _damage(path: Path, how: str, sql: str | None) -> None:
+    import sqlite3
+
+    data = path.read_bytes()
+    if how == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif how == "garbage":
+        path.write_bytes(os.urandom(len(data)))
+    elif how == "empty":
+        path.write_bytes(b"")
+    elif sql is not None:  # rows gone
+        with sqlite3.connect(path) as db:
+            db.executescript(sql)
+        db.close()
+    else:  # rows gone from a file that has none: one entry of it changed
+        path.write_bytes(data[:-3] + bytes([data[-3] ^ 1]) + data[-2:])
+
+
+@pytest.mark.slow  # 32 cases of several runs each; the key row of the store is also in the quick suite below
+@pytest.mark.parametrize("how", ["rows gone", "truncated", "garbage", "empty"])
+@pytest.mark.parametrize(
+    "cache",
+    ["catalogue.sqlite3", "catalogue.sqlite3 search", "completion-values.sqlite3", "completion-values.sqlite3 items",
+     "completion.marshal", "code-digest", "onet", "replay"],
+)  # fmt: skip
+def test_a_damaged_cache_is_rebuilt_silently(isolated_home: Path, cache: str, how: str) -> None:
+    folder = _fill_every_cache()
+    clean = _answers()
+    assert all(code == 0 and out for code, out, _err in clean)
+    name = cache.split()[0]
+    if name in ("onet", "replay"):
+        targets = [p for p in (folder / name).iterdir() if not p.name.endswith(".sha256")]
+    else:
+        targets = [folder / name]
+    assert targets
+    for target in targets:
+        _damage(target, how, ROWS_GONE.get(cache))
+    assert _answers() == clean
+    assert _answers() == clean  # and from the rebuilt caches
+
+
+def test_a_catalogue_store_without_its_key_row_is_rebuilt(isolated_home: Path) -> None:
+    """It gave ``KeyError: 'key'`` on every command until ``cache clear``."""
+    import sqlite3
+
+    from careercli import paths
+
+    clean = run("show", "qa-engineer", env=NO_REPLAY)
+    assert clean.returncode == 0
+    with sqlite3.connect(Path(paths.cache_folder()) / "catalogue.sqlite3") as db:
+        db.execute("DELETE FROM blob WHERE name = 'key'")
+    db.close()
+    for _ in range(2):
+        again = run("show", "qa-engineer", env=NO_REPLAY)
+        assert (again.returncode, again.stdout, again.stderr) == (0, clean.stdout, clean.stderr)
