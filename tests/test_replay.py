@@ -290,8 +290,12 @@ def test_another_users_entry_is_not_used(isolated_home: Path) -> None:
     assert run("show", "qa-engineer").stdout == good
 
 
-def test_switching_it_off(isolated_home: Path) -> None:
-    run("show", "qa-engineer", env={"CAREERCLI_NO_FAST_PATH": "1"})
+@pytest.mark.parametrize("name", ["CAREERCLI_NO_REPLAY", "CAREERCLI_NO_FAST_PATH"])  # the second: deprecated
+def test_switching_it_off(isolated_home: Path, name: str) -> None:
+    first = run("show", "qa-engineer", env={name: "1"})
+    assert (first.returncode, first.stderr) == (0, "")
+    assert entries(isolated_home) == []
+    assert run("show", "qa-engineer", env={name: "1"}).stdout == first.stdout
     assert entries(isolated_home) == []
 
 
