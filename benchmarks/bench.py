@@ -9,7 +9,7 @@ ratio to a bare ``python -c pass`` timed in the same rounds (absolute times on s
 The figures, in the order they are printed:
 
 - first view: the figure that counts, what a user meets every time they look at something new: the replay of
-  saved output switched off (CAREERCLI_NO_FAST_PATH=1), the catalogue cache warm; bundled data, then the big
+  saved output switched off (CAREERCLI_NO_REPLAY=1), the catalogue cache warm; bundled data, then the big
   pack and the big pack's ratio to the bundled figure (budget: at most 1.3x);
 - cold, big pack only: the first run after the data changed, with every cache removed (budget: ``show`` under
   3 s), and after a small file changed beside the big pack (the everyday data change);
@@ -159,7 +159,11 @@ def generate_pack(path: Path, roles: int = 10_000, skills: int = 2_000, books: i
 
 
 def environment(root: Path, pack_dir: Path | None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("CAREERCLI_PACKS", "CAREERCLI_NO_FAST_PATH")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("CAREERCLI_PACKS", "CAREERCLI_NO_REPLAY", "CAREERCLI_NO_FAST_PATH")
+    }
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         env[name] = str(root / name.lower())
     env["COLUMNS"] = "100"
@@ -210,7 +214,7 @@ def main() -> None:
         print(f"generated pack: 10,000 roles, 2,000 skills, 50,000 books ({size:.1f} MiB) "
               f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
         sets = {"bundled": environment(work / "bundled", None), "big pack": environment(work / "big", pack_dir)}
-        first_view = {"CAREERCLI_NO_FAST_PATH": "1"}
+        first_view = {"CAREERCLI_NO_REPLAY": "1"}
 
         # the first run after a data change, with the big pack: every cache removed (the replay off, so that the
         # figure is the catalogue's, not a replay of what an earlier run saved)

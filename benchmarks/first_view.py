@@ -55,7 +55,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as home:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env.update({"HOME": home, "XDG_CONFIG_HOME": f"{home}/config", "XDG_CACHE_HOME": f"{home}/cache",
-                    "XDG_DATA_HOME": f"{home}/data", "CAREERCLI_NO_FAST_PATH": "1", "COLUMNS": "100",
+                    "XDG_DATA_HOME": f"{home}/data", "CAREERCLI_NO_REPLAY": "1", "COLUMNS": "100",
                     "LINES": "50", "PAGER": "cat"})  # fmt: skip
         if args.import_onet:
             subprocess.run([CAREER, "data", "import-onet", args.import_onet], env=env, check=True)

@@ -180,6 +180,6 @@ def ENV(extra: dict[str, str]) -> dict[str, str]:
     import os
 
     env = dict(os.environ)
-    env["CAREERCLI_NO_FAST_PATH"] = "1"
+    env["CAREERCLI_NO_REPLAY"] = "1"
     env.update(extra)
     return {k: v for k, v in env.items() if v != ""}

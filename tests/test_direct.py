@@ -69,7 +69,7 @@ def _run(code: str, argv: list[str], env: dict[str, str]) -> tuple[int, str, str
 @pytest.fixture
 def env(isolated_home: Path) -> dict[str, str]:
     """The suite's pinned terminal, the replay off, and one bookmark with a tag."""
-    full = dict(os.environ) | {"CAREERCLI_NO_FAST_PATH": "1"}
+    full = dict(os.environ) | {"CAREERCLI_NO_REPLAY": "1"}
     subprocess.run([sys.executable, "-m", "careercli", "bookmark", "add", "qa-engineer", "--tag", "later"],
                    env=full, check=True, capture_output=True)  # fmt: skip
     return full

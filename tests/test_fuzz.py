@@ -332,10 +332,10 @@ def test_hostile_packs_never_show_a_traceback(
 # -- damaged caches: whatever happens to a file under the cache folder, the output is that of a clean run -------
 CACHE_COMMANDS: list[tuple[list[str], dict[str, str]]] = [
     (["show", "backend-developer"], {}),  # answered from its replay entry
-    (["show", "data-engineer"], {"CAREERCLI_NO_FAST_PATH": "1"}),  # the catalogue store
-    (["search", "data"], {"CAREERCLI_NO_FAST_PATH": "1"}),  # and its search index
-    (["list", "--json"], {"CAREERCLI_NO_FAST_PATH": "1"}),
-    (["show", "15-1252.00"], {"CAREERCLI_NO_FAST_PATH": "1"}),  # the O*NET database
+    (["show", "data-engineer"], {"CAREERCLI_NO_REPLAY": "1"}),  # the catalogue store
+    (["search", "data"], {"CAREERCLI_NO_REPLAY": "1"}),  # and its search index
+    (["list", "--json"], {"CAREERCLI_NO_REPLAY": "1"}),
+    (["show", "15-1252.00"], {"CAREERCLI_NO_REPLAY": "1"}),  # the O*NET database
     ([], {"_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "career show back", "COMP_CWORD": "2"}),  # snapshot
 ]
 

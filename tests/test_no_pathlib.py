@@ -68,7 +68,7 @@ def test_first_views_do_not_import_pathlib(isolated_home: Path, argv: list[str],
     packs = isolated_home / "data" / "careercli" / "packs"
     packs.mkdir(parents=True)
     (packs / "team.toml").write_text(PACK, "utf-8")  # and a pack folder that is listed
-    env = {**os.environ, "CAREERCLI_NO_FAST_PATH": "1"}
+    env = {**os.environ, "CAREERCLI_NO_REPLAY": "1"}
     if page:
         env["FORCE_COLOR"] = "1"
     for _ in range(2):  # the first run builds and stores the catalogue (and the O*NET cache); the second is a view

@@ -225,7 +225,7 @@ def test_piped_and_json_output_does_not_import_dataclasses_or_inspect(argv: list
     import subprocess
     import sys
 
-    env = {**os.environ, "CAREERCLI_NO_FAST_PATH": "1"}
+    env = {**os.environ, "CAREERCLI_NO_REPLAY": "1"}
     for _ in range(2):  # the first run builds and stores the catalogue (its checks may import it); the second
         done = subprocess.run([sys.executable, "-c", script, *argv], capture_output=True, text=True,
                               env=env, check=False)  # fmt: skip

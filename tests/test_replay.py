@@ -18,7 +18,7 @@ import pytest
 import typer
 from platformdirs import user_cache_path, user_config_path, user_data_path
 
-from careercli import commands, paths, replay, replay_store
+from careercli import cachekey, commands, paths, replay, replay_store
 from tests.conftest import CAREER
 
 PACK = (Path(__file__).parent / "test_packs.py").read_text("utf-8").split('ROLE = """', 1)[1].split('"""', 1)[0]
@@ -176,7 +176,7 @@ def test_a_profile_edit_within_one_timestamp_tick_invalidates(
     profile = Path(paths.profile_file())
     profile.parent.mkdir(parents=True)
     profile.write_text('[[bookmark]]\nrole = "qa-engineer"\nnote = "aaaa"\n', "utf-8")
-    monkeypatch.setattr(replay, "_stat_token", lambda path: "pinned")
+    monkeypatch.setattr(cachekey, "stat_token", lambda path: "pinned")
     first = replay.key(["show", "qa-engineer"])
     assert replay.key(["show", "qa-engineer"]) == first
     profile.write_text('[[bookmark]]\nrole = "qa-engineer"\nnote = "bbbb"\n', "utf-8")
@@ -290,8 +290,12 @@ def test_another_users_entry_is_not_used(isolated_home: Path) -> None:
     assert run("show", "qa-engineer").stdout == good
 
 
-def test_switching_it_off(isolated_home: Path) -> None:
-    run("show", "qa-engineer", env={"CAREERCLI_NO_FAST_PATH": "1"})
+@pytest.mark.parametrize("name", ["CAREERCLI_NO_REPLAY", "CAREERCLI_NO_FAST_PATH"])  # the second: deprecated
+def test_switching_it_off(isolated_home: Path, name: str) -> None:
+    first = run("show", "qa-engineer", env={name: "1"})
+    assert (first.returncode, first.stderr) == (0, "")
+    assert entries(isolated_home) == []
+    assert run("show", "qa-engineer", env={name: "1"}).stdout == first.stdout
     assert entries(isolated_home) == []
 
 

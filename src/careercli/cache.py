@@ -10,9 +10,10 @@ import stat
 from careercli.errors import CareerError
 
 # what careercli keeps in its cache folder: the catalogue database (and SQLite's side files), saved output for
-# the replay (and its previous format), the completion table, the O*NET extract's database
+# the replay (and its previous format), the completion snapshot and its value lists, the O*NET extract's database,
+# the remembered digest of the code (careercli.cachekey)
 OWN_FILES = ("catalogue.sqlite3", "catalogue.sqlite3-journal", "catalogue.sqlite3-wal", "catalogue.sqlite3-shm",
-             "completion.marshal")  # fmt: skip
+             "completion.marshal", "completion-values.sqlite3", "code-digest")  # fmt: skip
 OWN_FOLDERS = ("replay", "output", "onet")
 
 

@@ -2,7 +2,7 @@
 catalogue's values, cached beside the catalogue, and from the profile read as it is now.
 
 The snapshot is built by the app itself (``careercli.cli.completion_spec``) the first time, and again whenever
-a module of this package, the bundled data or a pack file changes; it holds every command, option and argument
+its key (``careercli.cachekey``: the code, the libraries, the data) changes; it holds every command, option and argument
 with its help and the values offered for it. The rules that decide what a Tab completes follow Click's, so the
 values and descriptions are the ones the Typer app would give, with each description on one line and its
 control characters removed. Also answers ``--show-completion [SHELL]`` and ``--install-completion [SHELL]``:
@@ -368,23 +368,10 @@ def profile_values(name: str) -> list[tuple[str, str]]:
 
 
 def _key() -> str:
-    """Changes when the code, the bundled data or a pack changes (size, times and inode of each file)."""
-    from careercli.catalogue.sources import catalog_sources
+    """The snapshot's key (``careercli.cachekey``): it changes with the code, the libraries and the data."""
+    from careercli import cachekey
 
-    package = os.path.dirname(os.path.abspath(__file__))
-    files: list[str] = []
-    for folder, subfolders, names in os.walk(package):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        files += [os.path.join(folder, n) for n in sorted(names) if n.endswith(".py")]
-    files += [os.fspath(source.path) for source in catalog_sources()]  # named as str(Path) names them
-    parts = [FORMAT, sys.version]
-    for path in files:
-        try:
-            st = os.stat(path)
-            parts.append(f"{path}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|{st.st_ino}")
-        except OSError:
-            parts.append(f"{path}|-")
-    return "\n".join(parts)
+    return cachekey.key("completion", [FORMAT])
 
 
 def _cache_file() -> str:

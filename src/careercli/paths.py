@@ -59,6 +59,11 @@ def config_file() -> str:
     return os.path.join(config_folder(), "config.toml")
 
 
+def onet_import_file() -> str:
+    """The database ``career data import-onet`` writes (``onet/onet.sqlite`` in the data folder)."""
+    return os.path.join(data_folder(), "onet", "onet.sqlite")
+
+
 def packs_folders() -> list[str]:
     """The pack folders: the user's own, then each folder named in CAREERCLI_PACKS, in order."""
     folders = [os.path.join(data_folder(), "packs")]

@@ -6,18 +6,16 @@ profile and the code. Its output is saved under a key that is a digest (BLAKE2b)
 out again, through the same ``output.emit`` as a rendered page, when the key is unchanged: without importing
 Typer, Rich or the catalogue.
 
-The key is a digest, never the inputs: no argument, no environment value and no profile text is written to
-disk, only the digest (the entry's name) and the saved output. It covers the argument list; every environment
-variable but a few that cannot change the output; whether each standard stream is a terminal and its size;
-the output encoding; the Python and package versions; the day; the bytes of the profile and of the
-preferences (small files, keyed by content so that two edits within one timestamp tick differ); and the mode,
-size, mtime, ctime, inode and device of every other file that feeds the output: the package's modules, the
-bundled data (``catalogue.sources``), the pack folders and files, the user's data folder and the
-site-packages folders (an upgrade of Rich or Typer makes a new key). Folders come from ``careercli.paths``.
+The key is :func:`careercli.cachekey.key`, the one key of every cache, given the arguments, what
+:func:`careercli.cachekey.answer_inputs` lists (the environment variables an answer depends on, whether each
+standard stream is a terminal and its size, the output encoding, the day) and the bytes of the profile and of
+the preferences. It is a digest, never the inputs: no argument, no environment value and no profile text is
+written to disk, only the digest (the entry's name) and the saved output.
 
 Only runs that exited 0 with nothing on stderr and with the same key at the end as at the start are saved.
 Entries live in ``<cache>/replay``, created 0700; pruning removes only its own entries and temporary files,
-never follows a symlink. ``CAREERCLI_NO_FAST_PATH=1`` switches the replay off; it runs on Linux only, where
+never follows a symlink. ``CAREERCLI_NO_REPLAY=1`` switches the replay off (``CAREERCLI_NO_FAST_PATH``, its
+earlier name, still does for this release); it runs on Linux only, where
 ``careercli.paths`` computes the folders without platformdirs.
 """
 
@@ -28,8 +26,6 @@ import sys
 
 from careercli import replay_store as store
 
-IGNORED_ENV = frozenset({"_", "PWD", "OLDPWD", "SHLVL", "TMUX_PANE", "WINDOWID", "SSH_CLIENT", "SSH_CONNECTION"})
-SMALL_FILE = 1 << 20  # the profile and the preferences are keyed by their bytes up to this size
 HELP = ("-h", "--help")
 # help is rendered by careercli.presenters.help and written through output.emit, so a help page is recorded and
 # replayed like any other page
@@ -39,7 +35,11 @@ _last: list[tuple[list[str], str]] = []  # the key computed by replay(), reused 
 
 
 def enabled() -> bool:
-    return sys.platform.startswith("linux") and not os.environ.get("CAREERCLI_NO_FAST_PATH")
+    """False off Linux and when CAREERCLI_NO_REPLAY (or its deprecated name CAREERCLI_NO_FAST_PATH) is set."""
+    environ = os.environ
+    return sys.platform.startswith("linux") and not (
+        environ.get("CAREERCLI_NO_REPLAY") or environ.get("CAREERCLI_NO_FAST_PATH")
+    )
 
 
 # --- which invocations may be replayed -------------------------------------------------------------------------
@@ -110,124 +110,13 @@ def _mentions_help(argv: list[str]) -> bool:
 # --- the key ---------------------------------------------------------------------------------------------------
 
 
-def _stat_token(path: str) -> str:
-    try:
-        st = os.stat(path)
-    except OSError as error:
-        return f"!{error.errno}"
-    return f"{st.st_mode:o}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
-
-
-def _folder_tokens(folder: str, suffix: str = "") -> list[str]:
-    """The folder itself, then each entry (ending in ``suffix``) in name order."""
-    tokens = [folder, _stat_token(folder)]
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError as error:
-        return [*tokens, f"!{error.errno}"]
-    for name in names:
-        if name.endswith(suffix) and name != "__pycache__":
-            path = os.path.join(folder, name)
-            tokens += [path, _stat_token(path)]
-    return tokens
-
-
-def _content_token(path: str) -> bytes:
-    """A small regular file by its bytes (and mode, so that chmod counts); a large one, or anything that is not a
-    regular file (a FIFO would block the read), by its stat data."""
-    import stat
-
-    token = _stat_token(path)
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as error:
-        return f"{token}!{error.errno}".encode()
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > SMALL_FILE:
-            return token.encode()
-        chunks = []
-        while chunk := os.read(fd, SMALL_FILE):
-            chunks.append(chunk)
-    except OSError as error:
-        return f"{token}!{error.errno}".encode()
-    finally:
-        os.close(fd)
-    return token.split(":", 1)[0].encode() + b":" + b"".join(chunks)
-
-
-def _terminal() -> list[str]:
-    tokens = []
-    for fd in (0, 1, 2):
-        try:
-            tty = os.isatty(fd)
-        except OSError:
-            tty = False
-        size = "-"
-        if tty:
-            try:
-                columns, rows = os.get_terminal_size(fd)
-                size = f"{columns}x{rows}"
-            except OSError:
-                pass
-        tokens.append(f"fd{fd}:{tty}:{size}")
-    stream = sys.stdout
-    tokens.append(f"enc:{getattr(stream, 'encoding', None)}:{getattr(stream, 'errors', None)}")
-    return tokens
-
-
-def _files() -> list[str]:
-    """Stat tokens of every file the output may depend on, the profile and preferences aside."""
-    from careercli import paths
-    from careercli.catalogue import sources
-
-    package = os.path.dirname(os.path.abspath(__file__))
-    tokens = _folder_tokens(package, ".py")
-    for name in sorted(os.listdir(package)):
-        sub = os.path.join(package, name)
-        if name not in ("__pycache__", "data") and os.path.isfile(os.path.join(sub, "__init__.py")):
-            tokens += _folder_tokens(sub, ".py")
-    tokens += _folder_tokens(sources.bundled_data_folder())
-    tokens += _folder_tokens(paths.data_folder())  # the pack folder, and anything imported beside it
-    for folder in paths.packs_folders():
-        tokens += [os.path.abspath(folder), _stat_token(folder)]
-    for pack in sources.pack_file_names():
-        tokens += [os.path.abspath(pack), _stat_token(pack)]
-    # installing or upgrading any package (Rich, Typer, ...) adds and removes folders here
-    for entry in sys.path:
-        if entry.endswith(("site-packages", "dist-packages")):
-            tokens += [entry, _stat_token(entry)]
-    return tokens
-
-
 def key(argv: list[str]) -> str:
-    """The digest of every input of this invocation: 64 hex digits. Nothing it covers is kept anywhere."""
-    import time
+    """The key of this invocation's answer (``careercli.cachekey``): the code, the data, the arguments, the
+    environment, the terminal, the day, and the profile and preferences by their bytes."""
+    from careercli import cachekey, paths
 
-    from careercli import paths
-    from careercli._version import __version__
-
-    digest = store.hasher()
-
-    def add(value: str | bytes) -> None:
-        raw = value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass")
-        digest.update(len(raw).to_bytes(8, "little") + raw)
-
-    for part in (store.FORMAT, __version__, sys.version, time.strftime("%Y-%m-%d"), str(len(argv))):
-        add(part)
-    for arg in argv:
-        add(arg)
-    environ = sorted((k, v) for k, v in os.environ.items() if k not in IGNORED_ENV)
-    add(str(len(environ)))
-    for name, value in environ:
-        add(name)
-        add(value)
-    for token in _terminal() + _files():
-        add(token)
-    for small in (paths.profile_file(), paths.config_file()):
-        add(small)
-        add(_content_token(small))
-    return digest.hexdigest()
+    parts = [store.FORMAT.decode(), str(len(argv)), *argv, *cachekey.answer_inputs()]
+    return cachekey.key("replay", parts, contents=(paths.profile_file(), paths.config_file()))
 
 
 def _key_of(argv: list[str]) -> str:

@@ -24,12 +24,10 @@ LEGACY_FOLDER = "output"  # the previous format kept the whole environment in pl
 
 
 def hasher() -> Blake2b:
-    """A BLAKE2b object with 32-byte digests (hashlib's, from its own C module)."""
-    try:
-        from _blake2 import blake2b  # what hashlib.blake2b is, without loading OpenSSL (2 ms at start-up)
-    except ImportError:  # another Python implementation
-        from hashlib import blake2b
-    return blake2b(digest_size=32, person=b"careercli-replay")
+    """The BLAKE2b object that checks a saved body (the cache key's hasher, with the replay's own person)."""
+    from careercli.cachekey import hasher
+
+    return hasher(b"careercli-replay")
 
 
 def folder() -> str:

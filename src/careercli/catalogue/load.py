@@ -2,8 +2,8 @@
 
 Packs are TOML files with the bundled schema (``[[role]]``, ``[[skill]]``, ``[[book]]`` in any mix) in the user's
 pack folder and in every folder named by ``CAREERCLI_PACKS``; a later entry overrides an earlier one by id.
-The store's key holds this version, the Python version, the model's field names and types, and the path, size,
-mtime, ctime and inode of every source: a changed model or an edited file can never load old data. A damaged
+The store's key (``careercli.cachekey``) covers the code, the data files, the model's field names and types and
+each source's name: a changed model, an edited module or an edited file can never load old data. A damaged
 store is noticed by its checksums, even halfway through a command, and the catalogue is then rebuilt silently.
 Nothing here imports the checks (``build``) on a store hit.
 """
@@ -16,7 +16,6 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
-from careercli._version import __version__
 from careercli.catalogue.heads import from_head, head_row
 from careercli.catalogue.plain import (
     book_from_plain,
@@ -43,19 +42,16 @@ def model_fingerprint() -> str:
 
 
 def cache_key(sources: list[Source]) -> str:
+    """The store's key (``careercli.cachekey``): the code, the data, this store's format, the model's fields, the
+    month, and each source's name and origin."""
     import time
 
+    from careercli import cachekey
+
     month = time.strftime("%Y-%m")  # a book dated in the future stops being one: its stored warning goes
-    parts = [f"format={FORMAT}", f"version={__version__}", f"python={sys.version_info[:2]}", model_fingerprint(),
-             f"month={month}"]  # fmt: skip
-    for source in sources:
-        try:
-            st = os.stat(source.path)
-            parts.append(f"{source.path}|{source.label}|{source.origin}|{st.st_size}|{st.st_mtime_ns}|"
-                         f"{st.st_ctime_ns}|{st.st_ino}|{st.st_dev}")  # fmt: skip
-        except OSError:
-            parts.append(f"{source.path}|missing")
-    return "\n".join(parts)
+    parts = [f"format={FORMAT}", model_fingerprint(), f"month={month}"]
+    parts += [f"{source.path}|{source.label}|{source.origin}" for source in sources]
+    return cachekey.key("catalogue", parts, files=[os.fspath(source.path) for source in sources])
 
 
 def _warn(message: str) -> None:

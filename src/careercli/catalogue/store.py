@@ -89,7 +89,7 @@ class Store:
         try:
             if store.get("key").decode("utf-8") == key:
                 return store
-        except (Damaged, UnicodeDecodeError):
+        except (Damaged, KeyError, UnicodeDecodeError):  # a store without its key row is damaged: rebuilt
             pass
         connection.close()
         return None

@@ -1,16 +1,16 @@
 """The bundled extract's database in the user's cache folder, used only when it is provably careercli's own.
 
-The cache folder and its ``onet`` folder are created 0700 and must be real folders of this user. The database
-file ``bundled-KEY.sqlite`` (KEY: the extract files' stat, see :func:`extract_key`) is used only when it is a
-regular file of this user that nobody else may write, and its SHA-256 matches the digest written beside it
-(``bundled-KEY.sqlite.sha256``) when it was built. Its bytes are read once, checked, and opened from memory, so
-what was checked is what is read. Beside the digest, the file's stamp (size, mtime, ctime, inode, device) is kept
-once the digest has matched: while the file still has that stamp, before and after it is read, it is the file that
-was checked, so the SHA-256 (and hashlib's import: about 5 ms a command) is skipped, and the file is opened
-read-only in place (sqlite reads only the pages a query needs, not 4 MB deserialised); any write to it changes its
-ctime, and the digest is checked again. Anything else (missing, stale, damaged, cut short, a symbolic link, a
-folder, another user's) is rebuilt silently from the extract; when the folder itself cannot be used, the database
-is built in memory for this command only. Standard library only.
+The cache folder and its ``onet`` folder are created 0700 and must be real folders of this user. The database file
+``bundled-KEY.sqlite`` (KEY: ``careercli.cachekey``'s key of the code, the data and the extract files, see
+:func:`extract_key`) is used only when it is a regular file of this user that nobody else may write, and its
+SHA-256 matches the digest written beside it (``bundled-KEY.sqlite.sha256``) when it was built. Its bytes are read
+once, checked, and opened from memory, so what was checked is what is read. Beside the digest, the file's stamp
+(size, mtime, ctime, inode, device) is kept once the digest has matched: while the file still has that stamp,
+before and after it is read, it is the file that was checked, so the SHA-256 (and hashlib's import: about 5 ms a
+command) is skipped, and the file is opened read-only in place (sqlite reads only the pages a query needs, not 4 MB
+deserialised); any write to it changes its ctime, and the digest is checked again. Anything else (missing, stale,
+damaged, cut short, a symbolic link, a folder, another user's) is rebuilt silently from the extract; when the
+folder itself cannot be used, the database is built in memory for this command only. Standard library only.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import contextlib
 import os
 import sqlite3
 import stat
-from typing import Any
 
 from careercli.onet.db import SCHEMA_VERSION, build_bytes, bundled_extract_folder
 from careercli.onet.release import OCCUPATIONS, Release
@@ -30,30 +29,19 @@ _LIMIT = 1 << 30  # a cache file larger than this is not read (the bundled extra
 
 
 def extract_key(folder: str | os.PathLike[str]) -> str | None:
-    """A key of the extract files' stat (name, size, mtime_ns, ctime_ns, inode); None when there is no extract."""
+    """The cache file's key (``careercli.cachekey``, with the schema and the stat data of every file of the
+    extract), cut to 20 hex digits; None when there is no extract."""
+    from careercli import cachekey
+
     folder = plain(folder)
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file())
     except OSError:
         return None
-    parts = [SCHEMA_VERSION, folder]
-    found = False
-    for entry in entries:
-        if not entry.is_file():
-            continue
-        found = found or entry.name == OCCUPATIONS
-        st = entry.stat()
-        parts.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
-    return _sha256("\n".join(parts).encode()).hexdigest()[:20] if found else None
-
-
-def _sha256(data: bytes) -> Any:
-    """hashlib.sha256 for a few bytes: the built-in module, without hashlib's OpenSSL import (about 2.5 ms)."""
-    try:
-        from _sha256 import sha256  # type: ignore[import-not-found]
-    except ImportError:  # an interpreter without it (3.12 names it _sha2)
-        from hashlib import sha256
-    return sha256(data)
+    if OCCUPATIONS not in names:
+        return None
+    files = [os.path.join(folder, name) for name in names]
+    return cachekey.key("onet-bundled", [SCHEMA_VERSION, folder], files=files)[:20]
 
 
 def _stamp(st: os.stat_result) -> str:

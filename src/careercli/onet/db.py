@@ -342,9 +342,9 @@ _REIMPORT = "import the release again with 'career data import-onet PATH', or 'c
 
 def user_db_file() -> str:
     """Where the user's import lives (it need not exist), as text."""
-    from careercli.paths import data_folder
+    from careercli.paths import onet_import_file
 
-    return plain(os.path.join(data_folder(), "onet", DB_NAME))
+    return plain(onet_import_file())
 
 
 def user_db_path() -> Path:

@@ -1,0 +1,318 @@
+"""One key for every cache careercli keeps: the catalogue store and its search index, the replay's saved output,
+the completion snapshot (whose value lists are named by a token the snapshot holds) and the bundled O*NET
+extract's database.
+
+:func:`key` is a BLAKE2b digest of
+
+- the scheme and the cache's kind;
+- the code: a digest of the bytes of every module of this package, the Python version, and the stat data of the
+  folders that hold the libraries (installing or upgrading Rich, Typer, rtoml ... changes them);
+- the data: the stat data (mode, size, mtime, ctime, inode, device) of the bundled data files, the bundled O*NET
+  extract's files, every pack file and the O*NET import file itself (a copy over it in place changes its stat
+  data, not its folder's);
+- what the cache adds: its own text parts, files by their stat data, small files by their bytes.
+
+The code digest reads every module once, then is remembered in the cache folder (``code-digest``) under the
+modules' stat data: a later run stats about a hundred files and reads one small one. For the replay,
+:func:`answer_inputs` lists what a page depends on besides its arguments and files: the variables of
+:data:`ENV` and :data:`ENV_PREFIXES`, the standard streams (terminal or not, size), the output encoding and the
+day. A digest, never the inputs, is written anywhere. Standard library only, and cheap to import: every first
+view computes a key.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+TYPE_CHECKING = False  # typing costs a first view milliseconds
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from hashlib import blake2b as Blake2b
+
+FORMAT = "careercli-key-1"
+MEMO = "code-digest"  # in the cache folder: "<format> <stat digest> <code digest>"
+SMALL_FILE = 1 << 20  # a file given by its contents is keyed by its bytes up to this size, else by its stat data
+
+# The environment a replayed answer depends on (tests/test_cachekey.py finds every variable the program reads
+# and fails when one is neither here nor in NOT_IN_KEY).
+ENV = (
+    "TERM", "COLORTERM", "TERM_PROGRAM", "NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "PY_COLORS",
+    "COLUMNS", "LINES", "JUPYTER_COLUMNS", "JUPYTER_LINES", "TERMINAL_WIDTH", "UNICODE_VERSION",  # Rich, Click
+    "GITHUB_ACTIONS", "DATABRICKS_RUNTIME_VERSION",  # Rich forces or denies colour in these
+    "LANG", "LANGUAGE", "TZ",  # the locale and encoding; the day in the key is a local date
+    "HOME",  # the folders (with XDG_*) and the pack folders named with ~
+    "TYPER_USE_RICH", "TYPER_STANDARD_TRACEBACK", "_TYPER_STANDARD_TRACEBACK", "_TYPER_FORCE_DISABLE_TERMINAL",
+)  # fmt: skip
+ENV_PREFIXES = (
+    "LC_",  # the locale
+    "TTY_",  # TTY_COMPATIBLE, TTY_INTERACTIVE: Rich's terminal detection
+    "XDG_",  # the config, data and cache folders
+    "CAREERCLI_",  # CAREERCLI_PACKS
+    "PYTHON",  # PYTHONIOENCODING, PYTHONUTF8, PYTHONHASHSEED, PYTHONPATH ...: the encoding, the order of sets, the code
+)
+# Variables the program reads that cannot change a replayed answer, each with why.
+NOT_IN_KEY = {
+    "PAGER": "read when the answer is written out: the replay pages it again",
+    "LESS": "passed to the pager, which the replay runs again",
+    "MANPAGER": "as PAGER",
+    "SHELL": "completion only (--show/--install-completion), never replayed",
+    "COMP_WORDS": "a Tab: never replayed (any *_COMPLETE variable turns the replay off)",
+    "COMP_CWORD": "a Tab, as COMP_WORDS",
+    "_CAREER_COMPLETE": "a Tab, as COMP_WORDS",
+    "_TYPER_COMPLETE_ARGS": "a Tab, as COMP_WORDS",
+    "_TYPER_COMPLETE_FISH_ACTION": "a Tab, as COMP_WORDS",
+    "_TYPER_COMPLETE_WORD_TO_COMPLETE": "a Tab, as COMP_WORDS",
+    "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "a Tab, as COMP_WORDS",
+    "CAREERCLI_NO_REPLAY": "switches the replay off: a run with it set is never looked up nor saved",
+    "CAREERCLI_NO_FAST_PATH": "the deprecated name of CAREERCLI_NO_REPLAY",
+}
+
+_code: list[str] = []  # this process's code digest, once computed
+
+
+def hasher(person: bytes = b"careercli-key") -> Blake2b:
+    """A BLAKE2b object with 32-byte digests (hashlib's, from its own C module); ``person`` keeps the digests of
+    one use apart from another's."""
+    try:
+        from _blake2 import blake2b  # what hashlib.blake2b is, without loading OpenSSL (2 ms at start-up)
+    except ImportError:  # another Python implementation
+        from hashlib import blake2b
+    return blake2b(digest_size=32, person=person)
+
+
+def stat_token(path: str) -> str:
+    """Mode, size, mtime, ctime, inode and device of ``path`` (links followed); the error number when it fails."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError) as error:
+        return f"!{getattr(error, 'errno', None)}"
+    return f"{st.st_mode:o}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
+
+
+def content_token(path: str) -> bytes:
+    """A small regular file by its mode and bytes (two edits within one timestamp tick differ); anything else (a
+    large file, a FIFO, a folder) by its stat data, never opened."""
+    import stat
+
+    token = stat_token(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        return f"{token}!{error.errno}".encode()
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > SMALL_FILE:
+            return token.encode()
+        chunks = []
+        while chunk := os.read(fd, SMALL_FILE):
+            chunks.append(chunk)
+    except OSError as error:
+        return f"{token}!{error.errno}".encode()
+    finally:
+        os.close(fd)
+    return token.split(":", 1)[0].encode() + b":" + b"".join(chunks)
+
+
+# --- the code ---------------------------------------------------------------------------------------------------
+
+
+def code_files() -> list[str]:
+    """Every module of this package, in a fixed order (its ``data`` and ``__pycache__`` folders aside)."""
+    found: list[str] = []
+
+    def walk(folder: str) -> None:
+        try:
+            with os.scandir(folder) as entries:
+                items = sorted((entry.name, entry.is_dir()) for entry in entries)
+        except OSError:
+            return
+        for name, is_dir in items:
+            path = os.path.join(folder, name)
+            if is_dir and name not in ("__pycache__", "data"):
+                walk(path)
+            elif name.endswith(".py") and not is_dir:
+                found.append(path)
+
+    walk(os.path.dirname(os.path.abspath(__file__)))
+    return found
+
+
+def code_digest() -> str:
+    """The digest of the bytes of every module: computed once and remembered in the cache folder under the
+    modules' stat data, so that an edit, a checkout or an upgrade (even with the version unchanged) changes it."""
+    if _code:
+        return _code[0]
+    files = code_files()
+    signature = hasher()
+    for path in files:
+        signature.update(f"{path}\0{stat_token(path)}\n".encode("utf-8", "surrogateescape"))
+    stamp = signature.hexdigest()
+    memo = _memo_file()
+    recorded = _read_small(memo).split()
+    if len(recorded) == 3 and recorded[0] == FORMAT and recorded[1] == stamp and len(recorded[2]) == 64:
+        _code.append(recorded[2])
+        return recorded[2]
+    contents = hasher()
+    for path in files:
+        name = os.path.basename(path).encode("utf-8", "surrogateescape")
+        try:
+            with open(path, "rb") as file:
+                data = file.read()
+        except OSError as error:
+            data = f"!{error.errno}".encode()
+        contents.update(len(name).to_bytes(8, "little") + name + len(data).to_bytes(8, "little") + data)
+    found = contents.hexdigest()
+    _write_memo(memo, f"{FORMAT} {stamp} {found}\n")
+    _code.append(found)
+    return found
+
+
+def _memo_file() -> str:
+    from careercli.paths import cache_folder
+
+    return os.path.join(cache_folder(), MEMO)
+
+
+def _read_small(path: str) -> str:
+    """The text of a small regular file of this user's (links not followed); empty for anything else."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return ""
+    try:
+        st = os.fstat(fd)
+        mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+        if not stat.S_ISREG(st.st_mode) or not mine or st.st_size > 512:
+            return ""
+        return os.read(fd, 512).decode("ascii", "replace")
+    except OSError:
+        return ""
+    finally:
+        os.close(fd)
+
+
+def _write_memo(path: str, text: str) -> None:
+    """Remember the code digest when the cache folder exists and is this user's; a failure only costs speed."""
+    import stat
+
+    folder = os.path.dirname(path)
+    try:
+        st = os.lstat(folder)
+        if not stat.S_ISDIR(st.st_mode) or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+            return
+        temporary = f"{path}.{os.getpid()}.tmp"
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        try:
+            os.write(fd, text.encode("ascii"))
+        finally:
+            os.close(fd)
+        os.replace(temporary, path)
+    except OSError:
+        import contextlib
+
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(temporary)
+
+
+def library_tokens() -> list[str]:
+    """The stat data of the folders that hold the installed libraries: an install or upgrade changes them."""
+    tokens = []
+    for entry in sys.path:
+        if entry.endswith(("site-packages", "dist-packages")):
+            tokens += [entry, stat_token(entry)]
+    return tokens
+
+
+# --- the data ---------------------------------------------------------------------------------------------------
+
+
+def data_files() -> list[str]:
+    """Every file the answers are made of: the bundled data, the bundled O*NET extract, each pack file (each pack
+    folder in name order) and the O*NET import file."""
+    from careercli.catalogue.sources import BUNDLED_FILES, bundled_data_folder, pack_file_names
+    from careercli.paths import onet_import_file
+
+    bundled = bundled_data_folder()
+    files = [os.path.join(bundled, name) for name in BUNDLED_FILES]
+    extract = os.path.join(bundled, "onet")
+    files += [os.path.join(extract, name) for name in _names(extract)]
+    return [*files, *pack_file_names(), onet_import_file()]
+
+
+def _names(folder: str) -> list[str]:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:
+        return []
+
+
+# --- the key ----------------------------------------------------------------------------------------------------
+
+
+def key(kind: str, parts: Iterable[str] = (), files: Iterable[str] = (), contents: Iterable[str] = ()) -> str:
+    """The key of one cache entry: 64 hex digits covering the code, the libraries, the data files and what the
+    cache adds (``parts``: text; ``files``: by stat data; ``contents``: small files by their bytes)."""
+    digest = hasher()
+
+    def add(value: str | bytes) -> None:
+        raw = value if isinstance(value, bytes) else value.encode("utf-8", "surrogateescape")
+        digest.update(len(raw).to_bytes(8, "little") + raw)
+
+    for part in (FORMAT, kind, code_digest(), sys.version, *library_tokens(), "data"):
+        add(part)
+    for path in data_files():
+        add(path)
+        add(stat_token(path))
+    add("parts")
+    for part in parts:
+        add(part)
+    add("files")
+    for path in files:
+        add(path)
+        add(stat_token(path))
+    add("contents")
+    for path in contents:
+        add(path)
+        add(content_token(path))
+    return digest.hexdigest()
+
+
+# --- what a replayed answer depends on ----------------------------------------------------------------------------
+
+
+def environment() -> list[str]:
+    """``NAME=value`` of each variable of ENV and ENV_PREFIXES that is set, in name order."""
+    return [f"{name}={value}" for name, value in sorted(os.environ.items())
+            if name in ENV or name.startswith(ENV_PREFIXES)]  # fmt: skip
+
+
+def terminal() -> list[str]:
+    """Whether each standard stream is a terminal and its size, and the output encoding."""
+    tokens = []
+    for fd in (0, 1, 2):
+        try:
+            tty = os.isatty(fd)
+        except OSError:
+            tty = False
+        size = "-"
+        if tty:
+            try:
+                columns, rows = os.get_terminal_size(fd)
+                size = f"{columns}x{rows}"
+            except OSError:
+                pass
+        tokens.append(f"fd{fd}:{tty}:{size}")
+    stream = sys.stdout
+    tokens.append(f"enc:{getattr(stream, 'encoding', None)}:{getattr(stream, 'errors', None)}")
+    return tokens
+
+
+def answer_inputs() -> list[str]:
+    """Everything a page depends on besides its arguments and files: the environment, the terminal, the day."""
+    import time
+
+    return [*environment(), *terminal(), time.strftime("%Y-%m-%d")]
