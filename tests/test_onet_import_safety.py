@@ -162,3 +162,20 @@ def test_a_stray_carriage_return_names_the_file_and_line(career, tmp_path, impor
         "career: Task Statements.txt:4: a carriage return (CR) inside the line; O*NET lines end with CRLF or LF\n"
     )
     imported()
+
+
+def test_a_file_size_limit_is_one_line_and_keeps_the_earlier_import(tmp_path, imported, isolated_home):
+    folder = tmp_path / "release"
+    folder.mkdir()
+    for file in FIXTURE.iterdir():
+        (folder / file.name).write_bytes(file.read_bytes())
+    tasks = folder / "Task Statements.txt"
+    header, *rows = tasks.read_bytes().split(b"\r\n")
+    tasks.write_bytes(b"\r\n".join([header, *[r for r in rows if r] * 60, b""]))  # a database of about 400 KB
+    result = run_limited(["data", "import-onet", str(folder)], RLIMIT_FSIZE=128 * 1024)
+    target = isolated_home / "data" / "careercli" / "onet" / "onet.sqlite"
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"career: cannot write the O*NET import at {target}: disk full or a file size limit (disk I/O error)\n"
+    )
+    imported()

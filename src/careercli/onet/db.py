@@ -93,11 +93,13 @@ def build(release: Release, target: str | os.PathLike[str], progress: Progress |
     from careercli.atomic import prune_stale
 
     target = Path(target)
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    prune_stale(target.parent, ".onet-", ".tmp")  # an import that was killed can leave hundreds of MB
-    handle, temp = tempfile.mkstemp(prefix=".onet-", suffix=".tmp", dir=target.parent)
-    os.close(handle)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        prune_stale(target.parent, ".onet-", ".tmp")  # an import that was killed can leave hundreds of MB
+        handle, temp = tempfile.mkstemp(prefix=".onet-", suffix=".tmp", dir=target.parent)
+        os.close(handle)
+    except OSError as error:
+        raise _unwritable(target, error) from None
     try:
         connection = sqlite3.connect(temp)
         try:
@@ -106,11 +108,30 @@ def build(release: Release, target: str | os.PathLike[str], progress: Progress |
         finally:
             connection.close()
         os.replace(temp, target)
+    except (sqlite3.Error, OSError) as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise _unwritable(target, error) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
     return summary
+
+
+def _unwritable(target: Path, error: sqlite3.Error | OSError) -> CareerError:
+    """A full disk, a file size limit, a read-only folder: one line naming the import (the earlier one stays)."""
+    import errno
+
+    if isinstance(error, OSError):
+        full = error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+        reason = "disk full" if full else (error.strerror or str(error))
+    else:  # sqlite: "database or disk is full" (ENOSPC), "disk I/O error" (a write refused, as past ulimit -f)
+        text = str(error)
+        reason = (
+            "disk full" if "full" in text else f"disk full or a file size limit ({text})" if "I/O" in text else text
+        )
+    return CareerError(f"cannot write the O*NET import at {target}: {reason}")
 
 
 def build_bytes(release: Release) -> bytes:
