@@ -179,3 +179,37 @@ def test_a_file_size_limit_is_one_line_and_keeps_the_earlier_import(tmp_path, im
         f"career: cannot write the O*NET import at {target}: disk full or a file size limit (disk I/O error)\n"
     )
     imported()
+
+
+BLOB = "a binary (BLOB) value where careercli writes text"
+
+
+@pytest.mark.parametrize(
+    ("edit", "what"),
+    [
+        ("UPDATE occupation SET title = x'00ff' WHERE code = '15-1252.00'", BLOB),
+        ("UPDATE meta SET value = 'many' WHERE key = 'occupations'", "the count of occupations in its meta table is "
+                                                                     "not a number"),
+        ("UPDATE occupation SET job_zone = 'four'", "a job zone or an education share of 15-1252.00 that is not a "
+                                                    "number"),
+    ],
+)  # fmt: skip
+def test_a_hand_edited_import_is_ignored_with_one_warning(career, isolated_home, edit, what):
+    import sqlite3
+
+    assert career("data", "import-onet", str(FIXTURE)).code == 0
+    target = isolated_home / "data" / "careercli" / "onet" / "onet.sqlite"
+    with sqlite3.connect(target) as db:
+        db.execute(edit)
+    db.close()
+    warning = f"career: warning: {target}: {what}; the O*NET import is ignored until you import a release again\n"
+    page = career("show", "backend-developer")
+    assert (page.code, page.err) == (0, warning)
+    assert "Official facts (O*NET) 15-1252.00 Software Developers" in page.out  # from the bundled extract
+    assert "Back-End Developer" in page.out
+    occupation = career("show", "15-1252", "--json")
+    assert (occupation.code, occupation.err) == (0, warning)
+    assert '"title": "Software Developers"' in occupation.out
+    where = career("paths", "--json")
+    assert where.code == 0
+    assert str(target) in where.out

@@ -55,3 +55,14 @@ class UsageError(CareerError):
     """Arguments that parse but make no sense together."""
 
     exit_code = ExitCode.USAGE
+
+
+class MalformedImport(Exception):
+    """The user's O*NET import holds values careercli never writes (a hand edit: a BLOB title, a count that is not
+    a number). Not a :class:`CareerError`: the session treats the import as absent, warns once and runs the
+    command again with the bundled occupations (``careercli.cli.session.guarded``)."""
+
+    def __init__(self, path: str, what: str) -> None:
+        super().__init__(f"{path}: {what}")
+        self.path = path
+        self.what = what

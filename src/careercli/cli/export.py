@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from careercli.cli.session import Session, session
-from careercli.errors import CareerError
+from careercli.errors import CareerError, MalformedImport
 
 
 def export(
@@ -88,14 +88,14 @@ def paths(ctx: typer.Context) -> None:
         "packs": [str(p) for p in where.packs_dirs()],
         "packs_in_use": [str(p) for p in pack_files()],
         "cache": str(where.cache_dir()),
-        **_onet_paths(),
+        **_onet_paths(session(ctx)),
     }
     from careercli.presenters.views_setup import PathsView
 
     session(ctx).present(PathsView(items))
 
 
-def _onet_paths() -> dict[str, str]:
+def _onet_paths(run: Session) -> dict[str, str]:
     """Where an O*NET import lives and the release imported there ("none" when there is no import)."""
     from careercli.onet import db as onet_db
 
@@ -105,6 +105,9 @@ def _onet_paths() -> dict[str, str]:
         try:
             with contextlib.closing(onet_db.connect(target)) as conn:
                 release = onet_db.summary(conn).version or "unknown"
+        except MalformedImport as error:
+            run.drop_import(error)
+            release = "unreadable: import it again, or 'career data remove-onet'"
         except CareerError:
             release = "unreadable: import it again, or 'career data remove-onet'"
     return {"onet_import": str(target), "onet_release": release}

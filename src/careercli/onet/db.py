@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from careercli.errors import CareerError
+from careercli.errors import CareerError, MalformedImport
 from careercli.onet.release import COLUMNS, OCCUPATIONS, Release, ReleaseError, Row
 from careercli.paths import file_uri, is_file, plain
 from careercli.records import record
@@ -321,9 +321,13 @@ class Checked(sqlite3.Connection):
 
     def execute(self, sql: str, parameters: Any = (), /) -> Any:  # type: ignore[override]
         try:
-            return _Rows(super().execute(sql, parameters).fetchall())
+            rows = super().execute(sql, parameters).fetchall()
         except sqlite3.DatabaseError as error:
             raise CareerError(damaged(self.path, error)) from None
+        for row in rows:  # careercli writes text and numbers only: a BLOB is a hand edit
+            if bytes in map(type, row):
+                raise MalformedImport(self.path, "a binary (BLOB) value where careercli writes text")
+        return _Rows(rows)
 
 
 def damaged(path: str | os.PathLike[str], error: object) -> str:
@@ -340,14 +344,21 @@ def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
         raise CareerError(damaged(path, error)) from None
     db.path = path
     try:
-        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    except CareerError:
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+    except (CareerError, MalformedImport):
         db.close()
         raise
-    if row is None or row[0] != SCHEMA_VERSION:
+    if meta.get("schema") != SCHEMA_VERSION:
         db.close()
         raise CareerError(f"{path}: the O*NET database is from another careercli version", _REIMPORT)
+    for key in COUNTS:
+        if not re.fullmatch(r"[0-9]{1,18}", str(meta.get(key, "0"))):
+            db.close()
+            raise MalformedImport(path, f"the count of {key} in its meta table is not a number")
     return db
+
+
+COUNTS = ("occupations", "tasks", "technologies")
 
 
 _REIMPORT = "import the release again with 'career data import-onet PATH', or 'career data remove-onet'"

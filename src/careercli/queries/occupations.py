@@ -243,6 +243,8 @@ def detail(db: sqlite3.Connection, code: str, skills: Mapping[str, str] | None =
     ).fetchone()
     if row is None:
         return None
+    if not (_number(row[3], int) and _number(row[5], (int, float))):
+        _malformed(db, f"a job zone or an education share of {code} that is not a number")
     skills = skills or {}
     zone = None
     if row[3] is not None:
@@ -250,10 +252,8 @@ def detail(db: sqlite3.Connection, code: str, skills: Mapping[str, str] | None =
             "SELECT zone, name, experience, education, training FROM job_zone WHERE zone = ?", (row[3],)
         ).fetchone()
         zone = JobZone(*found) if found else JobZone(row[3], f"Job Zone {row[3]}", "", "", "")
-    tasks = tuple(
-        Task(text, None if core is None else bool(core))
-        for text, core in db.execute("SELECT text, core FROM task WHERE code = ? ORDER BY position", (code,))
-    )
+    task_rows = db.execute("SELECT text, core FROM task WHERE code = ? ORDER BY position", (code,)).fetchall()
+    tasks = tuple(Task(text, None if core is None else bool(core)) for text, core in task_rows)
     technologies = tuple(
         Technology(name, commodity, bool(hot), bool(demand), skills.get(normalise(name)))
         for name, commodity, hot, demand in db.execute(
@@ -274,10 +274,25 @@ def detail(db: sqlite3.Connection, code: str, skills: Mapping[str, str] | None =
             "SELECT name, value FROM interest WHERE code = ? ORDER BY value DESC, name", (code,)
         )
     )
+    if not all(_number(core, int) for _text, core in task_rows) or not all(_number(r.index, int) for r in related):
+        _malformed(db, f"a task type or a related occupation's position of {code} that is not a number")
+    if not all(_number(value, (int, float)) and value is not None for _name, value in interests):
+        _malformed(db, f"an interest score of {code} that is not a number")
     release = version(db)
     return Occupation(
         row[0], row[1], row[2], release, zone, row[4], row[5], tasks, technologies, related, interests, credit(release)
     )
+
+
+def _number(value: object, kind: type | tuple[type, ...]) -> bool:
+    """``value`` is None or of ``kind`` (a hand-edited import can hold text where careercli writes numbers)."""
+    return value is None or isinstance(value, kind)
+
+
+def _malformed(db: sqlite3.Connection, what: str) -> None:
+    from careercli.errors import MalformedImport
+
+    raise MalformedImport(getattr(db, "path", ""), what)
 
 
 def titles(db: sqlite3.Connection, code: str) -> list[str]:
