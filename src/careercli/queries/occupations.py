@@ -184,7 +184,7 @@ def search(db: sqlite3.Connection, text: str, limit: int = 0) -> list[Match]:
     One match per occupation, in that order of kinds (``title``, ``alternate``/``reported``, ``technology``).
     """
     words = normalise(text).split()
-    if not words:
+    if not words or _longer_than_any_name(db, max(map(len, words))):
         return []
     like = " AND ".join("norm LIKE ? ESCAPE '\\'" for _ in words)
     params = [f"%{_escape(w)}%" for w in words]
@@ -207,6 +207,18 @@ def search(db: sqlite3.Connection, text: str, limit: int = 0) -> list[Match]:
         found.setdefault(code, Match(code, title, matched, "technology"))
     result = list(found.values())
     return result[:limit] if limit else result
+
+
+def _longer_than_any_name(db: sqlite3.Connection, length: int) -> bool:
+    """A word longer than every title and technology name matches none (and SQLite refuses a LIKE pattern of
+    50,000 bytes): asked only for long words, since it reads every name."""
+    if length <= 200:
+        return False
+    longest = db.execute(
+        "SELECT max((SELECT max(length(norm)) FROM occupation), (SELECT max(length(norm)) FROM title), "
+        "(SELECT max(length(name)) FROM technology))"
+    ).fetchone()
+    return longest is None or longest[0] is None or length > longest[0]
 
 
 def _escape(word: str) -> str:
