@@ -116,6 +116,32 @@ def role_gap(catalog: Catalog, role: Role, have: Iterable[str], bookmarked: Iter
     bookmarked roles need, then the role's own order of importance.
     """
     owned = set(have)
+    marks = list(bookmarked)
+    units, has, missing, plan, picks, names = _plan(catalog, role, owned, marks)
+    demand = _demand(catalog, missing, marks)
+    users = {s: tuple(m for m in missing if s in catalog.skills.get(m, _NO_SKILL).prerequisites) for s in missing}
+    others = {s: sum(1 for r in catalog.roles.values() if r.slug != role.slug and s in r.key_skills) for s in missing}
+    steps = tuple(
+        PlanStep(
+            s,
+            tuple(b.id for b in books_for_skill(catalog, s, role, limit=3)),
+            demand[s],
+            users[s],
+            names.get(s, ""),
+            picks.get(s, ()),
+            others[s],
+        )
+        for s in plan
+    )
+    return Gap(role.slug, has, tuple(missing), steps, len(units))
+
+
+def _plan(
+    catalog: Catalog, role: Role, owned: set[str], bookmarked: Iterable[str]
+) -> tuple[list[tuple[str, ...]], tuple[str, ...], list[str], list[str], dict[str, tuple[str, ...]], dict[str, str]]:
+    """The role's units, the key skills had, one missing skill per missing unit, the learning order of the missing
+    ones, and for a missing group its choices and name. Reads only the role and the skills it names (never every
+    role or every book), so that ranking every role (:func:`suggest_roles`) stays linear in the catalogue."""
     units = units_of(role)
     has = tuple(s for s in role.key_skills if s in owned)
     picks: dict[str, tuple[str, ...]] = {}  # the missing skill -> its group's choices, nearest first
@@ -132,26 +158,16 @@ def role_gap(catalog: Catalog, role: Role, have: Iterable[str], bookmarked: Iter
         missing.append(choices[0])
         picks[choices[0]] = choices
         names[choices[0]] = groups.get(unit, SkillGroup("", ())).name
-    marks = [catalog.roles[r] for r in bookmarked if r in catalog.roles]
-    demand = {s: sum(1 for r in marks if s in r.key_skills) for s in missing}
+    demand = _demand(catalog, missing, bookmarked)
     importance = {s: i for i, s in enumerate(missing)}
     ordered = sorted(missing, key=lambda s: (-demand[s], importance[s]))
-    plan = _prerequisites_first(catalog, ordered)
-    users = {s: tuple(m for m in missing if s in catalog.skills.get(m, _NO_SKILL).prerequisites) for s in missing}
-    others = {s: sum(1 for r in catalog.roles.values() if r.slug != role.slug and s in r.key_skills) for s in missing}
-    steps = tuple(
-        PlanStep(
-            s,
-            tuple(b.id for b in books_for_skill(catalog, s, role, limit=3)),
-            demand[s],
-            users[s],
-            names.get(s, ""),
-            picks.get(s, ()),
-            others[s],
-        )
-        for s in plan
-    )
-    return Gap(role.slug, has, tuple(missing), steps, len(units))
+    return units, has, missing, _prerequisites_first(catalog, ordered), picks, names
+
+
+def _demand(catalog: Catalog, missing: list[str], bookmarked: Iterable[str]) -> dict[str, int]:
+    """How many of the bookmarked roles list each missing skill."""
+    marks = [catalog.roles[r] for r in bookmarked if r in catalog.roles]
+    return {s: sum(1 for r in marks if s in r.key_skills) for s in missing}
 
 
 class _NoSkill:
@@ -252,12 +268,59 @@ def weighted_score(lines: Iterable[ScoreLine]) -> float:
 def suggest_roles(catalog: Catalog, have: Iterable[str], bookmarked: Iterable[str] = ()) -> list[Suggestion]:
     """Every role ranked by the weighted share of it the user already covers, where generic skills (git,
     debugging, ...) weigh a quarter of a core skill; then by skills in common, then by name."""
+    return rank_roles(catalog, have, bookmarked)[0]
+
+
+def rank_roles(
+    catalog: Catalog, have: Iterable[str], bookmarked: Iterable[str] = (), limit: int = 0
+) -> tuple[list[Suggestion], int]:
+    """The first ``limit`` of :func:`suggest_roles` (0: all) and how many roles there are.
+
+    Linear in the catalogue and light per role: every role is scored from the stored table of its skills and
+    units (:func:`stored_tables`; no role object is made), and only the roles shown are read whole for their
+    learning plan. The score is :func:`weighted_score` of :func:`explain_score`, summed in the same order."""
     owned = set(have)
     marks = list(bookmarked)
+    rows = catalog.table("suggest")
+    try:
+        ranked = _ranked(rows, owned) if isinstance(rows, tuple) and len(rows) == len(catalog.roles) else None
+    except (TypeError, ValueError, AttributeError):  # a table of another shape: work it out from the roles
+        ranked = None
+    if ranked is None:
+        rows = _suggest_rows(catalog)
+        ranked = _ranked(rows, owned)
     found = []
-    for role in catalog.roles.values():
-        gap = role_gap(catalog, role, owned, marks)
+    for *_key, index in ranked[:limit] if limit else ranked:
+        role = catalog.roles[rows[index][0]]
+        units, has_skills, _missing, plan, _picks, _names = _plan(catalog, role, owned, marks)
         score = weighted_score(explain_score(catalog, role, owned))
-        found.append(Suggestion(role.slug, gap.have, tuple(step.skill for step in gap.plan), score, gap.total))
-    found.sort(key=lambda s: (-round(s.score, 9), -len(s.have), catalog.roles[s.role].name.casefold()))
-    return found
+        found.append(Suggestion(role.slug, has_skills, tuple(plan), score, len(units)))
+    return found, len(ranked)
+
+
+def _ranked(rows: tuple[tuple[str, str, tuple[str, ...], tuple[tuple[str, ...], ...]], ...], owned: set[str]) -> list:
+    """``(-score, -skills had, name, index)`` of every row, best first (the index keeps the catalogue's order)."""
+    ranked = []
+    for index, (_slug, name, keys, units) in enumerate(rows):
+        total = got = 0.0
+        for unit in units:
+            weight = min(GENERIC_WEIGHT if s in GENERIC else 1.0 for s in unit)
+            total += weight
+            if not owned.isdisjoint(unit):
+                got += weight
+        score = got / total if total else 0.0
+        has = sum(1 for s in keys if s in owned) if got else 0
+        ranked.append((-round(score, 9), -has, name, index))
+    ranked.sort()
+    return ranked
+
+
+def _suggest_rows(catalog: Catalog) -> tuple[tuple[str, str, tuple[str, ...], tuple[tuple[str, ...], ...]], ...]:
+    """Per role, in the catalogue's order: its slug, its name case-folded, its key skills and its units."""
+    return tuple((r.slug, r.name.casefold(), tuple(r.key_skills), tuple(units_of(r))) for r in catalog.roles.values())
+
+
+def stored_tables(catalog: Catalog) -> dict[str, object]:
+    """What a stored catalogue keeps of this module (read back with ``Catalog.table``): each role's skills and
+    units, so that ``career suggest`` scores 10,000 roles without reading them one object at a time."""
+    return {"suggest": _suggest_rows(catalog)}
