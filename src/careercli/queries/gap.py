@@ -7,7 +7,8 @@ group becomes one plan step that offers its members and suggests the one nearest
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -276,51 +277,83 @@ def rank_roles(
 ) -> tuple[list[Suggestion], int]:
     """The first ``limit`` of :func:`suggest_roles` (0: all) and how many roles there are.
 
-    Linear in the catalogue and light per role: every role is scored from the stored table of its skills and
-    units (:func:`stored_tables`; no role object is made), and only the roles shown are read whole for their
-    learning plan. The score is :func:`weighted_score` of :func:`explain_score`, summed in the same order."""
+    Linear in the catalogue, and light: the roles are scored from a table stored with the catalogue
+    (:func:`stored_tables`) that lists, for each skill, the roles and units it is part of, so that only the roles
+    sharing a skill with the user are scored at all; the others follow by name. Only the roles shown are read
+    whole, for their learning plan. The score is :func:`weighted_score` of :func:`explain_score`."""
     owned = set(have)
     marks = list(bookmarked)
-    rows = catalog.table("suggest")
-    try:
-        ranked = _ranked(rows, owned) if isinstance(rows, tuple) and len(rows) == len(catalog.roles) else None
-    except (TypeError, ValueError, AttributeError):  # a table of another shape: work it out from the roles
-        ranked = None
-    if ranked is None:
-        rows = _suggest_rows(catalog)
-        ranked = _ranked(rows, owned)
+    table = catalog.table("suggest")
+    if not _current(table, len(catalog.roles)):
+        table = _suggest_table(catalog)
+    slugs = table[1]
     found = []
-    for *_key, index in ranked[:limit] if limit else ranked:
-        role = catalog.roles[rows[index][0]]
+    for index in itertools.islice(_ranked(table, owned), limit or None):
+        role = catalog.roles[slugs[index]]
         units, has_skills, _missing, plan, _picks, _names = _plan(catalog, role, owned, marks)
         score = weighted_score(explain_score(catalog, role, owned))
         found.append(Suggestion(role.slug, has_skills, tuple(plan), score, len(units)))
-    return found, len(ranked)
+    return found, len(slugs)
 
 
-def _ranked(rows: tuple[tuple[str, str, tuple[str, ...], tuple[tuple[str, ...], ...]], ...], owned: set[str]) -> list:
-    """``(-score, -skills had, name, index)`` of every row, best first (the index keeps the catalogue's order)."""
-    ranked = []
-    for index, (_slug, name, keys, units) in enumerate(rows):
-        total = got = 0.0
-        for unit in units:
+def _ranked(table: tuple, owned: set[str]) -> Iterator[int]:
+    """The roles' indexes, best first: those sharing a skill with the user by score, skills had and name, then
+    the rest by name (ties keep the catalogue's order)."""
+    _fingerprint, _slugs, names, totals, by_name, postings = table
+    hits: dict[int, dict[int, float]] = {}
+    had: dict[int, int] = {}
+    for skill in owned:
+        for role, unit, weight, key in postings.get(skill, ()):
+            hits.setdefault(role, {})[unit] = weight
+            had[role] = had.get(role, 0) + key
+    scored = []
+    for role, units in hits.items():
+        got = sum(units[u] for u in sorted(units))  # in the role's order, as weighted_score adds them
+        scored.append((-round(got / totals[role], 9), -had[role], names[role], role))
+    scored.sort()
+    yield from (entry[3] for entry in scored)
+    yield from (role for role in by_name if role not in hits)
+
+
+def _fingerprint() -> tuple[tuple[str, ...], float]:
+    return tuple(sorted(GENERIC)), GENERIC_WEIGHT
+
+
+def _current(table: object, roles: int) -> bool:
+    """A stored table of this code's weights and of as many roles as the catalogue (else it is worked out)."""
+    return (
+        isinstance(table, tuple)
+        and len(table) == 6
+        and table[0] == _fingerprint()
+        and isinstance(table[1], tuple)
+        and len(table[1]) == roles
+        and isinstance(table[4], tuple)
+        and isinstance(table[5], dict)
+    )
+
+
+def _suggest_table(catalog: Catalog) -> tuple:
+    """The weights' fingerprint, the roles' slugs, names (case-folded) and total weights, their indexes by name,
+    and ``{skill: ((role index, unit index, unit weight, 1 if a key skill else 0), ...)}`` over every role's
+    units."""
+    slugs, names, totals = [], [], []
+    postings: dict[str, list[tuple[int, int, float, int]]] = {}
+    for index, role in enumerate(catalog.roles.values()):
+        slugs.append(role.slug)
+        names.append(role.name.casefold())
+        total = 0.0
+        for position, unit in enumerate(units_of(role)):
             weight = min(GENERIC_WEIGHT if s in GENERIC else 1.0 for s in unit)
             total += weight
-            if not owned.isdisjoint(unit):
-                got += weight
-        score = got / total if total else 0.0
-        has = sum(1 for s in keys if s in owned) if got else 0
-        ranked.append((-round(score, 9), -has, name, index))
-    ranked.sort()
-    return ranked
-
-
-def _suggest_rows(catalog: Catalog) -> tuple[tuple[str, str, tuple[str, ...], tuple[tuple[str, ...], ...]], ...]:
-    """Per role, in the catalogue's order: its slug, its name case-folded, its key skills and its units."""
-    return tuple((r.slug, r.name.casefold(), tuple(r.key_skills), tuple(units_of(r))) for r in catalog.roles.values())
+            for skill in unit:  # a group's member covers its unit; a key skill also counts as a skill had
+                postings.setdefault(skill, []).append((index, position, weight, int(skill in role.key_skills)))
+        totals.append(total)
+    by_name = tuple(sorted(range(len(names)), key=lambda i: (names[i], i)))
+    return (_fingerprint(), tuple(slugs), tuple(names), tuple(totals), by_name,
+            {skill: tuple(rows) for skill, rows in postings.items()})  # fmt: skip
 
 
 def stored_tables(catalog: Catalog) -> dict[str, object]:
-    """What a stored catalogue keeps of this module (read back with ``Catalog.table``): each role's skills and
-    units, so that ``career suggest`` scores 10,000 roles without reading them one object at a time."""
-    return {"suggest": _suggest_rows(catalog)}
+    """What a stored catalogue keeps of this module (read back with ``Catalog.table``): the table that ranks the
+    roles for ``career suggest`` without reading 10,000 roles one object at a time."""
+    return {"suggest": _suggest_table(catalog)}
