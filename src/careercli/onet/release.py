@@ -89,7 +89,11 @@ class Release:
         self._folder: Path | None = None
         self._names: set[str] = set()
         self._open()
-        self.version = self._read_version()
+        try:
+            self.version = self._read_version()
+        except BaseException:  # an encrypted or damaged 'Read Me.txt': the zip is not left open
+            self.close()
+            raise
 
     # -- opening -------------------------------------------------------------------------------------------
     def _open(self) -> None:
