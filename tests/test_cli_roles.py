@@ -6,8 +6,15 @@ import json
 
 import pytest
 
-SECTIONS = ("What they do", "What to learn", "Challenges", "Career prospects", "Key skills", "Books by fit",
-            "New (newest first)")
+SECTIONS = (
+    "What they do",
+    "What to learn",
+    "Challenges",
+    "Career prospects",
+    "Key skills",
+    "Books by fit",
+    "New (newest first)",
+)
 
 
 def test_show_backend_has_every_section_in_order(cli) -> None:

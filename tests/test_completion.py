@@ -73,7 +73,7 @@ def test_every_tab_offers_what_the_typer_app_offers(cli) -> None:
         values_in_order = [v for v, _ in expected if v[0] != "-"], [v for v, _ in got if v[0] != "-"]
         if sorted(expected) != sorted(got) or values_in_order[0] != values_in_order[1]:  # -h/--help: any order
             differences.append(f"{args} {incomplete!r}: typer {expected[:4]} fast {got[:4]}")
-    assert differences == [], '\n'.join(differences)
+    assert differences == [], "\n".join(differences)
 
 
 def run_tab(env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -103,6 +103,56 @@ def test_every_book_has_a_year_and_a_publisher(catalog: Catalog) -> None:
     assert UNCHECKED_YEAR_OR_PUBLISHER - missing == set(), "checked now: remove it from UNCHECKED_YEAR_OR_PUBLISHER"
 
 
+# e-book ISBNs that books.toml once gave as the print ISBN (issue 25): never again a book's isbn13
+EBOOK_ISBNS = {
+    "9781492043812",  # Chaos Engineering
+    "9781098139285",  # Learning Go, 2nd edition
+    "9781492083283",  # Introducing MLOps
+    "9781098106218",  # Reliable Machine Learning
+    "9781098108120",  # Full Stack Testing
+    "9781098175504",  # Fundamentals of Software Architecture, 2nd edition
+    "9781492098362",  # Cloud FinOps, 2nd edition
+    "9781837636525",  # Cloud Native Software Security Handbook
+    "9781800565760",  # Linux Administration Best Practices
+}
+
+
+def test_every_isbn13_is_a_valid_isbn_13_in_its_publishers_registrant_blocks() -> None:
+    from stdnum import isbn
+
+    table = tomllib.loads((DATA / "publishers.toml").read_text(encoding="utf-8"))["publisher"]
+    prefixes = {entry["name"]: entry.get("isbn_prefixes", []) for entry in table}
+    books = tomllib.loads((DATA / "books.toml").read_text(encoding="utf-8"))["book"]
+    invalid, outside = [], {}
+    for book in books:
+        if "isbn13" not in book:
+            continue
+        number = book["isbn13"]
+        if not (isbn.is_valid(number) and isbn.isbn_type(number) == "ISBN13" and isbn.compact(number) == number):
+            invalid.append(book["id"])
+            continue
+        block = "-".join(isbn.split(number)[:3])
+        if block not in prefixes.get(book.get("publisher", ""), []):
+            outside[book["id"]] = block
+    assert invalid == [], "an isbn13 must be 13 digits with a valid check digit"
+    assert outside == {}, "an ISBN of another publisher's block: check it, or add the block to publishers.toml"
+
+
+def test_no_book_gives_a_known_e_book_isbn_as_its_isbn13() -> None:
+    books = tomllib.loads((DATA / "books.toml").read_text(encoding="utf-8"))["book"]
+    assert {b["id"]: b["isbn13"] for b in books if b.get("isbn13") in EBOOK_ISBNS} == {}
+
+
+# a seed book of the back-end page whose authors no page seen names (its Packt page and a reading list do not)
+UNCHECKED_AUTHORS = {"enterprise-grade-hybrid-and-multi-cloud-strategies"}
+
+
+def test_every_book_has_authors_and_a_level() -> None:
+    books = tomllib.loads((DATA / "books.toml").read_text(encoding="utf-8"))["book"]
+    assert {b["id"] for b in books if not b.get("authors")} == UNCHECKED_AUTHORS
+    assert [b["id"] for b in books if b.get("level") not in ("introductory", "intermediate", "advanced")] == []
+
+
 def _publisher_pages(url: str, hosts: list[str]) -> bool:
     return urlsplit(url).hostname in hosts
 

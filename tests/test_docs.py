@@ -71,6 +71,12 @@ def test_every_example_in_the_help_works(tmp_path: Path, monkeypatch: pytest.Mon
     onet = ROOT / "tests" / "fixtures" / "onet" / "29.2"  # for the 'data import-onet' examples
     shutil.copytree(onet, tmp_path / "db_29_2_text")
     shutil.make_archive(str(tmp_path / "db_29_2_text"), "zip", tmp_path, "db_29_2_text")
+    bls = ROOT / "tests" / "fixtures" / "bls"  # for the 'data import-oews' and 'import-projections' examples
+    shutil.copy(bls / "national_M2024_dl.xlsx", tmp_path / "national_M2025_dl.xlsx")
+    (tmp_path / "oesm25nat").mkdir()
+    shutil.copy(bls / "national_M2024_dl.xlsx", tmp_path / "oesm25nat" / "national_M2025_dl.xlsx")
+    shutil.make_archive(str(tmp_path / "oesm25nat"), "zip", tmp_path, "oesm25nat")
+    shutil.copy(bls / "occupation.xlsx", tmp_path / "occupation.xlsx")
     monkeypatch.chdir(tmp_path)
     failures = []
     for example in examples:

@@ -109,3 +109,16 @@ def test_is_file_answers_as_pathlib_does(tmp_path: Path) -> None:
     (tmp_path / "link").symlink_to(tmp_path / "file")
     for name in ("file", "folder", "loop", "link", "missing", "file/under"):
         assert is_file(str(tmp_path / name)) is (tmp_path / name).is_file(), name
+
+
+@pytest.mark.parametrize("option", ["--version", "-V"])
+def test_version_is_answered_without_typer_and_as_the_app_says_it(cli, option: str) -> None:
+    script = (
+        "import sys\nfrom careercli.entry import _main\ncode = _main(sys.argv[1:])\n"
+        "sys.stderr.write(repr(sorted(m for m in ('typer', 'click', 'rich', 'careercli.cli') if m in sys.modules)))\n"
+        "raise SystemExit(code)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script, option], capture_output=True, text=True, env=os.environ)
+    assert run.returncode == 0
+    assert run.stderr == "[]"
+    assert run.stdout == cli(option).out  # the Typer app's own answer

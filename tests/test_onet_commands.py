@@ -11,7 +11,9 @@ CREDIT = (
     "This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment "
     "and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license."
 )
-ONET_KEYS = ["code", "credit", "education", "job_zone", "related", "tasks", "technologies", "title", "version"]
+ONET_KEYS = [
+    "code", "credit", "education", "interests", "job_zone", "related", "tasks", "technologies", "title", "version"
+]  # fmt: skip
 
 
 def flat(text: str) -> str:

@@ -100,6 +100,7 @@ def test_json_object(db):
         "version",
         "job_zone",
         "education",
+        "interests",
         "tasks",
         "technologies",
         "related",

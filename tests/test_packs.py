@@ -108,8 +108,7 @@ def test_validate_reports_every_problem_at_once(cli, tmp_path: Path) -> None:
     ]
     ok = write_pack(tmp_path / "good")
     assert (
-        cli("data", "validate", str(ok)).out
-        == f"{ok}: ok (1 role, 1 skill, 0 books; 43 roles in the merged catalog)\n"
+        cli("data", "validate", str(ok)).out == f"{ok}: ok (1 role, 1 skill, 0 books; 43 roles in the merged catalog)\n"
     )
 
 
@@ -308,3 +307,41 @@ def test_single_bit_flips_in_the_store_never_change_what_is_shown(cli, isolated_
         args = list(expected)[number % 2]
         result = cli(*args)
         assert (result.code, result.out, result.err) == (0, expected[args].out, expected[args].err), (number, bit)
+
+
+BOOK = """
+[[book]]
+id = "cobol-for-beginners"
+title = "COBOL for Beginners"
+skills = ["cobol"]
+teaches = ["cobol"]
+{level}
+"""
+
+
+def test_a_pack_book_carries_its_level_to_json_and_the_book_page(cli, packs: Path) -> None:
+    path = write_pack(packs)
+    path.write_text(path.read_text("utf-8") + BOOK.format(level='level = "introductory"'), "utf-8")
+    shown = json.loads(cli("book", "cobol-for-beginners", "--json").out)["book"]
+    assert shown["level"] == "introductory"
+    assert shown["teaches"] == ["cobol"]
+    page = cli("book", "cobol-for-beginners")
+    assert page.code == 0
+    assert any(line.strip(" │|").split() == ["Level", "introductory"] for line in page.out.splitlines())
+
+
+def test_a_pack_book_without_a_level_shows_null(cli, packs: Path) -> None:
+    path = write_pack(packs)
+    path.write_text(path.read_text("utf-8") + BOOK.format(level=""), "utf-8")
+    assert json.loads(cli("book", "cobol-for-beginners", "--json").out)["book"]["level"] is None
+
+
+def test_an_unknown_book_level_is_reported_with_its_line(cli, tmp_path: Path) -> None:
+    path = write_pack(tmp_path)
+    path.write_text(path.read_text("utf-8") + BOOK.format(level='level = "beginner"'), "utf-8")
+    result = cli("data", "validate", str(path))
+    assert result.code == 1
+    assert result.out == (
+        f"{path}:28: book 'cobol-for-beginners': unknown level 'beginner'; one of: introductory, intermediate, "
+        "advanced\n"
+    )

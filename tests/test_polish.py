@@ -118,7 +118,9 @@ def test_config_path_and_show_name_the_file_and_the_defaults(cli, isolated_home)
     where = cli("config", "path")
     assert where.out == f"{isolated_home / 'config' / 'careercli' / 'config.toml'}\n"
     assert cli("config", "show").out.splitlines() == [
-        'color\t"auto"\tdefault', "pager\tunset\tdefault", "show_books\t10\tdefault"
+        'color\t"auto"\tdefault',
+        "pager\tunset\tdefault",
+        "show_books\t10\tdefault",
     ]
     _config(isolated_home, "# mine\nshow_books = 3\n")
     shown = json.loads(cli("config", "show", "--json").out)["config"]["settings"]
@@ -188,8 +190,8 @@ def test_cache_clear_refuses_a_cache_folder_that_is_a_link(cli, isolated_home, t
 
 def test_show_ranks_books_by_fit_names_the_order_and_keeps_a_new_list(cli) -> None:
     page = cli("show", "site-reliability-engineer", tty=True).out
-    fit = page[page.index("Books by fit"):page.index("New (newest first)")]
-    new = page[page.index("New (newest first)"):]
+    fit = page[page.index("Books by fit") : page.index("New (newest first)")]
+    new = page[page.index("New (newest first)") :]
     assert "Order: canonical books first" in fit
     # the SRE book and the SLO book (canonical / teaching SLOs) lead, ahead of newer general titles
     assert "site-reliability-engineering" in fit

@@ -86,7 +86,7 @@ def test_show_never_wraps_a_book_id_or_a_skill_name_at_80_columns(cli, monkeypat
     monkeypatch.setenv("COLUMNS", "80")
     page = cli("show", role, "--no-pager", tty=True).out
     _ids_whole(page, data["books_by_fit"][:10] + data["new_books"])
-    skills = page[page.index("Key skills"):page.index("Books by fit")]
+    skills = page[page.index("Key skills") : page.index("Books by fit")]
     for skill in data["key_skills"]:
         assert skill["name"] in " ".join(line.strip() for line in skills.splitlines()).replace(" · ", "  ")
 
@@ -106,7 +106,7 @@ def test_the_reading_list_never_wraps_an_id_and_names_the_edition(cli, monkeypat
 def test_a_skills_line_breaks_between_names_never_inside_one(cli, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "60")
     page = cli("show", "backend-developer", "--no-pager", tty=True).out
-    skills = page[page.index("Key skills"):page.index("Books by fit")].splitlines()[1:]
+    skills = page[page.index("Key skills") : page.index("Books by fit")].splitlines()[1:]
     lines = [line.strip() for line in skills if line.strip()]
     assert len(lines) > 1
     for line in lines:  # each line starts with a whole skill name and ends after one
@@ -203,8 +203,8 @@ def test_the_export_carries_the_same_plan_as_career_plan(cli, tmp_path) -> None:
     plan = json.loads(cli("plan", "site-reliability-engineer", "--json").out)["plan"]["plan"]
     assert cli("export", "-o", str(tmp_path / "me.md")).code == 0
     text = (tmp_path / "me.md").read_text("utf-8")
-    section = text[text.index("### Site Reliability Engineer"):]
-    section = section[section.index("#### Learning plan"):].split("\n### ")[0].split("\n## ")[0]
+    section = text[text.index("### Site Reliability Engineer") :]
+    section = section[section.index("#### Learning plan") :].split("\n### ")[0].split("\n## ")[0]
     steps = [line for line in section.splitlines()[2:] if line[:1].isdigit()]
     assert len(steps) == len(plan)
     for number, (line, step) in enumerate(zip(steps, plan, strict=True), start=1):

@@ -495,3 +495,93 @@ def test_dates_written_by_hand_as_toml_dates_are_read(career, isolated_home: Pat
     refused = career("bookmark", "list")
     assert refused.code == 1
     assert "'added' must be a date (2024-01-31) or a string" in refused.err
+
+
+MERGED = """schema_version = 1
+skills = []
+custom_skills = []
+
+[[bookmark]]
+role = "backend-developer"
+note = "from my desktop"
+tags = ["goal"]
+added = "2024-01-01"
+
+[[bookmark]]
+role = "backend-developer"  # merged by hand from my laptop
+note = "from my laptop"
+tags = ["later"]
+added = "2023-05-05"
+
+[[reading]]
+book = "agile-testing"
+status = "want"
+added = "2024-01-01"
+updated = "2024-01-01"
+
+[[reading]]
+book = "agile-testing"
+status = "reading"
+added = "2023-02-02"
+updated = "2023-03-03"
+"""
+
+
+def test_duplicate_entries_for_one_id_update_the_first_and_keep_the_other(career, isolated_home: Path) -> None:
+    import datetime as dt
+
+    path = profile_file(isolated_home)
+    path.parent.mkdir(parents=True)
+    path.write_text(MERGED, "utf-8")
+    assert career("bookmark", "add", "backend-developer", "--note", "changed", "--tag", "next").code == 0
+    assert career("reading", "add", "agile-testing", "--status", "read").code == 0
+    today = dt.date.today().isoformat()
+    first_mark = 'note = "from my desktop"\ntags = ["goal"]'
+    first_book = 'status = "want"\nadded = "2024-01-01"\nupdated = "2024-01-01"'
+    expected = MERGED.replace(first_mark, 'note = "changed"\ntags = ["next"]').replace(
+        first_book, f'status = "read"\nadded = "2024-01-01"\nupdated = "{today}"'
+    )
+    assert path.read_text("utf-8") == expected
+
+
+HAND_DATES = """schema_version = 1
+skills = ["sql"]
+custom_skills = []
+
+[[bookmark]]
+role = "backend-developer"
+note = "keep"
+added = 2024-01-01T10:30:00+02:00
+
+[[bookmark]]
+role = "data-engineer"
+added = 2024-02-03
+
+[[reading]]
+book = "agile-testing"
+status = "want"
+added = 2024-01-01 10:30:00
+updated = 2024-01-02T08:00:00Z
+"""
+
+
+def test_hand_written_dates_are_kept_as_written(career, isolated_home: Path) -> None:
+    import datetime as dt
+
+    path = profile_file(isolated_home)
+    path.parent.mkdir(parents=True)
+    path.write_text(HAND_DATES, "utf-8")
+    assert career("skills", "add", "python").code == 0
+    expected = HAND_DATES.replace('skills = ["sql"]', 'skills = ["sql", "python"]')
+    assert path.read_text("utf-8") == expected
+    assert career("bookmark", "add", "data-engineer", "--note", "next").code == 0
+    expected = expected.replace("added = 2024-02-03\n", 'added = 2024-02-03\nnote = "next"\n')
+    assert path.read_text("utf-8") == expected
+    assert career("reading", "add", "agile-testing", "--status", "read").code == 0
+    today = dt.date.today().isoformat()
+    expected = expected.replace('status = "want"', 'status = "read"').replace(
+        "updated = 2024-01-02T08:00:00Z", f'updated = "{today}"'
+    )
+    assert path.read_text("utf-8") == expected
+    listed = json.loads(career("bookmark", "list", "--json").out)["bookmarks"]
+    assert [b["added"] for b in listed] == ["2024-01-01", "2024-02-03"]

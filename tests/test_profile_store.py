@@ -216,7 +216,7 @@ def test_update_returns_the_profile_before_and_after(tmp_path: Path) -> None:
 @pytest.mark.parametrize("value", ["nan", "inf", "-nan", "[1.0, nan]", "{ x = nan }"])
 def test_nan_or_inf_in_the_profile_does_not_block_writes(tmp_path: Path, value: str) -> None:
     path = tmp_path / "profile.toml"
-    path.write_text(f"schema_version = 1\nweight = {value}\n[[bookmark]]\nrole = \"qa-engineer\"\nscore = nan\n")
+    path.write_text(f'schema_version = 1\nweight = {value}\n[[bookmark]]\nrole = "qa-engineer"\nscore = nan\n')
     store = ProfileStore(path)
     store.update(lambda p: with_skills(p, ["python"], []))
     text = path.read_text("utf-8")

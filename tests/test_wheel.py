@@ -31,7 +31,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_wheel_ships_the_data(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    for data_file in ("roles.toml", "skills.toml", "books.toml"):
+    for data_file in ("roles.toml", "skills.toml", "books.toml", "bls/oews.tsv", "bls/projections.tsv"):
         assert f"careercli/data/{data_file}" in names
 
 

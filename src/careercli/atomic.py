@@ -140,7 +140,7 @@ def write_export(path: Path, data: bytes, force: bool) -> bool:
         what = "exists (a symlink to a missing file)" if st is None else "exists"
         raise CareerError(f"{path} {what}; add --force to overwrite it")
     if st is None:  # a new file, or a dangling symlink replaced by one with --force
-        target, mode = path, 0o666 & ~_umask()
+        target, mode = str(path), 0o666 & ~_umask()
     else:  # an existing regular file, where it really lives, keeping its mode
         target, mode = os.path.realpath(path), stat.S_IMODE(st.st_mode)
     try:

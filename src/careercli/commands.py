@@ -76,7 +76,7 @@ TOP: dict[str, tuple[str, str, str]] = {
     "data": (
         "careercli.cli.data_cmds:app",
         DATA,
-        "Your own data packs: roles, skills and books in the bundled schema; O*NET imports.",
+        "Your own data packs: roles, skills and books in the bundled schema; O*NET and BLS imports.",
     ),
     "paths": (
         "careercli.cli.export:paths",
@@ -138,6 +138,10 @@ KINDS: dict[tuple[str, ...], str] = {
     ("data", "validate"): OTHER,  # reads files named on the command line, which the replay key does not cover
     ("data", "import-onet"): WRITES,  # replaces the user's O*NET database
     ("data", "remove-onet"): WRITES,
+    ("data", "import-oews"): WRITES,  # replaces the user's BLS wages
+    ("data", "remove-oews"): WRITES,
+    ("data", "import-projections"): WRITES,  # replaces the user's BLS projections
+    ("data", "remove-projections"): WRITES,
     ("paths",): READS,
     ("config", "path"): READS,
     ("config", "show"): READS,

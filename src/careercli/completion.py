@@ -150,7 +150,7 @@ def _script_option(argv: list[str]) -> int | None:
 
 def _detect_shell() -> str:
     try:
-        import shellingham
+        import shellingham  # type: ignore[import-untyped]  # ships no type information
 
         return str(shellingham.detect_shell()[0]).lower()
     except Exception:
@@ -288,7 +288,7 @@ def _stored_values(stored: dict[str, Any], number: int, incomplete: str) -> list
     return [(one_line(v), one_line(h)) for v, h in lists[number] if v.casefold().startswith(wanted)]
 
 
-def _offer(node: dict[str, object], given: set[int], target: object, incomplete: str) -> list[tuple[str, str]]:
+def _offer(node: dict[str, Any], given: set[int], target: Any, incomplete: str) -> list[tuple[str, str]]:
     if target is None:  # the command itself: its subcommands, and its options after a "-"
         items = [(c[0], c[1]) for c in node["commands"] if not c[2] and c[0].startswith(incomplete)]
         if incomplete and not incomplete[0].isalnum():

@@ -8,7 +8,11 @@ A node of the tree is a dict: ``group`` (has subcommands), ``options`` (each wit
 
 from __future__ import annotations
 
-Node = dict[str, object]
+TYPE_CHECKING = False  # typing imports re, enum and collections: a Tab needs none of them
+if TYPE_CHECKING:
+    from typing import Any
+
+    Node = dict[str, Any]  # a command of the completion table (completion_spec.py makes them)
 
 
 class _Stop(Exception):

@@ -9,7 +9,8 @@ Keys (all optional)::
     show_books = 10    # how many books `career show` lists by fit (0: all)
 
 An unknown key, a wrong type or a file that does not parse stops the command with the file, the key and what is
-expected (exit 1); the file is left as it is. Standard library only.
+expected (exit 1); the file is left as it is. It is read and rewritten as the profile is (:mod:`careercli.user_files`):
+a UTF-8 BOM is accepted and kept, nesting is bounded, and only a regular file is read (never a FIFO).
 """
 
 from __future__ import annotations
@@ -38,11 +39,13 @@ class Settings:
     pager: bool | None = None
     show_books: int = 10
     path: str = ""  # where they were read from ("" when there is no file)
+    given: tuple[str, ...] = ()  # the keys the file sets
 
 
 def _check(path: str, key: str, value: Any) -> Any:
     def bad(expected: str) -> ConfigError:
-        return ConfigError(f"{path}: '{key}' must be {expected}, not {value!r}", f"keys: {', '.join(DOCS)}")
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:39] + "…"  # a typo, not a screenful
+        return ConfigError(f"{path}: '{key}' must be {expected}, not {shown}", f"keys: {', '.join(DOCS)}")
 
     if key == "color":
         if value not in COLORS:
@@ -62,66 +65,73 @@ def parse_value(key: str, text: str) -> Any:
     value: Any = text
     if key == "pager":
         value = {"true": True, "false": False}.get(text.strip().lower(), text)
-    elif key == "show_books":
-        value = int(text) if text.strip().isdigit() else text
+    elif key == "show_books" and text.strip().isdigit():
+        try:
+            value = int(text)
+        except ValueError:  # a digit int() does not read (²), or more digits than it reads: refused below
+            value = text
     return _check("config.toml", key, value)
 
 
 def set_value(key: str, value: Any, path: str | None = None) -> str:
     """Set (or, with ``value`` None, remove) one key in config.toml, keeping every comment and the rest of the
-    file; the file is replaced atomically and only after the new text reads back as valid settings. Returns the
-    file's path. A file that does not parse is left as it is (ConfigError)."""
-    import tomlkit  # only this write path needs it
-
-    from careercli.atomic import write_atomically
+    file. Under the file's lock the file is read again and only this key changes, so parallel ``config set``
+    runs keep each other's keys; the file is replaced atomically (where it really lives, through a symlink) and
+    only after the new text reads back as valid settings. Returns the file's path. A file that does not parse
+    is left as it is (ConfigError)."""
+    from careercli import user_files
 
     if path is None:
         from careercli.paths import config_file
 
         path = config_file()
-    load_settings(path)  # the current file must be valid: never rewrite what the user must fix first
-    try:
-        with open(path, encoding="utf-8") as handle:
-            document = tomlkit.parse(handle.read())
-    except FileNotFoundError:
-        document = tomlkit.document()
-    if value is None:
-        document.pop(key, None)
-    else:
-        document[key] = value
-    text = tomlkit.dumps(document)
-    import tomllib
+    where = path
 
-    values = tomllib.loads(text)  # what tomlkit wrote must read back as the settings we meant
-    for name, held in values.items():
-        _check(os.fspath(path), name, held)
-    write_atomically(path, text.encode("utf-8"), fsync=True, make_parents=True)
+    def new_text(raw: bytes | None) -> str | None:
+        import tomlkit  # only this write path needs it
+
+        if raw is None:
+            if value is None:
+                return None  # nothing to remove: no file is made for it
+            document = tomlkit.document()
+        else:
+            _settings_in(where, raw)  # the current file must be valid: never rewrite what the user must fix first
+            document = tomlkit.parse(user_files.text(where, raw, ConfigError))
+        if value is None:
+            document.pop(key, None)
+        else:
+            document[key] = value
+        text = tomlkit.dumps(document)
+        _settings_in(where, text.encode("utf-8"))  # what tomlkit wrote must read back as valid settings
+        return text
+
+    user_files.rewrite(path, new_text, ConfigError, "config")
     return os.fspath(path)
+
+
+def _settings_in(path: str | os.PathLike[str], raw: bytes) -> dict[str, Any]:
+    """The settings the file's bytes hold, checked; ConfigError for anything careercli does not understand (read
+    as the profile is: a BOM is not data, nesting is bounded)."""
+    from careercli import user_files
+
+    document = user_files.parse(path, raw, ConfigError)
+    known = set(Settings.__match_args__) - {"path", "given"}  # its fields, without importing dataclasses
+    unknown = sorted(set(document) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key '{unknown[0]}'", f"keys: {', '.join(DOCS)}")
+    return {key: _check(os.fspath(path), key, value) for key, value in document.items()}
 
 
 def load_settings(path: str | None = None) -> Settings:
     """The settings in ``path`` (default: ``config.toml`` beside the profile); the defaults when it is missing."""
+    from careercli import user_files
+
     if path is None:
         from careercli.paths import config_file
 
         path = config_file()
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except FileNotFoundError:
+    raw = user_files.read(path, ConfigError)
+    if raw is None:
         return Settings()
-    except OSError as error:
-        raise ConfigError(f"cannot read {path}: {error.strerror or error}") from None
-    import tomllib
-
-    try:
-        document = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        hint = "fix it or remove it; careercli never rewrites it"
-        raise ConfigError(f"{path}: not valid TOML ({error})", hint) from None
-    known = set(Settings.__match_args__) - {"path"}  # its fields, without importing dataclasses
-    unknown = sorted(set(document) - known)
-    if unknown:
-        raise ConfigError(f"{path}: unknown key '{unknown[0]}'", f"keys: {', '.join(DOCS)}")
-    values = {key: _check(path, key, value) for key, value in document.items()}
-    return Settings(**values, path=os.fspath(path))
+    values = _settings_in(path, raw)
+    return Settings(**values, path=os.fspath(path), given=tuple(values))

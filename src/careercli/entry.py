@@ -22,7 +22,15 @@ def main() -> None:
     sys.exit(code)
 
 
+VERSION_OPTIONS = (["--version"], ["-V"])  # alone on the line; with anything else the app decides
+
+
 def _main(argv: list[str]) -> int:
+    if argv in VERSION_OPTIONS:  # the same line as the app's eager --version, without importing it
+        from careercli._version import __version__
+
+        sys.stdout.write(f"career {__version__}\n")
+        return 0
     from careercli.completion import wanted
 
     if wanted(argv):  # a Tab, or --show/--install-completion: answered without Typer, Rich or the catalogue

@@ -3,16 +3,16 @@
 Nothing the user wrote is ever lost. Reads never create anything. Every write takes an exclusive lock (so two
 ``career`` processes cannot lose each other's change), re-reads the file under the lock, applies the change,
 rewrites only what the command changed (comments and fields the user added stay: see ``profile_doc``), checks
-that the new text parses back to the same data, and writes it with :mod:`careercli.atomic`. A file that does
-not parse, that a newer careercli wrote, or that is read-only, is never overwritten.
+that the new text parses back to the same data, and writes it atomically (reading, locking and writing live in
+:mod:`careercli.user_files`, shared with config.toml). A file that does not parse, that a newer careercli wrote,
+or that is read-only, is never overwritten.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from careercli.errors import ProfileError
@@ -79,7 +79,7 @@ def _string(value: Any, where: str, default: str = "") -> str:
     return value
 
 
-def _date(value: Any, where: str) -> str:
+def date_text(value: Any, where: str) -> str:
     """An ISO date: as written by careercli (text), or a TOML date or date-time a person wrote by hand."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
@@ -103,7 +103,7 @@ def from_document(document: dict[str, Any]) -> Profile:
                 role=item["role"],
                 note=_string(item.get("note"), "note"),
                 tags=_strings(item.get("tags"), "tags"),
-                added=_date(item.get("added"), "added"),
+                added=date_text(item.get("added"), "added"),
                 extra={k: v for k, v in item.items() if k not in ("role", "note", "tags", "added")},
             )
         )
@@ -115,7 +115,7 @@ def from_document(document: dict[str, Any]) -> Profile:
         if status not in STATUSES:
             raise ValueError(f"reading entry '{item['book']}' has unknown status '{status}'")
         extra = {k: v for k, v in item.items() if k not in ("book", "status", "added", "updated")}
-        added, updated = _date(item.get("added"), "added"), _date(item.get("updated"), "updated")
+        added, updated = date_text(item.get("added"), "added"), date_text(item.get("updated"), "updated")
         reading.append(ReadingEntry(item["book"], status, added, updated, extra))
     skills = _strings(data.pop("skills", None), "skills")
     custom = _strings(data.pop("custom_skills", None), "custom_skills")
@@ -132,8 +132,7 @@ def to_document(profile: Profile) -> dict[str, Any]:
         {"role": b.role, "note": b.note, "tags": list(b.tags), "added": b.added, **b.extra} for b in profile.bookmarks
     ]
     document["reading"] = [
-        {"book": r.book, "status": r.status, "added": r.added, "updated": r.updated, **r.extra}
-        for r in profile.reading
+        {"book": r.book, "status": r.status, "added": r.added, "updated": r.updated, **r.extra} for r in profile.reading
     ]
     return document
 
@@ -155,8 +154,6 @@ def _undecodable(profile: Profile) -> str | None:
 
 # --------------------------------------------------------------------------- the store
 
-BOM = b"\xef\xbb\xbf"
-
 
 class ProfileStore:
     """Reads and writes one profile file, named by text or by a Path (``path`` keeps what it was given)."""
@@ -166,44 +163,15 @@ class ProfileStore:
 
     def load(self) -> Profile:
         """The profile, or an empty one when there is no file yet. Creates nothing."""
-        raw = self._read()
+        from careercli import user_files
+
+        raw = user_files.read(self.path, ProfileError)
         return Profile() if raw is None else self._parse(raw)
 
-    def _read(self) -> bytes | None:
-        try:
-            with open(self.path, "rb") as handle:
-                return handle.read()
-        except (FileNotFoundError, NotADirectoryError):
-            return None  # no profile yet (or its folder cannot exist: the write path says why)
-        except IsADirectoryError:
-            raise ProfileError(f"{self.path}: is a folder, not a profile file") from None
-        except OSError as error:
-            raise ProfileError(f"{self.path}: cannot read: {error.strerror or error}") from None
-
-    def _text(self, raw: bytes) -> str:
-        try:
-            return raw.removeprefix(BOM).decode("utf-8")  # a BOM (some Windows editors add one) is not data
-        except UnicodeDecodeError:
-            raise ProfileError(
-                f"{self.path}: not valid UTF-8 text; the file was left as it is", "Fix or move it, then try again."
-            ) from None
-
     def _parse(self, raw: bytes) -> Profile:
-        import tomllib  # here, not at the top: a command that finds no profile file never needs it
+        from careercli import user_files
 
-        from careercli.profile_doc import MAX_DEPTH, depth
-
-        too_deep = f"{self.path}: tables or arrays nested more than {MAX_DEPTH} deep; the file was left as it is"
-        try:
-            document = tomllib.loads(self._text(raw))
-        except tomllib.TOMLDecodeError as error:
-            raise ProfileError(
-                f"{self.path}: not valid TOML: {error}; the file was left as it is", "Fix or move it, then try again."
-            ) from None
-        except RecursionError:
-            raise ProfileError(too_deep) from None
-        if depth(document) > MAX_DEPTH:
-            raise ProfileError(too_deep)
+        document = user_files.parse(self.path, raw, ProfileError)
         version = document.get("schema_version", SCHEMA_VERSION)
         if not isinstance(version, int) or isinstance(version, bool):
             raise ProfileError(f"{self.path}: schema_version must be a whole number; the file was left as it is")
@@ -223,55 +191,33 @@ class ProfileStore:
 
         ``before`` is the file as it was under the lock, so a caller decides "not there" from the file it changed.
         """
-        from pathlib import Path  # the write path only: a read never needs pathlib
-
+        from careercli import user_files
         from careercli.profile_doc import same_profile
 
-        folder = Path(self.path).parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise ProfileError(f"cannot create the profile folder {folder}: {error.strerror or error}") from None
-        with self._locked():
-            raw = self._read()
+        done: list[tuple[Profile, Profile]] = []
+
+        def new_text(raw: bytes | None) -> str | None:
             current = Profile() if raw is None else self._parse(raw)
             updated = change(current)
+            done.append((current, updated))
             if same_profile(updated, current):  # nothing to change: the file stays as it is
-                return current, updated
+                return None
             bad = _undecodable(updated)
             if bad is not None:
                 raise ProfileError(f"'{bad}' is not valid UTF-8 text; nothing was written to {self.path}")
-            self._write(raw, updated)
-            return current, updated
+            return self._render(raw, updated)
 
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        from pathlib import Path
+        user_files.rewrite(self.path, new_text, ProfileError, "profile")
+        return done[0]
 
-        path = Path(self.path)
-        lock_path = path.with_name(path.name + ".lock")
-        try:
-            handle = open(lock_path, "a+b")  # noqa: SIM115 - held for the whole block
-        except OSError as error:
-            raise ProfileError(
-                f"cannot write in {path.parent}: {error.strerror or error}",
-                "Check the folder's permissions, or move it with XDG_CONFIG_HOME.",
-            ) from None
-        try:
-            _lock(handle)
-            yield
-        finally:
-            _unlock(handle)
-            handle.close()
-
-    def _write(self, raw: bytes | None, profile: Profile) -> None:
+    def _render(self, raw: bytes | None, profile: Profile) -> str:
+        """The new file text, checked to read back as exactly ``profile``."""
         import tomllib
-        from pathlib import Path
 
-        from careercli.atomic import write_atomically
+        from careercli import user_files
         from careercli.profile_doc import render, same_profile
 
-        text = render(None if raw is None else self._text(raw), profile, SCHEMA_VERSION)
+        text = render(None if raw is None else user_files.text(self.path, raw, ProfileError), profile, SCHEMA_VERSION)
         # parse what was produced before it replaces anything: it must read back as exactly this profile
         try:
             if not same_profile(from_document(tomllib.loads(text)), profile):
@@ -280,51 +226,7 @@ class ProfileStore:
             raise ProfileError(
                 f"refusing to write {self.path}: the new profile would not read back ({error})"
             ) from None
-        # a profile kept elsewhere through a symlink (dotfiles) is replaced where it really lives, link kept
-        path = Path(self.path)
-        target = Path(os.path.realpath(path)) if path.is_symlink() else path
-        mode = None  # a new profile is created 0600: personal notes are not world-readable
-        if raw is not None:
-            try:
-                mode = target.stat().st_mode & 0o7777
-            except OSError:
-                mode = None
-            if mode is not None and not mode & 0o222:
-                raise ProfileError(
-                    f"{self.path} is read-only, so it was left as it is; make it writable (chmod u+w) to change it"
-                )
-        data = (BOM if raw is not None and raw.startswith(BOM) else b"") + text.encode("utf-8")
-        try:
-            write_atomically(target, data, fsync=True, mode=mode)
-        except OSError as error:
-            raise ProfileError(f"cannot write {self.path}: {error.strerror or error}") from None
-
-
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
-    import msvcrt
-
-    def _lock(handle: Any) -> None:
-        handle.seek(0)
-        while True:
-            try:
-                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
-                return
-            except OSError:
-                continue
-
-    def _unlock(handle: Any) -> None:
-        handle.seek(0)
-        with contextlib.suppress(OSError):
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock(handle: Any) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-
-    def _unlock(handle: Any) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        return text
 
 
 # --------------------------------------------------------------------------- changes (pure functions)
@@ -340,16 +242,29 @@ def with_bookmark(
     remove_tags: Sequence[str] = (),
 ) -> Profile:
     """Add a bookmark, or update its note and tags (only those given), keeping the first date: ``tags`` replaces
-    the tags, then ``add_tags`` are added and ``remove_tags`` removed."""
-    existing = profile.bookmark(role)
-    base = tuple(tags) if tags is not None else existing.tags if existing is not None else ()
+    the tags, then ``add_tags`` are added and ``remove_tags`` removed. Of two entries for one role, the first is
+    updated (see :func:`_first`)."""
+    at = _first(profile.bookmarks, lambda b: b.role == role)
+    base = tuple(tags) if tags is not None else profile.bookmarks[at].tags if at is not None else ()
     dropped = set(remove_tags)
     new_tags = tuple(t for t in dict.fromkeys((*base, *add_tags)) if t not in dropped)
-    if existing is None:
+    if at is None:
         mark = Bookmark(role, note or "", new_tags, on)
         return replace(profile, bookmarks=(*profile.bookmarks, mark))
+    existing = profile.bookmarks[at]
     mark = replace(existing, note=existing.note if note is None else note, tags=new_tags)
-    return replace(profile, bookmarks=tuple(mark if b.role == role else b for b in profile.bookmarks))
+    return replace(profile, bookmarks=_put(profile.bookmarks, at, mark))
+
+
+def _first(entries: Sequence[Any], wanted: Callable[[Any], bool]) -> int | None:
+    """Where the first entry for an id is. A profile merged by hand may hold two ``[[bookmark]]`` (or
+    ``[[reading]]``) entries for one id: a change goes to the first, the one every read shows; the others stay as
+    they are."""
+    return next((index for index, entry in enumerate(entries) if wanted(entry)), None)
+
+
+def _put(entries: tuple[Any, ...], at: int, entry: Any) -> tuple[Any, ...]:
+    return (*entries[:at], entry, *entries[at + 1 :])
 
 
 def without_bookmark(profile: Profile, role: str) -> Profile:
@@ -373,11 +288,13 @@ def without_skills(profile: Profile, skills: list[str], custom: list[str]) -> Pr
 
 
 def with_reading(profile: Profile, book: str, status: str, on: str) -> Profile:
-    existing = next((r for r in profile.reading if r.book == book), None)
-    if existing is None:
+    """Add a book to the reading list, or change its status (the first entry for it: see :func:`_first`)."""
+    at = _first(profile.reading, lambda r: r.book == book)
+    if at is None:
         return replace(profile, reading=(*profile.reading, ReadingEntry(book, status, on, on)))
+    existing = profile.reading[at]
     entry = replace(existing, status=status, updated=on if status != existing.status else existing.updated)
-    return replace(profile, reading=tuple(entry if r.book == book else r for r in profile.reading))
+    return replace(profile, reading=_put(profile.reading, at, entry))
 
 
 def without_reading(profile: Profile, book: str) -> Profile:

@@ -1,5 +1,4 @@
-"""The profile file's text: its depth bound, a comparison that treats nan as equal to itself, and the
-style-preserving rewrite.
+"""The profile file's text: a comparison that treats nan as equal to itself, and the style-preserving rewrite.
 
 A write changes only what the command changed: the fields careercli owns inside a ``[[bookmark]]`` or
 ``[[reading]]`` entry, the skill lists, the entries added or removed. Everything else the user wrote by hand
@@ -10,39 +9,18 @@ only on the write path (reads use the standard library's tomllib).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from careercli.profile import Profile
-
-MAX_DEPTH = 32  # tables and arrays inside each other; a hand-made profile needs three or four
+    from careercli.profile import Bookmark, Profile, ReadingEntry
 
 BOOKMARK_FIELDS = ("role", "note", "tags", "added")
 READING_FIELDS = ("book", "status", "added", "updated")
 
 
-def depth(value: Any) -> int:
-    """How deeply tables and arrays nest in ``value`` (a parsed document), counted without recursion."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict):
-            children: Iterable[Any] = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        deepest = max(deepest, level + 1)
-        if level + 1 > MAX_DEPTH:
-            return level + 1  # deep enough to refuse; no need to walk the rest
-        stack.extend((child, level + 1) for child in children)
-    return deepest
-
-
 def same(left: Any, right: Any) -> bool:
-    """Equal as TOML values, with nan equal to nan (only call on documents whose depth has been bounded)."""
+    """Equal as TOML values, with nan equal to nan (only call on documents whose depth has been bounded: see
+    ``user_files.parse``)."""
     if isinstance(left, float) and isinstance(right, float) and math.isnan(left) and math.isnan(right):
         return True
     if type(left) is not type(right):
@@ -58,7 +36,8 @@ def same_profile(left: Profile, right: Profile) -> bool:
     """The two profiles hold the same data, unknown keys and unknown entry fields included."""
     if left != right or not same(left.extra, right.extra):
         return False
-    pairs = [*zip(left.bookmarks, right.bookmarks, strict=True), *zip(left.reading, right.reading, strict=True)]
+    pairs: list[tuple[Bookmark | ReadingEntry, Bookmark | ReadingEntry]] = [
+        *zip(left.bookmarks, right.bookmarks, strict=True), *zip(left.reading, right.reading, strict=True)]  # fmt: skip
     return all(same(a.extra, b.extra) for a, b in pairs)
 
 
@@ -127,8 +106,18 @@ def _update_fields(item: Any, fields: dict[str, Any]) -> None:
         if name not in item:
             if value not in ("", []):  # a missing field reads as empty: leave it missing
                 item[name] = value
-        elif not same(_plain(item[name]), value):
+        elif not same(_held(name, _plain(item[name])), value):
             item[name] = value
+
+
+def _held(name: str, value: Any) -> Any:
+    """A field's value as the profile reads it: a TOML date or date-time a person wrote (``2024-01-01T10:30:00Z``)
+    is its day, equal to careercli's own text for that day, so the file keeps it as written until the day changes."""
+    if name in ("added", "updated"):
+        from careercli.profile import date_text
+
+        return date_text(value, name)
+    return value
 
 
 def _new_table(fields: dict[str, Any]) -> Any:

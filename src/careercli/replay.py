@@ -133,14 +133,18 @@ def _folder_tokens(folder: str, suffix: str = "") -> list[str]:
 
 
 def _content_token(path: str) -> bytes:
-    """A small file by its bytes (and mode, so that chmod counts); a large one by its stat data."""
+    """A small regular file by its bytes (and mode, so that chmod counts); a large one, or anything that is not a
+    regular file (a FIFO would block the read), by its stat data."""
+    import stat
+
     token = _stat_token(path)
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         return f"{token}!{error.errno}".encode()
     try:
-        if os.fstat(fd).st_size > SMALL_FILE:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > SMALL_FILE:
             return token.encode()
         chunks = []
         while chunk := os.read(fd, SMALL_FILE):

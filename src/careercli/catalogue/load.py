@@ -28,7 +28,7 @@ from careercli.catalogue.plain import (
 )
 from careercli.catalogue.sources import Source, catalog_sources
 from careercli.catalogue.store import Damaged, Store, write_store
-from careercli.model import Book, Catalog, Challenge, Role, RoleSummary, Skill, SkillGroup
+from careercli.model import Book, Catalog, Challenge, Readings, Role, RoleSummary, Skill, SkillGroup
 
 FORMAT = 4  # 2: the derived tables ("table:" rows); 3: the reading lists' heads ("rh:" rows); 4: the listing
 MODEL = (Role, Skill, Book, Challenge, SkillGroup, RoleSummary)
@@ -193,7 +193,7 @@ def _summaries(store: Store, recovery: _Recovery) -> tuple[RoleSummary, ...]:
         return recovery.catalog().role_summaries()
 
 
-def _readings(catalog: Catalog) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+def _readings(catalog: Catalog) -> Mapping[str, Readings]:
     return catalog.readings if catalog.readings is not None else {}
 
 
@@ -313,11 +313,11 @@ class StoredReadings(StoredMap[Any]):
     def _item(self, key: str, data: Any) -> Any:
         return from_head(data, lambda: self._whole(key))
 
-    def _whole(self, slug: str) -> tuple[tuple[Any, ...], ...]:
+    def _whole(self, slug: str) -> Readings:
         try:
             lists = marshal.loads(self._store.get(f"rr:{slug}"))
             if isinstance(lists, tuple) and len(lists) == 3:
-                return lists  # type: ignore[no-any-return]
+                return lists
         except (Damaged, KeyError, ValueError, EOFError, TypeError):
             pass
         rebuilt = self._recovery.catalog()  # a damaged whole row: the lists of the rebuilt catalogue
@@ -340,7 +340,7 @@ def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]
                                ("book", catalog.books, book_plain)):  # fmt: skip
         yield f"keys:{kind}", marshal.dumps(tuple(items))
         for ident, item in items.items():
-            yield f"{kind}:{ident}", marshal.dumps(plain(item))  # type: ignore[operator]
+            yield f"{kind}:{ident}", marshal.dumps(plain(item))  # type: ignore[arg-type]  # plain() is item's
     yield "keys:rb", marshal.dumps(tuple(role_books))
     for slug, ids in role_books.items():
         yield f"rb:{slug}", marshal.dumps(ids)

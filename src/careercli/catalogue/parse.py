@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from careercli.records import record
 
 TABLES = {"role": "slug", "skill": "id", "book": "id"}
 MAX_DEPTH = 64  # arrays and inline tables nested deeper than this are refused
@@ -39,7 +40,7 @@ def cut(text: str) -> str:
     return _LONG_RUN.sub(run, _LONG_QUOTED.sub(quoted, text))
 
 
-@dataclass(slots=True)
+@record
 class Entry:
     """One ``[[role]]``, ``[[skill]]`` or ``[[book]]`` table as read, with where it came from. Not frozen: a big
     pack makes tens of thousands, and a frozen dataclass costs several times more to create."""

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from careercli.catalogue.parse import Entry, Problems, closest
-from careercli.model import CATEGORIES, SKILL_KINDS, Book, Challenge, Role, Skill, SkillGroup
+from careercli.model import BOOK_LEVELS, CATEGORIES, SKILL_KINDS, Book, Challenge, Role, Skill, SkillGroup
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEBAB_WHOLE = KEBAB.fullmatch  # not .match: "$" also matches before a final newline
@@ -173,6 +173,7 @@ BOOK_FIELDS = {
     "skills",
     "teaches",
     "url",
+    "level",
 }
 
 
@@ -323,6 +324,11 @@ def check_book(entry: Entry, problems: Problems, source: str, today: _dt.date) -
     topics = f.texts("topics", required=False, kebab=True)
     skills = f.texts("skills", required=False, kebab=True)
     teaches = f.texts("teaches", required=False, kebab=True)
+    level = f.text("level", required=False)
+    if level is not None and level not in BOOK_LEVELS:
+        hint = closest(level, BOOK_LEVELS)
+        suffix = f" (did you mean '{hint}'?)" if hint else f"; one of: {', '.join(BOOK_LEVELS)}"
+        f.fail(f"unknown level {level!r}{suffix}", "level")
     url = f.text("url", required=False)
     if url is not None and (not url.startswith("https://") or any(c.isspace() for c in url)):
         f.fail(f"field 'url' must be an https:// address without spaces: {url!r}", "url")
@@ -348,4 +354,5 @@ def check_book(entry: Entry, problems: Problems, source: str, today: _dt.date) -
         source=source,
         teaches=teaches,
         url=url,
+        level=level,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +14,7 @@ from careercli.errors import CareerError, DataError
 
 app = typer.Typer(
     cls=CareerSubGroup,
-    help="Your own data packs: roles, skills and books in the bundled schema; O*NET imports.\n\nExamples:\n\n"
+    help="Your own data packs: roles, skills and books in the bundled schema; O*NET and BLS imports.\n\nExamples:\n\n"
     "career data validate my-team.toml\n\ncareer data import-onet db_29_2_text.zip",
     no_args_is_help=True,
 )
@@ -134,3 +135,115 @@ def remove_onet(ctx: typer.Context) -> None:
     except OSError as error:
         raise CareerError(f"cannot remove {target}: {error.strerror}") from None
     run.say(f"Removed the O*NET import ({target}); the bundled occupations are in use again.")
+
+
+def _import_bls(ctx: typer.Context, path: str, what: str, projections: bool) -> None:
+    from careercli.bls import workbook
+    from careercli.presenters.text import visible
+
+    if "\x00" in path:
+        raise CareerError(f"{visible(path)!r} is not a valid file name")
+    run = session(ctx)
+    err = run.console(stderr=True)
+    source = os.path.expanduser(path)
+    read = workbook.read_projections if projections else workbook.read_oews
+    if err.is_terminal:
+        with err.status(f"Importing {what}…") as status:
+            facts = read(source)
+            status.update(f"Importing {what} {facts.meta.get('release', '')}: writing")
+            workbook.install(facts)
+    else:
+        facts = read(source)
+        workbook.install(facts)
+    run.say(visible(workbook.summary(facts)))
+
+
+@app.command("import-oews", cls=CareerCommand)
+def import_oews(
+    ctx: typer.Context,
+    path: Annotated[
+        str,
+        typer.Argument(
+            metavar="PATH", help="BLS's OEWS workbook (national_M2025_dl.xlsx, state_M2025_dl.xlsx) or its zip."
+        ),
+    ],
+) -> None:
+    """Import BLS wages (OEWS) of a newer release; its figures replace the bundled ones on every page.
+
+    Takes the national workbook of any May release as bls.gov/oes publishes it (the .xlsx, or the oesm25nat.zip
+    that holds it), or the state workbook (state_M2025_dl.xlsx, oesm25st.zip), which adds pay by state.
+    Importing again replaces the earlier import of the same kind; 'career data remove-oews' deletes them.
+    'career paths' shows where they are kept.
+
+    Examples:
+
+        career data import-oews national_M2025_dl.xlsx
+
+        career data import-oews oesm25nat.zip
+    """
+    _import_bls(ctx, path, "OEWS", projections=False)
+
+
+@app.command("import-projections", cls=CareerCommand)
+def import_projections(
+    ctx: typer.Context,
+    path: Annotated[
+        str, typer.Argument(metavar="PATH", help="BLS's Employment Projections workbook (occupation.xlsx).")
+    ],
+) -> None:
+    """Import BLS Employment Projections (Table 1.2 of occupation.xlsx); they replace the bundled outlook.
+
+    Takes occupation.xlsx as bls.gov/emp publishes it, of any projection decade. Importing again replaces the
+    earlier import; 'career data remove-projections' deletes it. 'career paths' shows where it is kept.
+
+    Example:
+
+        career data import-projections occupation.xlsx
+    """
+    _import_bls(ctx, path, "Employment Projections", projections=True)
+
+
+def _remove(ctx: typer.Context, names: tuple[str, ...], what: str) -> None:
+    from careercli.bls.facts import user_file
+
+    run = session(ctx)
+    removed = []
+    for name in names:
+        target = user_file(name)
+        if not os.path.isfile(target):
+            continue
+        try:
+            os.unlink(target)
+        except OSError as error:
+            raise CareerError(f"cannot remove {target}: {error.strerror}") from None
+        removed.append(target)
+    if not removed:
+        run.say(f"No {what} import to remove; the bundled figures are in use.")
+        return
+    run.say(f"Removed the {what} import ({', '.join(removed)}); the bundled figures are in use again.")
+
+
+@app.command("remove-oews", cls=CareerCommand)
+def remove_oews(ctx: typer.Context) -> None:
+    """Delete your OEWS imports (national and by state); the wages bundled with careercli stay.
+
+    Example:
+
+        career data remove-oews
+    """
+    from careercli.bls.facts import OEWS_FILE, STATES_FILE
+
+    _remove(ctx, (OEWS_FILE, STATES_FILE), "OEWS")
+
+
+@app.command("remove-projections", cls=CareerCommand)
+def remove_projections(ctx: typer.Context) -> None:
+    """Delete your Employment Projections import; the outlook bundled with careercli stays.
+
+    Example:
+
+        career data remove-projections
+    """
+    from careercli.bls.facts import PROJECTIONS_FILE
+
+    _remove(ctx, (PROJECTIONS_FILE,), "Employment Projections")

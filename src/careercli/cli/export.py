@@ -72,7 +72,9 @@ def paths(ctx: typer.Context) -> None:
     """Show where careercli keeps your profile, its data, packs and cache.
 
     onet_import is where 'career data import-onet' keeps an O*NET release; onet_release is the version
-    imported there, or none (the bundled extract is in use).
+    imported there, or none (the bundled extract is in use). oews_import and projections_import are where
+    'career data import-oews' and 'import-projections' keep BLS's figures, with their releases (none: the bundled
+    figures are in use); oews_states_release is the release of an imported state workbook.
 
     Example:
 
@@ -89,10 +91,35 @@ def paths(ctx: typer.Context) -> None:
         "packs_in_use": [str(p) for p in pack_files()],
         "cache": str(where.cache_dir()),
         **_onet_paths(session(ctx)),
+        **_bls_paths(),
     }
     from careercli.presenters.views_setup import PathsView
 
     session(ctx).present(PathsView(items))
+
+
+def _bls_paths() -> dict[str, str]:
+    """Where BLS imports live and the release of each ("none" when the bundled figures are in use)."""
+    import os
+
+    from careercli.bls import facts
+
+    def release(name: str, columns: tuple[str, ...]) -> str:
+        path = facts.user_file(name)
+        if not os.path.isfile(path):
+            return "none"
+        try:
+            return facts.Table(path, columns, True).meta.get("release") or "unknown"
+        except CareerError:
+            return "unreadable: import it again, or remove it ('career data remove-oews', 'remove-projections')"
+
+    return {
+        "oews_import": facts.user_file(facts.OEWS_FILE),
+        "oews_release": release(facts.OEWS_FILE, facts.OEWS_COLUMNS),
+        "oews_states_release": release(facts.STATES_FILE, facts.OEWS_COLUMNS),
+        "projections_import": facts.user_file(facts.PROJECTIONS_FILE),
+        "projections_release": release(facts.PROJECTIONS_FILE, facts.PROJECTION_COLUMNS),
+    }
 
 
 def _onet_paths(run: Session) -> dict[str, str]:

@@ -53,13 +53,7 @@ def config_show(ctx: typer.Context) -> None:
 
     run = session(ctx)
     mine = run.settings()
-    import tomllib
-
-    given: set[str] = set()
-    if mine.path:
-        with open(mine.path, "rb") as handle:
-            given = set(tomllib.load(handle))
-    rows = [(key, getattr(mine, key), "config.toml" if key in given else "default", about)
+    rows = [(key, getattr(mine, key), "config.toml" if key in mine.given else "default", about)
             for key, about in DOCS.items()]  # fmt: skip
     run.present(SettingsView(config_file(), rows))
 

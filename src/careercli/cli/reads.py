@@ -8,7 +8,7 @@ code: one body per command, whichever parser read the command line.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from careercli.cli.session import Session
@@ -66,14 +66,23 @@ def show(run: Session, words: list[str]) -> None:
         page = occupation_detail(cat, run.onet(), target.id)  # type: ignore[arg-type]
         if page is None:
             raise NotFoundError(f"no occupation {target.id} in the O*NET data")
-        run.present(OccupationView(page, curated_roles(cat), run.profile_or_warn().bookmark(page.code)))
+        run.present(OccupationView(page, curated_roles(cat), run.profile_or_warn().bookmark(page.code),
+                                   _labour(page.code)))  # fmt: skip
         return
     official = linked_occupation(cat, found, run.onet()) if found.onet and found.onet != "none" else None
     books = cat.role_book_list(found.slug)  # read only when used: the page shows a few, --json walks them all
     curated = curated_roles(cat) if official is not None else None
     reading = role_reading(cat, found, year=int(today()[:4]))
+    labour = _labour(found.onet) if found.onet and found.onet != "none" else None
     run.present(RoleView(found, cat, books, run.profile_or_warn(), reading, run.settings().show_books, official,
-                         curated))  # fmt: skip
+                         curated, labour))  # fmt: skip
+
+
+def _labour(code: str) -> tuple[Any, Any]:
+    """BLS pay and outlook for an occupation code (either may be None: BLS publishes none for it)."""
+    from careercli.bls import facts
+
+    return facts.pay_for(code), facts.outlook_for(code)
 
 
 def books(run: Session, role: str | None, skill: str | None, topic: str | None, author: str | None,

@@ -319,7 +319,7 @@ class Checked(sqlite3.Connection):
 
     path = ""
 
-    def execute(self, sql: str, parameters: Any = (), /) -> Any:  # type: ignore[override]
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:
         try:
             rows = super().execute(sql, parameters).fetchall()
         except sqlite3.DatabaseError as error:

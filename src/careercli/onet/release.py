@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from careercli.errors import CareerError
-from careercli.records import Frozen
+from careercli.records import record
 
 if TYPE_CHECKING:
     import zipfile  # imported where a zip is opened: reading the database needs neither zipfile nor csv
@@ -59,19 +59,13 @@ class ReleaseError(CareerError):
     """The release cannot be read: not O*NET, a wrong header, a malformed row, a bad code."""
 
 
-class Row(Frozen):
+@record
+class Row:
     """One data row: the selected columns in the order of :data:`COLUMNS`, and where it was read."""
 
-    __slots__ = ("file", "line", "values")
-    __match_args__ = ("file", "line", "values")
     file: str
     line: int
     values: tuple[str, ...]
-
-    def __init__(self, file: str, line: int, values: tuple[str, ...]) -> None:
-        object.__setattr__(self, "file", file)
-        object.__setattr__(self, "line", line)
-        object.__setattr__(self, "values", values)
 
     def fail(self, message: str) -> ReleaseError:
         return ReleaseError(f"{self.file}:{self.line}: {message}")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from json.encoder import encode_basestring as _string  # type: ignore[attr-defined]  # json's C function
+from json.encoder import encode_basestring as _string  # json's C function
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from careercli.model import Book, Catalog, Role
+    from careercli.model import Book, Catalog, Role, RoleSummary
     from careercli.profile import Bookmark, Profile, ReadingEntry
     from careercli.queries.compare import Comparison
     from careercli.queries.gap import Gap, Suggestion
@@ -102,7 +102,7 @@ def _scalar(value: Any, indent: str, out: list[str]) -> None:
         raise TypeError(value)
 
 
-def role_summary(role: Role) -> dict[str, Any]:
+def role_summary(role: Role | RoleSummary) -> dict[str, Any]:
     return {"slug": role.slug, "name": role.name, "category": role.category, "summary": role.summary}
 
 
@@ -120,6 +120,7 @@ def book(item: Book, status: str | None = None) -> dict[str, Any]:
         "topics": list(item.topics),
         "skills": list(item.skills),
         "teaches": list(item.teaches),
+        "level": item.level,
         "url": item.url,
     }
     if status is not None:

@@ -88,6 +88,7 @@ def section(occupation: Occupation, curated: Mapping[str, str] | Collection[str]
         facts.add_row("Job zone", meaning)
     facts.add_row("Education", t(education_text(occupation)))
     parts.append(indent(facts))
+    parts += interest_section(occupation)
 
     tasks, label = shown_tasks(occupation)
     if tasks:
@@ -122,6 +123,34 @@ def section(occupation: Occupation, curated: Mapping[str, str] | Collection[str]
     return Group(*parts)
 
 
+def interest_section(occupation: Occupation) -> list[RenderableType]:
+    """The occupation's interest profile: a bar an area on O*NET's 1-7 scale, each area's meaning, and O*NET's
+    high-point code; one line saying so when O*NET publishes no profile for it."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from careercli.onet.profiles import AREAS, LETTERS, high_point
+    from careercli.presenters.interests import MEANING, bar, high_point_text, in_order
+
+    values = in_order(occupation.interests)
+    heading = Text("Interests (RIASEC)", style="bold cyan")
+    if values is None:
+        return [heading, Text("  O*NET publishes no interest profile for this occupation.", style="dim")]
+    letters = high_point(occupation.code)
+    if letters:
+        heading.append(f"  high-point code {high_point_text(letters)}", style="")
+    chart = Table.grid(padding=(0, 1))
+    chart.add_column(no_wrap=True)
+    chart.add_column(no_wrap=True)
+    chart.add_column(no_wrap=True, justify="right")
+    chart.add_column(style="dim")
+    for letter, area, value in zip(LETTERS, AREAS, values, strict=True):
+        chart.add_row(f"{letter} {area}", bar(value), f"{value:.2f}", MEANING[area])
+    from rich.padding import Padding
+
+    return [heading, Padding(chart, (0, 0, 0, 2), expand=False)]
+
+
 def under(page: RenderableType, occupation: Occupation, curated: Mapping[str, str] | Collection[str] = ()) -> Any:
     """A role's page with the official facts of its occupation under it."""
     from rich.console import Group
@@ -138,6 +167,7 @@ def as_json(occupation: Occupation, curated: Mapping[str, str] | Collection[str]
         "version": occupation.version,
         "job_zone": occupation.job_zone.zone if occupation.job_zone else None,
         "education": occupation.education,
+        "interests": _interests_json(occupation),
         "tasks": [{"text": task.text, "core": task.core} for task in occupation.tasks],
         "technologies": [
             {"name": tech.name, "hot": tech.hot, "in_demand": tech.in_demand, "skill": tech.skill}
@@ -151,6 +181,21 @@ def as_json(occupation: Occupation, curated: Mapping[str, str] | Collection[str]
     }
 
 
+def _interests_json(occupation: Occupation) -> dict[str, Any] | None:
+    """``{"scale": "OI 1-7", "values": {area: value}, "high_point": "ICR"}``; null when O*NET publishes none."""
+    from careercli.onet.profiles import AREAS, high_point
+    from careercli.presenters.interests import in_order
+
+    values = in_order(occupation.interests)
+    if values is None:
+        return None
+    return {
+        "scale": "O*NET OI, 1 to 7",
+        "values": dict(zip(AREAS, values, strict=True)),
+        "high_point": high_point(occupation.code),
+    }
+
+
 def markdown(occupation: Occupation, curated: Mapping[str, str] | Collection[str] = (), level: int = 3) -> str:
     """The official facts as a Markdown section (all data text escaped), ending with the credit line."""
     from careercli.presenters.markdown import code, escape
@@ -161,6 +206,7 @@ def markdown(occupation: Occupation, curated: Mapping[str, str] | Collection[str
     if zone is not None:
         lines.append(f"- **Job zone:** {escape(zone)}")
     lines.append(f"- **Education:** {escape(education_text(occupation))}")
+    lines += _interests_markdown(occupation)
     tasks, label = shown_tasks(occupation)
     if tasks:
         lines += ["", f"**{label}:**", ""]
@@ -177,6 +223,22 @@ def markdown(occupation: Occupation, curated: Mapping[str, str] | Collection[str
             lines.append(f"- {escape(related.code)} {escape(related.title)}{suffix}")
     lines += ["", f"*{escape(occupation.credit)}*", ""]
     return "\n".join(lines)
+
+
+def _interests_markdown(occupation: Occupation) -> list[str]:
+    from careercli.onet.profiles import AREAS, LETTERS, high_point
+    from careercli.presenters.interests import MEANING, high_point_text, in_order
+
+    values = in_order(occupation.interests)
+    if values is None:
+        return ["- **Interests:** O\\*NET publishes no interest profile for this occupation."]
+    letters = high_point(occupation.code)
+    head = f"- **Interests** (O\\*NET, 1 to 7){': high-point code ' + high_point_text(letters) if letters else ''}"
+    rows = [
+        f"  - {letter} {area}: {value:.2f} ({MEANING[area]})"
+        for letter, area, value in zip(LETTERS, AREAS, values, strict=True)
+    ]
+    return [head, *rows]
 
 
 def export_markdown(facts: Sequence[Facts], curated: Mapping[str, str] | Collection[str] = (), level: int = 2) -> str:

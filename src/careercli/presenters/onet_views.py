@@ -20,8 +20,10 @@ class OccupationView(View):
 
     key, pages = "occupation", True
 
-    def __init__(self, occupation: Occupation, curated: Mapping[str, str], mark: Bookmark | None) -> None:
-        self.occupation, self.curated, self.mark = occupation, curated, mark
+    def __init__(self, occupation: Occupation, curated: Mapping[str, str], mark: Bookmark | None,
+                 labour: tuple[Any, Any] | None = None) -> None:  # fmt: skip
+        """``labour``: BLS (pay, outlook) of the occupation, shown as a section (``pay``, ``outlook`` in JSON)."""
+        self.occupation, self.curated, self.mark, self.labour = occupation, curated, mark, labour
         self.title = f"career show {occupation.code}"
 
     def data(self) -> Any:
@@ -29,14 +31,27 @@ class OccupationView(View):
 
         mark = self.mark
         saved = {"note": mark.note, "tags": list(mark.tags), "added": mark.added} if mark else None
-        return {"kind": "occupation", **as_json(self.occupation, self.curated),
-                "description": self.occupation.description, "bookmark": saved}  # fmt: skip
+        value = {"kind": "occupation", **as_json(self.occupation, self.curated),
+                 "description": self.occupation.description, "bookmark": saved}  # fmt: skip
+        if self.labour is not None:
+            from careercli.presenters.bls import outlook_json, pay_json
+
+            value["pay"], value["outlook"] = pay_json(self.labour[0]), outlook_json(self.labour[1])
+        return value
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.onet import occupation_page
 
         mark = (self.mark.note, self.mark.tags) if self.mark else None
-        return occupation_page(self.occupation, self.curated, mark)
+        page = occupation_page(self.occupation, self.curated, mark)
+        if self.labour is None:
+            return page
+        from rich.console import Group
+        from rich.text import Text
+
+        from careercli.presenters.bls import section
+
+        return Group(page, Text(""), section(*self.labour))
 
     def markdown(self) -> str:
         from careercli.presenters.onet import occupation_markdown

@@ -88,6 +88,8 @@ def book_view(book: Book, catalog: Catalog, status: str | None = None) -> Render
     grid.add_row("Publisher", as_text(book.publisher or "—"))
     grid.add_row("Published", as_text(month_year(book)))
     grid.add_row("ISBN-13", as_text(book.isbn13 or "—"))
+    if book.level:
+        grid.add_row("Level", as_text(book.level))
     grid.add_row("Roles", role_names(catalog, book.roles))
     grid.add_row("Topics", as_text(", ".join(book.topics) or "—"))
     if book.teaches:

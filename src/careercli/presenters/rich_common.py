@@ -156,7 +156,7 @@ def books_mini_table(books: Sequence[Book], statuses: dict[str, str] | None = No
     else:
         table.add_column("Title", style="bold", overflow="fold", ratio=3)
         table.add_column("Authors", overflow="fold", ratio=2)
-    show_status = bool(statuses) and any(b.id in statuses for b in books)
+    show_status = statuses is not None and any(b.id in statuses for b in books)
     if show_status:
         table.add_column("Mine", no_wrap=True)
     for book in books:

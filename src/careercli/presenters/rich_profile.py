@@ -83,7 +83,10 @@ def paths_table(items: Mapping[str, object]) -> Table:
     table.add_column(overflow="fold")
     labels = {"profile": "Profile", "config": "Config folder", "bundled_data": "Bundled data",
               "packs": "Pack folders", "packs_in_use": "Packs in use", "cache": "Cache",
-              "onet_import": "O*NET import", "onet_release": "O*NET release"}  # fmt: skip
+              "onet_import": "O*NET import", "onet_release": "O*NET release",
+              "oews_import": "BLS wages import", "oews_release": "BLS wages release",
+              "oews_states_release": "BLS wages by state", "projections_import": "BLS outlook import",
+              "projections_release": "BLS outlook release"}  # fmt: skip
     for key, value in items.items():
         text = ("\n".join(value) or "none") if isinstance(value, list) else str(value)
         table.add_row(labels.get(key, key), as_text(text))

@@ -89,9 +89,11 @@ class RoleView(View):
 
     def __init__(self, role: Role, catalog: Catalog, books: Sequence[Book], profile: Profile,
                  reading: RoleReading | None = None, show_books: int = 10, official: Occupation | None = None,
-                 curated: Mapping[str, str] | None = None) -> None:  # fmt: skip
+                 curated: Mapping[str, str] | None = None, labour: tuple[Any, Any] | None = None) -> None:  # fmt: skip
         """``show_books``: how many books by fit the page shows (0: all; JSON lists every book whatever it is);
-        ``official``: the occupation the role links to, shown as a section (``onet`` in JSON; null without)."""
+        ``official``: the occupation the role links to, shown as a section (``onet`` in JSON; null without);
+        ``labour``: BLS (pay, outlook) of that occupation (``pay`` and ``outlook`` in JSON; null without)."""
+        self.labour = labour
         self.role, self.catalog, self.books, self.profile = role, catalog, books, profile
         self.reading, self.show_books = reading, show_books
         self.official, self.curated = official, curated or {}
@@ -108,6 +110,10 @@ class RoleView(View):
         from careercli.presenters.onet import as_json
 
         value["onet"] = as_json(self.official, self.curated) if self.official is not None else None
+        from careercli.presenters.bls import outlook_json, pay_json
+
+        pay, outlook = self.labour if self.labour is not None else (None, None)
+        value["pay"], value["outlook"] = pay_json(pay), outlook_json(outlook)
         return value
 
     def renderable(self, width: int) -> Any:
@@ -124,11 +130,18 @@ class RoleView(View):
             fit, newest = [books[b] for b in shown], [books[b] for b in self.reading.newest]
             page = role_view(self.role, self.catalog, fit, bookmark, statuses, total=len(ranked), newest=newest,
                              order=self.reading.order, limit=self.show_books)  # fmt: skip
-        if self.official is None:
-            return page
-        from careercli.presenters.onet import under
+        if self.official is not None:
+            from careercli.presenters.onet import under
 
-        return under(page, self.official, self.curated)
+            page = under(page, self.official, self.curated)
+        if self.labour is None:
+            return page
+        from rich.console import Group
+        from rich.text import Text
+
+        from careercli.presenters.bls import section
+
+        return Group(page, Text(""), section(*self.labour))
 
     def markdown(self) -> str:
         from careercli.presenters.markdown import role_markdown

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from careercli.errors import UsageError
 from careercli.model import Book, Catalog, Role, sort_newest_first
+from careercli.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     roles: tuple[Role, ...]
     shared: tuple[str, ...]  # key skills every compared role lists, in the first role's order

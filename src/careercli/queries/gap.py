@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from careercli.model import Book, Catalog, Role, SkillGroup, sort_newest_first
 from careercli.queries.ranking import books_for_skill
+from careercli.records import record
 
 if TYPE_CHECKING:
     from careercli.profile import Profile
@@ -39,7 +39,7 @@ NEAR: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class PlanStep:
     skill: str  # the skill to learn; for a group, the member suggested
     books: tuple[str, ...]  # book ids that cover it, best fit first (each work once)
@@ -50,7 +50,7 @@ class PlanStep:
     other_roles: int = 0  # how many other roles of the catalogue list it as a key skill
 
 
-@dataclass(frozen=True)
+@record
 class Gap:
     role: str
     have: tuple[str, ...]  # the role's key skills the user has
@@ -221,7 +221,7 @@ def suggested_books(catalog: Catalog, profile: Profile, limit: int = 8) -> list[
     return sort_newest_first(books)[:limit]
 
 
-@dataclass(frozen=True)
+@record
 class ScoreLine:
     """One unit of a role's score: its skills, its weight and whether the user has it."""
 
@@ -231,7 +231,7 @@ class ScoreLine:
     group: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Suggestion:
     role: str
     have: tuple[str, ...]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
 
 from careercli.model import Catalog, Role
+from careercli.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     slug: str
     adds: tuple[str, ...]  # key skills of this role that the role before it does not list
@@ -16,7 +16,7 @@ class Step:
     repeat: bool = False  # already shown higher up (or earlier at the same depth): not followed again
 
 
-@dataclass(frozen=True)
+@record
 class CareerPath:
     role: str
     depth: int

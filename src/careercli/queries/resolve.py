@@ -69,7 +69,7 @@ def resolve(
     query: str,
     items: Mapping[str, T],
     kind: str,
-    names: Callable[[T], Iterable[str]] = _names,  # type: ignore[assignment]
+    names: Callable[[T], Iterable[str]] = _names,
     list_hint: str | None = None,
     prefer: Callable[[list[T]], T | None] | None = None,
 ) -> T:
@@ -122,7 +122,7 @@ def resolve(
 def suggest(
     query: str,
     items: Mapping[str, T],
-    names: Callable[[T], Iterable[str]] = _names,  # type: ignore[assignment]
+    names: Callable[[T], Iterable[str]] = _names,
     limit: int = 3,
     cutoff: float = 0.6,
 ) -> list[str]:

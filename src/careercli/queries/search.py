@@ -205,8 +205,8 @@ def build_index(catalog: Catalog) -> Index:
     names = {ident: skill.name for ident, skill in catalog.skills.items()}
     raw: list[tuple[Any, ...]] = []
     for role in catalog.roles.values():
-        fields = [("name", role.name, 10), ("slug", role.slug.replace("-", " "), 9), ("summary", role.summary, 3),
-                  ("category", role.category, 5)]  # fmt: skip
+        fields: list[tuple[str, str, float]] = [("name", role.name, 10), ("slug", role.slug.replace("-", " "), 9),
+                  ("summary", role.summary, 3), ("category", role.category, 5)]  # fmt: skip
         fields += [(f"also called: {alias}", alias, 9) for alias in role.aliases]
         initials = "".join(w[0] for w in words(role.name.replace("-", " ")) if w not in STOPWORDS)
         if len(initials) >= 2:

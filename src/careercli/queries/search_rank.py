@@ -73,15 +73,15 @@ class LazyHit(Hit):
             object.__setattr__(self, "_made", made)
         return made
 
-    @property  # type: ignore[override]
+    @property
     def id(self) -> str:
         return self._hit().id
 
-    @property  # type: ignore[override]
+    @property
     def title(self) -> str:
         return self._hit().title
 
-    @property  # type: ignore[override]
+    @property
     def matched(self) -> tuple[str, ...]:
         return self._hit().matched
 
