@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from careercli.errors import CareerError
 from careercli.records import record
@@ -53,6 +53,16 @@ CODE_COLUMNS = frozenset({CODE, "Related O*NET-SOC Code"})
 FILE_LIMIT = 64 * 1024 * 1024
 LINE_LIMIT = 1024 * 1024
 README_LIMIT = 64 * 1024  # only the version is read from it
+
+
+class Stream(Protocol):
+    """A release file being read: a file of the folder, or a zip member behind :class:`_Guarded`."""
+
+    def readline(self, limit: int = -1, /) -> bytes: ...
+    def read(self, limit: int = -1, /) -> bytes: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> Stream: ...
+    def __exit__(self, *exc: Any) -> Any: ...
 
 
 class ReleaseError(CareerError):
@@ -151,7 +161,7 @@ class Release:
         assert self._folder is not None
         return str(self._folder / name)
 
-    def stream(self, name: str) -> IO[bytes]:
+    def stream(self, name: str) -> Stream:
         """The file as bytes, at most :data:`FILE_LIMIT` of them; :func:`_lines` decodes it line by line, so a
         decoding error has its line. A file the zip cannot give (encrypted, damaged, an unknown compression) or
         a larger one is a :class:`ReleaseError` naming it."""
@@ -237,7 +247,7 @@ class Release:
         return ""
 
 
-def _lines(handle: IO[bytes], name: str) -> Iterator[str]:
+def _lines(handle: Stream, name: str) -> Iterator[str]:
     """The lines of a file as text, endings kept for the csv module; a UTF-8 BOM dropped. A line longer than
     :data:`LINE_LIMIT` or with a carriage return inside it is a :class:`ReleaseError` with its line."""
     number = 0
