@@ -272,7 +272,8 @@ def test_the_first_suggestions_and_the_stored_table_rank_as_suggest_roles():
     first, total = rank_roles(cat, have, limit=5)
     assert (first, total) == (every[:5], len(every))
     table = stored_tables(cat)
-    stored = cat.replace(tables=table.get)
+    stored = Catalog(cat.roles, cat.skills, cat.books, cat.sources, cat.role_books, cat.book_order, cat.readings,
+                     cat.summaries, table.get)  # fmt: skip
     assert rank_roles(stored, have, limit=0) == (every, len(every))
     CountingRoles.visits = 0
     rank_roles(stored, have, limit=5)

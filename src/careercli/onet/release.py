@@ -188,8 +188,8 @@ class Release:
             f"(careercli reads at most {FILE_LIMIT // (1024 * 1024)} MB a file)"
         )
 
-    def raw_bytes(self, name: str, limit: int = README_LIMIT) -> bytes:
-        """The first ``limit`` bytes of a file."""
+    def raw_bytes(self, name: str, limit: int = -1) -> bytes:
+        """A whole file (at most :data:`FILE_LIMIT` bytes, as :meth:`stream` allows), or its first ``limit`` bytes."""
         with self.stream(name) as handle:
             return handle.read(limit)
 
@@ -236,7 +236,7 @@ class Release:
 
     def _read_version(self) -> str:
         if self.has(README):
-            text = self.raw_bytes(README).decode("utf-8", "replace")
+            text = self.raw_bytes(README, README_LIMIT).decode("utf-8", "replace")
             match = VERSION_RE.search(text)
             if match:
                 return match.group(1)
