@@ -160,7 +160,7 @@ def piped_reference() -> str:
         "",
         "Piped (not a terminal), a listing writes one tab-separated record a line, fields in the order of its",
         "table's columns; a field that the table shows under a group heading or in a shared cell is marked",
-        "'(no column)'. A sentence for a person (nothing found, or `showing 10 of 183; --limit 0 for all` when",
+        "'(no column)'. A sentence for a person (nothing found, or `showing 10 of 220; --limit 0 for all` when",
         "`--limit` cut the rows) goes to stderr, so stdout holds records only.",
         "",
         "With `--json`, a command that takes `--limit` (`books`, `search`, `suggest`) adds two keys beside",

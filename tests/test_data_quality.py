@@ -114,6 +114,8 @@ EBOOK_ISBNS = {
     "9781492098362",  # Cloud FinOps, 2nd edition
     "9781837636525",  # Cloud Native Software Security Handbook
     "9781800565760",  # Linux Administration Best Practices
+    "9781098117603",  # CSS: The Definitive Guide, 5th edition
+    "9781098131067",  # Learning GitHub Actions
 }
 
 

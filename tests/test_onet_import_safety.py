@@ -17,7 +17,8 @@ from .conftest import CAREER
 
 FIXTURE = Path(__file__).parent / "fixtures" / "onet" / "29.2"
 INNER = "db_29_2_text/"
-TASKS = INNER + "Task Statements.txt"
+NAME = "Task Statements.txt"
+TASKS = INNER + NAME
 FILE_LIMIT = 64 * 1024 * 1024  # what careercli reads of one release file at most, as its message says
 LINE_LIMIT = 1024 * 1024
 
@@ -63,7 +64,7 @@ def test_an_encrypted_zip_is_one_line_naming_the_member(career, tmp_path, import
     result = career("data", "import-onet", str(archive))
     assert (result.code, result.out) == (1, "")
     assert result.err == (
-        f"career: {archive}: {TASKS}: encrypted (password-protected); give a zip without a password, "
+        f"career: {NAME} in {archive}: encrypted (password-protected); give a zip without a password, "
         "or the extracted folder\n"
     )
     imported()
@@ -78,7 +79,7 @@ def test_a_bad_crc_is_one_line_naming_the_member(career, tmp_path, imported):
     result = career("data", "import-onet", str(archive))
     assert (result.code, result.out) == (1, "")
     assert result.err == (
-        f"career: {archive}: {TASKS}: damaged (its CRC-32 checksum does not match); download the release again\n"
+        f"career: {NAME} in {archive}: damaged (its CRC-32 checksum does not match); download the release again\n"
     )
     imported()
 
@@ -89,7 +90,7 @@ def test_a_mismatched_header_is_one_line_naming_the_member(career, tmp_path, imp
     result = career("data", "import-onet", str(archive))
     assert (result.code, result.out) == (1, "")
     assert result.err == (
-        f"career: {archive}: {TASKS}: damaged (its local header names another file); download the release again\n"
+        f"career: {NAME} in {archive}: damaged (its local header names another file); download the release again\n"
     )
     imported()
 
@@ -100,7 +101,7 @@ def test_an_unsupported_compression_is_one_line_naming_the_member(career, tmp_pa
     result = career("data", "import-onet", str(archive))
     assert (result.code, result.out) == (1, "")
     assert result.err == (
-        f"career: {archive}: {TASKS}: compressed with a method careercli cannot read; give the extracted folder\n"
+        f"career: {NAME} in {archive}: compressed with a method careercli cannot read; give the extracted folder\n"
     )
     imported()
 
@@ -131,7 +132,7 @@ def test_a_zip_bomb_is_refused_by_its_size_in_bounded_memory(tmp_path, imported)
     result = run_limited(["data", "import-onet", str(archive)], RLIMIT_AS=MEMORY)
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
-        f"career: {archive}: {TASKS}: {FILE_LIMIT + len(zeros):,} bytes, more than a release file can hold "
+        f"career: {NAME} in {archive}: {FILE_LIMIT + len(zeros):,} bytes, more than a release file can hold "
         "(careercli reads at most 64 MB a file)\n"
     )
     imported()
@@ -176,7 +177,7 @@ def test_a_file_size_limit_is_one_line_and_keeps_the_earlier_import(tmp_path, im
     target = isolated_home / "data" / "careercli" / "onet" / "onet.sqlite"
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
-        f"career: cannot write the O*NET import at {target}: disk full or a file size limit (disk I/O error)\n"
+        f"career: cannot write the O*NET import {target}: disk full or a file size limit (disk I/O error)\n"
     )
     imported()
 

@@ -77,10 +77,12 @@ def test_counts_agree_with_their_number(cli, tmp_path) -> None:
     assert custom.out == "Recorded: cobol-ish (custom).\n"
 
 
-def test_export_to_a_folder_asks_for_a_file_name_not_force(cli, tmp_path) -> None:
+def test_export_to_a_folder_writes_profile_md_in_it_and_force_replaces_only_that(cli, tmp_path) -> None:
+    (tmp_path / "profile.md").write_text("mine\n")
     result = cli("export", "-o", str(tmp_path))
     assert result.code == 1
-    assert result.err == f"career: {tmp_path} is a folder; name a file\n"
+    assert result.err == f"career: {tmp_path / 'profile.md'} exists; add --force to overwrite it\n"
+    assert (tmp_path / "profile.md").read_text() == "mine\n"
 
 
 @pytest.mark.parametrize(

@@ -367,8 +367,8 @@ def test_export_refuses_sockets_and_folders_and_dangling_links_without_force(car
         server.close()
     assert refused.code == 1
     assert refused.err == f"career: {sock_path} is a socket; name a regular file\n"
-    folder = career("export", "-o", str(tmp_path), "--force")
-    assert (folder.code, folder.err) == (1, f"career: {tmp_path} is a folder; name a file\n")
+    folder = career("export", "-o", str(tmp_path), "--force")  # a folder takes profile.md (issue 21, item 9)
+    assert (folder.code, folder.out, folder.err) == (0, f"Wrote {tmp_path / 'profile.md'}.\n", "")
     link = tmp_path / "dangling.md"
     link.symlink_to(tmp_path / "missing" / "nowhere.md")
     dangling = career("export", "-o", str(link))

@@ -134,7 +134,9 @@ def _script_option(argv: list[str]) -> int | None:
     if shell in OTHER_SHELLS or (not named and shell not in SHELLS):
         return None
     if shell not in SHELLS:
-        sys.stderr.write(f"career: cannot complete for the shell {named!r}: choose bash, zsh or fish\n")
+        from careercli.errors import clip
+
+        sys.stderr.write(f"career: cannot complete for the shell {clip(named)!r}: choose bash, zsh or fish\n")
         return 2
     if option == "--show-completion":
         _write(SCRIPTS[shell] + "\n")
@@ -157,40 +159,68 @@ def _detect_shell() -> str:
         return os.path.basename(os.environ.get("SHELL", "")).lower()
 
 
-def _add_lines(path: str, lines: list[str]) -> None:
-    text = ""
-    if os.path.isfile(path):
-        with open(path, encoding="utf-8") as file:
-            text = file.read()
-    missing = [line for line in lines if line not in text]
-    if missing:
-        with open(path, "a", encoding="utf-8") as file:
-            file.write(("\n" if text and not text.endswith("\n") else "") + "".join(f"{m}\n" for m in missing))
+def _read_bytes(path: str) -> bytes:
+    """The shell's start-up file as it is: never decoded (it may be Latin-1, or anything); b"" when absent."""
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except FileNotFoundError:
+        return b""
 
 
-def _write_file(path: str, text: str) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as file:
-        file.write(text)
+def _missing_lines(text: bytes, lines: list[str]) -> bytes:
+    """What to append to a start-up file holding ``text`` so that it has each of ``lines``; b"" for nothing."""
+    missing = [line.encode("utf-8") for line in lines if line.encode("utf-8") not in text]
+    if not missing:
+        return b""
+    return (b"\n" if text and not text.endswith(b"\n") else b"") + b"".join(m + b"\n" for m in missing)
 
 
 def install(shell: str) -> str:
-    """Install the completion script where ``shell`` reads it (the places Typer uses); returns its path."""
+    """Install the completion script where ``shell`` reads it (the places Typer uses); returns its path.
+
+    All or nothing: the start-up file (``~/.bashrc``, ``~/.zshrc``) is read first, as bytes, so that any text
+    in it is fine; the script is written next, and removed again (or its old text put back) when the line for
+    the start-up file cannot be appended. Raises OSError."""
     home = os.path.expanduser("~")
+    rc, addition = None, b""
     if shell == "bash":
         path = os.path.join(home, ".bash_completions", "career.sh")
-        _write_file(path, SCRIPTS["bash"])
-        _add_lines(os.path.join(home, ".bashrc"), [f"source '{path}'"])
+        script = SCRIPTS["bash"]
+        rc = os.path.join(home, ".bashrc")
+        addition = _missing_lines(_read_bytes(rc), [f"source '{path}'"])
     elif shell == "zsh":
         path = os.path.join(home, ".zfunc", "_career")
-        _write_file(path, SCRIPTS["zsh"])
-        zshrc = os.path.join(home, ".zshrc")
-        has_style = os.path.isfile(zshrc) and "zstyle" in open(zshrc, encoding="utf-8").read()  # noqa: SIM115
-        extra = [] if has_style else ["zstyle ':completion:*' menu select"]
-        _add_lines(zshrc, ["fpath+=~/.zfunc; autoload -Uz compinit; compinit", *extra])
+        script = SCRIPTS["zsh"]
+        rc = os.path.join(home, ".zshrc")
+        text = _read_bytes(rc)
+        extra = [] if b"zstyle" in text else ["zstyle ':completion:*' menu select"]
+        addition = _missing_lines(text, ["fpath+=~/.zfunc; autoload -Uz compinit; compinit", *extra])
     else:
         path = os.path.join(home, ".config", "fish", "completions", "career.fish")
-        _write_file(path, SCRIPTS["fish"] + "\n")
+        script = SCRIPTS["fish"] + "\n"
+    try:
+        old: bytes | None = _read_bytes(path) if os.path.lexists(path) else None
+    except OSError:
+        old = None  # a folder or an unreadable file: writing the script will say so
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(script)
+    if rc is None or not addition:
+        return path
+    try:
+        with open(rc, "ab") as file:
+            file.write(addition)
+    except BaseException:
+        try:
+            if old is None:
+                os.unlink(path)
+            else:
+                with open(path, "wb") as file:
+                    file.write(old)
+        except OSError:
+            pass
+        raise
     return path
 
 
@@ -235,8 +265,17 @@ def _zsh(items: list[tuple[str, str]]) -> str:
 
 
 def _write(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8", "replace"))
-    sys.stdout.flush()
+    try:
+        sys.stdout.buffer.write(text.encode("utf-8", "replace"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, AttributeError) as error:  # full, or closed (no stdout at all): the entry point says so
+        from careercli.output import OutputError
+
+        raise OutputError(
+            getattr(error, "errno", None) or 9, getattr(error, "strerror", None) or "standard output is closed"
+        ) from None
 
 
 def _split(line: str) -> list[str]:

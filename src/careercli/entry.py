@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import sys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
 
@@ -27,27 +31,18 @@ VERSION_OPTIONS = (["--version"], ["-V"])  # alone on the line; with anything el
 
 def _main(argv: list[str]) -> int:
     if argv in VERSION_OPTIONS:  # the same line as the app's eager --version, without importing it
-        from careercli._version import __version__
-
-        sys.stdout.write(f"career {__version__}\n")
-        return 0
+        return _written(_version) or 0
     from careercli.completion import wanted
 
     if wanted(argv):  # a Tab, or --show/--install-completion: answered without Typer, Rich or the catalogue
         from careercli.completion import handle
 
-        answered = handle(argv)
+        answered = _written(lambda: handle(argv))
         if answered is not None:
             return answered
     from careercli import replay
 
-    try:
-        code = replay.replay(argv)
-    except BrokenPipeError:  # the reader went away (career list | head): not an error
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 0
+    code = _written(lambda: replay.replay(argv))
     if code is not None:
         return code
     recorder = replay.Recorder(argv)
@@ -64,6 +59,48 @@ def _main(argv: list[str]) -> int:
     finally:
         recorder.finish(code)
     return code
+
+
+def _version() -> int:
+    from careercli._version import __version__
+    from careercli.output import OutputError
+
+    try:
+        sys.stdout.write(f"career {__version__}\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(error.errno, error.strerror) from None
+    return 0
+
+
+def _written(call: Callable[[], int | None]) -> int | None:
+    """``call``'s exit code, for what writes before the app's guard (a completion script, a replayed page), with
+    stdout's failures as the guard has them: a reader that went away (career list | head) is not an error; a
+    closed or full stdout is the one line a rendered page gives, exit 1."""
+    from careercli.output import OutputError
+
+    try:
+        return call()
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except OutputError as error:
+        _silence_stdout()
+        sys.stderr.write(f"career: {error.message()}\n")
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Let the interpreter's final flush of stdout fail quietly, after a failed write or a reader that left."""
+    import os
+
+    try:
+        if sys.stdout is not None:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

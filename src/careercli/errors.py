@@ -8,6 +8,43 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+SHOWN = 60  # how much of an argument (or any long value) a message repeats
+
+
+def clip(text: str, limit: int = SHOWN) -> str:
+    """An argument as a message repeats it: at most ``limit`` characters, with '…' when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def clip_message(message: str, runs: bool = False) -> str:
+    """``message`` with every single-quoted value longer than :data:`SHOWN` clipped, and any double-quoted one
+    (a command to try) longer than three times that; ``runs``: any run without a space longer than :data:`SHOWN`
+    too (Click's "No such option: --…"). The last guard of every error line: a 60 KB argument is never echoed.
+    A quote counts when it opens after no letter and closes before none (an apostrophe in "folder's" does not)."""
+    if len(message) <= SHOWN:
+        return message
+    import re
+
+    long = 3 * SHOWN
+
+    def cut(limit: int) -> Callable[[re.Match[str]], str]:
+        def one(match: re.Match[str]) -> str:
+            quote, value = match.group(1), match.group(2)
+            return match.group() if len(value) <= limit else f"{quote}{clip(value)}{quote}"
+
+        return one
+
+    message = re.sub(r"(?<!\w)(')([^'\n]*)'(?!\w)", cut(SHOWN), message)
+    message = re.sub(r'(?<!\w)(")([^"\n]*)"(?!\w)', cut(long), message)
+    if runs:
+        message = re.sub(rf"[^\s'\"]{{{SHOWN + 1},}}", lambda m: clip(m.group()), message)  # quoted: cut above
+    return message
+
 
 class ExitCode(IntEnum):
     """Exit codes of the ``career`` command (documented in the README)."""
@@ -55,6 +92,17 @@ class UsageError(CareerError):
     """Arguments that parse but make no sense together."""
 
     exit_code = ExitCode.USAGE
+
+
+def file_failed(error: OSError) -> str:
+    """A system error that no command worded itself, as one line that names the file (or files) it concerns."""
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return f"a file could not be read or written: {reason}"
+    where = str(error.filename)
+    if error.filename2 is not None:
+        where += f" -> {error.filename2}"
+    return f"{where}: {reason}"
 
 
 class MalformedImport(Exception):

@@ -19,6 +19,15 @@ NEVER, AUTO, ALWAYS = "S", "P", "A"
 STDERR = "E"  # not stdout at all: a note for the person on stderr, replayed with the output it belongs to
 
 
+class OutputError(OSError):
+    """Standard output could not take the text (closed, a full disk, ``> /dev/full``): told apart from a file that
+    could not be read or written, which the command names itself. A reader that went away stays a
+    ``BrokenPipeError``."""
+
+    def message(self) -> str:
+        return f"cannot write the output: {self.strerror or self}"
+
+
 class Output:
     """The stdout of one run: each text goes to the recorder (the replay's, or None) and then to the screen."""
 
@@ -51,13 +60,18 @@ def emit(text: str, paging: str = NEVER) -> None:
         return
     stream = sys.stdout
     if stream is None:  # started with stdout closed (career list >&-)
-        raise OSError(9, "standard output is closed")
+        raise OutputError(9, "standard output is closed")
     try:
-        stream.write(text)
-    except UnicodeEncodeError:  # a stream that cannot hold every character (LC_ALL=C): replacements, no traceback
-        encoding = getattr(stream, "encoding", None) or "ascii"
-        stream.write(text.encode(encoding, "replace").decode(encoding, "replace"))
-    stream.flush()
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:  # a stream that cannot hold every character (LC_ALL=C): replacements, no traceback
+            encoding = getattr(stream, "encoding", None) or "ascii"
+            stream.write(text.encode(encoding, "replace").decode(encoding, "replace"))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(error.errno, error.strerror) from None
 
 
 def _page(text: str, force: bool) -> bool:

@@ -12,7 +12,7 @@ from careercli.cli.lazy import LazyGroup
 from careercli.cli.options import add_output_options
 from careercli.cli.session import Session, guarded, session
 from careercli.commands import APP_EPILOG, APP_HELP
-from careercli.errors import CareerError, ExitCode
+from careercli.errors import CareerError, ExitCode, clip_message
 
 _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 _CLICK_USAGE = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
@@ -41,11 +41,11 @@ class CareerGroup(LazyGroup):
         except _CLICK_USAGE as exc:  # type: ignore[misc]
             ctx = exc.ctx
             where = ctx.command_path if ctx is not None else "career"
-            report(exc.format_message())
+            report(clip_message(exc.format_message(), runs=True))  # Click repeats the argument whole
             sys.stderr.write(f"Try '{where} --help' for help.\n")
             code = ExitCode.USAGE
         except _CLICK_EXCEPTION as exc:  # type: ignore[misc]
-            report(exc.format_message())
+            report(clip_message(exc.format_message(), runs=True))
             code = exc.exit_code
         except _CLICK_ABORT:  # type: ignore[misc]
             report("aborted")

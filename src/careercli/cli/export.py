@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -11,11 +12,14 @@ import typer
 from careercli.cli.session import Session, session
 from careercli.errors import CareerError, MalformedImport
 
+PROFILE_FILE = "profile.md"  # the name the export takes in a folder given as -o
+
 
 def export(
     ctx: typer.Context,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to FILE ('-' or no option: standard output).")
+        str | None,
+        typer.Option("--output", "-o", help="Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", "-f", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
@@ -51,6 +55,10 @@ def export(
     from careercli.atomic import write_export
 
     target = Path(output).expanduser()
+    if output.endswith(("/", os.sep)) or os.path.isdir(target):  # a folder, as cp takes one: the file goes in it
+        if not os.path.isdir(target):
+            raise CareerError(f"no folder {output}: create it first, or name a file")
+        target /= PROFILE_FILE
     if not write_export(target, text.encode("utf-8"), force):  # after a stream (/dev/stdout), say nothing more
         run.tell(f"Wrote {target}.")
 

@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from careercli.errors import MalformedImport
-from careercli.output import ALWAYS, AUTO, NEVER, Output
+from careercli.output import ALWAYS, AUTO, NEVER, Output, OutputError
 
 if TYPE_CHECKING:
     import sqlite3
@@ -178,12 +178,14 @@ class Session:
         self.say(visible(message))
 
     def report(self, message: str) -> None:
-        """One error or warning to stderr, prefixed with the program name; user text in it is made visible."""
+        """One error or warning to stderr, prefixed with the program name; user text in it is made visible, and
+        a long quoted argument is cut (``errors.clip_message``), on the direct path and through Typer alike."""
+        from careercli.errors import clip_message
         from careercli.presenters.text import visible
 
         self.output.spoil()
         for line in str(message).splitlines() or [""]:
-            sys.stderr.write(f"career: {visible(line)}\n")
+            sys.stderr.write(f"career: {visible(clip_message(line))}\n")
         sys.stderr.flush()
 
     def note(self, message: str) -> None:
@@ -219,8 +221,13 @@ class Session:
         --pager pages whenever on a terminal, --no-pager never; without either, ``pages`` says whether a text
         taller than the terminal is paged."""
         out = self.console()  # reads the settings, pager included
-        with out.capture() as captured:
-            out.print(renderable)
+        try:
+            with out.capture() as captured:
+                out.print(renderable)
+        except BrokenPipeError:
+            raise
+        except OSError as error:  # Rich flushes its console, stdout, as the capture ends
+            raise OutputError(error.errno, error.strerror) from None
         paging = (AUTO if pages else NEVER) if self.pager is None else ALWAYS if self.pager else NEVER
         self.output.emit(captured.get(), paging)
 
@@ -296,7 +303,8 @@ def terminal_width() -> int | None:
 def guarded(run: Session, call: Callable[[], int]) -> int:
     """Run a command's call and return its exit code, with the output problems every command shares: a reader
     that went away (``career list | head``) is not an error; a closed or full stdout (``>&-``, ``> /dev/full``)
-    is one line on stderr, not a traceback."""
+    is one line on stderr, not a traceback. Any other system error that a command did not word itself names
+    the file it concerns: it has nothing to do with the output."""
     try:
         return call()
     except MalformedImport as error:  # a hand-edited O*NET import: once more without it (it is read before output)
@@ -307,9 +315,14 @@ def guarded(run: Session, call: Callable[[], int]) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except OSError as exc:
+    except OutputError as exc:
         _silence_stdout()
-        run.report(f"cannot write the output: {exc.strerror or exc}")
+        run.report(exc.message())
+        return 1
+    except OSError as exc:
+        from careercli.errors import file_failed
+
+        run.report(file_failed(exc))
         return 1
 
 

@@ -131,7 +131,7 @@ def _unwritable(target: Path, error: sqlite3.Error | OSError) -> CareerError:
         reason = (
             "disk full" if "full" in text else f"disk full or a file size limit ({text})" if "I/O" in text else text
         )
-    return CareerError(f"cannot write the O*NET import at {target}: {reason}")
+    return CareerError(f"cannot write the O*NET import {target}: {reason}")
 
 
 def build_bytes(release: Release) -> bytes:

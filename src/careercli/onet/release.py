@@ -154,13 +154,6 @@ class Release:
         """The optional files careercli reads that this release does not have, in a stable order."""
         return [name for name in COLUMNS if not self.has(name)]
 
-    def where(self, name: str) -> str:
-        """How messages name a file of the release: the zip and its member, or the file in the folder."""
-        if self._zip is not None:
-            return f"{self.path}: {self._prefix}{name}"
-        assert self._folder is not None
-        return str(self._folder / name)
-
     def stream(self, name: str) -> Stream:
         """The file as bytes, at most :data:`FILE_LIMIT` of them; :func:`_lines` decodes it line by line, so a
         decoding error has its line. A file the zip cannot give (encrypted, damaged, an unknown compression) or
@@ -179,7 +172,7 @@ class Release:
                 handle = (self._folder / name).open("rb")
                 size = os.fstat(handle.fileno()).st_size
             except OSError as error:
-                raise ReleaseError(f"{self.where(name)}: cannot read it ({error.strerror or error})") from None
+                raise self.unreadable(name, error) from None
             if size <= FILE_LIMIT:
                 return handle
             handle.close()
@@ -193,12 +186,32 @@ class Release:
         with self.stream(name) as handle:
             return handle.read(limit)
 
+    def where(self, name: str) -> str:
+        """Where the file ``name`` of the release is, for a message."""
+        if self._zip is not None:
+            return f"{name} in {self.path}"
+        assert self._folder is not None
+        return str(self._folder / name)
+
+    def unreadable(self, name: str, error: OSError) -> ReleaseError:
+        return ReleaseError(f"cannot read {self.where(name)}: {error.strerror or error}")
+
     def header(self, name: str) -> list[str]:
-        with self.stream(name) as handle:
-            return next(_reader(_lines(handle, name)), [])
+        try:
+            with self.stream(name) as handle:
+                return next(_reader(_lines(handle, name)), [])
+        except OSError as error:
+            raise self.unreadable(name, error) from None
 
     def rows(self, name: str) -> Iterator[Row]:
-        """The rows of ``name`` with its :data:`COLUMNS` selected; the header and every row are checked."""
+        """The rows of ``name`` with its :data:`COLUMNS` selected; the header and every row are checked. A file
+        that cannot be read is a ReleaseError that names it."""
+        try:
+            yield from self._rows(name)
+        except OSError as error:
+            raise self.unreadable(name, error) from None
+
+    def _rows(self, name: str) -> Iterator[Row]:
         import csv
 
         wanted = COLUMNS[name]

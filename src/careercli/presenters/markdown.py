@@ -56,8 +56,8 @@ def code(text: str) -> str:
 
 def _book_line(book: Book) -> str:
     authors = ", ".join(book.authors) or "unknown author"
-    year = f" ({book.published[:4]})" if book.published else ""
-    return f"*{escape(book.title)}*, {escape(authors)}{escape(year)}"
+    year = f" ({escape(book.published[:4])})" if book.published else ""  # escape() strips a line's spaces: not this one
+    return f"*{escape(book.title)}*, {escape(authors)}{year}"
 
 
 def _list(items: Iterable[str]) -> list[str]:

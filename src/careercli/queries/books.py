@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careercli.errors import NotFoundError
+from careercli.errors import NotFoundError, clip
 from careercli.model import Book, Catalog, sort_newest_first
 from careercli.queries.ranking import newest_editions, work_key
 from careercli.queries.resolve import normalise, resolve_role, resolve_skill, suggest
@@ -40,10 +40,10 @@ def resolve_topic(catalog: Catalog, query: str) -> str:
         return prefixed[0]
     if len(prefixed) > 1:
         shown = ", ".join(f"'{t}'" for t in prefixed[:6]) + (", ..." if len(prefixed) > 6 else "")
-        raise NotFoundError(f"'{query}' matches several topics: {shown}; be more specific")
+        raise NotFoundError(f"'{clip(query)}' matches several topics: {shown}; be more specific")
     close = suggest(query, {t: _Topic(t, t) for t in known})
     hint = f"; did you mean {', '.join(repr(t) for t in close)}?" if close else ""
-    raise NotFoundError(f"unknown topic '{query}'{hint}")
+    raise NotFoundError(f"unknown topic '{clip(query)}'{hint}")
 
 
 def filter_books(catalog: Catalog, spec: BookFilter, limit: int = 0) -> tuple[list[Book], int]:

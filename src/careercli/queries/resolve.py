@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
-from careercli.errors import NotFoundError
+from careercli.errors import SHOWN, NotFoundError, clip
 
 if TYPE_CHECKING:
     from careercli.model import Book, Catalog, Role, Skill
@@ -24,7 +24,7 @@ T = TypeVar("T")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _SEARCH_WORD = re.compile(r"[0-9a-z+#]+(?:['.][0-9a-z]+)*")
 MAX_SUGGEST_CHARS = 100  # no id, name or alias is this long: longer text is not compared for suggestions
-SHOWN_CHARS = 60  # how much of a query a message repeats
+SHOWN_CHARS = SHOWN  # how much of a query a message repeats (errors.clip, shared by every message)
 
 
 def normalise(text: str) -> str:
@@ -39,16 +39,11 @@ def normalise(text: str) -> str:
     return _NON_ALNUM.sub("", folded)
 
 
-def clip(text: str, limit: int = SHOWN_CHARS) -> str:
-    """The query as a message repeats it: at most ``limit`` characters, with '…' when cut."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def search_command(query: str, kind: str) -> str | None:
     """The ``career search`` command line that looks for the query's words among items of one kind."""
     found = _SEARCH_WORD.findall(unicodedata.normalize("NFKC", query).casefold())
     unique = list(dict.fromkeys(found))[:8]
-    if not unique:
+    if not unique or len(" ".join(unique)) > SHOWN_CHARS:  # a command to try, not the argument again in full
         return None
     return f"career search {shlex.quote(' '.join(unique))} --kind {kind}"
 
