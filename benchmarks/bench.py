@@ -11,6 +11,7 @@ The figures, in the order they are printed:
 - first view: the figure that counts, what a user meets every time they look at something new: the replay of
   saved output switched off (CAREERCLI_NO_REPLAY=1), the catalogue cache warm; bundled data, then the big
   pack and the big pack's ratio to the bundled figure (budget: at most 1.3x);
+- ``suggest`` ranks every role: its first view with the big pack against ``show``'s there (budget 1.3x);
 - cold, big pack only: the first run after the data changed, with every cache removed (budget: ``show`` under
   3 s), and after a small file changed beside the big pack (the everyday data change);
 - peak memory: the largest resident set of one run, measured in a separate child per command;
@@ -39,6 +40,7 @@ BIN = Path(sys.executable).parent
 CAREER = shutil.which("career", path=str(BIN)) or "career"
 
 # the commands timed, by the name printed; output goes to a pipe (/dev/null), so listings print piped lines
+SUGGEST = "career suggest --have python,sql,git"
 COMMANDS = {
     "python -c pass": [sys.executable, "-c", "pass"],
     "career --help": [CAREER, "--help"],
@@ -49,6 +51,8 @@ COMMANDS = {
     "career list": [CAREER, "list"],
     "career bookmark list": [CAREER, "bookmark", "list"],
     "career show backend-developer --json": [CAREER, "show", "backend-developer", "--json"],
+    # ranks every role: linear in the catalogue (budget: big pack within 1.3x of show's first view there)
+    SUGGEST: [CAREER, "suggest", "--have", "python,sql,git"],
 }
 
 # one Tab in bash (``career show back<Tab>``) and in fish (one run per Tab: the script asks for the candidates
@@ -286,6 +290,9 @@ def main() -> None:
               f"{r['first_view_big_vs_bundled']:>12.2f}x{r['peak_mib_big_first_view']:>6.0f}"
               f"{r['replay_bundled']:>7.1f}x{r['replay_big']:>12.1f}x")  # fmt: skip
     print("(first view: replay off, catalogue cache warm; MiB: peak resident memory of one first view, big pack)")
+    suggest_vs_show = ratio(SUGGEST, "big pack", "first view") / ratio("career show backend-developer", "big pack",
+                                                                       "first view")  # fmt: skip
+    print(f"suggest, big pack: {suggest_vs_show:.2f}x the first view of show there (budget 1.3x)")
     for name in ("tab", "tab fish"):
         print(f"{name:<32}{'':>11}{'':>10}{'':>13}{'':>6}{ratio(name, 'bundled', 'replay'):>7.1f}x"
               f"{ratio(name, 'big pack', 'replay'):>12.1f}x  (one Tab of career show back; budget 6x)")  # fmt: skip
@@ -310,6 +317,7 @@ def main() -> None:
               f"`show` after a small file changed beside it {after_small_change:.1f} s.")  # fmt: skip
     if args.json:
         payload = {"base_seconds": base, "rounds": rounds, "rows": rows, "cold_seconds": cold}
+        payload["suggest_vs_show_big_first_view"] = suggest_vs_show
         payload["tab"] = {n: {s: ratio(n, s, "replay") for s in sets} for n in ("tab", "tab fish")}
         payload["cold_peak_mib"] = cold_rss
         payload["after_small_change_seconds"] = after_small_change

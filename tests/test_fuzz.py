@@ -443,3 +443,102 @@ def test_a_cache_file_replaced_by_a_folder_a_link_or_nothing_changes_nothing(
     for target in targets:
         apply(target, how, [(7, 0)])
     assert run_all(cache) == clean, (pattern, how)
+
+
+# -------------------------------------------------------------------------------- hostile O*NET release zips
+
+ONET_FIXTURE = Path(__file__).parent / "fixtures" / "onet" / "29.2"
+ONET_INNER = "db_29_2_text/"
+ONET_FILES = sorted(p.name for p in ONET_FIXTURE.iterdir())
+
+
+def onet_zip(members: dict[str, bytes], bomb: str = "") -> bytes:
+    """A release zip of ``members``; ``bomb``: that member is 65 MB of compressed zeros (over the 64 MB limit)."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            if name == bomb:
+                with archive.open(ONET_INNER + name, "w", force_zip64=True) as member:
+                    for _ in range(65):
+                        member.write(bytes(1024 * 1024))
+            else:
+                archive.writestr(ONET_INNER + name, data)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def onet_bomb() -> bytes:
+    members = {name: (ONET_FIXTURE / name).read_bytes() for name in ONET_FILES}
+    return onet_zip(members, bomb="Technology Skills.txt")
+
+
+def header_fields(data: bytes) -> list[tuple[int, int]]:
+    """The (local header, central header) offsets of each member of a zip, in order."""
+    local, central = [], []
+    for signature, found in ((b"PK\x03\x04", local), (b"PK\x01\x02", central)):
+        at = data.find(signature)
+        while at >= 0:
+            found.append(at)
+            at = data.find(signature, at + 4)
+    return list(zip(local, central, strict=False))
+
+
+@st.composite
+def onet_release(draw: st.DrawFn, bomb: bytes) -> tuple[str, bytes]:
+    """A release zip with one kind of damage: flipped bytes, a cut, an encrypted or oddly compressed member,
+    a renamed local header, a text member edited (CR, NUL, binary, long line), or a zip bomb."""
+    kind = draw(st.sampled_from(["flip", "cut", "encrypted", "method", "header", "text", "bomb"]))
+    members = {name: (ONET_FIXTURE / name).read_bytes() for name in ONET_FILES}
+    if kind == "text":
+        name = draw(st.sampled_from(ONET_FILES))
+        data = bytearray(members[name])
+        at = draw(st.integers(0, len(data)))
+        data[at:at] = draw(st.sampled_from([b"\r", b"\x00", b"\xff\xfe", b"\t", b"x" * 200_000, b"\n\n"]))
+        members[name] = bytes(data)
+        return kind, onet_zip(members)
+    data = bytearray(bomb if kind == "bomb" else onet_zip(members))
+    fields = header_fields(bytes(data))
+    local, central = draw(st.sampled_from(fields))
+    if kind == "flip":
+        for _ in range(draw(st.integers(1, 3))):
+            at = draw(st.integers(0, len(data) - 1))
+            data[at] ^= 1 << draw(st.integers(0, 7))
+    elif kind == "cut":
+        del data[draw(st.integers(0, len(data) - 1)) :]
+    elif kind == "encrypted":
+        data[local + 6] |= 1
+        data[central + 8] |= 1
+    elif kind == "method":
+        method = draw(st.sampled_from([1, 6, 9, 12, 14, 95, 98, 99, 0xFFFF])).to_bytes(2, "little")
+        data[local + 8 : local + 10] = method
+        data[central + 10 : central + 12] = method
+    elif kind == "header":
+        data[local + 30 + draw(st.integers(0, 12))] ^= 0x20
+    return kind, bytes(data)
+
+
+@settings(max_examples=60, **FILES)
+@given(data=st.data())
+def test_hostile_onet_zips_are_one_error_and_keep_the_import(isolated_home: Path, tmp_path_factory, onet_bomb, data):
+    folder = isolated_home / "data" / "careercli" / "onet"
+    if not (folder / "onet.sqlite").is_file():
+        assert run(["data", "import-onet", str(ONET_FIXTURE)]).exit_code == 0
+    before = (folder / "onet.sqlite").read_bytes()
+    kind, archive = data.draw(onet_release(onet_bomb), label="release")
+    event(kind)
+    path = tmp_path_factory.mktemp("zip") / "db_29_2_text.zip"
+    path.write_bytes(archive)
+    result = run(["data", "import-onet", str(path)])
+    assert result.exit_code in (0, 1), (kind, result.output)
+    if result.exit_code == 1:
+        lines = result.output.splitlines()
+        assert 1 <= len(lines) <= 2, (kind, result.output)
+        assert all(line.startswith("career: ") for line in lines), (kind, result.output)
+        assert (folder / "onet.sqlite").read_bytes() == before, kind
+    else:
+        assert kind not in ("encrypted", "bomb"), result.output
+    assert os.listdir(folder) == ["onet.sqlite"], kind  # nothing half written
+    assert run(["show", "backend-developer"]).exit_code == 0, kind

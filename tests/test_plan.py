@@ -207,3 +207,74 @@ def test_export_has_the_learning_plan(cli) -> None:
     out = cli("export").out
     plan = out.split("#### Learning plan", 1)[1]
     assert plan.index("Docker") < plan.index("Kubernetes")
+
+
+# --------------------------------------------------------------------------- suggest is linear in the catalogue
+
+
+class CountingRoles(dict):
+    """A catalogue's roles that count every role handed out: by key, or walking them."""
+
+    visits = 0
+
+    def __getitem__(self, key):
+        CountingRoles.visits += 1
+        return super().__getitem__(key)
+
+    def values(self):
+        for value in super().values():
+            CountingRoles.visits += 1
+            yield value
+
+    def items(self):
+        for item in super().items():
+            CountingRoles.visits += 1
+            yield item
+
+
+def scaled(copies: int) -> Catalog:
+    """The bundled catalogue with every role ``copies`` times (under other slugs)."""
+    from careercli.catalogue.load import load_catalog
+    from careercli.records import replace
+
+    cat = load_catalog()
+    roles = CountingRoles()
+    for copy in range(copies):
+        for one in cat.roles.values():
+            slug = f"{one.slug}-{copy}" if copy else one.slug
+            dict.__setitem__(roles, slug, replace(one, slug=slug))
+    return cat.replace(roles=roles)
+
+
+def role_visits(catalog: Catalog, have: set[str]) -> int:
+    CountingRoles.visits = 0
+    ranked = suggest_roles(catalog, have, ["backend-developer"])
+    assert len(ranked) == len(catalog.roles)
+    return CountingRoles.visits
+
+
+def test_suggest_reads_each_role_a_bounded_number_of_times():
+    """Four times the roles is at most four times the work (it was sixteen: each role's plan counted, for each
+    missing skill, the other roles needing it, and read every book)."""
+    have = {"python", "sql", "git"}
+    one, four = scaled(1), scaled(4)
+    small, big = role_visits(one, have), role_visits(four, have)
+    assert big <= 4 * small
+    assert small <= 3 * len(one.roles)
+
+
+def test_the_first_suggestions_and_the_stored_table_rank_as_suggest_roles():
+    from careercli.queries.gap import rank_roles, stored_tables
+
+    cat = scaled(2)
+    have = {"python", "sql", "docker", "git"}
+    every = suggest_roles(cat, have)
+    first, total = rank_roles(cat, have, limit=5)
+    assert (first, total) == (every[:5], len(every))
+    table = stored_tables(cat)
+    stored = Catalog(cat.roles, cat.skills, cat.books, cat.sources, cat.role_books, cat.book_order, cat.readings,
+                     cat.summaries, table.get)  # fmt: skip
+    assert rank_roles(stored, have, limit=0) == (every, len(every))
+    CountingRoles.visits = 0
+    rank_roles(stored, have, limit=5)
+    assert CountingRoles.visits == 5  # only the roles shown are read

@@ -211,3 +211,18 @@ def test_search_command_hang_guard_and_messages(career) -> None:
     result = career("search", "devtools", "--kind", "book")
     assert result.code == 0
     assert "try 'career search devtools'" in result.out + result.err
+
+
+@pytest.mark.parametrize("length", [49_999, 100_000])
+def test_a_word_too_long_for_any_name_is_no_results(career, length):
+    """SQLite refuses a LIKE pattern of 50,000 bytes: such a word matches nothing, as any word that matches nothing."""
+    word = "a" * length
+    nothing = career("search", "zzqqxx")
+    result = career("search", word)
+    assert (result.code, result.out) == (nothing.code, "")
+    assert result.err == nothing.err.replace("zzqqxx", "a" * 59 + "…")
+    assert result.err == "Nothing matches '" + "a" * 59 + "…'. Try fewer or shorter words.\n"
+    assert "Traceback" not in result.err
+    listed = career("search", "--kind", "occupation", "--json", word)
+    assert listed.code == 0
+    assert json.loads(listed.out)["results"] == []

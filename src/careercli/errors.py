@@ -103,3 +103,14 @@ def file_failed(error: OSError) -> str:
     if error.filename2 is not None:
         where += f" -> {error.filename2}"
     return f"{where}: {reason}"
+
+
+class MalformedImport(Exception):
+    """The user's O*NET import holds values careercli never writes (a hand edit: a BLOB title, a count that is not
+    a number). Not a :class:`CareerError`: the session treats the import as absent, warns once and runs the
+    command again with the bundled occupations (``careercli.cli.session.guarded``)."""
+
+    def __init__(self, path: str, what: str) -> None:
+        super().__init__(f"{path}: {what}")
+        self.path = path
+        self.what = what

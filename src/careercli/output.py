@@ -31,12 +31,14 @@ class OutputError(OSError):
 class Output:
     """The stdout of one run: each text goes to the recorder (the replay's, or None) and then to the screen."""
 
-    __slots__ = ("recorder",)
+    __slots__ = ("recorder", "used")
 
     def __init__(self, recorder: Any = None) -> None:
         self.recorder = recorder
+        self.used = False  # anything written yet
 
     def emit(self, text: str, paging: str = NEVER) -> None:
+        self.used = True
         if self.recorder is not None:
             self.recorder.add(text, paging)
         emit(text, paging)

@@ -341,9 +341,10 @@ def _blobs(catalog: Catalog, warnings: list[str]) -> Iterator[tuple[str, bytes]]
     for slug, ids in role_books.items():
         yield f"rb:{slug}", marshal.dumps(ids)
     readings = _readings(catalog)
-    from careercli.queries import lookup, roles  # at store time only, as _with_indexes imports ranking
+    from careercli.queries import gap, lookup, roles  # at store time only, as _with_indexes imports ranking
 
-    for name, table in (lookup.stored_tables(catalog) | roles.stored_tables(catalog)).items():
+    tables = lookup.stored_tables(catalog) | roles.stored_tables(catalog) | gap.stored_tables(catalog)
+    for name, table in tables.items():
         yield f"table:{name}", marshal.dumps(table)
     yield "keys:rh", marshal.dumps(tuple(readings))
     for slug, lists in readings.items():

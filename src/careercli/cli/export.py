@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from careercli.cli.session import Session, session
-from careercli.errors import CareerError
+from careercli.errors import CareerError, MalformedImport
 
 PROFILE_FILE = "profile.md"  # the name the export takes in a folder given as -o
 
@@ -98,7 +98,7 @@ def paths(ctx: typer.Context) -> None:
         "packs": [str(p) for p in where.packs_dirs()],
         "packs_in_use": [str(p) for p in pack_files()],
         "cache": str(where.cache_dir()),
-        **_onet_paths(),
+        **_onet_paths(session(ctx)),
         **_bls_paths(),
     }
     from careercli.presenters.views_setup import PathsView
@@ -130,7 +130,7 @@ def _bls_paths() -> dict[str, str]:
     }
 
 
-def _onet_paths() -> dict[str, str]:
+def _onet_paths(run: Session) -> dict[str, str]:
     """Where an O*NET import lives and the release imported there ("none" when there is no import)."""
     from careercli.onet import db as onet_db
 
@@ -140,6 +140,9 @@ def _onet_paths() -> dict[str, str]:
         try:
             with contextlib.closing(onet_db.connect(target)) as conn:
                 release = onet_db.summary(conn).version or "unknown"
+        except MalformedImport as error:
+            run.drop_import(error)
+            release = "unreadable: import it again, or 'career data remove-onet'"
         except CareerError:
             release = "unreadable: import it again, or 'career data remove-onet'"
     return {"onet_import": str(target), "onet_release": release}

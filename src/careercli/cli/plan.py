@@ -198,7 +198,7 @@ def suggest(
         career suggest --why data-engineer
     """
     from careercli.presenters.views import SuggestionsView, WhyView
-    from careercli.queries.gap import explain_score, suggest_roles, weighted_score
+    from careercli.queries.gap import explain_score, rank_roles, weighted_score
 
     run = session(ctx)
     skills, given = _have(run, have)
@@ -212,5 +212,5 @@ def suggest(
         run.present(_credited(WhyView(role.slug, weighted_score(explained), explained, cat), [role]))
         return
     marks = [b.role for b in run.profile().bookmarks] if have is None else []
-    found = suggest_roles(cat, skills, marks)
-    run.present(SuggestionsView(found if limit == 0 else found[:limit], cat).limited(len(found), limit))
+    found, total = rank_roles(cat, skills, marks, limit)
+    run.present(SuggestionsView(found, cat).limited(total, limit))

@@ -12,6 +12,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from careercli.errors import MalformedImport
 from careercli.output import ALWAYS, AUTO, NEVER, Output, OutputError
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class Session:
     """What one run knows beyond its arguments; created by the app's group for every invocation."""
 
     __slots__ = ("_catalog", "_consoles", "_onet", "_settings", "_store", "as_json", "color", "fmt", "given",
-                 "output", "pager", "warned")  # fmt: skip
+                 "output", "pager", "warned", "without_import")  # fmt: skip
 
     def __init__(self, recorder: Any = None) -> None:
         self.color = "auto"  # auto, always or never (--color)
@@ -48,6 +49,7 @@ class Session:
         self._settings: Settings | None = None
         self._consoles: dict[tuple[bool, str], Console] = {}
         self.given: set[str] = set()  # the output options given on the command line
+        self.without_import = False  # the user's O*NET import was found malformed: the bundled extract serves
 
     # -- the data a command reads
 
@@ -62,10 +64,25 @@ class Session:
     def onet(self) -> sqlite3.Connection | None:
         """The O*NET database (the user's import, else the bundled extract), opened on first use; None if neither."""
         if not self._onet:
-            from careercli.onet.db import current
+            if self.without_import:
+                from careercli.onet.bundled import open_bundled
 
-            self._onet.append(current())
+                self._onet.append(open_bundled())
+            else:
+                from careercli.onet.db import current
+
+                self._onet.append(current())
         return self._onet[0]
+
+    def drop_import(self, error: MalformedImport) -> bool:
+        """Treat a malformed O*NET import as absent, with one warning; False when the command cannot start again
+        (it already wrote output, or the import was dropped before)."""
+        if self.without_import or self.output.used:
+            return False
+        self.without_import = True
+        self._onet.clear()
+        self.report(f"warning: {error}; the O*NET import is ignored until you import a release again")
+        return True
 
     def store(self) -> ProfileStore:
         if self._store is None:
@@ -290,6 +307,11 @@ def guarded(run: Session, call: Callable[[], int]) -> int:
     the file it concerns: it has nothing to do with the output."""
     try:
         return call()
+    except MalformedImport as error:  # a hand-edited O*NET import: once more without it (it is read before output)
+        if run.drop_import(error):
+            return guarded(run, call)
+        run.report(f"{error}: the O*NET import is malformed; import a release again ('career data import-onet')")
+        return 1
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from careercli.errors import CareerError
+from careercli.errors import CareerError, MalformedImport
 from careercli.onet.release import COLUMNS, OCCUPATIONS, Release, ReleaseError, Row
 from careercli.paths import file_uri, is_file, plain
 from careercli.records import record
@@ -93,14 +93,13 @@ def build(release: Release, target: str | os.PathLike[str], progress: Progress |
     from careercli.atomic import prune_stale
 
     target = Path(target)
-
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         prune_stale(target.parent, ".onet-", ".tmp")  # an import that was killed can leave hundreds of MB
         handle, temp = tempfile.mkstemp(prefix=".onet-", suffix=".tmp", dir=target.parent)
         os.close(handle)
-    except OSError as error:  # the release is read later: this is the data folder
-        raise CareerError(f"cannot write the O*NET import {target}: {error.strerror or error}") from None
+    except OSError as error:
+        raise _unwritable(target, error) from None
     try:
         connection = sqlite3.connect(temp)
         try:
@@ -109,15 +108,30 @@ def build(release: Release, target: str | os.PathLike[str], progress: Progress |
         finally:
             connection.close()
         os.replace(temp, target)
-    except OSError as error:  # the release's own read errors are ReleaseErrors: this is the data folder
+    except (sqlite3.Error, OSError) as error:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise CareerError(f"cannot write the O*NET import {target}: {error.strerror or error}") from None
+        raise _unwritable(target, error) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
     return summary
+
+
+def _unwritable(target: Path, error: sqlite3.Error | OSError) -> CareerError:
+    """A full disk, a file size limit, a read-only folder: one line naming the import (the earlier one stays)."""
+    import errno
+
+    if isinstance(error, OSError):
+        full = error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+        reason = "disk full" if full else (error.strerror or str(error))
+    else:  # sqlite: "database or disk is full" (ENOSPC), "disk I/O error" (a write refused, as past ulimit -f)
+        text = str(error)
+        reason = (
+            "disk full" if "full" in text else f"disk full or a file size limit ({text})" if "I/O" in text else text
+        )
+    return CareerError(f"cannot write the O*NET import {target}: {reason}")
 
 
 def build_bytes(release: Release) -> bytes:
@@ -308,9 +322,13 @@ class Checked(sqlite3.Connection):
 
     def execute(self, sql: str, parameters: Any = (), /) -> Any:
         try:
-            return _Rows(super().execute(sql, parameters).fetchall())
+            rows = super().execute(sql, parameters).fetchall()
         except sqlite3.DatabaseError as error:
             raise CareerError(damaged(self.path, error)) from None
+        for row in rows:  # careercli writes text and numbers only: a BLOB is a hand edit
+            if bytes in map(type, row):
+                raise MalformedImport(self.path, "a binary (BLOB) value where careercli writes text")
+        return _Rows(rows)
 
 
 def damaged(path: str | os.PathLike[str], error: object) -> str:
@@ -327,14 +345,21 @@ def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
         raise CareerError(damaged(path, error)) from None
     db.path = path
     try:
-        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    except CareerError:
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+    except (CareerError, MalformedImport):
         db.close()
         raise
-    if row is None or row[0] != SCHEMA_VERSION:
+    if meta.get("schema") != SCHEMA_VERSION:
         db.close()
         raise CareerError(f"{path}: the O*NET database is from another careercli version", _REIMPORT)
+    for key in COUNTS:
+        if not re.fullmatch(r"[0-9]{1,18}", str(meta.get(key, "0"))):
+            db.close()
+            raise MalformedImport(path, f"the count of {key} in its meta table is not a number")
     return db
+
+
+COUNTS = ("occupations", "tasks", "technologies")
 
 
 _REIMPORT = "import the release again with 'career data import-onet PATH', or 'career data remove-onet'"

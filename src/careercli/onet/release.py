@@ -8,15 +8,15 @@ Standard library only; nothing here writes.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from careercli.errors import CareerError
 from careercli.records import record
 
 if TYPE_CHECKING:
-    import os
     import zipfile  # imported where a zip is opened: reading the database needs neither zipfile nor csv
     from pathlib import Path  # imported where a release is opened: reading the database does not need it
 
@@ -48,6 +48,22 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 CODE_COLUMNS = frozenset({CODE, "Related O*NET-SOC Code"})
 
+# What one release file may hold. O*NET 29.2's largest file careercli reads is 3.5 MB and its longest line about
+# 1 KB: the limits are far above any real release, and keep a zip bomb from filling memory or running for minutes.
+FILE_LIMIT = 64 * 1024 * 1024
+LINE_LIMIT = 1024 * 1024
+README_LIMIT = 64 * 1024  # only the version is read from it
+
+
+class Stream(Protocol):
+    """A release file being read: a file of the folder, or a zip member behind :class:`_Guarded`."""
+
+    def readline(self, limit: int = -1, /) -> bytes: ...
+    def read(self, limit: int = -1, /) -> bytes: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> Stream: ...
+    def __exit__(self, *exc: Any) -> Any: ...
+
 
 class ReleaseError(CareerError):
     """The release cannot be read: not O*NET, a wrong header, a malformed row, a bad code."""
@@ -77,7 +93,11 @@ class Release:
         self._folder: Path | None = None
         self._names: set[str] = set()
         self._open()
-        self.version = self._read_version()
+        try:
+            self.version = self._read_version()
+        except BaseException:  # an encrypted or damaged 'Read Me.txt': the zip is not left open
+            self.close()
+            raise
 
     # -- opening -------------------------------------------------------------------------------------------
     def _open(self) -> None:
@@ -98,7 +118,7 @@ class Release:
 
         try:
             archive = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError) as error:
+        except Exception as error:  # BadZipFile, OSError, and for some damage ValueError or NotImplementedError
             raise ReleaseError(
                 f"{path}: not a zip file or folder ({error})",
                 "give the release's zip (db_29_2_text.zip) or the folder extracted from it",
@@ -134,18 +154,37 @@ class Release:
         """The optional files careercli reads that this release does not have, in a stable order."""
         return [name for name in COLUMNS if not self.has(name)]
 
-    def stream(self, name: str) -> IO[bytes]:
-        """The file as bytes; :func:`_lines` decodes it line by line, so a decoding error has its line."""
+    def stream(self, name: str) -> Stream:
+        """The file as bytes, at most :data:`FILE_LIMIT` of them; :func:`_lines` decodes it line by line, so a
+        decoding error has its line. A file the zip cannot give (encrypted, damaged, an unknown compression) or
+        a larger one is a :class:`ReleaseError` naming it."""
         if self._zip is not None:
-            return self._zip.open(self._prefix + name)
-        assert self._folder is not None
-        return (self._folder / name).open("rb")
+            member = self._prefix + name
+            try:
+                size = self._zip.getinfo(member).file_size
+                if size <= FILE_LIMIT:
+                    return _Guarded(self._zip.open(member), self.where(name))
+            except Exception as error:  # zipfile raises many kinds (RuntimeError, NotImplementedError, zlib.error...)
+                raise ReleaseError(_zip_problem(self.where(name), error)) from None
+        else:
+            assert self._folder is not None
+            try:
+                handle = (self._folder / name).open("rb")
+                size = os.fstat(handle.fileno()).st_size
+            except OSError as error:
+                raise self.unreadable(name, error) from None
+            if size <= FILE_LIMIT:
+                return handle
+            handle.close()
+        raise ReleaseError(
+            f"{self.where(name)}: {size:,} bytes, more than a release file can hold "
+            f"(careercli reads at most {FILE_LIMIT // (1024 * 1024)} MB a file)"
+        )
 
-    def raw_bytes(self, name: str) -> bytes:
-        if self._zip is not None:
-            return self._zip.read(self._prefix + name)
-        assert self._folder is not None
-        return (self._folder / name).read_bytes()
+    def raw_bytes(self, name: str, limit: int = -1) -> bytes:
+        """A whole file (at most :data:`FILE_LIMIT` bytes, as :meth:`stream` allows), or its first ``limit`` bytes."""
+        with self.stream(name) as handle:
+            return handle.read(limit)
 
     def where(self, name: str) -> str:
         """Where the file ``name`` of the release is, for a message."""
@@ -210,10 +249,7 @@ class Release:
 
     def _read_version(self) -> str:
         if self.has(README):
-            try:
-                text = self.raw_bytes(README).decode("utf-8", "replace")
-            except OSError:
-                text = ""
+            text = self.raw_bytes(README, README_LIMIT).decode("utf-8", "replace")
             match = VERSION_RE.search(text)
             if match:
                 return match.group(1)
@@ -224,14 +260,72 @@ class Release:
         return ""
 
 
-def _lines(handle: IO[bytes], name: str) -> Iterator[str]:
-    """The lines of a file as text, endings kept for the csv module; a UTF-8 BOM dropped."""
-    for number, raw in enumerate(handle, start=1):
+def _lines(handle: Stream, name: str) -> Iterator[str]:
+    """The lines of a file as text, endings kept for the csv module; a UTF-8 BOM dropped. A line longer than
+    :data:`LINE_LIMIT` or with a carriage return inside it is a :class:`ReleaseError` with its line."""
+    number = 0
+    while raw := handle.readline(LINE_LIMIT + 1):
+        number += 1
+        if len(raw) > LINE_LIMIT:
+            raise ReleaseError(
+                f"{name}:{number}: a line longer than {LINE_LIMIT // (1024 * 1024)} MB (not an O*NET text file)"
+            )
+        body = raw[:-1] if raw.endswith(b"\n") else raw
+        if b"\r" in body[:-1]:
+            raise ReleaseError(
+                f"{name}:{number}: a carriage return (CR) inside the line; O*NET lines end with CRLF or LF"
+            )
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise ReleaseError(f"{name}:{number}: not UTF-8 text") from None
         yield text.removeprefix("\ufeff") if number == 1 else text
+
+
+class _Guarded:
+    """A zip member being read: what zipfile raises on a damaged or encrypted member becomes a
+    :class:`ReleaseError` naming the zip and the member."""
+
+    def __init__(self, handle: IO[bytes], where: str) -> None:
+        self._handle = handle
+        self._where = where
+
+    def readline(self, limit: int = -1) -> bytes:
+        try:
+            return self._handle.readline(limit)
+        except Exception as error:
+            raise ReleaseError(_zip_problem(self._where, error)) from None
+
+    def read(self, limit: int = -1) -> bytes:
+        try:
+            return self._handle.read(limit)
+        except Exception as error:
+            raise ReleaseError(_zip_problem(self._where, error)) from None
+
+    def close(self) -> None:
+        self._handle.close()
+
+    def __enter__(self) -> _Guarded:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _zip_problem(where: str, error: Exception) -> str:
+    """One line for what zipfile raised on a member: encrypted, an unknown compression, or damaged."""
+    text = str(error)
+    if "encrypt" in text.lower() or "password" in text.lower():
+        return f"{where}: encrypted (password-protected); give a zip without a password, or the extracted folder"
+    if isinstance(error, NotImplementedError):
+        return f"{where}: compressed with a method careercli cannot read; give the extracted folder"
+    if "CRC" in text:
+        detail = "its CRC-32 checksum does not match"
+    elif "differ" in text:
+        detail = "its local header names another file"
+    else:
+        detail = text[:200] or type(error).__name__
+    return f"{where}: damaged ({detail}); download the release again"
 
 
 def _reader(handle: Iterator[str]) -> Any:  # csv's reader type is private

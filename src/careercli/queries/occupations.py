@@ -184,7 +184,7 @@ def search(db: sqlite3.Connection, text: str, limit: int = 0) -> list[Match]:
     One match per occupation, in that order of kinds (``title``, ``alternate``/``reported``, ``technology``).
     """
     words = normalise(text).split()
-    if not words:
+    if not words or _longer_than_any_name(db, max(map(len, words))):
         return []
     like = " AND ".join("norm LIKE ? ESCAPE '\\'" for _ in words)
     params = [f"%{_escape(w)}%" for w in words]
@@ -207,6 +207,18 @@ def search(db: sqlite3.Connection, text: str, limit: int = 0) -> list[Match]:
         found.setdefault(code, Match(code, title, matched, "technology"))
     result = list(found.values())
     return result[:limit] if limit else result
+
+
+def _longer_than_any_name(db: sqlite3.Connection, length: int) -> bool:
+    """A word longer than every title and technology name matches none (and SQLite refuses a LIKE pattern of
+    50,000 bytes): asked only for long words, since it reads every name."""
+    if length <= 200:
+        return False
+    longest = db.execute(
+        "SELECT max((SELECT max(length(norm)) FROM occupation), (SELECT max(length(norm)) FROM title), "
+        "(SELECT max(length(name)) FROM technology))"
+    ).fetchone()
+    return longest is None or longest[0] is None or length > longest[0]
 
 
 def _escape(word: str) -> str:
@@ -243,6 +255,8 @@ def detail(db: sqlite3.Connection, code: str, skills: Mapping[str, str] | None =
     ).fetchone()
     if row is None:
         return None
+    if not (_number(row[3], int) and _number(row[5], (int, float))):
+        _malformed(db, f"a job zone or an education share of {code} that is not a number")
     skills = skills or {}
     zone = None
     if row[3] is not None:
@@ -250,10 +264,8 @@ def detail(db: sqlite3.Connection, code: str, skills: Mapping[str, str] | None =
             "SELECT zone, name, experience, education, training FROM job_zone WHERE zone = ?", (row[3],)
         ).fetchone()
         zone = JobZone(*found) if found else JobZone(row[3], f"Job Zone {row[3]}", "", "", "")
-    tasks = tuple(
-        Task(text, None if core is None else bool(core))
-        for text, core in db.execute("SELECT text, core FROM task WHERE code = ? ORDER BY position", (code,))
-    )
+    task_rows = db.execute("SELECT text, core FROM task WHERE code = ? ORDER BY position", (code,)).fetchall()
+    tasks = tuple(Task(text, None if core is None else bool(core)) for text, core in task_rows)
     technologies = tuple(
         Technology(name, commodity, bool(hot), bool(demand), skills.get(normalise(name)))
         for name, commodity, hot, demand in db.execute(
@@ -274,10 +286,25 @@ def detail(db: sqlite3.Connection, code: str, skills: Mapping[str, str] | None =
             "SELECT name, value FROM interest WHERE code = ? ORDER BY value DESC, name", (code,)
         )
     )
+    if not all(_number(core, int) for _text, core in task_rows) or not all(_number(r.index, int) for r in related):
+        _malformed(db, f"a task type or a related occupation's position of {code} that is not a number")
+    if not all(_number(value, (int, float)) and value is not None for _name, value in interests):
+        _malformed(db, f"an interest score of {code} that is not a number")
     release = version(db)
     return Occupation(
         row[0], row[1], row[2], release, zone, row[4], row[5], tasks, technologies, related, interests, credit(release)
     )
+
+
+def _number(value: object, kind: type | tuple[type, ...]) -> bool:
+    """``value`` is None or of ``kind`` (a hand-edited import can hold text where careercli writes numbers)."""
+    return value is None or isinstance(value, kind)
+
+
+def _malformed(db: sqlite3.Connection, what: str) -> None:
+    from careercli.errors import MalformedImport
+
+    raise MalformedImport(getattr(db, "path", ""), what)
 
 
 def titles(db: sqlite3.Connection, code: str) -> list[str]:
