@@ -90,7 +90,6 @@ def discover(
     run.mode()  # a usage error (--json with --format markdown) before any question
     if interests is not None and scores is not None:
         raise UsageError("give --interests or --scores, not both")
-    store = run.store()
     if reset:
         if any(v is not None for v in (interests, scores, zone, min_pay, skills, why)):
             raise UsageError("--reset forgets the saved answers; give it alone")
@@ -104,11 +103,10 @@ def discover(
         if not _stdin_is_terminal():
             raise UsageError(NO_ANSWERS)
         answers = _ask(run, bool(mine.skills))
+    code = None if why is None else _code_of(run, why)  # a wrong --why saves nothing
     if answers != saved:
         _save(run, answers)
-        saved = answers
-    del store
-    _show(run, answers, bool(mine.skills), limit, why)
+    _show(run, answers, bool(mine.skills), limit, code)
 
 
 def _stdin_is_terminal() -> bool:
@@ -257,14 +255,13 @@ def _coverage(run: Session) -> dict[str, float]:
     return {slug: weighted_score(explain_score(cat, role, have)) for slug, role in cat.roles.items()}
 
 
-def _why(run: Session, query: str, answers: Answers, profiles: list, linked: dict, coverage: dict | None,
+def _why(run: Session, code: str, answers: Answers, profiles: list, linked: dict, coverage: dict | None,
          oews: object, projections: object) -> None:  # fmt: skip
     from careercli.bls import facts
     from careercli.errors import NotFoundError
     from careercli.presenters.discover import DiscoverWhyView
     from careercli.queries.discover import discover, explain
 
-    code = _code_of(run, query, {p.code for p in profiles})
     profile = next(p for p in profiles if p.code == code)
     in_zones = profile.job_zone is None or profile.job_zone in answers.zones
     ranked = discover(answers.scores, profiles, answers.zones if in_zones else None, linked,
@@ -278,10 +275,12 @@ def _why(run: Session, query: str, answers: Answers, profiles: list, linked: dic
     run.present(DiscoverWhyView(result, parts, answers, in_zones, names))
 
 
-def _code_of(run: Session, query: str, codes: set[str]) -> str:
+def _code_of(run: Session, query: str) -> str:
     """The occupation code ``--why`` names: a code (``15-1252.00`` or ``15-1252``) or a curated role's occupation."""
     from careercli.errors import NotFoundError
+    from careercli.onet.profiles import bundled
 
+    codes = {p.code for p in bundled()}
     text = query.strip()
     for candidate in (text, f"{text}.00"):
         if candidate in codes:
