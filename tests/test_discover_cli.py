@@ -228,3 +228,17 @@ def test_a_negative_min_pay_is_a_usage_error(career) -> None:
     done = career("discover", "--interests", "IC", "--min-pay", "-5")
     assert done.code == 2
     assert done.err.startswith("career: Invalid value for '--min-pay'")
+
+
+def test_the_export_holds_the_interest_profile_and_the_top_ten(career) -> None:
+    assert "Interest profile" not in career("export").out  # nothing saved: no section
+    assert career("discover", "--interests", "IC", "--zone", "4").code == 0
+    text = career("export").out
+    section = text[text.index("## Interest profile and the occupations that fit it (IC)") :]
+    assert "Interest scores R=0, I=10, A=0, S=0, E=0, C=8; job zones 4." in section
+    rows = [line for line in section.splitlines() if line.startswith("| ") and line[2].isdigit()]
+    assert len(rows) == 10
+    assert rows[1] == (
+        "| 2 | 98 | 15-2051.00 | Data Scientists | 4 | $120,230 | +33.5% | "
+        "`data-analyst`, `data-scientist`, `machine-learning-engineer` |"
+    )

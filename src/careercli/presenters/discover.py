@@ -188,7 +188,7 @@ def discover_markdown(results: Sequence[Result], answers: Answers, level: int = 
 
     letters = leading_letters(answers.scores)
     scores = ", ".join(f"{c}={v:g}" for c, v in zip(LETTERS, answers.scores, strict=True))
-    out = [f"{'#' * level} Occupations for interests {letters}", "",
+    out = [f"{'#' * level} Interest profile and the occupations that fit it ({letters})", "",
            f"Interest scores {scores}; job zones {zones_text(answers.zones)}"
            + (f"; median pay at least ${answers.min_pay:,.0f}" if answers.min_pay else "") + ".", "",
            f"*{NOTE}*", "", "| # | Fit | Code | Occupation | Zone | Median pay | Outlook | Curated roles |",
