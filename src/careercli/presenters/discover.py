@@ -131,7 +131,6 @@ class DiscoverView(View):
 
     def renderable(self, width: int) -> Any:
         from rich.console import Group
-        from rich.table import Table
         from rich.text import Text
 
         answers = self.answers
@@ -140,26 +139,8 @@ class DiscoverView(View):
             f"  (job zones {zones_text(answers.zones)}"
             + (f", median pay at least ${answers.min_pay:,.0f}" if answers.min_pay else "") + ")",
         )  # fmt: skip
-        table = Table(padding=(0, 1), show_edge=False)
-        table.add_column("#", justify="right", style="dim", no_wrap=True)
-        table.add_column("Fit", justify="right", no_wrap=True)
-        if self.weighed:
-            table.add_column("Skills", justify="right", no_wrap=True)
-        table.add_column("Code", style="green", no_wrap=True)
-        table.add_column("Occupation", ratio=3, overflow="fold")
-        table.add_column("Zone", justify="right", no_wrap=True)
-        table.add_column("Median pay", justify="right", no_wrap=True)
-        table.add_column("Outlook", justify="right", no_wrap=True)
-        table.add_column("Curated roles", style="green", ratio=2, overflow="fold")
-        for r in self.found.results:
-            cells = [str(r.rank or "-"), fit_text(r)]
-            if self.weighed:
-                cells.append("-" if r.coverage is None else f"{r.coverage:.0%}")
-            cells += [r.match.profile.code]
-            table.add_row(*cells, Text(visible(single_line(r.match.profile.title))),
-                          str(r.match.profile.job_zone or "-"), pay_text(r.pay), outlook_text(r.outlook),
-                          Text(visible(_row_roles(r))))  # fmt: skip
-        lines = [head, Text(NOTE, style="italic"), table, Text(METHOD, style="dim")]
+        table = _table(self.found.results, self.weighed, width)
+        lines = [head, Text(NOTE, style="italic"), Text(""), *table, Text(""), Text(METHOD, style="dim")]
         if self.weighed:
             lines.append(Text(SKILLS_METHOD, style="dim"))
         found = self.found
@@ -180,6 +161,47 @@ class DiscoverView(View):
 
     def markdown(self) -> str:
         return discover_markdown(self.found.results, self.answers) + "\n"
+
+
+def _table(results: Sequence[Result], weighed: bool, width: int) -> list[Any]:
+    """The results as lines of fixed columns (a Rich Table measuring 20 rows of nine columns costs more than the
+    rest of the page): each title wraps in its column, the curated roles go on a line of their own below it."""
+    import textwrap
+
+    from rich.text import Text
+
+    fixed = [("#", 3), ("Fit", 4)] + ([("Skills", 6)] if weighed else []) + [("Code", 10)]
+    after = [("Zone", 4), ("Median pay", 12), ("Outlook", 8)]
+    used = sum(w + 2 for _, w in fixed + after)
+    title_width = max(12, width - used - 1)
+    indent = sum(w + 2 for _, w in fixed)
+
+    def cells(values: Sequence[str], title: str, style: str = "") -> Text:
+        line = Text(style=style)
+        for (_, w), value in zip(fixed, values, strict=False):
+            line.append(value.ljust(w) if w == 10 else value.rjust(w))  # the code to the left, numbers right
+            line.append("  ")
+        line.append(title.ljust(title_width))
+        for (_, w), value in zip(after, values[len(fixed) :], strict=False):
+            line.append("  " + value.rjust(w))
+        return line
+
+    head = cells([h for h, _ in fixed] + [h for h, _ in after], "Occupation", "bold")
+    out = [head]
+    for r in results:
+        values = [str(r.rank or "-"), fit_text(r)]
+        if weighed:
+            values.append("-" if r.coverage is None else f"{r.coverage:.0%}")
+        values.append(r.match.profile.code)
+        values += [str(r.match.profile.job_zone or "-"), pay_text(r.pay), outlook_text(r.outlook)]
+        parts = textwrap.wrap(visible(single_line(r.match.profile.title)), title_width) or [""]
+        out.append(cells(values, parts[0]))
+        out += [Text(" " * indent + part) for part in parts[1:]]
+        if r.roles:
+            roles = Text(" " * indent + "◆ ", style="green")
+            roles.append(visible(_row_roles(r)))
+            out.append(roles)
+    return out
 
 
 def discover_markdown(results: Sequence[Result], answers: Answers, level: int = 1) -> str:

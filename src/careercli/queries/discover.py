@@ -104,10 +104,15 @@ def rank(
     wanted = None if zones is None else frozenset(zones)
     ranked: list[Match] = []
     unknown: list[Match] = []
+    mine = _standard(person)  # once, not once an occupation: the same sums as fit() makes
+    size = len(AREAS)
     for profile in profiles:
         if wanted is not None and profile.job_zone is not None and profile.job_zone not in wanted:
             continue
-        score = None if profile.interests is None else fit(person, profile.interests)
+        theirs = None if profile.interests is None or mine is None else _standard(profile.interests)
+        score = None
+        if theirs is not None and mine is not None:
+            score = round(100 * sum([x * y / size for x, y in zip(mine, theirs, strict=True)]))
         (unknown if score is None else ranked).append(Match(profile, score))
     ranked.sort(key=lambda m: (-(m.fit or 0), m.profile.title))
     unknown.sort(key=lambda m: m.profile.title)
