@@ -132,8 +132,7 @@ def to_document(profile: Profile) -> dict[str, Any]:
         {"role": b.role, "note": b.note, "tags": list(b.tags), "added": b.added, **b.extra} for b in profile.bookmarks
     ]
     document["reading"] = [
-        {"book": r.book, "status": r.status, "added": r.added, "updated": r.updated, **r.extra}
-        for r in profile.reading
+        {"book": r.book, "status": r.status, "added": r.added, "updated": r.updated, **r.extra} for r in profile.reading
     ]
     return document
 

@@ -114,4 +114,3 @@ def _readable_packs(warnings: list[str] | None) -> list[str]:
             elif warnings is not None:
                 warnings.append(f"pack {path} skipped: it cannot be read")
     return files
-
