@@ -146,9 +146,6 @@ KINDS: dict[tuple[str, ...], str] = {
     ("cache", "clear"): WRITES,  # removes the saved output itself
 }
 
-# options of the top-level group that take a value (so that value is not mistaken for a command name)
-GLOBAL_VALUED = frozenset({"--color", "--format"})
-
 
 def kind(words: tuple[str, ...]) -> str | None:
     """How the command named by ``words`` (its path, e.g. ``("bookmark", "list")``) may be replayed."""

@@ -46,38 +46,27 @@ def enabled() -> bool:
 
 
 def invocation(argv: list[str]) -> tuple[tuple[str, ...], bool] | None:
-    """The command path that ``argv`` names and whether help is asked for it, read as Click reads it.
+    """The command path that ``argv`` names and whether help is asked for it, read with the app's grammar as
+    Click reads it (help is a flag given to the group or the command, never an option's value or a word after
+    ``--``). None when the words name no command or Click would stop at a usage error."""
+    from careercli import grammar
 
-    Help counts only as a flag of the group or directly after the command words (never after ``--`` or as an
-    option's value). None when the words name no known command, or the reading is not certain.
-    """
-    from careercli.commands import GLOBAL_VALUED, KINDS
-
-    position, count = 0, len(argv)
-    while position < count:  # the options of the top-level group
-        arg = argv[position]
-        if arg in HELP:
-            return (), True
-        if arg == "--":
+    path: tuple[str, ...] = ()
+    node, rest = grammar.TREE, list(argv)
+    while True:
+        given, positional, stopped = grammar.parse(node, rest)
+        if stopped:
             return None
-        if not arg.startswith("-") or arg == "-":
-            break
-        position += 2 if arg in GLOBAL_VALUED else 1
-    else:
-        return (), False  # the overview or --version
-    words = [argv[position]]
-    position += 1
-    if any(len(path) > 1 and path[0] == words[0] for path in KINDS):  # a group: its subcommand follows
-        if position < count and argv[position] in HELP:
-            return tuple(words), True
-        if position >= count or argv[position].startswith("-"):
+        if any(node["options"][index]["name"] == "help" for index, _, _ in given):
+            return path, True
+        if not node["group"]:
+            return path, False
+        if not positional:
+            return (path, False) if not path else None  # the overview or --version; a group alone shows its help
+        node = grammar.command((*path, positional[0]))
+        if node is None:
             return None
-        words.append(argv[position])
-        position += 1
-    path = tuple(words)
-    if path not in KINDS:
-        return None
-    return path, position < count and argv[position] in HELP
+        path, rest = (*path, positional[0]), positional[1:]
 
 
 def replayable(argv: list[str]) -> bool:
@@ -92,9 +81,9 @@ def replayable(argv: list[str]) -> bool:
     path, asks_help = found
     if asks_help or not path:
         return True
-    from careercli.commands import KINDS, READS
+    from careercli.commands import READS, kind
 
-    return KINDS[path] == READS
+    return kind(path) == READS
 
 
 def _mentions_help(argv: list[str]) -> bool:
