@@ -30,10 +30,6 @@ from careercli import replay_store as store
 
 IGNORED_ENV = frozenset({"_", "PWD", "OLDPWD", "SHLVL", "TMUX_PANE", "WINDOWID", "SSH_CLIENT", "SSH_CONNECTION"})
 SMALL_FILE = 1 << 20  # the profile and the preferences are keyed by their bytes up to this size
-HELP = ("-h", "--help")
-# help is rendered by careercli.presenters.help and written through output.emit, so a help page is recorded and
-# replayed like any other page
-HELP_RECORDED = True
 
 _last: list[tuple[list[str], str]] = []  # the key computed by replay(), reused by the Recorder of the same run
 
@@ -84,16 +80,6 @@ def replayable(argv: list[str]) -> bool:
     from careercli.commands import READS, kind
 
     return kind(path) == READS
-
-
-def _mentions_help(argv: list[str]) -> bool:
-    """A help flag anywhere before ``--``: such a run may print help, which is not recorded yet."""
-    for arg in argv:
-        if arg == "--":
-            return False
-        if arg in HELP:
-            return True
-    return False
 
 
 # --- the key ---------------------------------------------------------------------------------------------------
@@ -245,7 +231,7 @@ class Recorder:
 
     def __init__(self, argv: list[str]) -> None:
         self.argv = list(argv)
-        self.active = enabled() and replayable(self.argv) and (HELP_RECORDED or not _mentions_help(self.argv))
+        self.active = enabled() and replayable(self.argv)
         self.chunks: list[tuple[str, str]] = []
         self._spoiled = False
         self.key = _key_of(self.argv) if self.active else ""
