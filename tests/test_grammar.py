@@ -11,9 +11,3 @@ def test_the_stored_grammar_is_the_typer_apps() -> None:
     from careercli.grammar_tree import TREE
 
     assert build() == TREE, "careercli/grammar_tree.py is stale: python -m careercli.cli.grammar_build"
-
-
-def test_the_stored_grammar_is_the_text_the_builder_writes() -> None:
-    from careercli.cli.grammar_build import TARGET, source
-
-    assert TARGET.read_text(encoding="utf-8") == source()
