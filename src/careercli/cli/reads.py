@@ -48,7 +48,7 @@ def _occupations(run: Session, group: str | None) -> None:
     run.present(GroupView(lists.group_listing(db, group, linked_roles(run.catalog()))))
 
 
-def show(run: Session, words: list[str]) -> None:
+def show(run: Session, role: list[str]) -> None:
     """``career show``: a curated role's page, or an O*NET occupation's."""
     from careercli.presenters.views import RoleView
     from careercli.profile import today
@@ -57,7 +57,7 @@ def show(run: Session, words: list[str]) -> None:
 
     run.mode()  # a usage error (--json with --format markdown) before any work
     cat = run.catalog()
-    target = lookup(cat, " ".join(words), run.onet)  # the database is opened only when no curated role answers
+    target = lookup(cat, " ".join(role), run.onet)  # the database is opened only when no curated role answers
     found = target.role
     if found is None:
         from careercli.errors import NotFoundError
@@ -96,13 +96,13 @@ def books(run: Session, role: str | None, skill: str | None, topic: str | None, 
     run.present(BooksView(shown, run.reading_statuses(), total).limited(total, limit))
 
 
-def search(run: Session, words: list[str], kind: str | None, limit: int) -> None:
+def search(run: Session, query: list[str], kind: str | None, limit: int) -> None:
     """``career search``: roles, skills, books and occupations, best first."""
     from careercli.catalogue.load import load_search_index
     from careercli.presenters.views import SearchView
     from careercli.queries.search import no_match_message, search_page
 
-    text = " ".join(words)
+    text = " ".join(query)
     index = load_search_index(run.catalog)
     # the best `limit` curated hits merged with every occupation hit give the same first `limit` as merging all
     curated, total = ([], 0) if kind == "occupation" else search_page(index, text, kind=kind, limit=limit)
