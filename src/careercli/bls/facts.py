@@ -143,6 +143,32 @@ def is_aggregate(code: str, title: str, group: str) -> bool:
     return (bool(group) and group != "detailed") or "all other" in title.casefold() or code.endswith("0")
 
 
+# the areas of BLS's state workbooks (PRIM_STATE): the 50 states, DC and the territories OEWS publishes
+STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
+    "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
+    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+    "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+    "WI": "Wisconsin", "WY": "Wyoming", "GU": "Guam", "PR": "Puerto Rico", "VI": "Virgin Islands",
+}  # fmt: skip
+
+
+def state_code(text: str) -> str | None:
+    """The postal code of a state or territory OEWS publishes (``"ca"`` -> ``"CA"``); None for anything else."""
+    code = text.strip().upper()
+    return code if code in STATES else None
+
+
+def area_name(area: str) -> str:
+    """How a page names an area: "U.S." or the state's name ("California")."""
+    return "U.S." if area == "US" else STATES.get(area, area)
+
+
 def soc_code(code: str) -> str | None:
     """The 6-digit SOC code of an O*NET-SOC or SOC code (``15-1252.00`` -> ``15-1252``); None for anything else."""
     code = code.strip()

@@ -151,14 +151,17 @@ def profile_markdown(
     return "\n".join(out)
 
 
-def role_markdown(role: Role, catalog: Catalog, books: Sequence[Book]) -> str:
-    """One role as a Markdown page, with the same sections as the terminal page."""
+def role_markdown(role: Role, catalog: Catalog, books: Sequence[Book], labour: str | None = None) -> str:
+    """One role as a Markdown page, with the same sections as the terminal page (``labour``: the pay and outlook
+    section's Markdown, after what they do)."""
 
     def names(slugs: Iterable[str]) -> str:
         return ", ".join(f"{escape(catalog.roles[s].name)} ({code(s)})" for s in slugs if s in catalog.roles) or "none"
 
     out = [f"# {one_line(role.name)}", "", f"*{one_line(role.summary)}*", "", f"Category: {escape(role.category)}", ""]
     out += ["## What they do", "", escape(role.what_they_do.replace("\n", " ")), ""]
+    if labour is not None:
+        out += [labour.rstrip("\n"), ""]
     out += ["## What to learn", "", *_list(escape(item) for item in role.what_to_learn), ""]
     out += ["## Challenges", "", "| Challenge | Why it is hard |", "|---|---|"]
     out += [f"| {one_line(c.title)} | {one_line(c.why)} |" for c in role.challenges]  # a cell is one line

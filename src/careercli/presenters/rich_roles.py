@@ -84,9 +84,11 @@ def role_view(
     newest: Sequence[Book] = (),
     order: str = "newest first",
     limit: int = BOOKS_IN_SHOW,
+    labour: RenderableType | None = None,
 ) -> RenderableType:
     """The whole ``career show`` page: the first ``limit`` of ``books`` (of ``total`` for the role) in the order
-    ``order`` names, then the ``newest`` books as their own list."""
+    ``order`` names, then the ``newest`` books as their own list; ``labour``, the pay and outlook section, comes
+    right after what they do (what a reader asks first)."""
     title = Text.assemble(as_text(role.name, "bold"), ("  ·  ", DIM), as_text(role.category, "cyan"))
     head: list[RenderableType] = [as_text(role.summary, "italic")]
     if role.aliases:
@@ -105,6 +107,7 @@ def role_view(
         Panel(Group(*head), title=title, title_align="left", border_style="cyan", box=box.ROUNDED),
         heading("What they do"),
         Padding(as_text(role.what_they_do), (0, 0, 1, 2), expand=False),
+        *((labour, Text()) if labour is not None else ()),
         heading("What to learn"),
         bullets(role.what_to_learn),
         Text(),

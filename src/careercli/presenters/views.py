@@ -89,11 +89,13 @@ class RoleView(View):
 
     def __init__(self, role: Role, catalog: Catalog, books: Sequence[Book], profile: Profile,
                  reading: RoleReading | None = None, show_books: int = 10, official: Occupation | None = None,
-                 curated: Mapping[str, str] | None = None, labour: tuple[Any, Any] | None = None) -> None:  # fmt: skip
+                 curated: Mapping[str, str] | None = None, labour: tuple[Any, Any] | None = None,
+                 state: str | None = None) -> None:  # fmt: skip
         """``show_books``: how many books by fit the page shows (0: all; JSON lists every book whatever it is);
         ``official``: the occupation the role links to, shown as a section (``onet`` in JSON; null without);
-        ``labour``: BLS (pay, outlook) of that occupation (``pay`` and ``outlook`` in JSON; null without)."""
-        self.labour = labour
+        ``labour``: BLS (pay, outlook) of that occupation (``pay`` and ``outlook`` in JSON; null without);
+        ``state``: the state whose pay was asked for (``--state``)."""
+        self.labour, self.state = labour, state
         self.role, self.catalog, self.books, self.profile = role, catalog, books, profile
         self.reading, self.show_books = reading, show_books
         self.official, self.curated = official, curated or {}
@@ -122,31 +124,35 @@ class RoleView(View):
         mark = self.profile.bookmark(self.role.slug)
         bookmark = (mark.note, mark.tags) if mark else None
         statuses = self.profile.reading_status()
+        labour = None
+        if self.labour is not None:
+            from careercli.presenters.bls import section
+
+            labour = section(*self.labour, width=width, state=self.state, subject="role")
         if self.reading is None:
-            page = role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.show_books)
+            page = role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.show_books,
+                             labour=labour)  # fmt: skip
         else:
             books, ranked = self.catalog.books, self.reading.fit
             shown = ranked[: self.show_books] if self.show_books else ranked  # only the books the page shows are read
             fit, newest = [books[b] for b in shown], [books[b] for b in self.reading.newest]
             page = role_view(self.role, self.catalog, fit, bookmark, statuses, total=len(ranked), newest=newest,
-                             order=self.reading.order, limit=self.show_books)  # fmt: skip
+                             order=self.reading.order, limit=self.show_books, labour=labour)  # fmt: skip
         if self.official is not None:
             from careercli.presenters.onet import under
 
             page = under(page, self.official, self.curated)
-        if self.labour is None:
-            return page
-        from rich.console import Group
-        from rich.text import Text
-
-        from careercli.presenters.bls import section
-
-        return Group(page, Text(""), section(*self.labour))
+        return page
 
     def markdown(self) -> str:
         from careercli.presenters.markdown import role_markdown
 
-        text = role_markdown(self.role, self.catalog, self.books)
+        labour = None
+        if self.labour is not None:
+            from careercli.presenters.bls import markdown
+
+            labour = markdown(*self.labour, level=2, state=self.state, subject="role")
+        text = role_markdown(self.role, self.catalog, self.books, labour)
         if self.official is None:
             return text
         from careercli.presenters.onet import markdown
