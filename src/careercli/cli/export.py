@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from careercli.cli.session import Session, session
 from careercli.errors import CareerError
+
+if TYPE_CHECKING:
+    from careercli.model import Catalog
 
 
 def export(
@@ -41,7 +44,8 @@ def export(
     cat = with_roles(cat, occupation_roles(cat, marked, run.onet() if marked else None))  # occupations by name
     marks = [m.role for m in mine.bookmarks]  # the plan weighs the bookmarked roles, as `career plan` does
     gaps = {m.role: role_gap(cat, cat.roles[m.role], mine.skills, marks) for m in mine.bookmarks if m.role in cat.roles}
-    text = profile_markdown(mine, cat, dt.date.today(), __version__, gaps, suggested_books(cat, mine))
+    text = profile_markdown(mine, cat, dt.date.today(), __version__, gaps, suggested_books(cat, mine),
+                            _labour(cat, [m.role for m in mine.bookmarks]))  # fmt: skip
     text += _official_facts(run, [m.role for m in mine.bookmarks])  # with the credit line of each release
     if output in (None, "-"):
         run.output.emit(text)
@@ -53,6 +57,16 @@ def export(
     target = Path(output).expanduser()
     if not write_export(target, text.encode("utf-8"), force):  # after a stream (/dev/stdout), say nothing more
         run.tell(f"Wrote {target}.")
+
+
+def _labour(cat: Catalog, ids: list[str]) -> dict[str, tuple[Any, Any]]:
+    """BLS (pay, outlook) of each bookmarked role or occupation that links to an occupation code."""
+    linked = {i: cat.roles[i].onet for i in ids if i in cat.roles and cat.roles[i].onet not in (None, "", "none")}
+    if not linked:
+        return {}
+    from careercli.bls import facts
+
+    return {i: (facts.pay_for(code), facts.outlook_for(code)) for i, code in linked.items()}  # type: ignore[arg-type]
 
 
 def _official_facts(run: Session, ids: list[str]) -> str:

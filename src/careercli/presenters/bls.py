@@ -189,17 +189,31 @@ def section(pay: Pay | None, outlook: Outlook | None, width: int = 80, state: st
 
 
 def markdown(pay: Pay | None, outlook: Outlook | None, level: int = 2, state: str | None = None,
-             subject: str = "occupation") -> str:  # fmt: skip
-    """The section as Markdown: a heading at ``level``, one list item a figure, the notes and the source line."""
+             subject: str = "occupation", full: bool = True) -> str:  # fmt: skip
+    """The section as Markdown: a heading at ``level``, one list item a figure, the notes and the source line
+    (without ``full``, only the group note: a document with several sections says the rest once, see
+    :func:`closing_markdown`)."""
     from careercli.presenters.markdown import escape
 
     out = ["#" * level + " Pay and outlook (BLS)", ""]
     out += [f"- **{escape(label)}:** {escape(' '.join(items))}" for label, items in facts_lines(pay, outlook, state)]
     out.append("")
-    out += [item for note in notes(pay, outlook, state, subject) for item in (f"*{escape(note)}*", "")]
-    if pay is not None or outlook is not None:
+    said = notes(pay, outlook, state, subject)
+    out += [item for note in (said if full else said[:-1]) for item in (f"*{escape(note)}*", "")]
+    if full and (pay is not None or outlook is not None):
         out += [escape(credit(pay, outlook)), ""]
     return "\n".join(out)
+
+
+def closing_markdown(shown: list[tuple[Pay | None, Outlook | None]]) -> str:
+    """The releases, the honesty note and the source line, once, under several sections (the export)."""
+    from careercli.presenters.markdown import escape
+
+    pay = next((p for p, _ in shown if p is not None), None)
+    outlook = next((o for _, o in shown if o is not None), None)
+    if pay is None and outlook is None:
+        return ""
+    return f"*{escape(releases(pay, outlook))}*\n\n{escape(credit(pay, outlook))}\n"
 
 
 def pay_line(pay: Pay | None) -> str:
