@@ -20,10 +20,14 @@ Standard library only; reads one small file a call.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from careercli.errors import CareerError
 from careercli.paths import plain
 from careercli.records import record
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 FORMAT = "careercli-bls 1"
 OEWS_FILE = "oews.tsv"
@@ -264,7 +268,7 @@ def oews_table(state: bool = False) -> Table:
     if state and not imported:
         raise CareerError(
             "no pay by state: import a BLS state workbook first",
-            "career data import-oews state_M2025_dl.xlsx (from BLS's oesm25st.zip)",
+            "import one: career data import-oews state_M2025_dl.xlsx (inside BLS's oesm25st.zip)",
         )
     return Table(path, OEWS_COLUMNS, imported)
 
@@ -293,12 +297,18 @@ def _lookup(table: Table, soc: str, area: str | None) -> list[str] | None:
     return found
 
 
-def pay_for(code: str, state: str | None = None) -> Pay | None:
+def labour_for(codes: Iterable[str], state: str | None = None) -> dict[str, tuple[Pay | None, Outlook | None]]:
+    """(pay, outlook) of each code, each file read once: for the pages that show several occupations."""
+    oews, projections = oews_table(state is not None), projections_table()
+    return {code: (pay_for(code, state, oews), outlook_for(code, projections)) for code in codes}
+
+
+def pay_for(code: str, state: str | None = None, table: Table | None = None) -> Pay | None:
     """OEWS pay for an O*NET-SOC or SOC code, national or for a state (``"CA"``); None when BLS publishes none."""
     soc = soc_code(code)
     if soc is None:
         return None
-    table = oews_table(state is not None)
+    table = table or oews_table(state is not None)
     area = (state or "US").upper()
     row = _lookup(table, soc, area)
     if row is None:
@@ -332,12 +342,12 @@ def _number(text: str) -> float | None:
         return None
 
 
-def outlook_for(code: str) -> Outlook | None:
+def outlook_for(code: str, table: Table | None = None) -> Outlook | None:
     """Employment Projections for an O*NET-SOC or SOC code; None when BLS projects none for it."""
     soc = soc_code(code)
     if soc is None:
         return None
-    table = projections_table()
+    table = table or projections_table()
     row = _lookup(table, soc, None)
     if row is None:
         return None

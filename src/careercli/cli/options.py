@@ -43,6 +43,29 @@ class SearchKind(StrEnum):
 Category = Enum("Category", {name: name for name in CATEGORIES}, type=str)  # type: ignore[misc]
 
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most N rows (0 for all).")]
+StateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--state",
+        metavar="XX",
+        help="Pay for this U.S. state (a postal code such as CA), from an imported BLS state workbook.",
+    ),
+]
+
+
+def state_code(value: str | None) -> str | None:
+    """--state as a postal code BLS publishes (``ca`` -> ``CA``); a usage error for anything else."""
+    if value is None:
+        return None
+    from careercli.bls.facts import state_code as known
+
+    found = known(value)
+    if found is None:
+        from careercli.errors import UsageError
+
+        shown = value if value.isprintable() and len(value) <= 20 else repr(value[:20])
+        raise UsageError(f"--state {shown}: not a U.S. state's postal code (such as CA, NY or TX)")
+    return found
 
 
 def _session(ctx: Any) -> Any:

@@ -48,8 +48,8 @@ def _occupations(run: Session, group: str | None) -> None:
     run.present(GroupView(lists.group_listing(db, group, curated_roles(run.catalog()))))
 
 
-def show(run: Session, words: list[str]) -> None:
-    """``career show``: a curated role's page, or an O*NET occupation's."""
+def show(run: Session, words: list[str], state: str | None = None) -> None:
+    """``career show``: a curated role's page, or an O*NET occupation's; ``state``: pay for that state."""
     from careercli.presenters.views import RoleView
     from careercli.profile import today
     from careercli.queries.lookup import curated_roles, linked_occupation, lookup, occupation_detail
@@ -67,22 +67,23 @@ def show(run: Session, words: list[str]) -> None:
         if page is None:
             raise NotFoundError(f"no occupation {target.id} in the O*NET data")
         run.present(OccupationView(page, curated_roles(cat), run.profile_or_warn().bookmark(page.code),
-                                   _labour(page.code)))  # fmt: skip
+                                   _labour(page.code, state), state))  # fmt: skip
         return
     official = linked_occupation(cat, found, run.onet()) if found.onet and found.onet != "none" else None
     books = cat.role_book_list(found.slug)  # read only when used: the page shows a few, --json walks them all
     curated = curated_roles(cat) if official is not None else None
     reading = role_reading(cat, found, year=int(today()[:4]))
-    labour = _labour(found.onet) if found.onet and found.onet != "none" else None
+    labour = _labour(found.onet, state) if found.onet and found.onet != "none" else None
     run.present(RoleView(found, cat, books, run.profile_or_warn(), reading, run.settings().show_books, official,
-                         curated, labour))  # fmt: skip
+                         curated, labour, state))  # fmt: skip
 
 
-def _labour(code: str) -> tuple[Any, Any]:
-    """BLS pay and outlook for an occupation code (either may be None: BLS publishes none for it)."""
+def _labour(code: str, state: str | None = None) -> tuple[Any, Any]:
+    """BLS pay (national, or of ``state``) and outlook for an occupation code (either may be None: BLS publishes
+    none for it)."""
     from careercli.bls import facts
 
-    return facts.pay_for(code), facts.outlook_for(code)
+    return facts.pay_for(code, state), facts.outlook_for(code)
 
 
 def books(run: Session, role: str | None, skill: str | None, topic: str | None, author: str | None,

@@ -216,13 +216,81 @@ def closing_markdown(shown: list[tuple[Pay | None, Outlook | None]]) -> str:
     return f"*{escape(releases(pay, outlook))}*\n\n{escape(credit(pay, outlook))}\n"
 
 
+def comparison_rows(labour: list[tuple[Pay | None, Outlook | None] | None], names: list[str],
+                    state: str | None = None) -> tuple[list[tuple[str, list[str]]], list[str]]:  # fmt: skip
+    """``compare``'s rows of figures, one cell a role (in the roles' order; None: the role links to no
+    occupation), and the notes under the table: each group note naming its role, the releases, the source."""
+    found = [pair if pair is not None else (None, None) for pair in labour]
+    rows: dict[str, list[str]] = {}
+    for index, (pay, outlook) in enumerate(found):
+        cells = dict(facts_lines(pay, outlook, state)) if labour[index] is not None else {}
+        for label in ("Median pay", "Pay range", "Employment", "Outlook", "Openings", "Entry"):
+            if label in cells or (label == "Median pay" and "Pay" in cells):
+                rows.setdefault(label, [""] * len(found))[index] = " ".join(cells.get(label, cells.get("Pay", [])))
+    for cells in rows.values():
+        for index, cell in enumerate(cells):
+            if not cell:
+                cells[index] = NOT_PUBLISHED if labour[index] is not None else "no occupation linked"
+    notes = []
+    for name, (pay, outlook) in zip(names, found, strict=True):
+        for note in notes_of(pay, outlook):
+            notes.append(f"{name}: {note}")
+    pay = next((p for p, _ in found if p is not None), None)
+    outlook = next((o for _, o in found if o is not None), None)
+    if pay is not None or outlook is not None:
+        notes += [releases(pay, outlook, state), credit(pay, outlook)]
+    return list(rows.items()), notes
+
+
+def notes_of(pay: Pay | None, outlook: Outlook | None) -> list[str]:
+    """Only the group notes of :func:`notes`."""
+    return notes(pay, outlook, subject="role")[:-1]
+
+
 def pay_line(pay: Pay | None) -> str:
-    """The median pay in one line, with its release and area: "$135,980 a year (OEWS May 2025, U.S.)"."""
+    """The median pay in one line, with its release and area: "$135,980 a year (U.S., OEWS May 2025)"; for a
+    group, "... (U.S., OEWS May 2025; for the whole group 15-1299)"."""
     if pay is None:
         return f"{NOT_PUBLISHED} by BLS"
-    median = " ".join(pay_lines(pay)[0][1][:1])
+    median = pay_lines(pay)[0][1][0]
     group = f"; for the whole group {pay.code}" if pay.aggregate else ""
-    return f"{median} (OEWS {pay.release}, {area_name(pay.area)}{group})"
+    return f"{median} ({area_name(pay.area)}, OEWS {pay.release}{group})"
+
+
+def pay_summary(pay: Pay | None) -> tuple[RenderableType, RenderableType | None]:
+    """The target's pay as one line for ``gap`` and ``plan``, and the source line that goes under the page (None
+    when BLS publishes no pay for it)."""
+    from rich.text import Text
+
+    from careercli.presenters.text import visible
+
+    line = Text.assemble(("Median pay: ", "bold"), visible(pay_line(pay)))
+    if pay is None:
+        return line, None
+    return line, Text(visible(f"Pay not adjusted for inflation. {credit(pay, None)}"), style="dim italic")
+
+
+def median_cell(pay: Pay | None) -> str:
+    """A table cell: the median ("$135,980", "$239,200 or more"), marked "*" when it is a group's figure."""
+    if pay is None:
+        return NOT_PUBLISHED
+    hourly = pay.only == "hourly"
+    wages, top = (pay.hourly, pay.top_hourly) if hourly else (pay.annual, pay.top_annual)
+    text = money(wages.median, top, hourly) + ("/h" if hourly and wages.median.published else "")
+    return text + (" *" if pay.aggregate else "")
+
+
+def pay_caption(pays: list[Pay]) -> str:
+    """What a median pay column is: its area, release, the group mark and the source."""
+    if not pays:
+        return "Median pay: not published by BLS for these roles."
+    first = pays[0]
+    group = " * for the whole group of occupations the role's occupation belongs to." if any(
+        p.aggregate for p in pays) else ""  # fmt: skip
+    return (
+        f"Median pay: a year, {area_name(first.area)}, OEWS {first.release}, not adjusted for inflation.{group}"
+        f" {credit(first, None)}"
+    )
 
 
 def _amount(amount: Amount) -> dict[str, Any]:
