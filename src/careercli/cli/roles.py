@@ -84,8 +84,6 @@ def show(
         career show 15-1252.00
 
         career show "software developers"
-
-        career show backend-developer --state CA
     """
     from careercli.cli import reads
 
