@@ -203,3 +203,13 @@ def test_a_bad_state_code_is_a_usage_error(career):
         result = career("show", "backend-developer", "--state", value)
         assert (result.code, result.out) == (2, "")
         assert result.err == f"career: --state {value}: not a U.S. state's postal code (such as CA, NY or TX)\n"
+
+
+def test_suggest_on_a_narrow_terminal_puts_the_pay_under_each_role(career):
+    result = career("--color", "never", "suggest", "--have", "python,sql,git", "--limit", "2",
+                    env={"COLUMNS": "60", "FORCE_COLOR": "1"})  # fmt: skip
+    lines = result.out.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    role = [line.split()[0] for line in lines[3:] if line.strip() and line[6:7].strip() and line[6] == "$"]
+    assert role == ["$104,300", "$135,980"]
+    assert "Under each role, its median pay: a year, U.S., OEWS May 2025" in " ".join(result.out.split())

@@ -280,15 +280,17 @@ def median_cell(pay: Pay | None) -> str:
     return text + (" *" if pay.aggregate else "")
 
 
-def pay_caption(pays: list[Pay]) -> str:
-    """What a median pay column is: its area, release, the group mark and the source."""
+def pay_caption(pays: list[Pay], column: bool = True) -> str:
+    """What the median pay (a column, or the line under each role) is: its area, release, the group mark and the
+    source."""
+    what = "Median pay" if column else "Under each role, its median pay"
     if not pays:
-        return "Median pay: not published by BLS for these roles."
+        return f"{what}: not published by BLS for these roles."
     first = pays[0]
     group = " * for the whole group of occupations the role's occupation belongs to." if any(
         p.aggregate for p in pays) else ""  # fmt: skip
     return (
-        f"Median pay: a year, {area_name(first.area)}, OEWS {first.release}, not adjusted for inflation.{group}"
+        f"{what}: a year, {area_name(first.area)}, OEWS {first.release}, not adjusted for inflation.{group}"
         f" {credit(first, None)}"
     )
 

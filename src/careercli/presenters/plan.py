@@ -196,9 +196,10 @@ def plan_view(result: Gap, catalog: Catalog, no_skills: bool = False, pay: Rende
 
 
 def suggestions_table(items: Sequence[Suggestion], catalog: Catalog,
-                      labour: Mapping[str, tuple[Any, Any]] | None = None) -> Table:  # fmt: skip
+                      labour: Mapping[str, tuple[Any, Any]] | None = None, width: int = 100) -> Table:  # fmt: skip
     """Roles ranked by weighted score, with what the user covers, what to learn next and, from ``labour`` (BLS pay
-    and outlook by slug), the median pay of the role's occupation."""
+    and outlook by slug), the median pay of the role's occupation: its own column, or under the role's name on a
+    terminal narrower than 100 columns (a column there would squeeze the names into fragments)."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -213,25 +214,29 @@ def suggestions_table(items: Sequence[Suggestion], catalog: Catalog,
     from careercli.presenters.bls import median_cell, pay_caption
 
     labour = labour or {}
-    if labour:
+    column = bool(labour) and width >= 100
+    if column:
         table.add_column("Median pay", justify="right", no_wrap=True)
     pays = [labour.get(item.role, (None, None))[0] for item in items]
     for number, (item, pay) in enumerate(zip(items, pays, strict=True), start=1):
         total = item.units or len(item.have) + len(item.missing)
+        name = Text(single_line(catalog.roles[item.role].name))
+        if labour and not column:
+            name.append("\n" + median_cell(pay), style=DIM)
         row = [
             str(number),
-            Text(single_line(catalog.roles[item.role].name)),
+            name,
             f"{item.score:.0%}",
             f"{total - len(item.missing)}/{total}",
             Text(single_line(", ".join(catalog.skill_name(s) for s in item.have) or "—")),
             Text(single_line(", ".join(catalog.skill_name(s) for s in item.missing[:3]) or "nothing")),
         ]
-        if labour:
+        if column:
             row.append(median_cell(pay))
         table.add_row(*row)
     caption = ["Score: the share of the role's key skills you have; git, debugging and the like count 1/4."]
     if labour:
-        caption.append(pay_caption([p for p in pays if p is not None]))
+        caption.append(pay_caption([p for p in pays if p is not None], column))
     table.caption = "\n".join(caption)
     return table
 

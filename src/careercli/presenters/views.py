@@ -326,7 +326,7 @@ class SuggestionsView(View):
     def renderable(self, width: int) -> Any:
         from careercli.presenters.plan import suggestions_table
 
-        return suggestions_table(self.items, self.catalog, self.labour)
+        return suggestions_table(self.items, self.catalog, self.labour, width)
 
 
 class WhyView(View):
