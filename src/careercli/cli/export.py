@@ -61,12 +61,12 @@ def export(
 
 def _labour(cat: Catalog, ids: list[str]) -> dict[str, tuple[Any, Any]]:
     """BLS (pay, outlook) of each bookmarked role or occupation that links to an occupation code."""
-    linked = {i: cat.roles[i].onet for i in ids if i in cat.roles and cat.roles[i].onet not in (None, "", "none")}
+    linked = {i: cat.roles[i].onet or "" for i in ids if i in cat.roles and cat.roles[i].onet not in (None, "", "none")}
     if not linked:
         return {}
     from careercli.bls import facts
 
-    return {i: (facts.pay_for(code), facts.outlook_for(code)) for i, code in linked.items()}  # type: ignore[arg-type]
+    return {i: (facts.pay_for(code), facts.outlook_for(code)) for i, code in linked.items() if code}
 
 
 def _official_facts(run: Session, ids: list[str]) -> str:

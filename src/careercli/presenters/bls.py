@@ -101,9 +101,9 @@ def notes(pay: Pay | None, outlook: Outlook | None, state: str | None = None, su
     releases and the honesty note."""
     groups = [(what, record) for what, record in (("pay", pay), ("outlook", outlook))
               if record is not None and record.aggregate]  # fmt: skip
-    if len(groups) == 2 and groups[0][1].code == groups[1][1].code:  # type: ignore[union-attr]
+    if len(groups) == 2 and groups[0][1].code == groups[1][1].code:
         groups = [("pay and outlook", groups[0][1])]
-    lines = [f"The {what} figures are for the whole group {record.code} {record.title}, "  # type: ignore[union-attr]
+    lines = [f"The {what} figures are for the whole group {record.code} {record.title}, "
              f"not for this {subject} alone." for what, record in groups]  # fmt: skip
     lines.append(releases(pay, outlook, state))
     return lines
@@ -227,10 +227,10 @@ def comparison_rows(labour: list[tuple[Pay | None, Outlook | None] | None], name
         for label in ("Median pay", "Pay range", "Employment", "Outlook", "Openings", "Entry"):
             if label in cells or (label == "Median pay" and "Pay" in cells):
                 rows.setdefault(label, [""] * len(found))[index] = " ".join(cells.get(label, cells.get("Pay", [])))
-    for cells in rows.values():
-        for index, cell in enumerate(cells):
+    for row in rows.values():
+        for index, cell in enumerate(row):
             if not cell:
-                cells[index] = NOT_PUBLISHED if labour[index] is not None else "no occupation linked"
+                row[index] = NOT_PUBLISHED if labour[index] is not None else "no occupation linked"
     notes = []
     for name, (pay, outlook) in zip(names, found, strict=True):
         for note in notes_of(pay, outlook):

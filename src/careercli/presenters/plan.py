@@ -223,7 +223,7 @@ def suggestions_table(items: Sequence[Suggestion], catalog: Catalog,
         name = Text(single_line(catalog.roles[item.role].name))
         if labour and not column:
             name.append("\n" + median_cell(pay), style=DIM)
-        row = [
+        row: list[RenderableType] = [
             str(number),
             name,
             f"{item.score:.0%}",

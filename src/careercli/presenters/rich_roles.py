@@ -175,13 +175,13 @@ def comparison_view(result: Comparison, catalog: Catalog, labour: Mapping[str, t
         table.add_column(Text(single_line(role.name), style="bold"), ratio=1, overflow="fold")
     table.add_row("Category", *[flat_text(r.category) for r in roles])
     table.add_row("Summary", *[flat_text(r.summary) for r in roles])
-    notes: list[str] = []
+    notes: list[str] = []  # under the table: group notes, the releases, the source
     if labour:
         from careercli.presenters.bls import comparison_rows
 
         rows, notes = comparison_rows([labour.get(r.slug) for r in roles], [r.name for r in roles], state)
-        for label, cells in rows:
-            table.add_row(label, *[flat_text(cell) for cell in cells])
+        for label, values in rows:
+            table.add_row(label, *[flat_text(value) for value in values])
     shared = Flow([Text(single_line(catalog.skill_name(s)), "green") for s in result.shared] or [Text("none")],
                   lead=Text("Shared key skills: ", "bold"))  # fmt: skip
     cells = []

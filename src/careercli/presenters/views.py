@@ -149,9 +149,9 @@ class RoleView(View):
 
         labour = None
         if self.labour is not None:
-            from careercli.presenters.bls import markdown
+            from careercli.presenters.bls import markdown as labour_markdown
 
-            labour = markdown(*self.labour, level=2, state=self.state, subject="role")
+            labour = labour_markdown(*self.labour, level=2, state=self.state, subject="role")
         text = role_markdown(self.role, self.catalog, self.books, labour)
         if self.official is None:
             return text
