@@ -175,6 +175,20 @@ _O10 = {
     "help": "text (default: a table, or tab-separated records when piped), markdown, json, svg or html.",
 }
 _O11 = {
+    "name": "state",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--state"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "Pay for this U.S. state (a postal code such as CA), from an imported BLS state workbook.",
+}
+_O12 = {
     "name": "role",
     "nargs": 1,
     "multiple": False,
@@ -188,7 +202,7 @@ _O11 = {
     "value": True,
     "help": "Only books for this role (slug or name).",
 }
-_O12 = {
+_O13 = {
     "name": "skill",
     "nargs": 1,
     "multiple": False,
@@ -202,7 +216,7 @@ _O12 = {
     "value": True,
     "help": "Only books that teach this skill.",
 }
-_O13 = {
+_O14 = {
     "name": "topic",
     "nargs": 1,
     "multiple": False,
@@ -216,7 +230,7 @@ _O13 = {
     "value": True,
     "help": "Only books on this topic.",
 }
-_O14 = {
+_O15 = {
     "name": "author",
     "nargs": 1,
     "multiple": False,
@@ -230,7 +244,7 @@ _O14 = {
     "value": True,
     "help": "Author name contains this text.",
 }
-_O15 = {
+_O16 = {
     "name": "since",
     "nargs": 1,
     "multiple": False,
@@ -246,7 +260,7 @@ _O15 = {
     "value": True,
     "help": "Published in or after YEAR.",
 }
-_O16 = {
+_O17 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -262,7 +276,7 @@ _O16 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O17 = {
+_O18 = {
     "name": "kind",
     "nargs": 1,
     "multiple": False,
@@ -278,7 +292,7 @@ _O17 = {
     "value": True,
     "help": "Only this kind of result.",
 }
-_O18 = {
+_O19 = {
     "name": "have",
     "nargs": 1,
     "multiple": False,
@@ -292,7 +306,7 @@ _O18 = {
     "value": True,
     "help": "Comma-separated skills to use instead of your profile's, e.g. python,sql,git.",
 }
-_O19 = {
+_O20 = {
     "name": "depth",
     "nargs": 1,
     "multiple": False,
@@ -308,7 +322,7 @@ _O19 = {
     "value": True,
     "help": "How many steps ahead to follow.",
 }
-_O20 = {
+_O21 = {
     "name": "interests",
     "nargs": 1,
     "multiple": False,
@@ -322,7 +336,7 @@ _O20 = {
     "value": True,
     "help": "Up to three RIASEC letters, most appealing first (IC: Investigative, then Conventional).",
 }
-_O21 = {
+_O22 = {
     "name": "scores",
     "nargs": 1,
     "multiple": False,
@@ -336,7 +350,7 @@ _O21 = {
     "value": True,
     "help": "How much each area appeals, 0 to 10: R=2,I=9,A=3,S=1,E=4,C=8.",
 }
-_O22 = {
+_O23 = {
     "name": "zone",
     "nargs": 1,
     "multiple": False,
@@ -350,7 +364,7 @@ _O22 = {
     "value": True,
     "help": "Acceptable job zones: 4, 3-4 or 2,4 (default: all).",
 }
-_O23 = {
+_O24 = {
     "name": "min_pay",
     "nargs": 1,
     "multiple": False,
@@ -366,7 +380,7 @@ _O23 = {
     "value": True,
     "help": "Leave out occupations whose median annual pay is lower (0: no minimum).",
 }
-_O24 = {
+_O25 = {
     "name": "skills",
     "nargs": 1,
     "multiple": False,
@@ -380,7 +394,7 @@ _O24 = {
     "value": False,
     "help": "Weigh the skills you have recorded, or not.",
 }
-_O25 = {
+_O26 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -396,7 +410,7 @@ _O25 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O26 = {
+_O27 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -410,7 +424,7 @@ _O26 = {
     "value": True,
     "help": "Explain one occupation's rank (an O*NET code or a role).",
 }
-_O27 = {
+_O28 = {
     "name": "reset",
     "nargs": 1,
     "multiple": False,
@@ -424,7 +438,7 @@ _O27 = {
     "value": False,
     "help": "Forget your saved answers.",
 }
-_O28 = {
+_O29 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -438,7 +452,7 @@ _O28 = {
     "value": True,
     "help": "Explain one role's score skill by skill.",
 }
-_O29 = {
+_O30 = {
     "name": "note",
     "nargs": 1,
     "multiple": False,
@@ -452,7 +466,7 @@ _O29 = {
     "value": True,
     "help": "Your note (replaces the old one).",
 }
-_O30 = {
+_O31 = {
     "name": "tag",
     "nargs": 1,
     "multiple": True,
@@ -466,7 +480,7 @@ _O30 = {
     "value": True,
     "help": "A tag; repeat for more (replaces old tags).",
 }
-_O31 = {
+_O32 = {
     "name": "add_tag",
     "nargs": 1,
     "multiple": True,
@@ -480,7 +494,7 @@ _O31 = {
     "value": True,
     "help": "Add a tag, keeping the others; repeat for more.",
 }
-_O32 = {
+_O33 = {
     "name": "remove_tag",
     "nargs": 1,
     "multiple": True,
@@ -494,7 +508,7 @@ _O32 = {
     "value": True,
     "help": "Remove a tag; repeat for more.",
 }
-_O33 = {
+_O34 = {
     "name": "tag",
     "nargs": 1,
     "multiple": False,
@@ -508,7 +522,7 @@ _O33 = {
     "value": True,
     "help": "Only bookmarks with this tag.",
 }
-_O34 = {
+_O35 = {
     "name": "custom",
     "nargs": 1,
     "multiple": False,
@@ -522,7 +536,7 @@ _O34 = {
     "value": False,
     "help": "Keep names the vocabulary lacks, as typed.",
 }
-_O35 = {
+_O36 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -538,7 +552,7 @@ _O35 = {
     "value": True,
     "help": "Where the book stands.",
 }
-_O36 = {
+_O37 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -554,7 +568,7 @@ _O36 = {
     "value": True,
     "help": "Only books with this status.",
 }
-_O37 = {
+_O38 = {
     "name": "output",
     "nargs": 1,
     "multiple": False,
@@ -568,7 +582,7 @@ _O37 = {
     "value": True,
     "help": "Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout).",
 }
-_O38 = {
+_O39 = {
     "name": "force",
     "nargs": 1,
     "multiple": False,
@@ -599,7 +613,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O1, _O2, _O9, _O10, _O5],
+                "options": [_O11, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -620,7 +634,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O11, _O12, _O13, _O14, _O15, _O16, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O12, _O13, _O14, _O15, _O16, _O17, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -652,7 +666,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O17, _O16, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O18, _O17, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "query",
@@ -673,7 +687,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O1, _O2, _O9, _O10, _O5],
+                "options": [_O11, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "roles",
@@ -694,7 +708,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O18, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O19, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -715,7 +729,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O19, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O20, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -736,7 +750,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O18, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O19, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -757,7 +771,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O20, _O21, _O22, _O23, _O24, _O25, _O26, _O27, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O21, _O22, _O23, _O24, _O25, _O26, _O27, _O28, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -766,7 +780,7 @@ TREE = {
             "suggest",
             "What could I become next? Every role...",
             False,
-            {"group": False, "options": [_O18, _O16, _O28, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O19, _O17, _O29, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
         ),
         (
             "bookmark",
@@ -783,7 +797,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O29, _O30, _O31, _O32, _O1, _O2, _O5],
+                            "options": [_O30, _O31, _O32, _O33, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "role",
@@ -823,7 +837,7 @@ TREE = {
                         "list",
                         "List your bookmarks, oldest first.",
                         False,
-                        {"group": False, "options": [_O33, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O34, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -843,7 +857,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O34, _O1, _O2, _O5],
+                            "options": [_O35, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "skills",
@@ -903,7 +917,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O35, _O1, _O2, _O5],
+                            "options": [_O36, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "book",
@@ -943,7 +957,7 @@ TREE = {
                         "list",
                         "Your reading list, grouped by status.",
                         False,
-                        {"group": False, "options": [_O36, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O37, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -952,7 +966,7 @@ TREE = {
             "export",
             "Export your profile as Markdown: skills,...",
             False,
-            {"group": False, "options": [_O37, _O38, _O1, _O2, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O38, _O39, _O1, _O2, _O5], "arguments": [], "commands": []},
         ),
         (
             "data",

@@ -43,6 +43,14 @@ class SearchKind(StrEnum):
 Category = Enum("Category", {name: name for name in CATEGORIES}, type=str)  # type: ignore[misc]
 
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most N rows (0 for all).")]
+StateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--state",
+        metavar="XX",
+        help="Pay for this U.S. state (a postal code such as CA), from an imported BLS state workbook.",
+    ),
+]
 
 
 def _session(ctx: Any) -> Any:
