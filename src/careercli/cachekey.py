@@ -1,6 +1,5 @@
-"""One key for every cache careercli keeps: the catalogue store and its search index, the replay's saved output,
-the completion snapshot (whose value lists are named by a token the snapshot holds) and the bundled O*NET
-extract's database.
+"""One key for every cache careercli keeps: the catalogue store and its search index, the replay's saved output
+and the completion snapshot (whose value lists are named by a token the snapshot holds).
 
 :func:`key` is a BLAKE2b digest of
 
@@ -8,8 +7,8 @@ extract's database.
 - the code: a digest of the bytes of every module of this package, the Python version, and the stat data of the
   folders that hold the libraries (installing or upgrading Rich, Typer, rtoml ... changes them);
 - the data: the stat data (mode, size, mtime, ctime, inode, device) of the bundled data files, the bundled O*NET
-  extract's files, every pack file and the O*NET import file itself (a copy over it in place changes its stat
-  data, not its folder's);
+  extract's files and its prebuilt database, every pack file and the O*NET import file itself (a copy over it in
+  place changes its stat data, not its folder's);
 - what the cache adds: its own text parts, files by their stat data, small files by their bytes.
 
 The code digest reads every module once, then is remembered in the cache folder (``code-digest``) under the
@@ -231,8 +230,8 @@ def library_tokens() -> list[str]:
 
 
 def data_files() -> list[str]:
-    """Every file the answers are made of: the bundled data, the bundled O*NET extract, each pack file (each pack
-    folder in name order) and the O*NET import file."""
+    """Every file the answers are made of: the bundled data, the bundled O*NET extract and its prebuilt database,
+    each pack file (each pack folder in name order) and the O*NET import file."""
     from careercli.catalogue.sources import BUNDLED_FILES, bundled_data_folder, pack_file_names
     from careercli.paths import onet_import_file
 
@@ -240,6 +239,7 @@ def data_files() -> list[str]:
     files = [os.path.join(bundled, name) for name in BUNDLED_FILES]
     extract = os.path.join(bundled, "onet")
     files += [os.path.join(extract, name) for name in _names(extract)]
+    files.append(os.path.join(bundled, "onet.sqlite"))  # careercli.onet.bundled.NAME, not imported here
     return [*files, *pack_file_names(), onet_import_file()]
 
 

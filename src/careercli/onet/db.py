@@ -4,7 +4,7 @@
 the target's folder, which replaces the target only when everything was read (a failed import leaves the old
 database, or nothing, behind). :func:`current` opens the database a command should use: the user's import when
 there is one (every query reads all its rows at once, so a damaged file is one error naming it), else the bundled
-extract's, cached and checked by :mod:`careercli.onet.bundled`. Standard library only.
+extract's, shipped prebuilt (:mod:`careercli.onet.bundled`). Standard library only.
 """
 
 from __future__ import annotations
@@ -383,22 +383,6 @@ def bundled_extract_folder() -> str:
     from careercli.catalogue.sources import bundled_data_folder
 
     return plain(os.path.join(bundled_data_folder(), "onet"))
-
-
-def bundled_extract_dir() -> Path:
-    from pathlib import Path
-
-    return Path(bundled_extract_folder())
-
-
-def bundled_db_path(folder: str | os.PathLike[str] | None = None) -> Path | None:
-    """The checked cache of the bundled extract (see :mod:`careercli.onet.bundled`); None when it has none."""
-    from pathlib import Path
-
-    from careercli.onet.bundled import bundled_path
-
-    found = bundled_path(folder)
-    return None if found is None else Path(found)
 
 
 def current() -> sqlite3.Connection | None:
