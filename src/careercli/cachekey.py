@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import sys
 
-TYPE_CHECKING = False  # typing costs a first view milliseconds
+TYPE_CHECKING = False  # typing is not imported here (tests/test_import_budget.py)
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from hashlib import blake2b as Blake2b
@@ -74,7 +74,7 @@ def hasher(person: bytes = b"careercli-key") -> Blake2b:
     """A BLAKE2b object with 32-byte digests (hashlib's, from its own C module); ``person`` keeps the digests of
     one use apart from another's."""
     try:
-        from _blake2 import blake2b  # what hashlib.blake2b is, without loading OpenSSL (2 ms at start-up)
+        from _blake2 import blake2b  # hashlib.blake2b, without loading OpenSSL (see the import budget)
     except ImportError:  # another Python implementation
         from hashlib import blake2b
     return blake2b(digest_size=32, person=person)
