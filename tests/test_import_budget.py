@@ -49,6 +49,7 @@ COMMANDS: dict[str, tuple[list[str], dict[str, str], str]] = {
     "--help": (["--help"], {"FORCE_COLOR": "1"}, "Usage"),
     "--version": (["--version"], {}, "career "),
     "a Tab": ([], TAB, "backend-developer"),
+    "export (piped)": (["export"], {}, "# My career profile"),
 }
 
 

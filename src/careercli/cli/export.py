@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from careercli.cli.session import Session, session
 from careercli.errors import CareerError, MalformedImport
-
-PROFILE_FILE = "profile.md"  # the name the export takes in a folder given as -o
 
 
 def export(
@@ -31,49 +28,9 @@ def export(
 
         career export | less
     """
-    import datetime as dt
+    from careercli.cli.profile_export import export_profile
 
-    from careercli._version import __version__
-    from careercli.presenters.markdown import profile_markdown
-    from careercli.queries.gap import role_gap, suggested_books
-
-    run = session(ctx)
-    from careercli.queries.lookup import occupation_roles, with_roles
-
-    mine, cat = run.profile(), run.catalog()
-    marked = [m.role for m in mine.bookmarks if m.role not in cat.roles]
-    cat = with_roles(cat, occupation_roles(cat, marked, run.onet() if marked else None))  # occupations by name
-    marks = [m.role for m in mine.bookmarks]  # the plan weighs the bookmarked roles, as `career plan` does
-    gaps = {m.role: role_gap(cat, cat.roles[m.role], mine.skills, marks) for m in mine.bookmarks if m.role in cat.roles}
-    text = profile_markdown(mine, cat, dt.date.today(), __version__, gaps, suggested_books(cat, mine))
-    text += _official_facts(run, [m.role for m in mine.bookmarks])  # with the credit line of each release
-    if output in (None, "-"):
-        run.output.emit(text)
-        return
-    if "\x00" in output:
-        raise CareerError(f"{output!r} is not a valid file name")
-    from careercli.atomic import write_export
-
-    target = Path(output).expanduser()
-    if output.endswith(("/", os.sep)) or os.path.isdir(target):  # a folder, as cp takes one: the file goes in it
-        if not os.path.isdir(target):
-            raise CareerError(f"no folder {output}: create it first, or name a file")
-        target /= PROFILE_FILE
-    if not write_export(target, text.encode("utf-8"), force):  # after a stream (/dev/stdout), say nothing more
-        run.tell(f"Wrote {target}.")
-
-
-def _official_facts(run: Session, ids: list[str]) -> str:
-    """The export's section of O*NET facts for the bookmarked roles and occupations ("" when none has any)."""
-    cat = run.catalog()
-    linked = [i for i in ids if (i in cat.roles and cat.roles[i].onet not in (None, "", "none")) or i not in cat.roles]
-    if not linked:
-        return ""  # no bookmark leads to an occupation: the database is not opened
-    from careercli.presenters.onet import export_markdown
-    from careercli.queries.lookup import curated_roles, official_facts
-
-    section = export_markdown(official_facts(cat, linked, run.onet()), curated_roles(cat))
-    return "\n" + section if section else ""
+    export_profile(session(ctx), output, force)
 
 
 def paths(ctx: typer.Context) -> None:
@@ -108,7 +65,6 @@ def paths(ctx: typer.Context) -> None:
 
 def _bls_paths() -> dict[str, str]:
     """Where BLS imports live and the release of each ("none" when the bundled figures are in use)."""
-    import os
 
     from careercli.bls import facts
 
