@@ -5,8 +5,13 @@ byte (line endings included), and 'Read Me.txt' whole (its version and licence l
 that curated roles link to (``onet = "..."`` in data/roles.toml, plus any codes given with --code), every
 occupation of SOC major group 15, and the occupations related to those.
 
+It then writes data/onet.sqlite, the extract's database, which careercli ships prebuilt and opens in place
+(tests/test_onet_cache.py checks that it holds what the extract gives). After a change to the extract's files or
+to the database schema, rebuild it alone with --database.
+
     python scripts/build_onet_extract.py ../shared/onet/29.2
     python scripts/build_onet_extract.py ../shared/onet/29.2 --code 11-3021.00 --code 27-3042.00
+    python scripts/build_onet_extract.py --database
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from careercli.onet import db as onet_db  # noqa: E402
 from careercli.onet.release import CODE, COLUMNS, OCCUPATIONS, README, Release  # noqa: E402
 
 GROUP = "15-"
@@ -62,13 +68,29 @@ def write_subset(release: Release, name: str, keep: set[str], out: Path) -> int:
     return len(kept) - 1
 
 
+def write_database(extract: Path, target: Path) -> None:
+    """The extract's database, as careercli ships it (written whole, then moved into place)."""
+    target.unlink(missing_ok=True)
+    with Release(extract) as release:
+        summary = onet_db.build(release, target)
+    target.chmod(0o644)
+    print(f"{target}: {summary.occupations} occupations")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("release", type=Path, help="the O*NET text release (zip or folder)")
+    parser.add_argument("release", type=Path, nargs="?", help="the O*NET text release (zip or folder)")
+    parser.add_argument("--database", action="store_true", help="only rebuild the database from the extract")
     parser.add_argument("--code", action="append", default=[], help="an O*NET-SOC code to include (repeatable)")
     parser.add_argument("--out", type=Path, default=ROOT / "data" / "onet", help="where to write (data/onet)")
     parser.add_argument("--roles", type=Path, default=ROOT / "data" / "roles.toml")
     args = parser.parse_args(argv)
+    database = args.out.parent / "onet.sqlite"
+    if args.database:
+        write_database(args.out, database)
+        return 0
+    if args.release is None:
+        parser.error("give the O*NET release, or --database")
     wanted = role_codes(args.roles) | set(args.code)
     with Release(args.release) as release:
         keep = select(release, wanted)
@@ -84,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(f"{name}: {write_subset(release, name, keep, args.out):,} rows")
     print(f"{len(keep)} occupations (O*NET {release.version}) in {args.out}")
+    write_database(args.out, database)
     return 0
 
 

@@ -330,7 +330,7 @@ def test_an_import_file_copied_over_in_place_is_shown_not_a_saved_page(isolated_
 
 # --- issue 21 item 22: cache clear leaves no cache of careercli -----------------------------------------------
 
-CACHES = ("catalogue.sqlite3", "completion.marshal", "completion-values.sqlite3", "code-digest", "replay", "onet")
+CACHES = ("catalogue.sqlite3", "completion.marshal", "completion-values.sqlite3", "code-digest", "replay")
 
 
 def _fill_every_cache() -> Path:
@@ -359,7 +359,7 @@ NO_REPLAY = {"CAREERCLI_NO_REPLAY": "1"}
 ANSWERS = [  # (argv, environment): each reads one cache or more
     (["show", "qa-engineer"], NO_REPLAY),  # the catalogue store
     (["search", "go"], NO_REPLAY),  # and its search tables
-    (["show", "15-1252.00"], NO_REPLAY),  # the bundled O*NET database
+    (["show", "15-1252.00"], NO_REPLAY),  # the bundled O*NET database (prebuilt, not a cache)
     (["show", "backend-developer"], {}),  # the replay
     ([], {"_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "career books --id ", "COMP_CWORD": "3"}),  # a Tab
 ]
@@ -368,7 +368,6 @@ ROWS_GONE = {  # the SQL that removes rows from each database
     "catalogue.sqlite3 search": "DELETE FROM search_term; DELETE FROM search_doc",
     "completion-values.sqlite3": "DELETE FROM meta",
     "completion-values.sqlite3 items": "DELETE FROM item",
-    "onet": "DELETE FROM occupation",
 }
 
 
@@ -399,14 +398,14 @@ def _damage(path: Path, how: str, sql: str | None) -> None:
 @pytest.mark.parametrize(
     "cache",
     ["catalogue.sqlite3", "catalogue.sqlite3 search", "completion-values.sqlite3", "completion-values.sqlite3 items",
-     "completion.marshal", "code-digest", "onet", "replay"],
+     "completion.marshal", "code-digest", "replay"],
 )  # fmt: skip
 def test_a_damaged_cache_is_rebuilt_silently(isolated_home: Path, cache: str, how: str) -> None:
     folder = _fill_every_cache()
     clean = _answers()
     assert all(code == 0 and out for code, out, _err in clean)
     name = cache.split()[0]
-    if name in ("onet", "replay"):
+    if name == "replay":
         targets = [p for p in (folder / name).iterdir() if not p.name.endswith(".sha256")]
     else:
         targets = [folder / name]

@@ -1,15 +1,18 @@
-"""The O*NET caches (issue 17, items 6 and 8): the bundled extract's database is used only when it is the user's
-own, intact file, and is rebuilt silently otherwise; a damaged import of the user's is one error naming it."""
+"""The O*NET databases: the bundled extract's ships prebuilt (issue 22, item 8) and is never copied into the cache;
+a damaged import of the user's is one error naming it (issue 17, items 6 and 8)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import stat
+import sqlite3
 from pathlib import Path
 
 import pytest
 
+from careercli import cachekey
 from careercli.errors import CareerError
+from careercli.onet import bundled
 from careercli.onet import db as onet_db
 from careercli.onet.release import Release
 from careercli.presenters import onet as view
@@ -28,127 +31,41 @@ def facts() -> str:
     return "\n".join([occ.version(db), *pages, *rows])
 
 
-def cache_files(home: Path) -> list[Path]:
-    return sorted((home / "cache" / "careercli" / "onet").iterdir())
+def dump(db: sqlite3.Connection) -> list[str]:
+    return list(db.iterdump())
 
 
-@pytest.fixture
-def clean(isolated_home: Path) -> str:
-    """The facts from a fresh cache, which now exists (the database and its digest)."""
-    text = facts()
-    assert "15-1252.00" in text
-    assert "Software Developers" in text
-    assert [p.suffix for p in cache_files(isolated_home)] == [".sqlite", ".sha256"]
-    return text
+def test_the_prebuilt_database_holds_what_the_extract_gives() -> None:
+    """data/onet.sqlite, shipped so that a first view never builds it, is what the extract's files give (rebuild it
+    with ``python scripts/build_onet_extract.py --database`` after a change to them or to the schema)."""
+    shipped = bundled.database_file()
+    assert os.path.basename(os.path.dirname(shipped)) == "data"
+    with Release(onet_db.bundled_extract_folder()) as release:
+        built = sqlite3.connect(":memory:")
+        built.deserialize(onet_db.build_bytes(release))
+    with contextlib.closing(sqlite3.connect(f"file:{shipped}?mode=ro", uri=True)) as prebuilt:
+        assert dump(prebuilt) == dump(built)
 
 
-def test_the_cache_folders_are_private(isolated_home: Path, clean: str) -> None:
-    for folder in (isolated_home / "cache" / "careercli", isolated_home / "cache" / "careercli" / "onet"):
-        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    for file in cache_files(isolated_home):
-        assert stat.S_IMODE(file.stat().st_mode) == 0o600
-
-
-@pytest.mark.parametrize("where", [0, 100, 5_000, 40_000, 1_000_000, -5_000, -1])
-def test_flipped_bytes_in_the_bundled_cache_are_rebuilt_silently(isolated_home: Path, clean: str, where: int) -> None:
-    database = cache_files(isolated_home)[0]
-    data = bytearray(database.read_bytes())
-    at = where % len(data)
-    for offset in range(8):  # eight bytes from there, every bit flipped
-        data[(at + offset) % len(data)] ^= 0xFF
-    database.write_bytes(bytes(data))
-    assert facts() == clean
-    assert database.read_bytes() != bytes(data)  # rebuilt, so the next command reads it straight away
-
-
-@pytest.mark.parametrize("damage", ["cut", "empty", "digest", "no digest", "folder", "fifo"])
-def test_a_cut_empty_or_replaced_cache_is_rebuilt(isolated_home: Path, clean: str, damage: str) -> None:
-    database, digest = cache_files(isolated_home)
-    if damage == "cut":
-        database.write_bytes(database.read_bytes()[: database.stat().st_size // 2])
-    elif damage == "empty":
-        database.write_bytes(b"")
-    elif damage == "digest":
-        digest.write_text("0" * 64 + "\n")
-    elif damage == "no digest":
-        digest.unlink()
-    elif damage == "folder":
-        database.unlink()
-        database.mkdir()
-    else:
-        database.unlink()
-        os.mkfifo(database)
-    assert facts() == clean
-    assert facts() == clean
-
-
-def planted(isolated_home: Path, tmp_path: Path) -> tuple[Path, bytes]:
-    """A database of other facts (the 5-occupation fixture) outside the cache, the cache's digest made to match
-    it: only the file's owner, mode or kind can tell it from the real one."""
-    _database, data = planted_in(isolated_home / "cache" / "careercli" / "onet", tmp_path)
-    other = tmp_path / "other.sqlite"
-    other.write_bytes(data)
-    return other, data
-
-
-def test_a_symlinked_cache_is_not_used(isolated_home: Path, clean: str, tmp_path: Path) -> None:
-    other, data = planted(isolated_home, tmp_path)
-    database = cache_files(isolated_home)[0]
-    database.unlink()
-    database.symlink_to(other)
-    assert facts() == clean
-    assert other.read_bytes() == data  # the link's target is left alone
-    assert not database.is_symlink()
-
-
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
-def test_another_users_cache_is_not_used(isolated_home: Path, clean: str, tmp_path: Path) -> None:
-    _other, data = planted(isolated_home, tmp_path)
-    database = cache_files(isolated_home)[0]
-    database.write_bytes(data)
-    os.chown(database, 4321, 4321)
-    assert facts() == clean
-    assert database.stat().st_uid == os.getuid()  # replaced by the user's own
-
-
-def test_a_cache_writable_by_others_is_not_used(isolated_home: Path, clean: str, tmp_path: Path) -> None:
-    _other, data = planted(isolated_home, tmp_path)
-    database = cache_files(isolated_home)[0]
-    database.write_bytes(data)
-    database.chmod(0o666)
-    assert facts() == clean
-
-
-@pytest.mark.parametrize("how", ["symlink", "other user"])
-def test_an_untrusted_cache_folder_is_neither_read_nor_written(isolated_home: Path, tmp_path: Path, how: str) -> None:
-    clean = facts()
+def test_a_cold_first_view_reads_the_prebuilt_database_and_writes_no_copy(isolated_home: Path, career) -> None:
+    result = career("show", "15-1252.00")
+    assert (result.code, result.err) == (0, "")
+    assert "Software Developers" in result.out
     cache = isolated_home / "cache" / "careercli"
-    elsewhere = tmp_path / "elsewhere"
-    os.rename(cache / "onet", elsewhere)
-    planted_in(elsewhere, tmp_path)
-    if how == "symlink":
-        (cache / "onet").symlink_to(elsewhere)
-    else:
-        if os.geteuid() != 0:
-            pytest.skip("giving a folder away needs root")
-        os.rename(elsewhere, cache / "onet")
-        elsewhere = cache / "onet"
-        os.chown(elsewhere, 4321, 4321)
-    before = {p.name: p.read_bytes() for p in elsewhere.iterdir()}
-    assert facts() == clean  # built in memory for the command
-    assert {p.name: p.read_bytes() for p in elsewhere.iterdir()} == before
+    assert not (cache / "onet").exists()
+    assert os.path.realpath(bundled.database_file()) in map(os.path.realpath, cachekey.data_files())
 
 
-def planted_in(folder: Path, tmp_path: Path) -> tuple[Path, bytes]:
-    """Replace the database in ``folder`` by the fixture's, with a matching digest."""
-    import hashlib
-
-    with Release(FIXTURE) as release:
-        data = onet_db.build_bytes(release)
-    database = next(p for p in folder.iterdir() if p.suffix == ".sqlite")
-    database.write_bytes(data)
-    database.with_name(database.name + ".sha256").write_text(hashlib.sha256(data).hexdigest() + "\n")
-    return database, data
+def test_without_the_prebuilt_database_the_extract_is_read_into_memory(isolated_home: Path, tmp_path: Path) -> None:
+    extract = tmp_path / "data" / "onet"
+    extract.mkdir(parents=True)
+    for file in FIXTURE.iterdir():
+        (extract / file.name).write_bytes(file.read_bytes())
+    db = bundled.open_bundled(extract)
+    assert db is not None
+    assert len(occ.by_group(db)) == 5  # the fixture's five, not the bundled extract's
+    assert sorted(p.name for p in tmp_path.rglob("*.sqlite*")) == []
+    assert bundled.open_bundled(tmp_path / "nothing") is None
 
 
 # -- the user's import is user data: never rebuilt behind their back, a clear error instead ----------------------

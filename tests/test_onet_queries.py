@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import pytest
@@ -165,26 +164,6 @@ def test_markdown_section_escapes_and_credits(db):
     assert "- 15-1211.00 Computer Systems Analysts (◆ curated role `systems-analyst`)" in text
     assert "- **Education:** not reported" in text
     assert "O\\*NET 29.2 Database" in text
-
-
-def test_bundled_extract_is_built_once_into_the_cache_and_rebuilt_when_it_changes(tmp_path, isolated_home):
-    extract = tmp_path / "onet"
-    extract.mkdir()
-    for file in FIXTURE.iterdir():
-        (extract / file.name).write_bytes(file.read_bytes())
-    first = onet_db.bundled_db_path(extract)
-    assert first is not None
-    assert first.parent == isolated_home / "cache" / "careercli" / "onet"
-    stamp = first.stat().st_mtime_ns
-    assert onet_db.bundled_db_path(extract) == first
-    assert first.stat().st_mtime_ns == stamp  # not rebuilt
-    task_file = extract / "Task Statements.txt"
-    task_file.write_bytes(task_file.read_bytes())
-    os.utime(task_file, ns=(1, 1))
-    second = onet_db.bundled_db_path(extract)
-    assert second != first
-    assert not first.exists()  # the stale one is removed
-    assert sorted(second.parent.iterdir()) == [second, second.with_name(second.name + ".sha256")]  # and its digest
 
 
 def test_current_prefers_the_users_import(isolated_home):

@@ -129,6 +129,28 @@ def test_list_reads_its_stored_listing_not_the_roles(cli, isolated_home: Path, m
             assert cli(*args) == before
 
 
+def test_a_piped_list_of_them_all_reads_one_stored_text(cli, isolated_home: Path, monkeypatch) -> None:
+    """A piped ``list`` (10,000 roles with the benchmark's pack) writes the records stored as one text, reading no
+    row of the listing; the other shapes read the rows, and a damaged or missing text gives the same output."""
+    from careercli.catalogue.store import Store
+
+    _pack(isolated_home, 301)
+    shapes = (("list",), ("list", "--category", "development"), ("list", "--json"), ("list", "--format", "markdown"))
+    built = {args: cli(*args) for args in shapes}
+    assert "page-a\tPage Role 1\tdevelopment\tRole 1.\tpages.toml" in built[("list",)].out.splitlines()
+    reads: list[str] = []
+    get = Store.get
+    monkeypatch.setattr(Store, "get", lambda self, name: reads.append(name) or get(self, name))
+    assert cli("list") == built[("list",)]
+    assert "table:listing_text" in reads
+    assert "table:listing" not in reads
+    monkeypatch.setattr(Store, "get", get)
+    for damage in ({"table:listing_text": b"\x00"}, {"table:listing_origins": None}, {"table:listing_text": None}):
+        _damage(damage)
+        for args, before in built.items():
+            assert cli(*args) == before
+
+
 QUERIES = ("scale", "page role", "page skill", "python", "pagr", "Page Book 7", "page-b", "role 2", "writer page")
 
 

@@ -14,7 +14,7 @@ from careercli.errors import CareerError
 # the remembered digest of the code (careercli.cachekey)
 OWN_FILES = ("catalogue.sqlite3", "catalogue.sqlite3-journal", "catalogue.sqlite3-wal", "catalogue.sqlite3-shm",
              "completion.marshal", "completion-values.sqlite3", "code-digest")  # fmt: skip
-OWN_FOLDERS = ("replay", "output", "onet")
+OWN_FOLDERS = ("replay", "output", "onet")  # onet: the O*NET database copies of earlier versions
 
 
 def _remove(path: str) -> None:

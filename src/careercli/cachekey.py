@@ -1,6 +1,5 @@
-"""One key for every cache careercli keeps: the catalogue store and its search index, the replay's saved output,
-the completion snapshot (whose value lists are named by a token the snapshot holds) and the bundled O*NET
-extract's database.
+"""One key for every cache careercli keeps: the catalogue store and its search index, the replay's saved output
+and the completion snapshot (whose value lists are named by a token the snapshot holds).
 
 :func:`key` is a BLAKE2b digest of
 
@@ -8,8 +7,8 @@ extract's database.
 - the code: a digest of the bytes of every module of this package, the Python version, and the stat data of the
   folders that hold the libraries (installing or upgrading Rich, Typer, rtoml ... changes them);
 - the data: the stat data (mode, size, mtime, ctime, inode, device) of the bundled data files, the bundled O*NET
-  extract's files, every pack file and the O*NET import file itself (a copy over it in place changes its stat
-  data, not its folder's);
+  extract's files and its prebuilt database, every pack file and the O*NET import file itself (a copy over it in
+  place changes its stat data, not its folder's);
 - what the cache adds: its own text parts, files by their stat data, small files by their bytes.
 
 The code digest reads every module once, then is remembered in the cache folder (``code-digest``) under the
@@ -25,7 +24,7 @@ from __future__ import annotations
 import os
 import sys
 
-TYPE_CHECKING = False  # typing costs a first view milliseconds
+TYPE_CHECKING = False  # typing is not imported here (tests/test_import_budget.py)
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from hashlib import blake2b as Blake2b
@@ -75,7 +74,7 @@ def hasher(person: bytes = b"careercli-key") -> Blake2b:
     """A BLAKE2b object with 32-byte digests (hashlib's, from its own C module); ``person`` keeps the digests of
     one use apart from another's."""
     try:
-        from _blake2 import blake2b  # what hashlib.blake2b is, without loading OpenSSL (2 ms at start-up)
+        from _blake2 import blake2b  # hashlib.blake2b, without loading OpenSSL (see the import budget)
     except ImportError:  # another Python implementation
         from hashlib import blake2b
     return blake2b(digest_size=32, person=person)
@@ -232,8 +231,8 @@ def library_tokens() -> list[str]:
 
 def data_files() -> list[str]:
     """Every file the answers are made of: each file of the bundled data folder and its subfolders (the curated
-    TOML, the O*NET extract, the BLS facts, the occupation profiles), each pack file (each pack folder in name
-    order), the O*NET import file and the BLS imports."""
+    TOML, the O*NET extract and its prebuilt database, the BLS facts, the occupation profiles), each pack file (each
+    pack folder in name order), the O*NET import file and the BLS imports."""
     from careercli.catalogue.sources import bundled_data_folder, pack_file_names
     from careercli.paths import data_folder, onet_import_file
 

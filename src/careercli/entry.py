@@ -2,9 +2,10 @@
 
 A read-only command whose inputs have not changed since its last run is answered from its saved output
 (``careercli.replay``) without importing Typer, Rich or the catalogue. The everyday command lines of ``list``,
-``show``, ``books``, ``search`` and ``bookmark list`` run without Typer (``careercli.cli.direct``); anything else
-runs the Typer app. Both hand their output to a recorder that keeps it for next time. Ctrl-C at any point of
-start-up exits 130 without a traceback.
+``show``, ``books``, ``search`` and ``bookmark list`` run without Typer (``careercli.cli.direct``), and so does
+``career export`` alone on its line (``careercli.cli.profile_export``); anything else runs the Typer app. Both
+hand their output to a recorder that keeps it for next time. Ctrl-C at any point of start-up exits 130 without a
+traceback.
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ def _main(argv: list[str]) -> int:
     code = 1
     try:
         answered = direct.run(argv, recorder=recorder)
+        if answered is None and argv == ["export"]:  # no option to read: the Typer command's body, without Typer
+            from careercli.cli.profile_export import run_alone
+
+            answered = run_alone(recorder)
         if answered is None:
             from careercli.cli.app import run
 

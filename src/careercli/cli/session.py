@@ -269,6 +269,9 @@ class Session:
             else:  # piped: stdout stays empty for the script, the sentence goes to the person
                 self.note(view.empty)
             return
+        if mode == "lines" and (text := view.records_text()) is not None:
+            self.output.emit(text)
+            return
         if mode == "lines":
             records = view.records()
             if records is not None:

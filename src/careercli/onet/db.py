@@ -4,7 +4,7 @@
 the target's folder, which replaces the target only when everything was read (a failed import leaves the old
 database, or nothing, behind). :func:`current` opens the database a command should use: the user's import when
 there is one (every query reads all its rows at once, so a damaged file is one error naming it), else the bundled
-extract's, cached and checked by :mod:`careercli.onet.bundled`. Standard library only.
+extract's, shipped prebuilt (:mod:`careercli.onet.bundled`). Standard library only.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from careercli.paths import file_uri, is_file, plain
 from careercli.records import record
 
 if TYPE_CHECKING:
-    from pathlib import Path  # a first view names files as text: pathlib costs about 5 ms to import
+    from pathlib import Path  # a first view names files as text (tests/test_import_budget.py)
 
 SCHEMA_VERSION = "1"
 DB_NAME = "onet.sqlite"
@@ -134,6 +134,15 @@ def _unwritable(target: Path, error: sqlite3.Error | OSError) -> CareerError:
     return CareerError(f"cannot write the O*NET import {target}: {reason}")
 
 
+def _source(release: Release) -> str:
+    """Where a release was read from, for ``meta``: the user's path, or a fixed name for the bundled extract, so that
+    the database careercli ships is the same whichever checkout built it."""
+    path = str(release.path)
+    if os.path.realpath(path) == os.path.realpath(bundled_extract_folder()):
+        return "bundled extract (data/onet)"
+    return path
+
+
 def build_bytes(release: Release) -> bytes:
     """Read ``release`` into a database in memory; its bytes (for a cache that is checked before each use)."""
     db = sqlite3.connect(":memory:")
@@ -240,7 +249,7 @@ def _fill(db: sqlite3.Connection, release: Release, progress: Progress) -> Summa
     meta = {
         "schema": SCHEMA_VERSION,
         "version": release.version,
-        "source": str(release.path),
+        "source": _source(release),
         "occupations": str(len(codes)),
         "tasks": str(counts["task"]),
         "technologies": str(counts["technology"]),
@@ -383,22 +392,6 @@ def bundled_extract_folder() -> str:
     from careercli.catalogue.sources import bundled_data_folder
 
     return plain(os.path.join(bundled_data_folder(), "onet"))
-
-
-def bundled_extract_dir() -> Path:
-    from pathlib import Path
-
-    return Path(bundled_extract_folder())
-
-
-def bundled_db_path(folder: str | os.PathLike[str] | None = None) -> Path | None:
-    """The checked cache of the bundled extract (see :mod:`careercli.onet.bundled`); None when it has none."""
-    from pathlib import Path
-
-    from careercli.onet.bundled import bundled_path
-
-    found = bundled_path(folder)
-    return None if found is None else Path(found)
 
 
 def current() -> sqlite3.Connection | None:

@@ -51,6 +51,10 @@ class View(ABC):
     def records(self) -> Iterable[Sequence[object]] | None:
         return None
 
+    def records_text(self) -> str | None:
+        """The piped records already written out, one a line, when known (then :meth:`records` is not read)."""
+        return None
+
     @abstractmethod
     def renderable(self, width: int) -> Any:
         """The Rich renderable for a terminal of ``width`` columns."""
@@ -77,6 +81,9 @@ class RolesView(View):
     def records(self) -> Iterable[Sequence[object]]:
         cut = 5 if self.origins else 4  # slug, name, category, summary (and source)
         return [row[:cut] for row in self.roles.rows]
+
+    def records_text(self) -> str | None:
+        return self.roles.text
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.rich_roles import roles_grouped
