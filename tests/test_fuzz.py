@@ -341,12 +341,15 @@ CACHE_COMMANDS: list[tuple[list[str], dict[str, str]]] = [
 
 
 def run_all(cache: Path) -> list[tuple[int, str, str]]:
-    """Every command of :data:`CACHE_COMMANDS`, each a real process on the cache folder."""
+    """Every command of :data:`CACHE_COMMANDS`, each a real process on the cache folder, with an empty home of its
+    own: the module's warm cache is made before any test's own home is set, and must never read the real one."""
     import subprocess
 
     from tests.conftest import CAREER
 
-    env = dict(os.environ, XDG_CACHE_HOME=str(cache))
+    home = cache.parent / "home"
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache), HOME=str(home))
+    env |= {"XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
     argvs = [([CAREER, *args], env | extra) for args, extra in CACHE_COMMANDS]
     results = []
     for argv, environment in argvs:
