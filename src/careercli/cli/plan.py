@@ -14,6 +14,7 @@ from careercli.cli.session import Session, session
 if TYPE_CHECKING:
     from careercli.model import Catalog, Role
     from careercli.presenters.views import View
+    from careercli.queries.gap import Leanings
 
 HaveOption = Annotated[
     str | None,
@@ -198,7 +199,7 @@ def suggest(
         career suggest --why data-engineer
     """
     from careercli.presenters.views import SuggestionsView, WhyView
-    from careercli.queries.gap import explain_score, rank_roles, weighted_score
+    from careercli.queries.gap import explain_score, mix, mix_parts, path_share, rank_roles, weighted_score
 
     run = session(ctx)
     skills, given = _have(run, have)
@@ -208,9 +209,24 @@ def suggest(
     cat = run.catalog()
     if why is not None:
         cat, role = _role_like(run, why)
+        code = role.onet or role.slug  # an occupation as a role: its slug is its code
         explained = explain_score(cat, role, skills)
-        run.present(_credited(WhyView(role.slug, weighted_score(explained), explained, cat), [role]))
+        parts = mix_parts(weighted_score(explained), path_share(cat, role, skills), code, _leanings(run, {code}))
+        run.present(_credited(WhyView(role.slug, mix(parts), explained, cat, parts), [role]))
         return
     marks = [b.role for b in run.profile().bookmarks] if have is None else []
-    found, total = rank_roles(cat, skills, marks, limit)
+    codes = {r.onet for r in cat.roles.values()} if run.profile().discover is not None else set()
+    found, total = rank_roles(cat, skills, marks, limit, _leanings(run, codes))
     run.present(SuggestionsView(found, cat).limited(total, limit))
+
+
+def _leanings(run: Session, codes: set[str]) -> Leanings | None:
+    """The interest fit and job zone the saved ``career discover`` answers give the occupations ``codes`` (None
+    without saved answers: those parts of the mix are left out)."""
+    answers = run.profile().discover
+    if answers is None:
+        return None
+    from careercli.onet.profiles import bundled
+    from careercli.queries.discover import leanings
+
+    return leanings(answers.scores, answers.zones, bundled(), codes - {"", "none"})
