@@ -200,6 +200,7 @@ def suggest(
     """
     from careercli.presenters.views import SuggestionsView, WhyView
     from careercli.queries.gap import explain_score, mix, mix_parts, path_share, rank_roles, weighted_score
+    from careercli.records import replace
 
     run = session(ctx)
     skills, given = _have(run, have)
@@ -211,7 +212,9 @@ def suggest(
         cat, role = _role_like(run, why)
         code = role.onet or role.slug  # an occupation as a role: its slug is its code
         explained = explain_score(cat, role, skills)
-        parts = mix_parts(weighted_score(explained), path_share(cat, role, skills), code, _leanings(run, {code}))
+        step, via = path_share(cat, role, skills)
+        parts = mix_parts(weighted_score(explained), step, code, _leanings(run, {code}))
+        parts = tuple(replace(p, via=via) if p.name == "path" else p for p in parts)
         run.present(_credited(WhyView(role.slug, mix(parts), explained, cat, parts), [role]))
         return
     marks = [b.role for b in run.profile().bookmarks] if have is None else []

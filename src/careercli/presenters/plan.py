@@ -15,7 +15,7 @@ from careercli.queries.gap import GENERIC, step_reasons
 # what each part of the suggest mix measures, in a few words (the names are queries.gap.MIX's)
 PART_TEXT = {
     "skills": "share of the role's key skills you have",
-    "next step": "how close you are to a role this one is a next step of",
+    "path": "how close you are to it or to a role it is a next step of",
     "interests": "interest fit of its occupation to your discover answers",
     "preparation": "its job zone against the zones you accepted",
 }
@@ -92,7 +92,9 @@ def suggestion_json(item: Suggestion, catalog: Catalog) -> dict[str, Any]:
 def parts_json(parts: Sequence[MixPart]) -> list[dict[str, Any]]:
     """Each part of the mix: its name, value (0 to 1, null when not known and so left out) and weight."""
     return [
-        {"part": p.name, "value": None if p.value is None else round(p.value, 4), "weight": p.weight} for p in parts
+        {"part": p.name, "value": None if p.value is None else round(p.value, 4), "weight": p.weight}
+        | ({"via": p.via} if p.via else {})
+        for p in parts
     ]
 
 
@@ -270,8 +272,11 @@ def why_view(
     mix.add_column("What it measures", overflow="fold")
     for part in parts:
         known = part.value is not None
+        text = PART_TEXT[part.name] if known else UNKNOWN_PART[part.name]
+        if part.via and part.via != role and part.via in catalog.roles:
+            text += f" (via {catalog.roles[part.via].name})"
         mix.add_row(part.name, f"{part.value:.0%}" if part.value is not None else "—", f"{part.weight:g}",
-                    Text(PART_TEXT[part.name] if known else UNKNOWN_PART[part.name], style="" if known else DIM))  # fmt: skip
+                    Text(single_line(text), style="" if known else DIM))  # fmt: skip
     left_out = [p.name for p in parts if p.value is None]
     note = f"; left out: {', '.join(left_out)}" if left_out else ""
     head = Text.assemble((name, "bold"), f": score {score:.0%}, the weighted mean of the known parts{note}")

@@ -240,7 +240,7 @@ class ScoreLine:
 #                data engineering), so that a move people make from where you stand ranks above a chance overlap
 #   interests    the interest fit of the role's occupation to your saved discover answers (below 0 counts as 0)
 #   preparation  1 when the occupation's job zone is one you accepted, 0.5 one zone away, else 0
-MIX = (("skills", 0.6), ("path", 0.25), ("interests", 0.1), ("preparation", 0.05))
+MIX = (("skills", 0.5), ("path", 0.35), ("interests", 0.1), ("preparation", 0.05))
 
 
 @record
@@ -248,6 +248,7 @@ class MixPart:
     name: str  # one of MIX's names
     value: float | None  # 0 to 1; None: not known, left out of the mix
     weight: float
+    via: str = ""  # the path part: the role whose skills share it is (filled by ``career suggest --why``)
 
 
 def mix(parts: Iterable[MixPart]) -> float:
@@ -360,12 +361,17 @@ def rank_roles(
     return found, len(slugs)
 
 
-def path_share(catalog: Catalog, role: Role, have: Iterable[str]) -> float:
+def path_share(catalog: Catalog, role: Role, have: Iterable[str]) -> tuple[float, str]:
     """The path part of one role: the best skills share among the role and the roles that list it as a next
-    step."""
+    step, and the role it comes from (the role's own slug when none is nearer)."""
     owned = set(have)
-    before = [r for r in catalog.roles.values() if r.slug != role.slug and role.slug in r.next_roles]
-    return max(weighted_score(explain_score(catalog, r, owned)) for r in [role, *before])
+    best, via = weighted_score(explain_score(catalog, role, owned)), role.slug
+    for other in catalog.roles.values():
+        if other.slug != role.slug and role.slug in other.next_roles:
+            share = weighted_score(explain_score(catalog, other, owned))
+            if share > best:
+                best, via = share, other.slug
+    return best, via
 
 
 def _ranked(table: tuple, owned: set[str], leanings: Leanings | None) -> Iterator[tuple[int, float, float]]:
