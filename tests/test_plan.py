@@ -122,12 +122,15 @@ def test_suggest_puts_backend_near_the_top_for_python_sql_git(cli) -> None:
     cli("skills", "add", "python", "sql", "git")
     payload = json.loads(cli("suggest", "--json").out)
     ranked = [s["role"] for s in payload["suggestions"]]
-    # weighted scores, 42 roles: QA, software engineer and the data roles share all three; back-end (0.184) sits a
-    # thousandth behind developer advocate, which shares python and git
+    # 42 roles: QA, software engineer and the data roles share all three; back-end is a next step of QA
     assert "backend-developer" in ranked[:8]
     assert "embedded-systems-engineer" not in ranked[:8]
     backend = next(s for s in payload["suggestions"] if s["role"] == "backend-developer")
-    assert set(backend) == {"role", "name", "score", "coverage", "have", "missing"}
+    assert set(backend) == {"role", "name", "score", "parts", "coverage", "have", "missing"}
+    assert [(p["part"], p["weight"]) for p in backend["parts"]] == [
+        ("skills", 0.5), ("path", 0.35), ("interests", 0.1), ("preparation", 0.05),
+    ]  # fmt: skip
+    assert [p["value"] for p in backend["parts"]][2:] == [None, None]  # no discover answers: left out
     assert sorted(backend["have"]) == ["git", "python", "sql"]
     assert backend["missing"]
     table = cli("suggest", tty=True).out
