@@ -181,14 +181,29 @@ def suggest(
     why: Annotated[
         str | None,
         typer.Option(
-            "--why", metavar="ROLE", help="Explain one role's score skill by skill.", autocompletion=complete.roles
+            "--why",
+            metavar="ROLE",
+            help="Explain one role's score: each part, then skill by skill.",
+            autocompletion=complete.roles,
         ),
     ] = None,
 ) -> None:
-    """What could I become next? Every role ranked by how much of it your skills already cover.
+    """What could I become next? Every role ranked by your skills, the usual career moves and your interests.
 
-    The score weighs core skills over generic ones (git, debugging and the like count a quarter), and a
-    group such as "one server-side language" counts once.
+    The score is a weighted mean of four parts, each from 0 to 1:
+
+    skills 0.5: the share of the role's key skills you have (git, debugging and the like count a quarter; a
+    group such as "one server-side language" counts once).
+
+    path 0.35: the higher of that share and your share of a role the catalogue lists this one as a next step
+    of (back-end developer leads to data engineer).
+
+    interests 0.1: the interest fit of the role's O*NET occupation to your saved 'career discover' answers.
+
+    preparation 0.05: 1 when the occupation's job zone is one you accepted there, 0.5 one zone away, else 0.
+
+    Without saved answers, or for a role with no occupation profile, interests and preparation are left out
+    and the other parts share their weight.
 
     Examples:
 
