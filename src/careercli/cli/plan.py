@@ -244,7 +244,8 @@ def _leanings(run: Session, codes: set[str]) -> Leanings | None:
     answers = run.profile().discover
     if answers is None:
         return None
-    from careercli.onet.profiles import bundled
+    from careercli.onet.profiles import bundled_some
     from careercli.queries.discover import leanings
 
-    return leanings(answers.scores, answers.zones, bundled(), codes - {"", "none"})
+    wanted = codes - {"", "none"}
+    return leanings(answers.scores, answers.zones, bundled_some(wanted), wanted)
