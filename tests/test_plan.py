@@ -281,3 +281,25 @@ def test_the_first_suggestions_and_the_stored_table_rank_as_suggest_roles():
     CountingRoles.visits = 0
     rank_roles(stored, have, limit=5)
     assert CountingRoles.visits == 5  # only the roles shown are read
+
+
+def test_with_discover_answers_the_stored_table_ranks_as_the_whole_list_and_by_the_mix():
+    from careercli.onet.profiles import bundled
+    from careercli.queries.discover import leanings
+    from careercli.queries.gap import mix, rank_roles, stored_tables
+
+    cat = scaled(2)
+    have = {"python", "sql", "docker", "git"}
+    codes = {r.onet for r in cat.roles.values()} - {"", "none"}
+    leaning = leanings((0, 10, 0, 0, 0, 8), (4,), bundled(), codes)
+    every = suggest_roles(cat, have, leanings=leaning)
+    assert len(every) == len(cat.roles)
+    assert [s.score for s in every] == sorted((s.score for s in every), reverse=True)
+    assert all(s.score == mix(s.parts) for s in every)
+    table = stored_tables(cat)
+    stored = Catalog(cat.roles, cat.skills, cat.books, cat.sources, cat.role_books, cat.book_order, cat.readings,
+                     cat.summaries, table.get)  # fmt: skip
+    assert rank_roles(stored, have, limit=5, leanings=leaning) == (every[:5], len(every))
+    CountingRoles.visits = 0
+    rank_roles(stored, have, limit=5, leanings=leaning)
+    assert CountingRoles.visits == 5  # only the roles shown are read, answers or not

@@ -395,9 +395,18 @@ def _ranked(table: tuple, owned: set[str], leanings: Leanings | None) -> Iterato
                 step[after] = value
     scored = []
     candidates = range(len(names)) if leanings is not None else set(share) | set(step)
+    (_, w_skills), (_, w_path), (_, w_interests), (_, w_zone) = MIX
+    by_code: dict[str, tuple[tuple[float, float], ...]] = {}  # the interests and preparation parts known, weighted
     for role in candidates:
         skills, near = share.get(role, 0.0), step.get(role, 0.0)
-        total = round(mix(mix_parts(skills, near, codes[role], leanings)), 9)
+        known = ((w_skills, skills), (w_path, near))  # the sums of mix(mix_parts(...)), without a record a role
+        if leanings is not None:
+            code = codes[role]
+            if code not in by_code:
+                values = ((w_interests, leanings.interest(code)), (w_zone, leanings.preparation(code)))
+                by_code[code] = tuple((w, v) for w, v in values if v is not None)
+            known += by_code[code]
+        total = round(sum(w * v for w, v in known) / sum(w for w, _ in known), 9)
         scored.append((-total, -skills, -had.get(role, 0), names[role], role, skills, near))
     scored.sort()
     yield from ((entry[4], entry[5], entry[6]) for entry in scored)
