@@ -122,12 +122,15 @@ def test_suggest_puts_backend_near_the_top_for_python_sql_git(cli) -> None:
     cli("skills", "add", "python", "sql", "git")
     payload = json.loads(cli("suggest", "--json").out)
     ranked = [s["role"] for s in payload["suggestions"]]
-    # weighted scores, 42 roles: QA, software engineer and the data roles share all three; back-end (0.184) sits a
-    # thousandth behind developer advocate, which shares python and git
+    # 42 roles: QA, software engineer and the data roles share all three; back-end is a next step of QA
     assert "backend-developer" in ranked[:8]
     assert "embedded-systems-engineer" not in ranked[:8]
     backend = next(s for s in payload["suggestions"] if s["role"] == "backend-developer")
-    assert set(backend) == {"role", "name", "score", "coverage", "have", "missing", "pay"}
+    assert set(backend) == {"role", "name", "score", "parts", "coverage", "have", "missing", "pay"}
+    assert [(p["part"], p["weight"]) for p in backend["parts"]] == [
+        ("skills", 0.5), ("path", 0.35), ("interests", 0.1), ("preparation", 0.05),
+    ]  # fmt: skip
+    assert [p["value"] for p in backend["parts"]][2:] == [None, None]  # no discover answers: left out
     assert sorted(backend["have"]) == ["git", "python", "sql"]
     assert backend["missing"]
     table = cli("suggest", tty=True).out
@@ -278,3 +281,25 @@ def test_the_first_suggestions_and_the_stored_table_rank_as_suggest_roles():
     CountingRoles.visits = 0
     rank_roles(stored, have, limit=5)
     assert CountingRoles.visits == 5  # only the roles shown are read
+
+
+def test_with_discover_answers_the_stored_table_ranks_as_the_whole_list_and_by_the_mix():
+    from careercli.onet.profiles import bundled
+    from careercli.queries.discover import leanings
+    from careercli.queries.gap import mix, rank_roles, stored_tables
+
+    cat = scaled(2)
+    have = {"python", "sql", "docker", "git"}
+    codes = {r.onet for r in cat.roles.values()} - {"", "none"}
+    leaning = leanings((0, 10, 0, 0, 0, 8), (4,), bundled(), codes)
+    every = suggest_roles(cat, have, leanings=leaning)
+    assert len(every) == len(cat.roles)
+    assert [s.score for s in every] == sorted((s.score for s in every), reverse=True)
+    assert all(s.score == mix(s.parts) for s in every)
+    table = stored_tables(cat)
+    stored = Catalog(cat.roles, cat.skills, cat.books, cat.sources, cat.role_books, cat.book_order, cat.readings,
+                     cat.summaries, table.get)  # fmt: skip
+    assert rank_roles(stored, have, limit=5, leanings=leaning) == (every[:5], len(every))
+    CountingRoles.visits = 0
+    rank_roles(stored, have, limit=5, leanings=leaning)
+    assert CountingRoles.visits == 5  # only the roles shown are read, answers or not

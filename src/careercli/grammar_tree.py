@@ -450,7 +450,7 @@ _O29 = {
     "secondary": [],
     "hidden": False,
     "value": True,
-    "help": "Explain one role's score skill by skill.",
+    "help": "Explain one role's score: each part, then skill by skill.",
 }
 _O30 = {
     "name": "note",

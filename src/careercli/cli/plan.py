@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from careercli.model import Catalog, Role
     from careercli.presenters.views import View
+    from careercli.queries.gap import Leanings
 
 HaveOption = Annotated[
     str | None,
@@ -200,14 +201,29 @@ def suggest(
     why: Annotated[
         str | None,
         typer.Option(
-            "--why", metavar="ROLE", help="Explain one role's score skill by skill.", autocompletion=complete.roles
+            "--why",
+            metavar="ROLE",
+            help="Explain one role's score: each part, then skill by skill.",
+            autocompletion=complete.roles,
         ),
     ] = None,
 ) -> None:
-    """What could I become next? Every role ranked by how much of it your skills already cover.
+    """What could I become next? Every role ranked by your skills, the usual career moves and your interests.
 
-    The score weighs core skills over generic ones (git, debugging and the like count a quarter), and a
-    group such as "one server-side language" counts once.
+    The score is a weighted mean of four parts, each from 0 to 1:
+
+    skills 0.5: the share of the role's key skills you have (git, debugging and the like count a quarter; a
+    group such as "one server-side language" counts once).
+
+    path 0.35: the higher of that share and your share of a role the catalogue lists this one as a next step
+    of (back-end developer leads to data engineer).
+
+    interests 0.1: the interest fit of the role's O*NET occupation to your saved 'career discover' answers.
+
+    preparation 0.05: 1 when the occupation's job zone is one you accepted there, 0.5 one zone away, else 0.
+
+    Without saved answers, or for a role with no occupation profile, interests and preparation are left out
+    and the other parts share their weight.
 
     Examples:
 
@@ -218,7 +234,8 @@ def suggest(
         career suggest --why data-engineer
     """
     from careercli.presenters.views import SuggestionsView, WhyView
-    from careercli.queries.gap import explain_score, rank_roles, weighted_score
+    from careercli.queries.gap import explain_score, mix, mix_parts, path_share, rank_roles, weighted_score
+    from careercli.records import replace
 
     run = session(ctx)
     skills, given = _have(run, have)
@@ -228,10 +245,28 @@ def suggest(
     cat = run.catalog()
     if why is not None:
         cat, role = _role_like(run, why)
+        code = role.onet or role.slug  # an occupation as a role: its slug is its code
         explained = explain_score(cat, role, skills)
-        run.present(_credited(WhyView(role.slug, weighted_score(explained), explained, cat), [role]))
+        step, via = path_share(cat, role, skills)
+        parts = mix_parts(weighted_score(explained), step, code, _leanings(run, {code}))
+        parts = tuple(replace(p, via=via) if p.name == "path" else p for p in parts)
+        run.present(_credited(WhyView(role.slug, mix(parts), explained, cat, parts), [role]))
         return
     marks = [b.role for b in run.profile().bookmarks] if have is None else []
-    found, total = rank_roles(cat, skills, marks, limit)
+    codes = {r.onet for r in cat.roles.values()} if run.profile().discover is not None else set()
+    found, total = rank_roles(cat, skills, marks, limit, _leanings(run, codes))
     labour = _labour(cat.roles[s.role] for s in found)
     run.present(SuggestionsView(found, cat, labour).limited(total, limit))
+
+
+def _leanings(run: Session, codes: set[str]) -> Leanings | None:
+    """The interest fit and job zone the saved ``career discover`` answers give the occupations ``codes`` (None
+    without saved answers: those parts of the mix are left out)."""
+    answers = run.profile().discover
+    if answers is None:
+        return None
+    from careercli.onet.profiles import bundled_some
+    from careercli.queries.discover import leanings
+
+    wanted = codes - {"", "none"}
+    return leanings(answers.scores, answers.zones, bundled_some(wanted), wanted)

@@ -9,9 +9,12 @@ letters. Standard library only.
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from careercli.errors import CareerError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 AREAS = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
 LETTERS = "RIASEC"
@@ -64,6 +67,19 @@ def _bundled_text() -> tuple[str, str]:
 def bundled() -> list[OccupationProfile]:
     """The table shipped with careercli."""
     return parse(*_bundled_text())
+
+
+def bundled_some(codes: Iterable[str]) -> list[OccupationProfile]:
+    """The bundled rows of the occupations ``codes`` (those it has), each row found in the text rather than the
+    whole table parsed: ``career suggest`` needs a few dozen of 923."""
+    text, source = _bundled_text()
+    rows = [text.split("\n", 1)[0]]
+    for code in sorted(set(codes)):
+        start = text.find(f"\n{code}\t")
+        if start >= 0:
+            end = text.find("\n", start + 1)
+            rows.append(text[start + 1 : end if end >= 0 else len(text)])
+    return parse("\n".join(rows), source)
 
 
 def high_point(code: str) -> str:

@@ -12,12 +12,24 @@ from typing import TYPE_CHECKING, Any
 from careercli.presenters.text import single_line
 from careercli.queries.gap import GENERIC, step_reasons
 
+# what each part of the suggest mix measures, in a few words (the names are queries.gap.MIX's)
+PART_TEXT = {
+    "skills": "share of the role's key skills you have",
+    "path": "how close you are to it or to a role it is a next step of",
+    "interests": "interest fit of its occupation to your discover answers",
+    "preparation": "its job zone against the zones you accepted",
+}
+UNKNOWN_PART = {
+    "interests": "not known: no saved discover answers or no interest profile",
+    "preparation": "not known: no saved discover answers or no job zone",
+}
+
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
 
     from careercli.model import Catalog
-    from careercli.queries.gap import Gap, PlanStep, ScoreLine, Suggestion
+    from careercli.queries.gap import Gap, MixPart, PlanStep, ScoreLine, Suggestion
 
 DIM = "dim"
 NO_SKILLS_HINT = "No skills recorded: this is the whole plan. Record yours with 'career skills add python sql git'."
@@ -70,16 +82,27 @@ def suggestion_json(item: Suggestion, catalog: Catalog) -> dict[str, Any]:
         "role": item.role,
         "name": catalog.roles[item.role].name,
         "score": round(item.score, 4),
+        "parts": parts_json(item.parts),
         "coverage": round(item.coverage, 4),
         "have": list(item.have),
         "missing": list(item.missing),
     }
 
 
-def why_json(role: str, score: float, lines: Sequence[ScoreLine]) -> dict[str, Any]:
+def parts_json(parts: Sequence[MixPart]) -> list[dict[str, Any]]:
+    """Each part of the mix: its name, value (0 to 1, null when not known and so left out) and weight."""
+    return [
+        {"part": p.name, "value": None if p.value is None else round(p.value, 4), "weight": p.weight}
+        | ({"via": p.via} if p.via else {})
+        for p in parts
+    ]
+
+
+def why_json(role: str, score: float, lines: Sequence[ScoreLine], parts: Sequence[MixPart] = ()) -> dict[str, Any]:
     return {
         "role": role,
         "score": round(score, 4),
+        "parts": parts_json(parts),
         "units": [
             {"skills": list(line.skills), "group": line.group or None, "weight": line.weight, "have": line.have}
             for line in lines
@@ -234,15 +257,22 @@ def suggestions_table(items: Sequence[Suggestion], catalog: Catalog,
         if column:
             row.append(median_cell(pay))
         table.add_row(*row)
-    caption = ["Score: the share of the role's key skills you have; git, debugging and the like count 1/4."]
+    caption = [
+        "Score: mostly the share of the role's key skills you have (git and the like count 1/4), then whether it is "
+        "a next step of a role you are close to, and with saved discover answers your interests and job zones. "
+        "'career suggest --why ROLE' shows each part."
+    ]
     if labour:
         caption.append(pay_caption([p for p in pays if p is not None], column))
     table.caption = "\n".join(caption)
     return table
 
 
-def why_view(role: str, score: float, lines: Sequence[ScoreLine], catalog: Catalog) -> RenderableType:
-    """How a role's score is made: each unit, its weight and whether you have it."""
+def why_view(
+    role: str, score: float, lines: Sequence[ScoreLine], catalog: Catalog, parts: Sequence[MixPart] = ()
+) -> RenderableType:
+    """How a role's score is made: each part of the mix with its value and weight, then the skills part unit by
+    unit: its weight and whether you have it."""
     from rich import box
     from rich.console import Group
     from rich.table import Table
@@ -260,5 +290,23 @@ def why_view(role: str, score: float, lines: Sequence[ScoreLine], catalog: Catal
                       Text("✓ have", style="green") if line.have else Text("missing", style=DIM))  # fmt: skip
     had = sum(line.weight for line in lines if line.have)
     total = sum(line.weight for line in lines)
-    head = Text.assemble((single_line(catalog.roles[role].name), "bold"), f": score {score:.0%} = {had:g} / {total:g}")
-    return Group(head, table)
+    name = single_line(catalog.roles[role].name)
+    if not parts:
+        return Group(Text.assemble((name, "bold"), f": score {score:.0%} = {had:g} / {total:g}"), table)
+    mix = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    mix.add_column("Part", no_wrap=True)
+    mix.add_column("Value", justify="right", no_wrap=True)
+    mix.add_column("Weight", justify="right", no_wrap=True)
+    mix.add_column("What it measures", overflow="fold")
+    for part in parts:
+        known = part.value is not None
+        text = PART_TEXT[part.name] if known else UNKNOWN_PART[part.name]
+        if part.via and part.via != role and part.via in catalog.roles:
+            text += f" (via {catalog.roles[part.via].name})"
+        mix.add_row(part.name, f"{part.value:.0%}" if part.value is not None else "—", f"{part.weight:g}",
+                    Text(single_line(text), style="" if known else DIM))  # fmt: skip
+    left_out = [p.name for p in parts if p.value is None]
+    note = f"; left out: {', '.join(left_out)}" if left_out else ""
+    head = Text.assemble((name, "bold"), f": score {score:.0%}, the weighted mean of the known parts{note}")
+    skills = Text(f"The skills part, {had:g} of {total:g}:")
+    return Group(head, mix, skills, table)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from careercli.model import Book, Catalog, Role
     from careercli.profile import Bookmark, Profile, ReadingEntry
     from careercli.queries.compare import Comparison
-    from careercli.queries.gap import Gap, ScoreLine, Suggestion
+    from careercli.queries.gap import Gap, MixPart, ScoreLine, Suggestion
     from careercli.queries.occupations import Occupation
     from careercli.queries.paths import CareerPath
     from careercli.queries.ranking import RoleReading
@@ -339,19 +339,21 @@ class SuggestionsView(View):
 class WhyView(View):
     key = "why"
 
-    def __init__(self, role: str, score: float, lines: Sequence[ScoreLine], catalog: Catalog) -> None:
-        self.role, self.score, self.lines, self.catalog = role, score, lines, catalog
+    def __init__(
+        self, role: str, score: float, lines: Sequence[ScoreLine], catalog: Catalog, parts: Sequence[MixPart] = ()
+    ) -> None:
+        self.role, self.score, self.lines, self.catalog, self.parts = role, score, lines, catalog, parts
         self.title = f"career suggest --why {role}"
 
     def data(self) -> Any:
         from careercli.presenters.plan import why_json
 
-        return why_json(self.role, self.score, self.lines)
+        return why_json(self.role, self.score, self.lines, self.parts)
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.plan import why_view
 
-        return why_view(self.role, self.score, self.lines, self.catalog)
+        return why_view(self.role, self.score, self.lines, self.catalog, self.parts)
 
 
 class BookmarksView(View):

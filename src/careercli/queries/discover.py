@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from careercli.errors import UsageError
 from careercli.onet.profiles import AREAS, LETTERS, OccupationProfile
+
+if TYPE_CHECKING:
+    from careercli.queries.gap import Leanings
 
 LOW, HIGH = 0, 10  # the scale a person answers on
 LETTER_SCORES = (10, 8, 6)  # --interests "IC": the first letter 10, the second 8, the third 6, the others LOW
@@ -260,3 +263,20 @@ def _best_role(roles: Sequence[str], coverage: Mapping[str, float] | None) -> tu
         return None, None
     best = max(roles, key=lambda r: coverage.get(r, 0.0))
     return best, coverage.get(best, 0.0)
+
+
+def leanings(
+    person: Sequence[float], zones: Sequence[int], profiles: Iterable[OccupationProfile], codes: Iterable[str]
+) -> Leanings:
+    """What saved answers say of the occupations ``codes`` (``career suggest``'s interests and preparation parts):
+    a :class:`careercli.queries.gap.Leanings`; fit and zone are worked out only for those codes."""
+    from careercli.queries.gap import Leanings
+
+    wanted = set(codes)
+    fits: dict[str, int | None] = {}
+    found: dict[str, int | None] = {}
+    for profile in profiles:
+        if profile.code in wanted:
+            fits[profile.code] = None if profile.interests is None else fit(person, profile.interests)
+            found[profile.code] = profile.job_zone
+    return Leanings(fits, found, tuple(zones))

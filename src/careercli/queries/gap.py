@@ -231,13 +231,70 @@ class ScoreLine:
     group: str = ""
 
 
+# -- the mix behind ``career suggest`` ----------------------------------------------------------------------------
+# Each part is a value from 0 to 1 with a weight; a part that is not known (no saved discover answers, an
+# occupation without an interest profile or job zone) is left out and the others share its weight:
+#   skills       the weighted share of the role's key skills you have (generic skills count a quarter)
+#   path         how close you are to the role by the catalogue's career paths: the best skills share among the
+#                role itself and the roles that list it as a next step (a back-end developer's next steps include
+#                data engineering), so that a move people make from where you stand ranks above a chance overlap
+#   interests    the interest fit of the role's occupation to your saved discover answers (below 0 counts as 0)
+#   preparation  1 when the occupation's job zone is one you accepted, 0.5 one zone away, else 0
+MIX = (("skills", 0.5), ("path", 0.35), ("interests", 0.1), ("preparation", 0.05))
+
+
+@record
+class MixPart:
+    name: str  # one of MIX's names
+    value: float | None  # 0 to 1; None: not known, left out of the mix
+    weight: float
+    via: str = ""  # the path part: the role whose skills share it is (filled by ``career suggest --why``)
+
+
+def mix(parts: Iterable[MixPart]) -> float:
+    """The weighted mean of the parts that are known."""
+    known = [p for p in parts if p.value is not None]
+    total = sum(p.weight for p in known)
+    return sum(p.weight * (p.value or 0.0) for p in known) / total if total else 0.0
+
+
+@record
+class Leanings:
+    """What saved discover answers say of occupations, by O*NET code: the interest fit (x100, None: no interest
+    profile) and the job zone (None: O*NET gives none); and the job zones the person accepted."""
+
+    fits: dict[str, int | None]
+    zones: dict[str, int | None]
+    accepted: tuple[int, ...]
+
+    def interest(self, code: str) -> float | None:
+        found = self.fits.get(code)
+        return None if found is None else max(found, 0) / 100
+
+    def preparation(self, code: str) -> float | None:
+        zone = self.zones.get(code)
+        if zone is None or not self.accepted:
+            return None
+        away = min(abs(zone - z) for z in self.accepted)
+        return 1.0 if away == 0 else 0.5 if away == 1 else 0.0
+
+
+def mix_parts(skills: float, step: float, code: str, leanings: Leanings | None) -> tuple[MixPart, ...]:
+    """The parts of one role's score (``code``: its O*NET occupation, "" or "none" when it has none)."""
+    values = [skills, step, None, None]
+    if leanings is not None:
+        values[2], values[3] = leanings.interest(code), leanings.preparation(code)
+    return tuple(MixPart(name, value, weight) for (name, weight), value in zip(MIX, values, strict=True))
+
+
 @record
 class Suggestion:
     role: str
     have: tuple[str, ...]
     missing: tuple[str, ...]  # in learning-plan order
-    score: float = 0.0  # the weighted share of the role's units the user has (generic skills weigh less)
+    score: float = 0.0  # the mix of the parts (see MIX)
     units: int = 0
+    parts: tuple[MixPart, ...] = ()
 
     @property
     def coverage(self) -> float:
@@ -266,81 +323,129 @@ def weighted_score(lines: Iterable[ScoreLine]) -> float:
     return sum(line.weight for line in items if line.have) / total if total else 0.0
 
 
-def suggest_roles(catalog: Catalog, have: Iterable[str], bookmarked: Iterable[str] = ()) -> list[Suggestion]:
-    """Every role ranked by the weighted share of it the user already covers, where generic skills (git,
-    debugging, ...) weigh a quarter of a core skill; then by skills in common, then by name."""
-    return rank_roles(catalog, have, bookmarked)[0]
+def suggest_roles(
+    catalog: Catalog, have: Iterable[str], bookmarked: Iterable[str] = (), leanings: Leanings | None = None
+) -> list[Suggestion]:
+    """Every role ranked by the mix of :data:`MIX` (best first; then by the skills share, skills in common and
+    name)."""
+    return rank_roles(catalog, have, bookmarked, leanings=leanings)[0]
 
 
 def rank_roles(
-    catalog: Catalog, have: Iterable[str], bookmarked: Iterable[str] = (), limit: int = 0
+    catalog: Catalog,
+    have: Iterable[str],
+    bookmarked: Iterable[str] = (),
+    limit: int = 0,
+    leanings: Leanings | None = None,
 ) -> tuple[list[Suggestion], int]:
     """The first ``limit`` of :func:`suggest_roles` (0: all) and how many roles there are.
 
     Linear in the catalogue, and light: the roles are scored from a table stored with the catalogue
-    (:func:`stored_tables`) that lists, for each skill, the roles and units it is part of, so that only the roles
-    sharing a skill with the user are scored at all; the others follow by name. Only the roles shown are read
-    whole, for their learning plan. The score is :func:`weighted_score` of :func:`explain_score`."""
+    (:func:`stored_tables`) that lists, for each skill, the roles and units it is part of, each role's next steps
+    and its occupation, so that no role is read whole to be scored; without discover answers only the roles
+    sharing a skill with the user, or a next step of one, are scored at all, and the others follow by name. Only
+    the roles shown are read whole, for their learning plan. The skills part is :func:`weighted_score` of
+    :func:`explain_score`."""
     owned = set(have)
     marks = list(bookmarked)
     table = catalog.table("suggest")
     if not _current(table, len(catalog.roles)):
         table = _suggest_table(catalog)
-    slugs = table[1]
+    slugs, codes = table[1], table[7]
     found = []
-    for index in itertools.islice(_ranked(table, owned), limit or None):
+    for index, skills, step in itertools.islice(_ranked(table, owned, leanings), limit or None):
         role = catalog.roles[slugs[index]]
         units, has_skills, _missing, plan, _picks, _names = _plan(catalog, role, owned, marks)
-        score = weighted_score(explain_score(catalog, role, owned))
-        found.append(Suggestion(role.slug, has_skills, tuple(plan), score, len(units)))
+        parts = mix_parts(skills, step, codes[index], leanings)
+        found.append(Suggestion(role.slug, has_skills, tuple(plan), mix(parts), len(units), parts))
     return found, len(slugs)
 
 
-def _ranked(table: tuple, owned: set[str]) -> Iterator[int]:
-    """The roles' indexes, best first: those sharing a skill with the user by score, skills had and name, then
-    the rest by name (ties keep the catalogue's order)."""
-    _fingerprint, _slugs, names, totals, by_name, postings = table
+def path_share(catalog: Catalog, role: Role, have: Iterable[str]) -> tuple[float, str]:
+    """The path part of one role: the best skills share among the role and the roles that list it as a next
+    step, and the role it comes from (the role's own slug when none is nearer)."""
+    owned = set(have)
+    best, via = weighted_score(explain_score(catalog, role, owned)), role.slug
+    for other in catalog.roles.values():
+        if other.slug != role.slug and role.slug in other.next_roles:
+            share = weighted_score(explain_score(catalog, other, owned))
+            if share > best:
+                best, via = share, other.slug
+    return best, via
+
+
+def _ranked(table: tuple, owned: set[str], leanings: Leanings | None) -> Iterator[tuple[int, float, float]]:
+    """The roles' indexes with their skills and path parts, best mix first (then by skills part, skills had
+    and name); without discover answers the roles with neither part follow by name (ties keep the catalogue's
+    order)."""
+    _fingerprint, _slugs, names, totals, by_name, postings, nexts, codes = table
     hits: dict[int, dict[int, float]] = {}
     had: dict[int, int] = {}
     for skill in owned:
         for role, unit, weight, key in postings.get(skill, ()):
             hits.setdefault(role, {})[unit] = weight
             had[role] = had.get(role, 0) + key
-    scored = []
+    share: dict[int, float] = {}
     for role, units in hits.items():
-        got = sum(units[u] for u in sorted(units))  # in the role's order, as weighted_score adds them
-        scored.append((-round(got / totals[role], 9), -had[role], names[role], role))
+        share[role] = round(sum(units[u] for u in sorted(units)) / totals[role], 9)  # as weighted_score adds them
+    step: dict[int, float] = dict(share)  # a role is as near as itself ...
+    for role, value in share.items():  # ... or as a role that leads to it
+        for after in nexts[role]:
+            if after != role and value > step.get(after, 0.0):
+                step[after] = value
+    scored = []
+    candidates = range(len(names)) if leanings is not None else set(share) | set(step)
+    (_, w_skills), (_, w_path), (_, w_interests), (_, w_zone) = MIX
+    by_code: dict[str, tuple[tuple[float, float], ...]] = {}  # the interests and preparation parts known, weighted
+    for role in candidates:
+        skills, near = share.get(role, 0.0), step.get(role, 0.0)
+        known = ((w_skills, skills), (w_path, near))  # the sums of mix(mix_parts(...)), without a record a role
+        if leanings is not None:
+            code = codes[role]
+            if code not in by_code:
+                values = ((w_interests, leanings.interest(code)), (w_zone, leanings.preparation(code)))
+                by_code[code] = tuple((w, v) for w, v in values if v is not None)
+            known += by_code[code]
+        total = round(sum(w * v for w, v in known) / sum(w for w, _ in known), 9)
+        scored.append((-total, -skills, -had.get(role, 0), names[role], role, skills, near))
     scored.sort()
-    yield from (entry[3] for entry in scored)
-    yield from (role for role in by_name if role not in hits)
+    yield from ((entry[4], entry[5], entry[6]) for entry in scored)
+    if leanings is None:
+        yield from ((role, 0.0, 0.0) for role in by_name if role not in share and role not in step)
 
 
-def _fingerprint() -> tuple[tuple[str, ...], float]:
-    return tuple(sorted(GENERIC)), GENERIC_WEIGHT
+def _fingerprint() -> tuple[tuple[str, ...], float, tuple[tuple[str, float], ...]]:
+    return tuple(sorted(GENERIC)), GENERIC_WEIGHT, MIX
 
 
 def _current(table: object, roles: int) -> bool:
     """A stored table of this code's weights and of as many roles as the catalogue (else it is worked out)."""
     return (
         isinstance(table, tuple)
-        and len(table) == 6
+        and len(table) == 8
         and table[0] == _fingerprint()
         and isinstance(table[1], tuple)
         and len(table[1]) == roles
         and isinstance(table[4], tuple)
         and isinstance(table[5], dict)
+        and isinstance(table[6], tuple)
+        and len(table[6]) == roles
+        and isinstance(table[7], tuple)
+        and len(table[7]) == roles
     )
 
 
 def _suggest_table(catalog: Catalog) -> tuple:
     """The weights' fingerprint, the roles' slugs, names (case-folded) and total weights, their indexes by name,
-    and ``{skill: ((role index, unit index, unit weight, 1 if a key skill else 0), ...)}`` over every role's
-    units."""
-    slugs, names, totals = [], [], []
+    ``{skill: ((role index, unit index, unit weight, 1 if a key skill else 0), ...)}`` over every role's units,
+    each role's next steps (as role indexes) and each role's O*NET code."""
+    slugs, names, totals, nexts, codes = [], [], [], [], []
     postings: dict[str, list[tuple[int, int, float, int]]] = {}
     for index, role in enumerate(catalog.roles.values()):
         slugs.append(role.slug)
         names.append(role.name.casefold())
+        nexts.append(role.next_roles)
+        codes.append(role.onet)
         total = 0.0
         for position, unit in enumerate(units_of(role)):
             weight = min(GENERIC_WEIGHT if s in GENERIC else 1.0 for s in unit)
@@ -349,8 +454,10 @@ def _suggest_table(catalog: Catalog) -> tuple:
                 postings.setdefault(skill, []).append((index, position, weight, int(skill in role.key_skills)))
         totals.append(total)
     by_name = tuple(sorted(range(len(names)), key=lambda i: (names[i], i)))
+    position_of = {slug: i for i, slug in enumerate(slugs)}
+    steps = tuple(tuple(position_of[s] for s in after if s in position_of) for after in nexts)
     return (_fingerprint(), tuple(slugs), tuple(names), tuple(totals), by_name,
-            {skill: tuple(rows) for skill, rows in postings.items()})  # fmt: skip
+            {skill: tuple(rows) for skill, rows in postings.items()}, steps, tuple(codes))  # fmt: skip
 
 
 def stored_tables(catalog: Catalog) -> dict[str, object]:
