@@ -13,7 +13,7 @@ import pytest
 from careercli.catalogue.build import build_catalog
 from careercli.catalogue.sources import bundled_sources
 from careercli.model import Catalog
-from careercli.queries.gap import explain_score, role_gap, suggest_roles, units_of
+from careercli.queries.gap import explain_score, role_gap, step_reasons, suggest_roles, units_of
 from careercli.queries.ranking import editions_of, role_reading
 
 
@@ -177,7 +177,8 @@ def test_an_empty_profile_gets_a_full_plan_at_zero_for_every_role(cat) -> None:
     for role in cat.roles.values():
         gap = role_gap(cat, role, set())
         assert gap.coverage == 0.0
-        assert len(gap.plan) == gap.total == len(units_of(role)), role.slug
+        keys = [s for s in gap.plan if not s.foundation]  # plus the foundations the key skills build on
+        assert len(keys) == gap.total == len(units_of(role)), role.slug
 
 
 def test_git_and_debugging_do_not_lift_embedded_or_games_above_backend(cat) -> None:
@@ -218,8 +219,11 @@ def test_gap_with_have_empty_is_the_whole_plan_at_zero(cli) -> None:
     result = cli("gap", "backend-developer", "--have", "", "--json")
     assert result.code == 0
     gap = json.loads(result.out)["gap"]
-    assert (gap["coverage"], gap["covered"], gap["total"], len(gap["plan"])) == (0, 0, 13, 13)
-    assert gap["plan"][0]["choices"] == ["python", "java", "go", "csharp", "ruby", "nodejs"]
+    keys = [s for s in gap["plan"] if not s["foundation"]]
+    assert (gap["coverage"], gap["covered"], gap["total"], len(keys)) == (0, 0, 13, 13)
+    assert gap["plan"][0]["skill"] == "programming-fundamentals"  # the foundation of the language step
+    assert gap["plan"][0]["reasons"][0] == "foundation of Python, Software Testing"
+    assert keys[0]["choices"] == ["python", "java", "go", "csharp", "ruby", "nodejs"]
 
 
 def test_plan_command_gives_one_first_book_and_reasons_per_step(cli) -> None:
@@ -229,7 +233,7 @@ def test_plan_command_gives_one_first_book_and_reasons_per_step(cli) -> None:
     order = [s["skill"] for s in steps]
     assert order.index("docker") < order.index("kubernetes")
     docker = steps[order.index("docker")]
-    assert "prerequisite of Kubernetes" in docker["reasons"][0]
+    assert docker["reasons"][:2] == ["after Linux, which it builds on", "prerequisite of Kubernetes"]
     assert steps[order.index("kubernetes")]["first_book"] == "kubernetes-up-and-running"
     text = cli("plan", "platform-engineer", "--have", "git").out
     assert "start with: Kubernetes: Up and Running (2022)" in text
@@ -288,3 +292,118 @@ def test_a_soc_analyst_plan_knows_siem_and_threat_detection(cli) -> None:
     assert steps["detection-engineering"]["first_book"] == "practice-of-network-security-monitoring"
     gap = json.loads(cli("gap", "security-analyst", "--have", "threat-hunting,splunk", "--json").out)["gap"]
     assert gap["have"] == ["siem", "detection-engineering"]
+
+
+# ------------------------------------------------------------------------- the skill graph orders the plan
+
+NOTHING: set[str] = set()
+BOOTCAMP = {"html", "css", "javascript", "git"}
+CHANGER = {"excel", "sql", "communication"}
+
+# role, starting profile, what must come first, what builds on it (both in the plan, in this order)
+FOUNDATIONS_FIRST = [
+    ("site-reliability-engineer", NOTHING, "linux", "observability"),
+    ("site-reliability-engineer", NOTHING, "go", "observability"),  # a language before observability
+    ("site-reliability-engineer", NOTHING, "observability", "slos"),
+    ("site-reliability-engineer", NOTHING, "monitoring", "incident-response"),
+    ("site-reliability-engineer", CHANGER, "linux", "observability"),
+    ("site-reliability-engineer", CHANGER, "programming-fundamentals", "go"),
+    ("frontend-developer", NOTHING, "html", "css"),
+    ("frontend-developer", NOTHING, "css", "javascript"),
+    ("frontend-developer", NOTHING, "javascript", "typescript"),
+    ("frontend-developer", NOTHING, "javascript", "react"),
+    ("frontend-developer", CHANGER, "html", "javascript"),
+    ("cloud-engineer", NOTHING, "linux", "terraform"),
+    ("cloud-engineer", NOTHING, "networking", "terraform"),
+    ("cloud-engineer", NOTHING, "cloud-hosting", "aws"),
+    ("cloud-engineer", NOTHING, "docker", "kubernetes"),
+    ("cloud-engineer", BOOTCAMP, "linux", "terraform"),
+    ("cloud-architect", NOTHING, "networking", "terraform"),
+    ("devops-engineer", NOTHING, "linux", "docker"),
+    ("devops-engineer", NOTHING, "docker", "kubernetes"),
+    ("platform-engineer", BOOTCAMP, "docker", "kubernetes"),
+    ("backend-developer", NOTHING, "programming-fundamentals", "python"),
+    ("backend-developer", NOTHING, "http", "rest-apis"),
+    ("backend-developer", NOTHING, "sql", "postgresql"),
+    ("backend-developer", BOOTCAMP, "http", "authentication"),
+    ("fullstack-developer", NOTHING, "html", "javascript"),
+    ("data-engineer", NOTHING, "sql", "data-warehousing"),
+    ("data-engineer", CHANGER, "python", "airflow"),
+    ("data-engineer", CHANGER, "message-queues", "kafka"),
+    ("data-scientist", CHANGER, "statistics", "machine-learning"),
+    ("machine-learning-engineer", NOTHING, "machine-learning", "deep-learning"),
+    ("security-analyst", NOTHING, "monitoring", "siem"),
+    ("security-analyst", NOTHING, "siem", "detection-engineering"),
+    ("penetration-tester", NOTHING, "http", "web-security"),
+    ("penetration-tester", NOTHING, "web-security", "penetration-testing"),
+    ("ai-engineer", CHANGER, "llms", "rag"),
+    ("mlops-engineer", NOTHING, "docker", "kubernetes"),
+    ("network-engineer", NOTHING, "networking", "network-automation"),
+    ("qa-engineer", NOTHING, "testing", "test-automation"),
+    ("ios-developer", NOTHING, "swift", "swiftui"),
+    ("database-administrator", CHANGER, "linux", "linux-administration"),
+    ("data-analyst", CHANGER, "statistics", "a-b-testing"),
+]
+
+
+def plan_order(cat: Catalog, role: str, have: set[str]) -> list[str]:
+    return [s.skill for s in role_gap(cat, cat.roles[role], have).plan]
+
+
+@pytest.mark.parametrize(("role", "have", "first", "then"), FOUNDATIONS_FIRST)
+def test_a_step_comes_after_what_it_builds_on(cat, role, have, first, then) -> None:
+    order = plan_order(cat, role, have)
+    assert first in order, order
+    assert then in order, order
+    assert order.index(first) < order.index(then), order
+
+
+# role, starting profile, the first steps of the plan
+PLAN_HEADS = [
+    ("site-reliability-engineer", NOTHING, ["linux", "monitoring", "programming-fundamentals", "go", "observability"]),
+    ("frontend-developer", NOTHING, ["programming-fundamentals", "html", "css", "javascript", "typescript"]),
+    ("frontend-developer", BOOTCAMP, ["typescript", "react"]),  # what a bootcamp graduate has is left out
+    ("cloud-engineer", NOTHING, ["linux", "networking", "cloud-hosting", "aws", "terraform"]),
+]
+
+
+@pytest.mark.parametrize(("role", "have", "head"), PLAN_HEADS)
+def test_a_plan_starts_with_its_foundations(cat, role, have, head) -> None:
+    assert plan_order(cat, role, have)[: len(head)] == head
+
+
+def test_what_a_learner_knows_implies_what_it_builds_on(cat) -> None:
+    order = plan_order(cat, "site-reliability-engineer", {"python"})
+    assert "programming-fundamentals" not in order  # Python implies it
+    order = plan_order(cat, "frontend-developer", BOOTCAMP)
+    assert not {"html", "css", "javascript", "programming-fundamentals", "git"} & set(order)
+
+
+def test_each_step_says_which_rule_placed_it(cat) -> None:
+    gap = role_gap(cat, cat.roles["site-reliability-engineer"], set())
+    reasons = {s.skill: step_reasons(s, cat)[0] for s in gap.plan}
+    assert reasons["linux"] == "prerequisite of Infrastructure Monitoring, Observability, Docker, Cloud Hosting"
+    assert reasons["incident-response"] == "after Infrastructure Monitoring, which it builds on"
+    assert reasons["performance-testing"] == "after Software Testing, which it builds on"
+    assert reasons["monitoring"] == "after Linux, which it builds on"
+    assert reasons["docker"] == "foundation of Kubernetes"
+    assert reasons["programming-fundamentals"] == "foundation of Go, Observability, Software Testing"
+    assert reasons["observability"] == (
+        "after Infrastructure Monitoring, Linux, Programming Fundamentals, Go, which it builds on"
+    )
+    assert {s.skill: s.foundation for s in gap.plan if s.skill in ("networking", "go")} == {
+        "networking": True,
+        "go": False,
+    }
+
+
+def test_the_plan_and_the_exports_plan_agree(cli) -> None:
+    cli("bookmark", "add", "site-reliability-engineer")
+    plan = json.loads(cli("plan", "site-reliability-engineer", "--json").out)["plan"]["plan"]
+    export = cli("export").out
+    section = export[export.index("#### Learning plan") :].split("\n\n")[1]
+    lines = [line for line in section.splitlines() if line[:1].isdigit()]
+    assert len(lines) == len(plan)
+    for line, step in zip(lines, plan, strict=True):
+        assert f"**{step['name']}**" in line or step["choices"], (line, step["skill"])
+        assert step["reasons"][0] in line

@@ -115,9 +115,11 @@ def gap(ctx: typer.Context, role: RoleWords, have: HaveOption = None) -> None:
     """Your skills against a role's key skills: coverage, what is missing, and a learning plan with books.
 
     A group such as "one server-side language" counts once. For an O*NET occupation, the key skills are
-    those its hot and in-demand technologies name. The plan puts prerequisites first, then skills
-    more of your bookmarked roles need; each step's books are ranked by fit: books that teach the skill, then
-    the role's canonical books, then the newest. With no skills recorded it shows the whole plan at 0%.
+    those its hot and in-demand technologies name. The plan follows the skill graph: each step comes after
+    what it builds on (adding foundations you lack, such as HTML before JavaScript), then skills more of
+    your bookmarked roles need come first, then the role's own order. Each step's books are ranked by fit:
+    books that teach the skill, then the role's canonical books, then the newest. With no skills recorded
+    it shows the whole plan at 0%.
 
     Examples:
 

@@ -44,6 +44,8 @@ def step_json(step: PlanStep, catalog: Catalog) -> dict[str, Any]:
         "group": step.group or None,
         "choices": list(step.choices),
         "needed_by_bookmarks": step.needed_by,
+        "foundation": step.foundation,
+        "after": list(step.after),
         "prerequisite_of": list(step.prerequisite_of),
         "other_roles": step.other_roles,
         "reasons": step_reasons(step, catalog),
