@@ -152,7 +152,7 @@ def test_gap_with_have_json_shape(cli) -> None:
     assert any(step["books"] for step in gap["plan"])
     assert set(gap["plan"][0]) == {
         "skill", "name", "group", "choices", "needed_by_bookmarks", "prerequisite_of", "other_roles", "reasons",
-        "foundation", "after",
+        "foundation", "after", "level", "docs",
         "first_book", "books",
     }  # fmt: skip
 

@@ -50,6 +50,9 @@ class PlanStep:
     other_roles: int = 0  # how many other roles of the catalogue list it as a key skill
     foundation: bool = False  # not a key skill of the role: a prerequisite the learner lacks
     after: tuple[str, ...] = ()  # steps placed before it because it builds on them
+    level: str = "introductory"  # the learner's level for this skill (see :func:`learner_level`)
+    first: str = ""  # the book to start with: it teaches the skill at that level; "" when none does
+    docs: str = ""  # the skill's official documentation, where the catalogue records it
 
 
 @record
@@ -126,21 +129,53 @@ def role_gap(catalog: Catalog, role: Role, have: Iterable[str], bookmarked: Iter
     users = {s: tuple(m for m in plan if s in after[m]) for s in plan}
     keys = set(missing)
     others = {s: sum(1 for r in catalog.roles.values() if r.slug != role.slug and s in r.key_skills) for s in plan}
-    steps = tuple(
-        PlanStep(
-            s,
-            tuple(b.id for b in books_for_skill(catalog, s, role, limit=3)),
-            demand[s],
-            users[s],
-            names.get(s, ""),
-            picks.get(s, ()),
-            others[s],
-            s not in keys,
-            after[s],
+    steps = []
+    for index, s in enumerate(plan):
+        level = learner_level(catalog, s, owned | set(plan[:index]))
+        ranked = books_for_skill(catalog, s, role)
+        first = first_book(s, level, ranked)
+        books = ([first] if first else []) + [b for b in ranked if b is not first]
+        found = catalog.skills.get(s)
+        steps.append(
+            PlanStep(
+                s,
+                tuple(b.id for b in books[:3]),
+                demand[s],
+                users[s],
+                names.get(s, ""),
+                picks.get(s, ()),
+                others[s],
+                s not in keys,
+                after[s],
+                level,
+                first.id if first else "",
+                found.docs if found else "",
+            )
         )
-        for s in plan
-    )
-    return Gap(role.slug, has, tuple(missing), steps, len(units))
+    return Gap(role.slug, has, tuple(missing), tuple(steps), len(units))
+
+
+def learner_level(catalog: Catalog, skill: str, owned: set[str]) -> str:
+    """The level a learner starts a skill at: "intermediate" when they know a skill it builds on directly
+    (programming fundamentals alone do not count) or a near one (Java for Kotlin); else "introductory".
+    A plan passes what the learner has plus its earlier steps: SLOs, after an Observability step, may start
+    with an intermediate book; the plan's first steps, for someone with nothing recorded, are introductory."""
+    found = catalog.skills.get(skill)
+    built_on = set(found.prerequisites) - {"programming-fundamentals"} if found else set()
+    if built_on & owned or any(skill in NEAR.get(s, ()) for s in owned):
+        return "intermediate"
+    return "introductory"
+
+
+# the book levels a learner may start with: never an advanced book first, a beginner only an introductory one
+STARTING_LEVELS = {"introductory": ("introductory",), "intermediate": ("introductory", "intermediate")}
+
+
+def first_book(skill: str, level: str, ranked: Iterable[Book]) -> Book | None:
+    """The best-ranked book that teaches the skill (one of its main subjects) at a level the learner can start
+    with; None when none does (a book that only touches the subject never starts a step)."""
+    levels = STARTING_LEVELS.get(level, ("introductory",))
+    return next((b for b in ranked if skill in b.teaches and b.level in levels), None)
 
 
 def _plan(
