@@ -117,7 +117,7 @@ def gap(ctx: typer.Context, role: RoleWords, have: HaveOption = None) -> None:
 
     A group such as "one server-side language" counts once. For an O*NET occupation, the key skills are
     those its hot and in-demand technologies name; one too few of whose technologies map (under 5, or
-    under a quarter) cannot be measured. The plan follows the skill graph: each step comes after
+    under a fifth) cannot be measured. The plan follows the skill graph: each step comes after
     what it builds on (adding foundations you lack, such as HTML before JavaScript), then skills more of
     your bookmarked roles need come first, then the role's own order. Each step's books are ranked by fit:
     books that teach the skill, then the role's canonical books, then the newest. With no skills recorded

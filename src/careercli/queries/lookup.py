@@ -200,7 +200,7 @@ def as_role(occupation: occ.Occupation) -> Role:
 # hot and in-demand technologies, map: a nurse's 2 of 16 (Excel, Spark) or an accountant's 5 of 38 would make a
 # plan about what the catalogue happens to know, not about the occupation
 MEASURABLE_SKILLS = 5
-MEASURABLE_SHARE = 0.25
+MEASURABLE_SHARE = 0.2
 
 
 def unmeasurable(occupation: occ.Occupation) -> str | None:
