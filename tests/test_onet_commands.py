@@ -253,3 +253,20 @@ def test_paths_show_the_onet_import(career, isolated_home):
     after = json.loads(career("paths", "--json").out)["paths"]
     assert after["onet_release"] == "29.2"
     assert career("show", "backend-developer", "--json").code == 0
+
+
+def test_gap_and_plan_refuse_an_occupation_the_catalogue_cannot_measure(career):
+    nurse = career("gap", "29-1141.00", "--have", "")
+    assert (nurse.code, nurse.out) == (1, "")
+    assert nurse.err.splitlines() == [
+        "career: careercli cannot measure a gap to Registered Nurses (29-1141.00): only 2 of its 16 hot and"
+        " in-demand technologies are careercli skills",
+        "career: 'career show 29-1141.00' gives its O*NET facts.",
+    ]
+    accountant = career("plan", "13-2011.00", "--json")  # 5 of 38 map: Excel, R, SQL, Swift, Tableau
+    assert (accountant.code, accountant.out) == (1, "")
+    assert "only 5 of its 38 hot and in-demand technologies" in accountant.err
+    statistician = career("gap", "15-2041.00", "--have", "python", "--json")  # 8 of 27 map: measured
+    assert statistician.code == 0
+    assert json.loads(statistician.out)["gap"]["have"] == ["python"]
+    assert career("compare", "backend-developer", "29-1141.00").code == 0  # the facts side by side still work

@@ -150,10 +150,12 @@ def test_gap_with_have_json_shape(cli) -> None:
     gap = payload["gap"]
     assert set(gap) == {"role", "name", "coverage", "covered", "total", "have", "missing", "plan", "pay"}
     assert sorted(gap["have"]) == ["git", "python", "sql"]
-    assert sorted(step["skill"] for step in gap["plan"]) == sorted(gap["missing"])
+    keys = [step["skill"] for step in gap["plan"] if not step["foundation"]]  # foundations are not key skills
+    assert sorted(keys) == sorted(gap["missing"])
     assert any(step["books"] for step in gap["plan"])
     assert set(gap["plan"][0]) == {
         "skill", "name", "group", "choices", "needed_by_bookmarks", "prerequisite_of", "other_roles", "reasons",
+        "foundation", "after", "level", "docs",
         "first_book", "books",
     }  # fmt: skip
 

@@ -49,6 +49,7 @@ class Skill:
     prerequisites: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     source: str = "bundled"
+    docs: str = ""  # the official documentation's https:// address, where the project or vendor has one
 
 
 @record

@@ -158,7 +158,7 @@ ROLE_FIELDS = {
     "skill_groups",
 }
 _CHALLENGE_FIELDS = frozenset({"title", "why"})
-SKILL_FIELDS = {"id", "name", "kind", "prerequisites", "aliases"}
+SKILL_FIELDS = {"id", "name", "kind", "prerequisites", "aliases", "docs"}
 BOOK_FIELDS = {
     "id",
     "title",
@@ -288,14 +288,17 @@ def check_skill(entry: Entry, problems: Problems, source: str) -> Skill | None:
     kind = f.choice("kind", SKILL_KINDS)
     prerequisites = f.texts("prerequisites", required=False, kebab=True)
     aliases = f.texts("aliases", required=False)
+    docs = f.text("docs", required=False)
     if ident and ident in prerequisites:
         f.fail("'prerequisites' names the skill itself", "prerequisites", ident)
+    if docs is not None and (not docs.startswith("https://") or any(c.isspace() for c in docs)):
+        f.fail(f"field 'docs' must be an https:// address without spaces: {docs!r}", "docs")
     if not f.ok:
         return None
     assert ident
     assert name
     assert kind
-    return Skill(ident, name, kind, prerequisites, aliases, source)
+    return Skill(ident, name, kind, prerequisites, aliases, source, docs or "")
 
 
 def check_book(entry: Entry, problems: Problems, source: str, today: _dt.date) -> Book | None:

@@ -49,12 +49,13 @@ def _have(run: Session, have: str | None) -> tuple[list[str], bool]:
     return list(mine.skills), bool(mine.skills)
 
 
-def _role_like(run: Session, query: str) -> tuple[Catalog, Role]:
-    """A curated role or an O*NET occupation as a role, and the catalog that names it."""
+def _role_like(run: Session, query: str, measured: bool = False) -> tuple[Catalog, Role]:
+    """A curated role or an O*NET occupation as a role, and the catalog that names it; ``measured``: refuse an
+    occupation the catalogue cannot measure."""
     from careercli.queries.lookup import role_like, with_roles
 
     cat = run.catalog()
-    found = role_like(cat, query, run.onet)
+    found = role_like(cat, query, run.onet, measured)
     return (cat if found.slug in cat.roles else with_roles(cat, {found.slug: found})), found
 
 
@@ -85,7 +86,7 @@ def _gap(run: Session, role: list[str], have: str | None, as_plan: bool) -> View
     from careercli.presenters.views import GapView
     from careercli.queries.gap import role_gap
 
-    cat, found = _role_like(run, " ".join(role))
+    cat, found = _role_like(run, " ".join(role), measured=True)
     skills, given = _have(run, have)
     marks = [b.role for b in run.profile().bookmarks] if have is None else []
     labour = _labour([found]).get(found.slug)
@@ -136,9 +137,12 @@ def gap(ctx: typer.Context, role: RoleWords, have: HaveOption = None) -> None:
     """Your skills against a role's key skills: coverage, what is missing, and a learning plan with books.
 
     A group such as "one server-side language" counts once. For an O*NET occupation, the key skills are
-    those its hot and in-demand technologies name. The plan puts prerequisites first, then skills
-    more of your bookmarked roles need; each step's books are ranked by fit: books that teach the skill, then
-    the role's canonical books, then the newest. With no skills recorded it shows the whole plan at 0%.
+    those its hot and in-demand technologies name; one too few of whose technologies map (under 5, or
+    under a fifth) cannot be measured. The plan follows the skill graph: each step comes after
+    what it builds on (adding foundations you lack, such as HTML before JavaScript), then skills more of
+    your bookmarked roles need come first, then the role's own order. Each step's books are ranked by fit:
+    books that teach the skill, then the role's canonical books, then the newest. With no skills recorded
+    it shows the whole plan at 0%.
 
     Examples:
 

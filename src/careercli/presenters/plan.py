@@ -41,6 +41,14 @@ def _skill_label(step: PlanStep, catalog: Catalog) -> str:
     return catalog.skill_name(step.skill)
 
 
+def no_book(step: PlanStep, catalog: Catalog) -> str:
+    """What a step without a teaching book at the learner's level says instead, naming the official
+    documentation where the catalogue records it."""
+    levels = "an introductory" if step.level == "introductory" else "an introductory or intermediate"
+    text = f"no book here teaches {catalog.skill_name(step.skill)} at {levels} level"
+    return text + (f"; start with the official documentation: {step.docs}" if step.docs else "")
+
+
 def _year(catalog: Catalog, book_id: str) -> str:
     book = catalog.books[book_id]
     return str(book.year) if book.year else "n.d."
@@ -56,10 +64,14 @@ def step_json(step: PlanStep, catalog: Catalog) -> dict[str, Any]:
         "group": step.group or None,
         "choices": list(step.choices),
         "needed_by_bookmarks": step.needed_by,
+        "foundation": step.foundation,
+        "after": list(step.after),
         "prerequisite_of": list(step.prerequisite_of),
         "other_roles": step.other_roles,
         "reasons": step_reasons(step, catalog),
-        "first_book": step.books[0] if step.books else None,
+        "level": step.level,
+        "first_book": step.first or None,
+        "docs": step.docs or None,
         "books": list(step.books),
     }
 
@@ -118,8 +130,10 @@ def plan_markdown(result: Gap, catalog: Catalog, escape: Any = str) -> list[str]
     out = []
     for number, step in enumerate(result.plan, start=1):
         line = f"{number}. **{escape(_skill_label(step, catalog))}**"
-        if step.books:
-            line += f": start with *{escape(catalog.books[step.books[0]].title)}* ({_year(catalog, step.books[0])})"
+        if step.first:
+            line += f": start with *{escape(catalog.books[step.first].title)}* ({_year(catalog, step.first)})"
+        else:
+            line += f": {escape(no_book(step, catalog))}"
         out.append(line + f" ({escape('; '.join(step_reasons(step, catalog)))})")
     return out
 
@@ -178,13 +192,15 @@ def gap_view(result: Gap, catalog: Catalog, no_skills: bool = False, pay: Render
     table.add_column("Books, best fit first", ratio=5, overflow="fold")
     for number, step in enumerate(result.plan, start=1):
         books = Text()
-        for index, book_id in enumerate(step.books):
+        if not step.first:
+            books.append(single_line(no_book(step, catalog)), style="italic")
+        for index, book_id in enumerate(step.books, start=0 if step.first else 1):
             books.append("\n" if index else "")
             books.append(single_line(catalog.books[book_id].title))
             books.append(f" ({_year(catalog, book_id)})", style=DIM)
         table.add_row(str(number), Text(single_line(_skill_label(step, catalog))),
                       Text(single_line("; ".join(step_reasons(step, catalog)))),
-                      books if step.books else Text("—", style=DIM))  # fmt: skip
+                      books)  # fmt: skip
     parts.append(table)
     if source is not None:
         parts.append(source)
@@ -205,11 +221,13 @@ def plan_view(result: Gap, catalog: Catalog, no_skills: bool = False, pay: Rende
     for number, step in enumerate(result.plan, start=1):
         parts.append(Text.assemble((f"{number:>2}. ", DIM), (single_line(_skill_label(step, catalog)), "bold")))
         details = Text()
-        if step.books:  # indented as a block, so that a wrapped line keeps the indent
-            book = catalog.books[step.books[0]]
+        if step.first:  # indented as a block, so that a wrapped line keeps the indent
+            book = catalog.books[step.first]
             details.append("start with: ")
             details.append(single_line(book.title), style="italic")
             details.append(f" ({_year(catalog, book.id)})\n", style=DIM)
+        else:
+            details.append(single_line(no_book(step, catalog)) + "\n")
         details.append("why here: " + single_line("; ".join(step_reasons(step, catalog))), style=DIM)
         parts.append(Padding(details, (0, 0, 0, 4)))
     parts.append(Text("No effort estimate: the catalogue has no study-time figures to base one on.", style=DIM))

@@ -48,6 +48,11 @@ class PlanStep:
     group: str = ""  # the skill group's name when any one of ``choices`` will do
     choices: tuple[str, ...] = ()  # the group's members, the suggested one first
     other_roles: int = 0  # how many other roles of the catalogue list it as a key skill
+    foundation: bool = False  # not a key skill of the role: a prerequisite the learner lacks
+    after: tuple[str, ...] = ()  # steps placed before it because it builds on them
+    level: str = "introductory"  # the learner's level for this skill (see :func:`learner_level`)
+    first: str = ""  # the book to start with: it teaches the skill at that level; "" when none does
+    docs: str = ""  # the skill's official documentation, where the catalogue records it
 
 
 @record
@@ -113,36 +118,80 @@ def nearest(catalog: Catalog, members: Iterable[str], owned: set[str]) -> list[s
 def role_gap(catalog: Catalog, role: Role, have: Iterable[str], bookmarked: Iterable[str] = ()) -> Gap:
     """What the user has of the role's key skills, what is missing, and the order to learn the rest.
 
-    The plan puts prerequisites first (where the vocabulary has them), then the skills more of the user's
-    bookmarked roles need, then the role's own order of importance.
+    The one plan of ``gap``, ``plan``, the export and their JSON: see :func:`_plan` for its order.
     """
     owned = set(have)
     marks = list(bookmarked)
     units, has, missing, plan, picks, names = _plan(catalog, role, owned, marks)
-    demand = _demand(catalog, missing, marks)
-    users = {s: tuple(m for m in missing if s in catalog.skills.get(m, _NO_SKILL).prerequisites) for s in missing}
-    others = {s: sum(1 for r in catalog.roles.values() if r.slug != role.slug and s in r.key_skills) for s in missing}
-    steps = tuple(
-        PlanStep(
-            s,
-            tuple(b.id for b in books_for_skill(catalog, s, role, limit=3)),
-            demand[s],
-            users[s],
-            names.get(s, ""),
-            picks.get(s, ()),
-            others[s],
+    demand = _demand(catalog, plan, marks)
+    placed = set(plan)
+    after = {s: tuple(p for p in _requires(catalog, s, plan) if p in placed) for s in plan}
+    users = {s: tuple(m for m in plan if s in after[m]) for s in plan}
+    keys = set(missing)
+    others = {s: sum(1 for r in catalog.roles.values() if r.slug != role.slug and s in r.key_skills) for s in plan}
+    steps = []
+    for index, s in enumerate(plan):
+        level = learner_level(catalog, s, owned | set(plan[:index]))
+        ranked = books_for_skill(catalog, s, role)
+        first = first_book(s, level, ranked)
+        books = ([first] if first else []) + [b for b in ranked if b is not first]
+        found = catalog.skills.get(s)
+        steps.append(
+            PlanStep(
+                s,
+                tuple(b.id for b in books[:3]),
+                demand[s],
+                users[s],
+                names.get(s, ""),
+                picks.get(s, ()),
+                others[s],
+                s not in keys,
+                after[s],
+                level,
+                first.id if first else "",
+                found.docs if found else "",
+            )
         )
-        for s in plan
-    )
-    return Gap(role.slug, has, tuple(missing), steps, len(units))
+    return Gap(role.slug, has, tuple(missing), tuple(steps), len(units))
+
+
+def learner_level(catalog: Catalog, skill: str, owned: set[str]) -> str:
+    """The level a learner starts a skill at: "intermediate" when they know a skill it builds on directly
+    (programming fundamentals alone do not count) or a near one (Java for Kotlin); else "introductory".
+    A plan passes what the learner has plus its earlier steps: SLOs, after an Observability step, may start
+    with an intermediate book; the plan's first steps, for someone with nothing recorded, are introductory."""
+    found = catalog.skills.get(skill)
+    built_on = set(found.prerequisites) - {"programming-fundamentals"} if found else set()
+    if built_on & owned or any(skill in NEAR.get(s, ()) for s in owned):
+        return "intermediate"
+    return "introductory"
+
+
+# the book levels a learner may start with: never an advanced book first, a beginner only an introductory one
+STARTING_LEVELS = {"introductory": ("introductory",), "intermediate": ("introductory", "intermediate")}
+
+
+def first_book(skill: str, level: str, ranked: Iterable[Book]) -> Book | None:
+    """The best-ranked book that teaches the skill (one of its main subjects) at a level the learner can start
+    with; None when none does (a book that only touches the subject never starts a step)."""
+    levels = STARTING_LEVELS.get(level, ("introductory",))
+    return next((b for b in ranked if skill in b.teaches and b.level in levels), None)
 
 
 def _plan(
     catalog: Catalog, role: Role, owned: set[str], bookmarked: Iterable[str]
 ) -> tuple[list[tuple[str, ...]], tuple[str, ...], list[str], list[str], dict[str, tuple[str, ...]], dict[str, str]]:
-    """The role's units, the key skills had, one missing skill per missing unit, the learning order of the missing
-    ones, and for a missing group its choices and name. Reads only the role and the skills it names (never every
-    role or every book), so that ranking every role (:func:`suggest_roles`) stays linear in the catalogue."""
+    """The role's units, the key skills had, one missing skill per missing unit, the learning plan, and for a
+    missing group its choices and name. Reads only the role and the skills it names (never every role or every
+    book), so that ranking every role (:func:`suggest_roles`) stays linear in the catalogue.
+
+    The plan is a topological order of the skill graph (``prerequisites`` in skills.toml): the missing key
+    skills, taken by how many bookmarked roles need them and then in the role's own order, each preceded by what
+    it builds on that the learner lacks, in the order the prerequisites are written. A prerequisite that is not
+    a key skill of the role is a *foundation* step; one the learner has, or that a skill of theirs builds on
+    (Python implies programming fundamentals), is left out. A skill that builds on programming fundamentals and
+    is not a language itself also comes after the plan's language steps (a language before observability).
+    """
     units = units_of(role)
     has = tuple(s for s in role.key_skills if s in owned)
     picks: dict[str, tuple[str, ...]] = {}  # the missing skill -> its group's choices, nearest first
@@ -162,7 +211,37 @@ def _plan(
     demand = _demand(catalog, missing, bookmarked)
     importance = {s: i for i, s in enumerate(missing)}
     ordered = sorted(missing, key=lambda s: (-demand[s], importance[s]))
-    return units, has, missing, _prerequisites_first(catalog, ordered), picks, names
+    return units, has, missing, _topological(catalog, ordered, _implied(catalog, owned)), picks, names
+
+
+def _implied(catalog: Catalog, owned: set[str]) -> set[str]:
+    """The skills the user has and every skill those build on (knowing Python implies programming basics)."""
+    known: set[str] = set()
+    todo = list(owned)
+    while todo:
+        skill = todo.pop()
+        if skill in known:
+            continue
+        known.add(skill)
+        found = catalog.skills.get(skill)
+        todo.extend(found.prerequisites if found else ())
+    return known
+
+
+def _is_language(catalog: Catalog, skill: str) -> bool:
+    """A programming language (one built on programming fundamentals: not SQL, not Bash)."""
+    found = catalog.skills.get(skill)
+    return found is not None and found.kind == "language" and "programming-fundamentals" in _implied(catalog, {skill})
+
+
+def _requires(catalog: Catalog, skill: str, plan: Iterable[str]) -> list[str]:
+    """What a step builds on: its prerequisites, and the plan's languages for a skill built on programming
+    fundamentals that is not a language itself."""
+    found = catalog.skills.get(skill)
+    needs = list(found.prerequisites) if found else []
+    if "programming-fundamentals" in needs and not _is_language(catalog, skill):
+        needs += [s for s in plan if s != skill and _is_language(catalog, s) and s not in needs]
+    return needs
 
 
 def _demand(catalog: Catalog, missing: list[str], bookmarked: Iterable[str]) -> dict[str, int]:
@@ -171,25 +250,18 @@ def _demand(catalog: Catalog, missing: list[str], bookmarked: Iterable[str]) -> 
     return {s: sum(1 for r in marks if s in r.key_skills) for s in missing}
 
 
-class _NoSkill:
-    prerequisites: tuple[str, ...] = ()
-
-
-_NO_SKILL = _NoSkill()
-
-
-def _prerequisites_first(catalog: Catalog, ordered: list[str]) -> list[str]:
-    """A stable topological order: a missing skill comes after the missing skills it builds on."""
-    wanted = set(ordered)
+def _topological(catalog: Catalog, ordered: list[str], known: set[str]) -> list[str]:
+    """The missing key skills in ``ordered`` order, each after the skills it builds on that are not ``known``
+    (foundations included); a depth-first, stable topological order."""
+    keys = set(ordered)
     placed: list[str] = []
     seen: set[str] = set()
 
     def place(skill: str, trail: frozenset[str]) -> None:
         if skill in seen or skill in trail:
             return
-        skill_obj = catalog.skills.get(skill)
-        for prerequisite in skill_obj.prerequisites if skill_obj else ():
-            if prerequisite in wanted:
+        for prerequisite in _requires(catalog, skill, ordered):
+            if prerequisite in keys or (prerequisite not in known and prerequisite in catalog.skills):
                 place(prerequisite, trail | {skill})
         seen.add(skill)
         placed.append(skill)
@@ -200,17 +272,30 @@ def _prerequisites_first(catalog: Catalog, ordered: list[str]) -> list[str]:
 
 
 def step_reasons(step: PlanStep, catalog: Catalog) -> list[str]:
-    """Why a step is in the plan at its place, in words (prerequisite, bookmarks, a choice, how common)."""
+    """Why a step is in the plan at its place, in words: first the rule that placed it (a foundation of later
+    steps, after the steps it builds on, a prerequisite of later steps, bookmarks, the role's order), then a
+    choice and how common it is."""
+
+    def names(skills: Iterable[str]) -> str:
+        return ", ".join(catalog.skill_name(s) for s in skills)
+
     reasons = []
-    if step.prerequisite_of:
-        reasons.append("prerequisite of " + ", ".join(catalog.skill_name(s) for s in step.prerequisite_of))
-    if step.needed_by:
-        reasons.append(f"needed by {step.needed_by} bookmarked role{'s' if step.needed_by > 1 else ''}")
+    if step.foundation:
+        reasons.append(f"foundation of {names(step.prerequisite_of)}")
+    else:
+        if step.after:
+            reasons.append(f"after {names(step.after)}, which it builds on")
+        if step.prerequisite_of:
+            reasons.append("prerequisite of " + names(step.prerequisite_of))
+        if step.needed_by:
+            reasons.append(f"needed by {step.needed_by} bookmarked role{'s' if step.needed_by > 1 else ''}")
+        if not reasons:
+            reasons.append("key skill, in the role's order")
     if step.choices:
-        reasons.append(f"pick one {step.group}: " + ", ".join(catalog.skill_name(s) for s in step.choices))
+        reasons.append(f"pick one {step.group}: " + names(step.choices))
     if step.other_roles:
         reasons.append(f"a key skill of {step.other_roles} other role{'s' if step.other_roles > 1 else ''}")
-    return reasons or ["a key skill of this role"]
+    return reasons
 
 
 def suggested_books(catalog: Catalog, profile: Profile, limit: int = 8) -> list[Book]:
@@ -355,9 +440,11 @@ def rank_roles(
     found = []
     for index, skills, step in itertools.islice(_ranked(table, owned, leanings), limit or None):
         role = catalog.roles[slugs[index]]
-        units, has_skills, _missing, plan, _picks, _names = _plan(catalog, role, owned, marks)
+        units, has_skills, missing, plan, _picks, _names = _plan(catalog, role, owned, marks)
         parts = mix_parts(skills, step, codes[index], leanings)
-        found.append(Suggestion(role.slug, has_skills, tuple(plan), mix(parts), len(units), parts))
+        keys = set(missing)  # the key skills in the plan's order, without its foundations
+        learn = tuple(s for s in plan if s in keys)
+        found.append(Suggestion(role.slug, has_skills, learn, mix(parts), len(units), parts))
     return found, len(slugs)
 
 
@@ -399,7 +486,7 @@ def _ranked(table: tuple, owned: set[str], leanings: Leanings | None) -> Iterato
     by_code: dict[str, tuple[tuple[float, float], ...]] = {}  # the interests and preparation parts known, weighted
     for role in candidates:
         skills, near = share.get(role, 0.0), step.get(role, 0.0)
-        known = ((w_skills, skills), (w_path, near))  # the sums of mix(mix_parts(...)), without a record a role
+        known: tuple[tuple[float, float], ...] = ((w_skills, skills), (w_path, near))  # the sums of mix(mix_parts(...)), without a record a role
         if leanings is not None:
             code = codes[role]
             if code not in by_code:

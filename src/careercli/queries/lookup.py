@@ -14,7 +14,7 @@ from collections import ChainMap
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from careercli.errors import NotFoundError
+from careercli.errors import CareerError, NotFoundError
 from careercli.model import Catalog, Role
 from careercli.queries import occupations as occ
 from careercli.queries import resolve as res
@@ -196,8 +196,28 @@ def as_role(occupation: occ.Occupation) -> Role:
     )
 
 
-def role_like(catalog: Catalog, query: str, open_db: OpenDb | None = None) -> Role:
-    """What ``gap``, ``compare`` and ``suggest --why`` work on: the curated role, or the occupation as a role."""
+# an occupation's plan is measured only when at least this many careercli skills, and at least this share of its
+# hot and in-demand technologies, map: a nurse's 2 of 16 (Excel, Spark) or an accountant's 5 of 38 would make a
+# plan about what the catalogue happens to know, not about the occupation
+MEASURABLE_SKILLS = 5
+MEASURABLE_SHARE = 0.2
+
+
+def unmeasurable(occupation: occ.Occupation) -> str | None:
+    """Why the catalogue cannot measure an occupation's gap (too few of its technologies map), or None."""
+    hot = occupation.hot_technologies
+    mapped = occupation.skills
+    if len(mapped) >= MEASURABLE_SKILLS and len(mapped) >= MEASURABLE_SHARE * len(hot):
+        return None
+    return (
+        f"careercli cannot measure a gap to {occupation.title} ({occupation.code}): only {len(mapped)} of its "
+        f"{len(hot)} hot and in-demand technologies are careercli skills"
+    )
+
+
+def role_like(catalog: Catalog, query: str, open_db: OpenDb | None = None, measured: bool = False) -> Role:
+    """What ``gap``, ``compare`` and ``suggest --why`` work on: the curated role, or the occupation as a role.
+    ``measured``: refuse an occupation too few of whose technologies map to skills (:func:`unmeasurable`)."""
     target = lookup(catalog, query, open_db)
     if target.role is not None:
         return target.role
@@ -205,6 +225,9 @@ def role_like(catalog: Catalog, query: str, open_db: OpenDb | None = None) -> Ro
     found = occupation_detail(catalog, db, target.id) if db is not None else None
     if found is None:  # the database changed under us: say so plainly
         raise NotFoundError(f"no occupation {target.id} in the O*NET data", _IMPORT_HINT)
+    reason = unmeasurable(found) if measured else None
+    if reason is not None:
+        raise CareerError(reason, f"'career show {found.code}' gives its O*NET facts.")
     return as_role(found)
 
 
