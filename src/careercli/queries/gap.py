@@ -486,7 +486,8 @@ def _ranked(table: tuple, owned: set[str], leanings: Leanings | None) -> Iterato
     by_code: dict[str, tuple[tuple[float, float], ...]] = {}  # the interests and preparation parts known, weighted
     for role in candidates:
         skills, near = share.get(role, 0.0), step.get(role, 0.0)
-        known: tuple[tuple[float, float], ...] = ((w_skills, skills), (w_path, near))  # the sums of mix(mix_parts(...)), without a record a role
+        # the sums of mix(mix_parts(...)), without a record a role
+        known: tuple[tuple[float, float], ...] = ((w_skills, skills), (w_path, near))
         if leanings is not None:
             code = codes[role]
             if code not in by_code:
