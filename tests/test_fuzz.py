@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 
 COMMANDS = [
     [], ["list"], ["show"], ["books"], ["book"], ["search"], ["compare"], ["gap"], ["path"], ["suggest"],
-    ["export"], ["paths"], ["bookmark"], ["bookmark", "add"], ["bookmark", "remove"], ["bookmark", "list"],
+    ["export"], ["where"], ["paths"], ["bookmark"], ["bookmark", "add"], ["bookmark", "remove"], ["bookmark", "list"],
     ["skills"], ["skills", "add"], ["skills", "remove"], ["skills", "list"], ["reading"], ["reading", "add"],
     ["reading", "remove"], ["reading", "list"], ["data"], ["data", "validate"],
 ]  # fmt: skip

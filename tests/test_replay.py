@@ -60,8 +60,9 @@ def test_folders_match_platformdirs(monkeypatch: pytest.MonkeyPatch, env: dict[s
         (["bookmark", "add", "--help"], True), (["-h", "export"], True), (["export", "-o", "-h"], False),
         (["export", "-o", "--help"], False), (["data", "validate", "--", "-h"], False),
         (["data", "validate", "pack.toml", "-h"], False), (["--color", "-h", "export"], False),
-        (["reading", "add", "x", "--status", "read"], False), (["--install-completion"], False), (["paths"], True),
-        (["data", "validate", "pack.toml"], False), (["skills", "list", "--json"], True), (["bookmark"], False),
+        (["reading", "add", "x", "--status", "read"], False), (["--install-completion"], False), (["where"], True),
+        (["paths"], True), (["data", "validate", "pack.toml"], False), (["skills", "list", "--json"], True),
+        (["bookmark"], False),
         (["nosuch"], False), (["--", "show", "x"], False), (["show", "x", "--", "-h"], True),
     ],
 )  # fmt: skip

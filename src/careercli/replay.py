@@ -51,7 +51,7 @@ def invocation(argv: list[str]) -> tuple[tuple[str, ...], bool] | None:
     Help counts only as a flag of the group or directly after the command words (never after ``--`` or as an
     option's value). None when the words name no known command, or the reading is not certain.
     """
-    from careercli.commands import GLOBAL_VALUED, KINDS
+    from careercli.commands import ALIASES, GLOBAL_VALUED, KINDS
 
     position, count = 0, len(argv)
     while position < count:  # the options of the top-level group
@@ -65,7 +65,7 @@ def invocation(argv: list[str]) -> tuple[tuple[str, ...], bool] | None:
         position += 2 if arg in GLOBAL_VALUED else 1
     else:
         return (), False  # the overview or --version
-    words = [argv[position]]
+    words = [ALIASES.get(argv[position], argv[position])]  # an old name reads as its new one
     position += 1
     if any(len(path) > 1 and path[0] == words[0] for path in KINDS):  # a group: its subcommand follows
         if position < count and argv[position] in HELP:

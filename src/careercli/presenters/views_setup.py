@@ -1,5 +1,5 @@
 """Views of careercli's own set-up: the preferences (``career config show``) and where things are kept
-(``career paths``); see ``careercli.presenters.views`` for what a view is."""
+(``career where``); see ``careercli.presenters.views`` for what a view is."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def _toml(value: object) -> str:
 
 
 class PathsView(View):
-    key, title = "paths", "career paths"
+    key, title = "paths", "career where"
 
     def __init__(self, items: Mapping[str, object]) -> None:
         self.items = items
