@@ -23,7 +23,7 @@ COMMANDS = [
     [], ["list"], ["show"], ["books"], ["book"], ["search"], ["compare"], ["gap"], ["path"], ["suggest"],
     ["export"], ["where"], ["paths"], ["bookmark"], ["bookmark", "add"], ["bookmark", "remove"], ["bookmark", "list"],
     ["skills"], ["skills", "add"], ["skills", "remove"], ["skills", "list"], ["reading"], ["reading", "add"],
-    ["reading", "remove"], ["reading", "list"], ["data"], ["data", "validate"],
+    ["reading", "remove"], ["reading", "list"], ["data"], ["data", "validate"], ["help"], ["help", "environment"],
 ]  # fmt: skip
 OPTIONS = [
     "--json", "--limit", "-n", "--since", "--role", "--skill", "--topic", "--author", "--format", "-f", "--status",

@@ -89,6 +89,11 @@ TOP: dict[str, tuple[str, str, str]] = {
         "Your preferences (config.toml beside the profile): default colour, pager, books in show.",
     ),
     "cache": ("careercli.cli.prefs:cache_app", DATA, "careercli's cache (rebuilt on demand): clear it."),
+    "help": (
+        "careercli.cli.help_topics:app",
+        DATA,
+        "Help beyond one command; each command's own is 'career COMMAND --help'.",
+    ),
 }
 
 # old command names kept for a release: each runs its new command, is left out of help and completion, and its own
@@ -152,6 +157,7 @@ KINDS: dict[tuple[str, ...], str] = {
     ("config", "set"): WRITES,
     ("config", "unset"): WRITES,
     ("cache", "clear"): WRITES,  # removes the saved output itself
+    ("help", "environment"): READS,
 }
 
 # options of the top-level group that take a value (so that value is not mistaken for a command name)
