@@ -59,10 +59,37 @@ def render(original: str | None, profile: Profile, schema_version: int) -> str:
         current = document.get(key)
         if current is None or not same(_plain(current), list(values)):
             document[key] = list(values)
+    _sync_answers(document, profile)
     marks, reading = entry_fields(profile)
     _sync_entries(document, "bookmark", "role", marks)
     _sync_entries(document, "reading", "book", reading)
     return tomlkit.dumps(document)
+
+
+def _sync_answers(document: Any, profile: Profile) -> None:
+    """The ``[discover]`` table: removed when there are no answers, else its fields changed where they differ (a
+    comment or a field the user added in it stays)."""
+    from careercli.profile import answers_from, answers_table
+
+    current = document.get("discover")
+    if profile.discover is None:
+        if current is not None:
+            del document["discover"]
+        return
+    wanted = answers_table(profile.discover)
+    if not isinstance(current, dict):
+        document["discover"] = wanted
+        return
+    try:
+        if answers_from(_plain(current)) == profile.discover:
+            return
+    except ValueError:
+        pass
+    for name in ("scores", "zones", "min_pay", "skills"):
+        if name not in wanted:
+            current.pop(name, None)
+        elif name not in current or not same(_plain(current[name]), wanted[name]):
+            current[name] = wanted[name]
 
 
 def _plain(item: Any) -> Any:

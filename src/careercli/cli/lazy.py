@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from careercli.cli.options import add_output_options
-from careercli.commands import ALIASES, READS, TOP, kind
+from careercli.commands import ALIASES, READS, TOP, VIEWS_TOO, kind
 
 _USAGE = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
@@ -105,6 +105,6 @@ class LazyGroup(HelpMixin, TyperGroup):
             old = f"The old name of 'career {new_name}', kept for one release: use 'career {new_name}'."
             command.help = old + "\n\n" + inspect.cleandoc(command.help or "")
         if not isinstance(found, typer.Typer):
-            add_output_options(command, views=kind((cmd_name,)) == READS)
+            add_output_options(command, views=kind((cmd_name,)) == READS or (new_name,) in VIEWS_TOO)
         self.commands[cmd_name] = command
         return command
