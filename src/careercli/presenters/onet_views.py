@@ -29,7 +29,7 @@ class OccupationView(View):
         self.title = f"career show {occupation.code}"
 
     def data(self) -> Any:
-        from careercli.presenters.onet import as_json
+        from careercli.presenters.occupation_facts import as_json
 
         mark = self.mark
         saved = {"note": mark.note, "tags": list(mark.tags), "added": mark.added} if mark else None
@@ -43,7 +43,7 @@ class OccupationView(View):
         return value
 
     def renderable(self, width: int) -> Any:
-        from careercli.presenters.onet import occupation_page
+        from careercli.presenters.occupation_facts import occupation_page
 
         mark = (self.mark.note, self.mark.tags) if self.mark else None
         page = occupation_page(self.occupation, self.curated, mark, self.roles)
@@ -57,7 +57,7 @@ class OccupationView(View):
         return Group(page, Text(""), section(*self.labour))
 
     def markdown(self) -> str:
-        from careercli.presenters.onet import occupation_markdown
+        from careercli.presenters.occupation_facts import occupation_markdown
 
         return occupation_markdown(self.occupation, self.curated, self.roles)
 
@@ -71,7 +71,7 @@ class GroupsView(View):
         self.groups, self.credit = groups, credit
 
     def data(self) -> Any:
-        from careercli.presenters.onet import groups_json
+        from careercli.presenters.occupation_facts import groups_json
 
         return groups_json(self.groups)
 
@@ -105,7 +105,7 @@ class GroupView(View):
         self.title = f"career list --group {listing.major}"
 
     def data(self) -> Any:
-        from careercli.presenters.onet import group_json
+        from careercli.presenters.occupation_facts import group_json
 
         return group_json(self.listing)
 
@@ -113,7 +113,7 @@ class GroupView(View):
         return [(r.code, r.title, ",".join(r.roles)) for r in self.listing.occupations]
 
     def renderable(self, width: int) -> Any:
-        from careercli.presenters.onet import group_table
+        from careercli.presenters.occupation_facts import group_table
 
         return group_table(self.listing)
 
