@@ -36,13 +36,13 @@ from careercli.queries import lookup as lk
 """
 PAGES = {
     "show backend-developer": """
-from careercli.presenters import onet as view
+from careercli.presenters import occupation_facts as view
 target = lk.lookup(catalog, "backend-developer", onet_db.current)
 page = lk.linked_occupation(catalog, target.role, onet_db.current())
 view.as_json(page, lk.curated_roles(catalog))
 """,
     "show 15-1252.00": """
-from careercli.presenters import onet as view
+from careercli.presenters import occupation_facts as view
 db = None
 def open_db():
     global db

@@ -148,6 +148,7 @@ PIPED = {
     "career skills list": "SkillsView",
     "career reading list": "ReadingView",
     "career config show": "SettingsView",
+    "career help environment": "EnvironmentView",
 }
 
 

@@ -41,7 +41,7 @@ def test_import_oews_then_remove(career, isolated_home):
     assert actors is not None
     assert (actors.only, actors.annual.median.mark, actors.hourly.median.value) == ("hourly", "*", 23.33)
     assert facts.pay_for("15-1251") is None  # not in the import: the import replaces the bundled figures
-    paths = json.loads(career("paths", "--json").out)["paths"]
+    paths = json.loads(career("where", "--json").out)["paths"]
     assert (paths["oews_release"], paths["projections_release"]) == ("May 2024", "none")
     target = _bls_folder(isolated_home) / "oews.tsv"
     removed = career("data", "remove-oews")
@@ -93,7 +93,7 @@ def test_import_projections_then_remove(career, isolated_home):
         3.1,
     )
     assert outlook.source == "BLS Employment Projections 2024–34, Table 1.2 (occupation.xlsx)"
-    assert json.loads(career("paths", "--json").out)["paths"]["projections_release"] == "2024–34"
+    assert json.loads(career("where", "--json").out)["paths"]["projections_release"] == "2024–34"
     removed = career("data", "remove-projections")
     target = _bls_folder(isolated_home) / "projections.tsv"
     assert removed.out == (

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from careercli import cachekey
+from careercli import cachekey, environment
 from tests.conftest import CAREER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,7 +177,7 @@ def _env_names_in_source() -> tuple[set[str], list[str]]:
 
 def _outside_the_key(names: set[str]) -> list[str]:
     return sorted(name for name in names if name not in cachekey.ENV and not name.startswith(cachekey.ENV_PREFIXES)
-                  and name not in cachekey.NOT_IN_KEY)  # fmt: skip
+                  and name not in environment.not_in_key())  # fmt: skip
 
 
 def test_every_variable_the_code_reads_is_in_the_replay_key_or_allowed() -> None:
@@ -185,6 +185,23 @@ def test_every_variable_the_code_reads_is_in_the_replay_key_or_allowed() -> None
     assert {"TERM", "COLUMNS", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "XDG_CACHE_HOME", "PAGER"} <= found
     assert unknown == ["paths.py:25: variable"]  # _xdg's parameter: its callers' literal names are in ``found``
     assert _outside_the_key(found) == []
+
+
+def _documented(name: str) -> bool:
+    listed = environment.names()
+    return name in listed or any(p.endswith("*") and name.startswith(p[:-1]) for p in listed)
+
+
+def test_every_variable_the_code_reads_is_documented_and_the_table_says_true() -> None:
+    """careercli.environment's table (the help page, the README) names every variable the code reads, and each of
+    its rows is either in the replay's key or says why it is not."""
+    found, _unknown = _env_names_in_source()
+    undocumented = sorted(n for n in found if not _documented(n) and n not in environment.LIBRARY_ONLY)
+    assert undocumented == []
+    keyed = [n for names, _about, why in environment.VARIABLES if why == environment.IN_KEY for n in names]
+    assert [n for n in keyed if n not in cachekey.ENV and not n.rstrip("*").startswith(cachekey.ENV_PREFIXES)] == []
+    left_out = [n for names, _about, why in environment.VARIABLES if why != environment.IN_KEY for n in names]
+    assert [n for n in left_out if n in cachekey.ENV] == []  # a row that says "left out" while the key holds it
 
 
 AUDIT_PROBE = """

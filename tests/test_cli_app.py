@@ -42,7 +42,7 @@ def test_the_lazy_group_builds_only_the_invoked_command() -> None:
 def test_top_level_help_lists_every_command_without_importing_them() -> None:
     code, heavy, cli, out = probe("--help")
     assert code == 0
-    for name in ("list", "show", "compare", "bookmark", "reading", "export", "data", "paths"):
+    for name in ("list", "show", "compare", "bookmark", "reading", "export", "data", "where"):
         assert f" {name} " in out
     assert "Explore" in out
     assert "Plan your next step" in out

@@ -21,9 +21,9 @@ pytestmark = pytest.mark.slow
 
 COMMANDS = [
     [], ["list"], ["show"], ["books"], ["book"], ["search"], ["compare"], ["gap"], ["path"], ["suggest"],
-    ["export"], ["paths"], ["bookmark"], ["bookmark", "add"], ["bookmark", "remove"], ["bookmark", "list"],
+    ["export"], ["where"], ["paths"], ["bookmark"], ["bookmark", "add"], ["bookmark", "remove"], ["bookmark", "list"],
     ["skills"], ["skills", "add"], ["skills", "remove"], ["skills", "list"], ["reading"], ["reading", "add"],
-    ["reading", "remove"], ["reading", "list"], ["data"], ["data", "validate"],
+    ["reading", "remove"], ["reading", "list"], ["data"], ["data", "validate"], ["help"], ["help", "environment"],
 ]  # fmt: skip
 OPTIONS = [
     "--json", "--limit", "-n", "--since", "--role", "--skill", "--topic", "--author", "--format", "-f", "--status",

@@ -1,5 +1,5 @@
 """Occupations in every command, with the bundled O*NET extract (29.2): show, list, search, bookmark, compare,
-gap, suggest --why, export and paths, through the installed command and in-process."""
+gap, suggest --why, export and where, through the installed command and in-process."""
 
 from __future__ import annotations
 
@@ -247,10 +247,10 @@ def test_paths_show_the_onet_import(career, isolated_home):
 
     fixture = Path(__file__).parent / "fixtures" / "onet" / "29.2"
     target = isolated_home / "data" / "careercli" / "onet" / "onet.sqlite"
-    before = json.loads(career("paths", "--json").out)["paths"]
+    before = json.loads(career("where", "--json").out)["paths"]
     assert (before["onet_import"], before["onet_release"]) == (str(target), "none")
     assert career("data", "import-onet", str(fixture)).code == 0
-    after = json.loads(career("paths", "--json").out)["paths"]
+    after = json.loads(career("where", "--json").out)["paths"]
     assert after["onet_release"] == "29.2"
     assert career("show", "backend-developer", "--json").code == 0
 

@@ -211,6 +211,6 @@ def test_a_hand_edited_import_is_ignored_with_one_warning(career, isolated_home,
     occupation = career("show", "15-1252", "--json")
     assert (occupation.code, occupation.err) == (0, warning)
     assert '"title": "Software Developers"' in occupation.out
-    where = career("paths", "--json")
+    where = career("where", "--json")
     assert where.code == 0
     assert str(target) in where.out

@@ -14,7 +14,7 @@ from careercli.errors import NotFoundError
 from careercli.onet import db as onet_db
 from careercli.onet.groups import MAJOR_GROUPS
 from careercli.onet.release import Release
-from careercli.presenters import onet as view
+from careercli.presenters import occupation_facts as view
 from careercli.queries import lookup as lk
 from careercli.queries import occupation_lists as lists
 from careercli.queries import occupations as occ

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from careercli.onet import db as onet_db
 from careercli.onet.release import Release
-from careercli.presenters import onet as view
+from careercli.presenters import occupation_facts as view
 from careercli.queries import occupations as occ
 
 FIXTURE = Path(__file__).parent / "fixtures" / "onet" / "29.2"

@@ -76,7 +76,7 @@ def test_packs_from_several_folders_in_order(cli, tmp_path: Path, monkeypatch: p
     write_pack(second, summary="From the second.")
     monkeypatch.setenv("CAREERCLI_PACKS", os.pathsep.join([str(first), str(second)]))
     assert json.loads(cli("show", "mainframe", "--json").out)["role"]["summary"] == "From the second."
-    in_use = json.loads(cli("paths", "--json").out)["paths"]["packs_in_use"]
+    in_use = json.loads(cli("where", "--json").out)["paths"]["packs_in_use"]
     assert in_use == [str(first / "team.toml"), str(second / "team.toml")]
 
 

@@ -10,7 +10,7 @@ from careercli.errors import UsageError
 from careercli.model import Book, Catalog, Challenge, Role, Skill
 from careercli.queries.compare import compare
 from careercli.queries.gap import role_gap, suggest_roles
-from careercli.queries.paths import career_path
+from careercli.queries.progression import career_path
 
 
 def role(slug: str, skills: list[str], nxt: list[str] = ()) -> Role:  # type: ignore[assignment]

@@ -158,6 +158,7 @@ def test_a_cut_piped_listing_says_so_on_stderr_and_a_whole_one_says_nothing(cli)
         (["skills", "list"], "SkillsView"),
         (["reading", "list"], "ReadingView"),
         (["config", "show"], "SettingsView"),
+        (["help", "environment"], "EnvironmentView"),
     ],
 )
 def test_piped_fields_follow_the_tables_columns_as_docs_cli_md_says(cli, monkeypatch, args, view) -> None:

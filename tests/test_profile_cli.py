@@ -1,4 +1,4 @@
-"""Bookmarks, skills, reading list, export and paths through the CLI, with real files in a temporary home."""
+"""Bookmarks, skills, reading list, export and where through the CLI, with real files in a temporary home."""
 
 from __future__ import annotations
 
@@ -204,8 +204,8 @@ def test_export_to_stdout(cli) -> None:
         assert "No bookmarks yet." in result.out
 
 
-def test_paths_show_the_temporary_home(cli, isolated_home: Path) -> None:
-    payload = json.loads(cli("paths", "--json").out)["paths"]
+def test_where_shows_the_temporary_home(cli, isolated_home: Path) -> None:
+    payload = json.loads(cli("where", "--json").out)["paths"]
     assert payload["profile"] == str(profile_file(isolated_home))
     assert payload["packs"][0] == str(isolated_home / "data" / "careercli" / "packs")
     assert payload["cache"] == str(isolated_home / "cache" / "careercli")

@@ -34,7 +34,7 @@ MEMO = "code-digest"  # in the cache folder: "<format> <stat digest> <code diges
 SMALL_FILE = 1 << 20  # a file given by its contents is keyed by its bytes up to this size, else by its stat data
 
 # The environment a replayed answer depends on (tests/test_cachekey.py finds every variable the program reads
-# and fails when one is neither here nor in NOT_IN_KEY).
+# and fails when one is neither here nor left out, with why, by careercli.environment's table).
 ENV = (
     "TERM", "COLORTERM", "TERM_PROGRAM", "NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "PY_COLORS",
     "COLUMNS", "LINES", "JUPYTER_COLUMNS", "JUPYTER_LINES", "TERMINAL_WIDTH", "UNICODE_VERSION",  # Rich, Click
@@ -50,22 +50,6 @@ ENV_PREFIXES = (
     "CAREERCLI_",  # CAREERCLI_PACKS
     "PYTHON",  # PYTHONIOENCODING, PYTHONUTF8, PYTHONHASHSEED, PYTHONPATH ...: the encoding, the order of sets, the code
 )
-# Variables the program reads that cannot change a replayed answer, each with why.
-NOT_IN_KEY = {
-    "PAGER": "read when the answer is written out: the replay pages it again",
-    "LESS": "passed to the pager, which the replay runs again",
-    "MANPAGER": "as PAGER",
-    "SHELL": "completion only (--show/--install-completion), never replayed",
-    "COMP_WORDS": "a Tab: never replayed (any *_COMPLETE variable turns the replay off)",
-    "COMP_CWORD": "a Tab, as COMP_WORDS",
-    "_CAREER_COMPLETE": "a Tab, as COMP_WORDS",
-    "_TYPER_COMPLETE_ARGS": "a Tab, as COMP_WORDS",
-    "_TYPER_COMPLETE_FISH_ACTION": "a Tab, as COMP_WORDS",
-    "_TYPER_COMPLETE_WORD_TO_COMPLETE": "a Tab, as COMP_WORDS",
-    "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "a Tab, as COMP_WORDS",
-    "CAREERCLI_NO_REPLAY": "switches the replay off: a run with it set is never looked up nor saved",
-    "CAREERCLI_NO_FAST_PATH": "the deprecated name of CAREERCLI_NO_REPLAY",
-}
 
 _code: list[str] = []  # this process's code digest, once computed
 

@@ -83,8 +83,8 @@ TOP: dict[str, tuple[str, str, str]] = {
         DATA,
         "Your own data packs: roles, skills and books in the bundled schema; O*NET and BLS imports.",
     ),
-    "paths": (
-        "careercli.cli.export:paths",
+    "where": (
+        "careercli.cli.export:where",
         DATA,
         "Show where careercli keeps your profile, its data, packs and cache.",
     ),
@@ -94,12 +94,21 @@ TOP: dict[str, tuple[str, str, str]] = {
         "Your preferences (config.toml beside the profile): default colour, pager, books in show.",
     ),
     "cache": ("careercli.cli.prefs:cache_app", DATA, "careercli's cache (rebuilt on demand): clear it."),
+    "help": (
+        "careercli.cli.help_topics:app",
+        DATA,
+        "Help beyond one command; each command's own is 'career COMMAND --help'.",
+    ),
 }
+
+# old command names kept for a release: each runs its new command, is left out of help and completion, and its own
+# help names the new one; the replay reads it as the new name
+ALIASES: dict[str, str] = {"paths": "where"}
 
 # the help of ``career`` itself: the app's group reads it from here, and ``career --help`` is rendered from it
 # without Typer (careercli.presenters.help.top_help; a test holds the two pages equal)
 APP_HELP = """Explore software careers offline: roles, the official facts of U.S. occupations (O*NET), skills,
-learning plans, career paths and the books worth reading.
+learning plans, where each role leads and the books worth reading.
 
 Examples:
 
@@ -148,12 +157,13 @@ KINDS: dict[tuple[str, ...], str] = {
     ("data", "remove-oews"): WRITES,
     ("data", "import-projections"): WRITES,  # replaces the user's BLS projections
     ("data", "remove-projections"): WRITES,
-    ("paths",): READS,
+    ("where",): READS,
     ("config", "path"): READS,
     ("config", "show"): READS,
     ("config", "set"): WRITES,
     ("config", "unset"): WRITES,
     ("cache", "clear"): WRITES,  # removes the saved output itself
+    ("help", "environment"): READS,
 }
 
 # commands that write yet print a listing: they take --json and --format too
@@ -161,5 +171,8 @@ VIEWS_TOO = frozenset({("discover",)})
 
 
 def kind(words: tuple[str, ...]) -> str | None:
-    """How the command named by ``words`` (its path, e.g. ``("bookmark", "list")``) may be replayed."""
+    """How the command named by ``words`` (its path, e.g. ``("bookmark", "list")``; an old name as its new one)
+    may be replayed."""
+    if words and words[0] in ALIASES:
+        words = (ALIASES[words[0]], *words[1:])
     return KINDS.get(words)

@@ -1083,7 +1083,7 @@ TREE = {
             },
         ),
         (
-            "paths",
+            "where",
             "Show where careercli keeps your profile,...",
             False,
             {"group": False, "options": [_O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
@@ -1177,6 +1177,24 @@ TREE = {
                         "Remove careercli's own cache files (the...",
                         False,
                         {"group": False, "options": [_O1, _O2, _O5], "arguments": [], "commands": []},
+                    )
+                ],
+            },
+        ),
+        (
+            "help",
+            "Help beyond one command; each command's...",
+            False,
+            {
+                "group": True,
+                "options": [_O5],
+                "arguments": [],
+                "commands": [
+                    (
+                        "environment",
+                        "Every environment variable careercli...",
+                        False,
+                        {"group": False, "options": [_O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
                     )
                 ],
             },

@@ -45,6 +45,7 @@ def invocation(argv: list[str]) -> tuple[tuple[str, ...], bool] | None:
     Click reads it (help is a flag given to the group or the command, never an option's value or a word after
     ``--``). None when the words name no command or Click would stop at a usage error."""
     from careercli import grammar
+    from careercli.commands import ALIASES
 
     path: tuple[str, ...] = ()
     node: grammar.Node | None = grammar.TREE
@@ -59,8 +60,9 @@ def invocation(argv: list[str]) -> tuple[tuple[str, ...], bool] | None:
             return path, False
         if not positional:
             return (path, False) if not path else None  # the overview or --version; a group alone shows its help
-        node = grammar.command((*path, positional[0]))
-        path, rest = (*path, positional[0]), positional[1:]
+        word = positional[0] if path else ALIASES.get(positional[0], positional[0])  # an old name reads as its new
+        node = grammar.command((*path, word))
+        path, rest = (*path, word), positional[1:]
     return None
 
 

@@ -82,7 +82,7 @@ def import_onet(
 
     Takes the zip that onetcenter.org publishes or the folder extracted from it, of any 2x/3x release. Only
     'Occupation Data.txt' is required; other missing files are named and skipped. Importing again replaces the
-    earlier import; 'career data remove-onet' deletes it. 'career paths' shows where it is kept.
+    earlier import; 'career data remove-onet' deletes it. 'career where' shows where it is kept.
 
     Examples:
 
@@ -173,7 +173,7 @@ def import_oews(
     Takes the national workbook of any May release as bls.gov/oes publishes it (the .xlsx, or the oesm25nat.zip
     that holds it), or the state workbook (state_M2025_dl.xlsx, oesm25st.zip), which adds pay by state.
     Importing again replaces the earlier import of the same kind; 'career data remove-oews' deletes them.
-    'career paths' shows where they are kept.
+    'career where' shows where they are kept.
 
     Examples:
 
@@ -194,7 +194,7 @@ def import_projections(
     """Import BLS Employment Projections (Table 1.2 of occupation.xlsx); they replace the bundled outlook.
 
     Takes occupation.xlsx as bls.gov/emp publishes it, of any projection decade. Importing again replaces the
-    earlier import; 'career data remove-projections' deletes it. 'career paths' shows where it is kept.
+    earlier import; 'career data remove-projections' deletes it. 'career where' shows where it is kept.
 
     Example:
 

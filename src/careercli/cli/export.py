@@ -1,4 +1,4 @@
-"""``career export`` (the profile as Markdown) and ``career paths`` (where careercli keeps things)."""
+"""``career export`` (the profile as Markdown) and ``career where`` (where careercli keeps things)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def export(
     export_profile(session(ctx), output, force)
 
 
-def paths(ctx: typer.Context) -> None:
+def where(ctx: typer.Context) -> None:
     """Show where careercli keeps your profile, its data, packs and cache.
 
     onet_import is where 'career data import-onet' keeps an O*NET release; onet_release is the version
@@ -43,18 +43,18 @@ def paths(ctx: typer.Context) -> None:
 
     Example:
 
-        career paths
+        career where
     """
-    from careercli import paths as where
+    from careercli import paths
     from careercli.catalogue.sources import bundled_data_dir, pack_files
 
     items = {
-        "profile": str(where.profile_path()),
-        "config": str(where.config_dir()),
+        "profile": str(paths.profile_path()),
+        "config": str(paths.config_dir()),
         "bundled_data": str(bundled_data_dir()),
-        "packs": [str(p) for p in where.packs_dirs()],
+        "packs": [str(p) for p in paths.packs_dirs()],
         "packs_in_use": [str(p) for p in pack_files()],
-        "cache": str(where.cache_dir()),
+        "cache": str(paths.cache_dir()),
         **_onet_paths(session(ctx)),
         **_bls_paths(),
     }

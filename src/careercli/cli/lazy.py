@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from careercli.cli.options import add_output_options
-from careercli.commands import READS, TOP, VIEWS_TOO, kind
+from careercli.commands import ALIASES, READS, TOP, VIEWS_TOO, kind
 
 _USAGE = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
@@ -82,9 +82,10 @@ class LazyGroup(HelpMixin, TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name in self.commands:
             return self.commands[cmd_name]
-        if cmd_name not in TOP:
+        new_name = ALIASES.get(cmd_name, cmd_name)  # an old name: the new command, hidden, its help saying so
+        if new_name not in TOP:
             return None
-        target, panel, _summary = TOP[cmd_name]
+        target, panel, _summary = TOP[new_name]
         module, attribute = target.split(":")
         found = getattr(importlib.import_module(module), attribute)
         command: TyperGroup | TyperCommand
@@ -97,7 +98,13 @@ class LazyGroup(HelpMixin, TyperGroup):
             command = typer.main.get_command(single)  # type: ignore[assignment]
         command.name = cmd_name
         command.rich_help_panel = panel
+        if new_name != cmd_name:
+            import inspect
+
+            command.hidden = True
+            old = f"The old name of 'career {new_name}', kept for one release: use 'career {new_name}'."
+            command.help = old + "\n\n" + inspect.cleandoc(command.help or "")
         if not isinstance(found, typer.Typer):
-            add_output_options(command, views=kind((cmd_name,)) == READS or (cmd_name,) in VIEWS_TOO)
+            add_output_options(command, views=kind((cmd_name,)) == READS or (new_name,) in VIEWS_TOO)
         self.commands[cmd_name] = command
         return command

@@ -190,7 +190,7 @@ def path(
         career path qa engineer --depth 2 --json
     """
     from careercli.presenters.views import PathView
-    from careercli.queries.paths import career_path
+    from careercli.queries.progression import career_path
     from careercli.queries.resolve import resolve_role
 
     run = session(ctx)

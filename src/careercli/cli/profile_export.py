@@ -88,7 +88,7 @@ def _official_facts(run: Session, ids: list[str]) -> str:
     linked = [i for i in ids if (i in cat.roles and cat.roles[i].onet not in (None, "", "none")) or i not in cat.roles]
     if not linked:
         return ""  # no bookmark leads to an occupation: the database is not opened
-    from careercli.presenters.onet import export_markdown
+    from careercli.presenters.occupation_facts import export_markdown
     from careercli.queries.lookup import curated_roles, official_facts
 
     section = export_markdown(official_facts(cat, linked, run.onet()), curated_roles(cat))

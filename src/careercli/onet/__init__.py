@@ -11,7 +11,8 @@ How a command uses it (the CLI layer; queries never open files)::
         page = occ.detail(conn, matches[0].code, skills=occ.skill_index(catalog_skill_names))
         hits = occ.search(conn, "kubernetes")              # words in titles and alternate titles
         rows = occ.by_group(conn, "15")                    # a SOC major group
-        # presenters.onet: section(page, curated_codes), as_json(page), markdown(page); page.credit is the line
+        # presenters.occupation_facts: section(page, curated_codes), as_json(page), markdown(page);
+        # page.credit is the line
 
 Import (``career data import-onet``): ``with Release(path) as r: onet_db.build(r, onet_db.user_db_path())``.
 """

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from careercli.profile import Bookmark, Profile, ReadingEntry
     from careercli.queries.compare import Comparison
     from careercli.queries.gap import Gap, Suggestion
-    from careercli.queries.paths import CareerPath, Step
+    from careercli.queries.progression import CareerPath, Step
 
 SCHEMA_VERSION = 1
 

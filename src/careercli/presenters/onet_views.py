@@ -32,7 +32,7 @@ class OccupationView(View):
         self.title = f"career show {occupation.code}"
 
     def data(self) -> Any:
-        from careercli.presenters.onet import as_json
+        from careercli.presenters.occupation_facts import as_json
 
         mark = self.mark
         saved = {"note": mark.note, "tags": list(mark.tags), "added": mark.added} if mark else None
@@ -46,7 +46,7 @@ class OccupationView(View):
         return value
 
     def renderable(self, width: int) -> Any:
-        from careercli.presenters.onet import occupation_page
+        from careercli.presenters.occupation_facts import occupation_page
 
         mark = (self.mark.note, self.mark.tags) if self.mark else None
         labour = None
@@ -57,7 +57,7 @@ class OccupationView(View):
         return occupation_page(self.occupation, self.curated, mark, self.roles, labour)
 
     def markdown(self) -> str:
-        from careercli.presenters.onet import occupation_markdown
+        from careercli.presenters.occupation_facts import occupation_markdown
 
         labour = None
         if self.labour is not None:
@@ -76,7 +76,7 @@ class GroupsView(View):
         self.groups, self.credit = groups, credit
 
     def data(self) -> Any:
-        from careercli.presenters.onet import groups_json
+        from careercli.presenters.occupation_facts import groups_json
 
         return groups_json(self.groups)
 
@@ -110,7 +110,7 @@ class GroupView(View):
         self.title = f"career list --group {listing.major}"
 
     def data(self) -> Any:
-        from careercli.presenters.onet import group_json
+        from careercli.presenters.occupation_facts import group_json
 
         return group_json(self.listing)
 
@@ -118,7 +118,7 @@ class GroupView(View):
         return [(r.code, r.title, ",".join(r.roles)) for r in self.listing.occupations]
 
     def renderable(self, width: int) -> Any:
-        from careercli.presenters.onet import group_table
+        from careercli.presenters.occupation_facts import group_table
 
         return group_table(self.listing)
 

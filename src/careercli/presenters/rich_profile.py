@@ -93,6 +93,16 @@ def paths_table(items: Mapping[str, object]) -> Table:
     return table
 
 
+def environment_table(rows: Sequence[tuple[str, str]]) -> Table:
+    """``career help environment``: the variables and what they do."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
+    table.add_column("Variable", style="bold", no_wrap=True)  # one a line
+    table.add_column("What it does", overflow="fold")
+    for names, about in rows:
+        table.add_row(as_text(names), as_text(about))
+    return table
+
+
 def settings_table(path: str, rows: Sequence[tuple[str, str, str, str]]) -> Group:
     """``career config show``: each key, its value, where it comes from and what it does."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))

@@ -29,7 +29,7 @@ from careercli.presenters.text import count, single_line
 if TYPE_CHECKING:
     from careercli.model import Book, Catalog, Role, RoleSummary
     from careercli.queries.compare import Comparison
-    from careercli.queries.paths import CareerPath, Step
+    from careercli.queries.progression import CareerPath, Step
 
 
 BOOKS_IN_SHOW = 10

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from careercli.queries.compare import Comparison
     from careercli.queries.gap import Gap, MixPart, ScoreLine, Suggestion
     from careercli.queries.occupations import Occupation
-    from careercli.queries.paths import CareerPath
+    from careercli.queries.progression import CareerPath
     from careercli.queries.ranking import RoleReading
     from careercli.queries.roles import Listing
     from careercli.queries.search import Hit
@@ -116,7 +116,7 @@ class RoleView(View):
         value = jsonout.role_detail(self.role, self.catalog, self.books, saved)
         if self.reading is not None:  # the page's two lists, by id ("books" holds every book, newest first)
             value["books_by_fit"], value["new_books"] = list(self.reading.fit), list(self.reading.newest)
-        from careercli.presenters.onet import as_json
+        from careercli.presenters.occupation_facts import as_json
 
         value["onet"] = as_json(self.official, self.curated) if self.official is not None else None
         from careercli.presenters.bls import outlook_json, pay_json
@@ -146,7 +146,7 @@ class RoleView(View):
             page = role_view(self.role, self.catalog, fit, bookmark, statuses, total=len(ranked), newest=newest,
                              order=self.reading.order, limit=self.show_books, labour=labour)  # fmt: skip
         if self.official is not None:
-            from careercli.presenters.onet import under
+            from careercli.presenters.occupation_facts import under
 
             page = under(page, self.official, self.curated)
         return page
@@ -162,7 +162,7 @@ class RoleView(View):
         text = role_markdown(self.role, self.catalog, self.books, labour)
         if self.official is None:
             return text
-        from careercli.presenters.onet import markdown
+        from careercli.presenters.occupation_facts import markdown
 
         return text.rstrip("\n") + "\n\n" + markdown(self.official, self.curated, 2)
 

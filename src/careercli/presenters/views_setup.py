@@ -1,5 +1,6 @@
-"""Views of careercli's own set-up: the preferences (``career config show``) and where things are kept
-(``career paths``); see ``careercli.presenters.views`` for what a view is."""
+"""Views of careercli's own set-up: the preferences (``career config show``), where things are kept (``career
+where``) and the environment variables it reads (``career help environment``); see ``careercli.presenters.views``
+for what a view is."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def _toml(value: object) -> str:
 
 
 class PathsView(View):
-    key, title = "paths", "career paths"
+    key, title = "paths", "career where"
 
     def __init__(self, items: Mapping[str, object]) -> None:
         self.items = items
@@ -50,3 +51,22 @@ class PathsView(View):
         from careercli.presenters.rich_profile import paths_table
 
         return paths_table(self.items)
+
+
+class EnvironmentView(View):
+    key, title = "environment", "career help environment"
+    columns = (("variables", "Variable"), ("about", "What it does"))
+
+    def __init__(self, rows: Sequence[tuple[Sequence[str], str]]) -> None:
+        self.rows = [(list(names), about.replace("`", "")) for names, about in rows]  # the README's Markdown
+
+    def data(self) -> Any:
+        return [{"variables": names, "about": about} for names, about in self.rows]
+
+    def records(self) -> Iterable[Sequence[object]]:
+        return [(" ".join(names), about) for names, about in self.rows]
+
+    def renderable(self, width: int) -> Any:
+        from careercli.presenters.rich_profile import environment_table
+
+        return environment_table([("\n".join(names), about) for names, about in self.rows])
