@@ -16,12 +16,12 @@ authority on usage, help and errors. Standard library only at import.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from careercli import grammar
 
+TYPE_CHECKING = False  # typing imports re, enum and collections: piped listings need none of them
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
 
     from careercli.cli.session import Session
 
