@@ -233,8 +233,7 @@ def library_tokens() -> list[str]:
 def data_files() -> list[str]:
     """Every file the answers are made of: the bundled data, the bundled O*NET extract, each pack file (each pack
     folder in name order) and the O*NET import file."""
-    from careercli.catalogue.sources import BUNDLED_FILES, bundled_data_folder, pack_file_names
-    from careercli.paths import onet_import_file
+    from careercli.paths import BUNDLED_FILES, bundled_data_folder, onet_import_file, pack_file_names
 
     bundled = bundled_data_folder()
     files = [os.path.join(bundled, name) for name in BUNDLED_FILES]

@@ -112,8 +112,7 @@ def _record(digest: str, expected: str, stamp: str) -> None:
 
 def _folder() -> str | None:
     """``CACHE/onet`` when it and the cache folder are (or are now made) real 0700 folders of this user."""
-    from careercli.catalogue.store import usable_folder
-    from careercli.paths import cache_folder
+    from careercli.paths import cache_folder, usable_folder
 
     cache = plain(cache_folder())
     onet = os.path.join(cache, "onet")

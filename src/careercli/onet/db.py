@@ -380,7 +380,7 @@ def user_db_path() -> Path:
 
 
 def bundled_extract_folder() -> str:
-    from careercli.catalogue.sources import bundled_data_folder
+    from careercli.paths import bundled_data_folder
 
     return plain(os.path.join(bundled_data_folder(), "onet"))
 
