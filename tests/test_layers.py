@@ -66,7 +66,6 @@ KNOWN_UPWARD = {
     "careercli.catalogue.search_store (catalogue) -> careercli.queries.search_single (queries)",
 }
 KNOWN_CIRCLES = {
-    "careercli.onet.bundled <-> careercli.onet.db",
     "careercli.profile <-> careercli.profile_doc",
     "careercli.queries.search <-> careercli.queries.search_rank <-> careercli.queries.search_single",
 }

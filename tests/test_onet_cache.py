@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from careercli.errors import CareerError
+from careercli.onet import bundled as onet_bundled
 from careercli.onet import db as onet_db
 from careercli.onet.release import Release
 from careercli.presenters import onet as view
@@ -21,7 +22,7 @@ CODES = ("15-1252.00", "15-1299.08", "11-3021.00", "15-1211.00")
 
 def facts() -> str:
     """What a user sees of the occupations: pages of a few, the group listing, a search."""
-    db = onet_db.current()
+    db = onet_bundled.current()
     assert db is not None
     pages = [view.markdown(page) for code in CODES if (page := occ.detail(db, code)) is not None]
     rows = [f"{m.code} {m.title}" for m in occ.by_group(db, "15") + occ.search(db, "developer")]
@@ -157,7 +158,7 @@ def imported(isolated_home: Path) -> Path:
     target = onet_db.user_db_path()
     with Release(FIXTURE) as release:
         onet_db.build(release, target)
-    db = onet_db.current()
+    db = onet_bundled.current()
     assert db is not None
     assert len(occ.by_group(db)) == 5
     return target
@@ -190,6 +191,6 @@ def test_import_onet_repairs_a_damaged_import(imported: Path, career) -> None:
     damage_import(imported, "pages")
     result = career("data", "import-onet", str(FIXTURE))  # the repair works on a damaged file
     assert (result.code, result.err) == (0, "")
-    db = onet_db.current()
+    db = onet_bundled.current()
     assert db is not None
     assert len(occ.by_group(db)) == 5

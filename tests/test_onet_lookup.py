@@ -11,6 +11,7 @@ from rich.console import Console
 
 from careercli.catalogue.load import load_catalog
 from careercli.errors import NotFoundError
+from careercli.onet import bundled as onet_bundled
 from careercli.onet import db as onet_db
 from careercli.onet.groups import MAJOR_GROUPS
 from careercli.onet.release import Release
@@ -40,7 +41,7 @@ def fixture_db(tmp_path_factory):
 
 @pytest.fixture
 def bundled():
-    return onet_db.current()  # no import in the test's data folder: the bundled extract
+    return onet_bundled.current()  # no import in the test's data folder: the bundled extract
 
 
 def opener(db):

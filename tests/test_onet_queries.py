@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from careercli.onet import bundled as onet_bundled
 from careercli.onet import db as onet_db
 from careercli.onet.release import Release
 from careercli.presenters import onet as view
@@ -172,23 +173,23 @@ def test_bundled_extract_is_built_once_into_the_cache_and_rebuilt_when_it_change
     extract.mkdir()
     for file in FIXTURE.iterdir():
         (extract / file.name).write_bytes(file.read_bytes())
-    first = onet_db.bundled_db_path(extract)
+    first = onet_bundled.bundled_db_path(extract)
     assert first is not None
     assert first.parent == isolated_home / "cache" / "careercli" / "onet"
     stamp = first.stat().st_mtime_ns
-    assert onet_db.bundled_db_path(extract) == first
+    assert onet_bundled.bundled_db_path(extract) == first
     assert first.stat().st_mtime_ns == stamp  # not rebuilt
     task_file = extract / "Task Statements.txt"
     task_file.write_bytes(task_file.read_bytes())
     os.utime(task_file, ns=(1, 1))
-    second = onet_db.bundled_db_path(extract)
+    second = onet_bundled.bundled_db_path(extract)
     assert second != first
     assert not first.exists()  # the stale one is removed
     assert sorted(second.parent.iterdir()) == [second, second.with_name(second.name + ".sha256")]  # and its digest
 
 
 def test_current_prefers_the_users_import(isolated_home):
-    bundled = onet_db.current()
+    bundled = onet_bundled.current()
     assert bundled is not None
     assert occ.find(bundled, "15-1252.00")[0].title == "Software Developers"
     assert occ.version(bundled) == "29.2"
@@ -196,5 +197,5 @@ def test_current_prefers_the_users_import(isolated_home):
     with Release(FIXTURE) as release:
         onet_db.build(release, onet_db.user_db_path())
     assert onet_db.user_db_path() == isolated_home / "data" / "careercli" / "onet" / "onet.sqlite"
-    mine = onet_db.current()
+    mine = onet_bundled.current()
     assert len(occ.by_group(mine)) == 5

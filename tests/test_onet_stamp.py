@@ -9,11 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from careercli.onet import db as onet_db
+from careercli.onet import bundled as onet_bundled
 
 CODE = """
 import sys
-from careercli.onet.db import current
+from careercli.onet.bundled import current
 db = current()
 print(db.execute("SELECT COUNT(*) FROM occupation").fetchone()[0], "hashlib" in sys.modules)
 """
@@ -53,11 +53,11 @@ def test_a_same_size_edit_with_its_mtime_restored_is_checked_and_rebuilt(isolate
     assert database.stat().st_size == before.st_size
     assert opened(isolated_home) == (count, True)  # hashed again: the ctime moved
     assert database.read_bytes() != bytes(data)  # and rebuilt
-    assert onet_db.current() is not None
+    assert onet_bundled.current() is not None
 
 
 IN_PLACE = """
-from careercli.onet.db import current
+from careercli.onet.bundled import current
 db = current()
 print(db.execute("PRAGMA database_list").fetchone()[2])
 """

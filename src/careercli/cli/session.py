@@ -69,7 +69,7 @@ class Session:
 
                 self._onet.append(open_bundled())
             else:
-                from careercli.onet.db import current
+                from careercli.onet.bundled import current
 
                 self._onet.append(current())
         return self._onet[0]

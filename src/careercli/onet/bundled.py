@@ -11,6 +11,8 @@ command) is skipped, and the file is opened read-only in place (sqlite reads onl
 deserialised); any write to it changes its ctime, and the digest is checked again. Anything else (missing, stale,
 damaged, cut short, a symbolic link, a folder, another user's) is rebuilt silently from the extract; when the
 folder itself cannot be used, the database is built in memory for this command only. Standard library only.
+
+:func:`current` is the database a command reads: the user's import (``onet.db``) when there is one, else this.
 """
 
 from __future__ import annotations
@@ -20,9 +22,13 @@ import os
 import sqlite3
 import stat
 
-from careercli.onet.db import SCHEMA_VERSION, build_bytes, bundled_extract_folder
+from careercli.onet.db import SCHEMA_VERSION, build_bytes, bundled_extract_folder, connect, user_db_file
 from careercli.onet.release import OCCUPATIONS, Release
-from careercli.paths import file_uri, plain
+from careercli.paths import file_uri, is_file, plain
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DIGEST = ".sha256"
 _LIMIT = 1 << 30  # a cache file larger than this is not read (the bundled extract's is about 4 MB)
@@ -235,3 +241,19 @@ def open_bundled(extract: str | os.PathLike[str] | None = None) -> sqlite3.Conne
     db = sqlite3.connect(":memory:")
     db.deserialize(found[0])
     return db
+
+
+def bundled_db_path(folder: str | os.PathLike[str] | None = None) -> Path | None:
+    """The checked cache of the bundled extract (see above); None when it has none."""
+    from pathlib import Path
+
+    found = bundled_path(folder)
+    return None if found is None else Path(found)
+
+
+def current() -> sqlite3.Connection | None:
+    """The database commands read: the user's import when present, else the bundled extract's; None if neither."""
+    user = user_db_file()
+    if is_file(user):
+        return connect(user)
+    return open_bundled()
