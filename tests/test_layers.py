@@ -60,14 +60,12 @@ KNOWN_UPWARD = {
     "careercli.catalogue.load (catalogue) -> careercli.queries.lookup (queries)",
     "careercli.catalogue.load (catalogue) -> careercli.queries.ranking (queries)",
     "careercli.catalogue.load (catalogue) -> careercli.queries.roles (queries)",
-    "careercli.catalogue.load (catalogue) -> careercli.queries.search (queries)",
-    "careercli.catalogue.search_store (catalogue) -> careercli.queries.search (queries)",
-    "careercli.catalogue.search_store (catalogue) -> careercli.queries.search_rank (queries)",
+    "careercli.catalogue.load (catalogue) -> careercli.queries.search_index (queries)",
+    "careercli.catalogue.search_store (catalogue) -> careercli.queries.search_index (queries)",
     "careercli.catalogue.search_store (catalogue) -> careercli.queries.search_single (queries)",
 }
 KNOWN_CIRCLES = {
     "careercli.profile <-> careercli.profile_doc",
-    "careercli.queries.search <-> careercli.queries.search_rank <-> careercli.queries.search_single",
 }
 
 

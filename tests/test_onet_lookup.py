@@ -21,7 +21,8 @@ from careercli.queries import occupation_lists as lists
 from careercli.queries import occupations as occ
 from careercli.queries.compare import compare
 from careercli.queries.gap import role_gap
-from careercli.queries.search import Hit, build_index, search
+from careercli.queries.search import search
+from careercli.queries.search_index import Hit, build_index
 
 FIXTURE = Path(__file__).parent / "fixtures" / "onet" / "29.2"
 

@@ -50,7 +50,7 @@ def _pack(home: Path) -> None:
 def _stored(monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
     """The stored index with an order for every word alone (not only common ones), and a fresh one."""
     from careercli.catalogue import load
-    from careercli.queries.search import build_index
+    from careercli.queries.search_index import build_index
 
     monkeypatch.setattr(search_single, "MIN_FIELDS", 1)
     load.load_search_index(load.load_catalog)  # built, then stored

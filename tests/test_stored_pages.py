@@ -135,7 +135,8 @@ QUERIES = ("scale", "page role", "page skill", "python", "pagr", "Page Book 7", 
 def test_a_stored_search_index_ranks_like_a_fresh_one_and_reads_few_rows(isolated_home: Path) -> None:
     from careercli.catalogue import load, search_store
     from careercli.catalogue.store import Store
-    from careercli.queries.search import build_index, no_match_message, search
+    from careercli.queries.search import no_match_message, search
+    from careercli.queries.search_index import build_index
 
     _pack(isolated_home, 600)
     fresh = build_index(load.load_catalog())
@@ -159,7 +160,8 @@ def test_a_stored_search_index_ranks_like_a_fresh_one_and_reads_few_rows(isolate
 
 def test_a_damaged_search_row_costs_speed_not_answers(isolated_home: Path) -> None:
     from careercli.catalogue import load
-    from careercli.queries.search import build_index, search
+    from careercli.queries.search import search
+    from careercli.queries.search_index import build_index
 
     _pack(isolated_home, 301)
     fresh = build_index(load.load_catalog())
@@ -176,7 +178,8 @@ def test_a_damaged_search_row_costs_speed_not_answers(isolated_home: Path) -> No
 
 def test_a_page_of_search_hits_counts_every_match_and_equals_the_head_of_all(isolated_home: Path) -> None:
     from careercli.catalogue import load
-    from careercli.queries.search import build_index, search, search_page
+    from careercli.queries.search import search, search_page
+    from careercli.queries.search_index import build_index
 
     _pack(isolated_home, 301)
     load.load_search_index(load.load_catalog)
@@ -193,7 +196,8 @@ def test_a_page_of_search_hits_counts_every_match_and_equals_the_head_of_all(iso
 
 def test_a_lost_search_row_or_vocabulary_falls_back_to_the_same_answers(isolated_home: Path) -> None:
     from careercli.catalogue import load, search_store
-    from careercli.queries.search import build_index, no_match_message, search
+    from careercli.queries.search import no_match_message, search
+    from careercli.queries.search_index import build_index
 
     _pack(isolated_home, 301)
     fresh = build_index(load.load_catalog())

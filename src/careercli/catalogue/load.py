@@ -357,7 +357,7 @@ def load_search_index(catalog: Catalog | Callable[[], Catalog]) -> Any:
     only the rows a search needs (``search_store``). ``catalog`` may be a function that loads it: a stored index
     then needs no catalogue at all."""
     from careercli.catalogue import search_store
-    from careercli.queries.search import build_index
+    from careercli.queries.search_index import build_index
 
     def rebuild() -> Any:
         return build_index(catalog() if callable(catalog) else catalog)
