@@ -27,7 +27,7 @@ DEFAULT = ROOT.parent / "shared" / "onet" / "29.2"
 
 SETUP = """
 import time
-from careercli.catalogue.load import load_catalog
+from careercli.stored.load import load_catalog
 catalog = load_catalog()
 import careercli.model, careercli.queries.resolve  # a page imports these with or without O*NET
 start = time.perf_counter()

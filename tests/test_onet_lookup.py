@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from careercli.catalogue.load import load_catalog
 from careercli.errors import NotFoundError
 from careercli.onet import bundled as onet_bundled
 from careercli.onet import db as onet_db
@@ -23,6 +22,7 @@ from careercli.queries.compare import compare
 from careercli.queries.gap import role_gap
 from careercli.queries.search import search
 from careercli.queries.search_index import Hit, build_index
+from careercli.stored.load import load_catalog
 
 FIXTURE = Path(__file__).parent / "fixtures" / "onet" / "29.2"
 

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from careercli.catalogue.load import load_catalog
 from careercli.queries.search import closest_terms, no_match_message, search
 from careercli.queries.search_index import build_index, stem, typo_distance
+from careercli.stored.load import load_catalog
 
 
 @pytest.fixture(scope="module")

@@ -56,7 +56,7 @@ class Session:
     def catalog(self) -> Catalog:
         """The merged catalog (bundled data and the user's packs), loaded on first use."""
         if self._catalog is None:
-            from careercli.catalogue.load import load_catalog
+            from careercli.stored.load import load_catalog
 
             self._catalog = load_catalog()
         return self._catalog

@@ -70,7 +70,7 @@ _SHIFT, _MASK = _FIELDS_PER_DOC.bit_length() - 1, _FIELDS_PER_DOC - 1  # a posti
 class Index:
     """An inverted index: each word of the catalog -> the (document, field) pairs that hold it.
 
-    Postings are packed into bytes; a stored index (``catalogue.search_store``) reads the postings of the query's
+    Postings are packed into bytes; a stored index (``stored.search_store``) reads the postings of the query's
     words, their weights beside them, and only the documents that ranking and the hits shown need.
     """
 
@@ -80,7 +80,7 @@ class Index:
         postings: Mapping[str, bytes],
         stems: Mapping[str, tuple[str, ...]],
         kinds: str,
-        stored: Any = None,  # a stored index's .weights, .ranks(), .named(), .prefetch() (catalogue.search_store)
+        stored: Any = None,  # a stored index's .weights, .ranks(), .named(), .prefetch() (stored.search_store)
     ) -> None:
         self.raw_docs = raw_docs  # (kind, id, title, labels, texts, weights)
         self.postings = postings
