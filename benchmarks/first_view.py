@@ -37,6 +37,11 @@ CASES: dict[str, tuple[list[str], float, dict[str, str]]] = {
     "show --json": ([CAREER, "show", "backend-developer", "--json"], PIPED, {}),
     "show 15-1252.00 (page)": ([CAREER, "show", "15-1252.00"], PAGE, {"FORCE_COLOR": "1"}),
     "list --group 15 (piped)": ([CAREER, "list", "--group", "15"], PIPED, {}),
+    "discover --interests IC --zone 4 (page)": (
+        [CAREER, "discover", "--interests", "IC", "--zone", "4"],
+        PAGE,
+        {"FORCE_COLOR": "1"},
+    ),
 }
 
 

@@ -542,3 +542,65 @@ def test_hostile_onet_zips_are_one_error_and_keep_the_import(isolated_home: Path
         assert kind not in ("encrypted", "bomb"), result.output
     assert os.listdir(folder) == ["onet.sqlite"], kind  # nothing half written
     assert run(["show", "backend-developer"]).exit_code == 0, kind
+
+
+# -- hostile config.toml: every command reads it ------------------------------------------------------------------
+CONFIG_VALUES = {
+    "color": strings("auto", "always", "never", "sometimes"),
+    "pager": st.sampled_from(["true", "false", '"less"', "1", '""']),
+    "show_books": st.sampled_from(["10", "0", "-1", "99999999999999999999", '"²"', "1.5", "nan"]),
+}
+
+
+@st.composite
+def config_bytes(draw: st.DrawFn) -> bytes:
+    lines = [f"# {draw(hostile_text)}"] if draw(st.booleans()) else []
+    for name, good in CONFIG_VALUES.items():
+        choice = draw(st.integers(0, 3))  # missing, odd, or good
+        if choice:
+            lines.append(f"{name} = {draw(good) if choice > 1 else draw(any_value)}")
+    lines += [f"{draw(key)} = {draw(any_value)}" for _ in range(draw(st.integers(0, 2)))]
+    return damaged(draw, "\n".join(lines).encode("utf-8"))
+
+
+CONFIG_RUNS = [["list"], ["show", "backend-developer"], ["books", "--limit", "3"], ["config", "show"],
+               ["config", "set", "show_books", "5"], ["config", "unset", "pager"]]  # fmt: skip
+
+
+@settings(max_examples=120, **FILES)
+@given(data=config_bytes(), args=st.sampled_from(CONFIG_RUNS))
+def test_hostile_config_files_never_show_a_traceback_and_are_never_rewritten_broken(
+    isolated_home: Path, data: bytes, args: list[str]
+) -> None:
+    config = isolated_home / "config" / "careercli" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_bytes(data)
+    readable = run(["config", "show"]).exit_code == 0
+    result = run(args)
+    after = config.read_bytes() if config.exists() else None
+    if result.exit_code != 0 or args[0] != "config":
+        assert after == data, (args, result.output)  # a read never writes; a refused write leaves the file
+    if not readable and args[:2] in (["config", "set"], ["config", "unset"]):
+        assert result.exit_code == 1, (args, result.output)
+    if after is not None and after != data:
+        assert run(["config", "show"]).exit_code == 0  # what was written reads back
+
+
+# -- zsh completion: whatever a description holds, one line a candidate and nothing to evaluate ------------------
+@settings(max_examples=300, deadline=None)
+@given(items=st.lists(st.tuples(hostile_text, hostile_text), max_size=6))
+def test_zsh_candidates_are_one_line_each_whatever_the_text(items: list[tuple[str, str]]) -> None:
+    from careercli.completion import _zsh, one_line
+
+    cleaned = [(one_line(v), one_line(h)) for v, h in items]
+    cleaned = [(v, h) for v, h in cleaned if v]
+    out = _zsh(cleaned)
+    lines = out.split("\n") if cleaned else []
+    assert len(lines) == len(cleaned)
+    for line, (value, description) in zip(lines, cleaned, strict=True):
+        assert line.count("\t") == 1
+        shown_value, shown = line.split("\t")
+        assert shown_value == value  # handed to compadd as an array element: never parsed by the shell
+        assert shown.startswith(value)
+        assert shown.endswith(description)
+        assert all(c.isprintable() for c in line.replace("\t", ""))

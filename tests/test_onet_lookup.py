@@ -184,6 +184,7 @@ def test_group_listing_names_the_group_and_marks_curated_roles(fixture_db):
         "code": "15-1252.00",
         "title": "Software Developers",
         "role": "backend-developer",
+        "roles": ["backend-developer"],
     }
     assert listing.credit.startswith("This product includes information from the O*NET 29.2 Database")
     text = io.StringIO()

@@ -56,6 +56,11 @@ TOP: dict[str, tuple[str, str, str]] = {
         PLAN,
         "A learning plan for a role: the ordered steps, one first book each, and why each step is where it is.",
     ),
+    "discover": (
+        "careercli.cli.discover:discover",
+        PLAN,
+        "Which careers suit me? Occupations ranked by how well they fit your interests, with pay and outlook.",
+    ),
     "suggest": (
         "careercli.cli.plan:suggest",
         PLAN,
@@ -124,6 +129,7 @@ KINDS: dict[tuple[str, ...], str] = {
     ("gap",): READS,
     ("path",): READS,
     ("plan",): READS,
+    ("discover",): WRITES,  # saves the answers in the profile
     ("suggest",): READS,
     ("bookmark", "add"): WRITES,
     ("bookmark", "remove"): WRITES,
@@ -149,6 +155,9 @@ KINDS: dict[tuple[str, ...], str] = {
     ("config", "unset"): WRITES,
     ("cache", "clear"): WRITES,  # removes the saved output itself
 }
+
+# commands that write yet print a listing: they take --json and --format too
+VIEWS_TOO = frozenset({("discover",)})
 
 # options of the top-level group that take a value (so that value is not mistaken for a command name)
 GLOBAL_VALUED = frozenset({"--color", "--format"})

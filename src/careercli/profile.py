@@ -41,12 +41,28 @@ class ReadingEntry:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # fields the user added
 
 
+ZONES = (1, 2, 3, 4, 5)  # O*NET's job zones
+AREA_COUNT = 6  # the RIASEC areas, in the order R, I, A, S, E, C
+
+
+@record
+class Answers:
+    """What a person told ``career discover`` (the ``[discover]`` table): how much each RIASEC area appeals (0 to
+    10, RIASEC order), the acceptable job zones, a minimum median annual pay, whether to weigh recorded skills."""
+
+    scores: tuple[float, ...]
+    zones: tuple[int, ...] = ZONES
+    min_pay: float | None = None
+    skills: bool = False
+
+
 @record
 class Profile:
     bookmarks: tuple[Bookmark, ...] = ()
     skills: tuple[str, ...] = ()  # ids from the vocabulary
     custom_skills: tuple[str, ...] = ()  # names the vocabulary lacks, kept as typed
     reading: tuple[ReadingEntry, ...] = ()
+    discover: Answers | None = None  # the saved answers of ``career discover``
     extra: dict[str, Any] = field(default_factory=dict, compare=False)  # unknown keys, kept as they were
 
     def bookmark(self, role: str) -> Bookmark | None:
@@ -119,7 +135,51 @@ def from_document(document: dict[str, Any]) -> Profile:
         reading.append(ReadingEntry(item["book"], status, added, updated, extra))
     skills = _strings(data.pop("skills", None), "skills")
     custom = _strings(data.pop("custom_skills", None), "custom_skills")
-    return Profile(tuple(bookmarks), skills, custom, tuple(reading), data)
+    answers = answers_from(data.pop("discover")) if "discover" in data else None
+    return Profile(tuple(bookmarks), skills, custom, tuple(reading), answers, data)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value  # not nan
+
+
+def answers_from(table: Any) -> Answers:
+    """The ``[discover]`` table as :class:`Answers`; ValueError names what is wrong with it."""
+    if not isinstance(table, dict):
+        raise ValueError("'discover' must be a table")
+    scores = table.get("scores")
+    if (not isinstance(scores, list) or len(scores) != AREA_COUNT
+            or not all(_number(v) and 0 <= v <= 10 for v in scores)):  # fmt: skip
+        raise ValueError("'discover.scores' must be six numbers from 0 to 10 (R, I, A, S, E, C)")
+    zones = table.get("zones", list(ZONES))
+    if (not isinstance(zones, list) or not zones
+            or not all(isinstance(z, int) and not isinstance(z, bool) and z in ZONES for z in zones)):  # fmt: skip
+        raise ValueError("'discover.zones' must be a list of job zones from 1 to 5")
+    min_pay = table.get("min_pay")
+    if min_pay is not None and not (_number(min_pay) and min_pay >= 0):
+        raise ValueError("'discover.min_pay' must be a number of dollars a year, 0 or more")
+    skills = table.get("skills", False)
+    if not isinstance(skills, bool):
+        raise ValueError("'discover.skills' must be true or false")
+    return Answers(
+        tuple(float(v) for v in scores),
+        tuple(sorted(set(zones))),
+        None if min_pay is None else float(min_pay),
+        skills,
+    )
+
+
+def answers_table(answers: Answers) -> dict[str, Any]:
+    """The ``[discover]`` table of the answers: whole numbers written as such, no ``min_pay`` when there is none."""
+
+    def plain(value: float) -> int | float:
+        return int(value) if value == int(value) else value
+
+    table: dict[str, Any] = {"scores": [plain(v) for v in answers.scores], "zones": list(answers.zones)}
+    if answers.min_pay is not None:
+        table["min_pay"] = plain(answers.min_pay)
+    table["skills"] = answers.skills
+    return table
 
 
 def to_document(profile: Profile) -> dict[str, Any]:
@@ -128,6 +188,8 @@ def to_document(profile: Profile) -> dict[str, Any]:
     document["skills"] = list(profile.skills)
     document["custom_skills"] = list(profile.custom_skills)
     document.update(profile.extra)
+    if profile.discover is not None:
+        document["discover"] = answers_table(profile.discover)
     document["bookmark"] = [
         {"role": b.role, "note": b.note, "tags": list(b.tags), "added": b.added, **b.extra} for b in profile.bookmarks
     ]
@@ -207,10 +269,35 @@ def render(original: str | None, profile: Profile, schema_version: int) -> str:
         current = document.get(key)
         if current is None or not same(_plain(current), list(values)):
             document[key] = list(values)
+    _sync_answers(document, profile)
     marks, reading = entry_fields(profile)
     _sync_entries(document, "bookmark", "role", marks)
     _sync_entries(document, "reading", "book", reading)
     return tomlkit.dumps(document)
+
+
+def _sync_answers(document: Any, profile: Profile) -> None:
+    """The ``[discover]`` table: removed when there are no answers, else its fields changed where they differ (a
+    comment or a field the user added in it stays)."""
+    current = document.get("discover")
+    if profile.discover is None:
+        if current is not None:
+            del document["discover"]
+        return
+    wanted = answers_table(profile.discover)
+    if not isinstance(current, dict):
+        document["discover"] = wanted
+        return
+    try:
+        if answers_from(_plain(current)) == profile.discover:
+            return
+    except ValueError:
+        pass
+    for name in ("scores", "zones", "min_pay", "skills"):
+        if name not in wanted:
+            current.pop(name, None)
+        elif name not in current or not same(_plain(current[name]), wanted[name]):
+            current[name] = wanted[name]
 
 
 def _plain(item: Any) -> Any:
@@ -428,3 +515,8 @@ def with_reading(profile: Profile, book: str, status: str, on: str) -> Profile:
 
 def without_reading(profile: Profile, book: str) -> Profile:
     return replace(profile, reading=tuple(r for r in profile.reading if r.book != book))
+
+
+def with_answers(profile: Profile, answers: Answers | None) -> Profile:
+    """The profile with these discover answers saved (None: forgotten)."""
+    return replace(profile, discover=answers)

@@ -267,12 +267,13 @@ def _lookup(table: Table, soc: str, area: str | None) -> list[str] | None:
     return found
 
 
-def pay_for(code: str, state: str | None = None) -> Pay | None:
-    """OEWS pay for an O*NET-SOC or SOC code, national or for a state (``"CA"``); None when BLS publishes none."""
+def pay_for(code: str, state: str | None = None, table: Table | None = None) -> Pay | None:
+    """OEWS pay for an O*NET-SOC or SOC code, national or for a state (``"CA"``); None when BLS publishes none.
+    ``table``: the OEWS table already read (a listing looks up many codes in one read)."""
     soc = soc_code(code)
     if soc is None:
         return None
-    table = oews_table(state is not None)
+    table = table or oews_table(state is not None)
     area = (state or "US").upper()
     row = _lookup(table, soc, area)
     if row is None:
@@ -306,12 +307,13 @@ def _number(text: str) -> float | None:
         return None
 
 
-def outlook_for(code: str) -> Outlook | None:
-    """Employment Projections for an O*NET-SOC or SOC code; None when BLS projects none for it."""
+def outlook_for(code: str, table: Table | None = None) -> Outlook | None:
+    """Employment Projections for an O*NET-SOC or SOC code; None when BLS projects none for it (``table``: the
+    projections already read)."""
     soc = soc_code(code)
     if soc is None:
         return None
-    table = projections_table()
+    table = table or projections_table()
     row = _lookup(table, soc, None)
     if row is None:
         return None

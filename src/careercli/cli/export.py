@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +13,9 @@ from careercli.cli.session import Session, session
 from careercli.errors import CareerError, MalformedImport
 
 PROFILE_FILE = "profile.md"  # the name the export takes in a folder given as -o
+
+if TYPE_CHECKING:
+    from careercli.profile import Profile
 
 
 def export(
@@ -47,6 +50,7 @@ def export(
     gaps = {m.role: role_gap(cat, cat.roles[m.role], mine.skills, marks) for m in mine.bookmarks if m.role in cat.roles}
     text = profile_markdown(mine, cat, dt.date.today(), __version__, gaps, suggested_books(cat, mine))
     text += _official_facts(run, [m.role for m in mine.bookmarks])  # with the credit line of each release
+    text += _interests(run, mine)
     if output in (None, "-"):
         run.output.emit(text)
         return
@@ -74,6 +78,25 @@ def _official_facts(run: Session, ids: list[str]) -> str:
 
     section = export_markdown(official_facts(cat, linked, run.onet()), curated_roles(cat))
     return "\n" + section if section else ""
+
+
+def _interests(run: Session, mine: Profile) -> str:
+    """The export's section of the saved discover answers and the ten best results ("" when none are saved)."""
+    answers = mine.discover
+    if answers is None:
+        return ""
+    from careercli.bls import facts
+    from careercli.onet.profiles import bundled
+    from careercli.presenters.discover import discover_markdown
+    from careercli.queries.discover import discover
+
+    oews, projections = facts.oews_table(), facts.projections_table()
+    from careercli.queries.lookup import linked_roles
+
+    found = discover(answers.scores, bundled(), answers.zones, linked_roles(run.catalog()),
+                     lambda c: facts.pay_for(c, table=oews), lambda c: facts.outlook_for(c, projections),
+                     answers.min_pay, None, 10)  # fmt: skip
+    return "\n" + discover_markdown(found.results, answers, level=2) + "\n"
 
 
 def paths(ctx: typer.Context) -> None:

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from careercli.cli.options import add_output_options
-from careercli.commands import READS, TOP, kind
+from careercli.commands import READS, TOP, VIEWS_TOO, kind
 
 _USAGE = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
@@ -98,6 +98,6 @@ class LazyGroup(HelpMixin, TyperGroup):
         command.name = cmd_name
         command.rich_help_panel = panel
         if not isinstance(found, typer.Typer):
-            add_output_options(command, views=kind((cmd_name,)) == READS)
+            add_output_options(command, views=kind((cmd_name,)) == READS or (cmd_name,) in VIEWS_TOO)
         self.commands[cmd_name] = command
         return command

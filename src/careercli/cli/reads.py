@@ -36,7 +36,7 @@ def _occupations(run: Session, group: str | None) -> None:
     from careercli.onet.release import credit
     from careercli.presenters.onet_views import GroupsView, GroupView
     from careercli.queries import occupation_lists as lists
-    from careercli.queries.lookup import curated_roles
+    from careercli.queries.lookup import linked_roles
     from careercli.queries.occupations import version
 
     db = run.onet()
@@ -45,14 +45,14 @@ def _occupations(run: Session, group: str | None) -> None:
     if group is None:
         run.present(GroupsView(lists.groups(db), credit(version(db))))
         return
-    run.present(GroupView(lists.group_listing(db, group, curated_roles(run.catalog()))))
+    run.present(GroupView(lists.group_listing(db, group, linked_roles(run.catalog()))))
 
 
 def show(run: Session, words: list[str]) -> None:
     """``career show``: a curated role's page, or an O*NET occupation's."""
     from careercli.presenters.views import RoleView
     from careercli.profile import today
-    from careercli.queries.lookup import curated_roles, linked_occupation, lookup, occupation_detail
+    from careercli.queries.lookup import curated_roles, linked_occupation, linked_roles, lookup, occupation_detail
     from careercli.queries.ranking import role_reading
 
     run.mode()  # a usage error (--json with --format markdown) before any work
@@ -67,7 +67,7 @@ def show(run: Session, words: list[str]) -> None:
         if page is None:
             raise NotFoundError(f"no occupation {target.id} in the O*NET data")
         run.present(OccupationView(page, curated_roles(cat), run.profile_or_warn().bookmark(page.code),
-                                   _labour(page.code)))  # fmt: skip
+                                   _labour(page.code), linked_roles(cat).get(page.code, ())))  # fmt: skip
         return
     official = linked_occupation(cat, found, run.onet()) if found.onet and found.onet != "none" else None
     books = cat.role_book_list(found.slug)  # read only when used: the page shows a few, --json walks them all

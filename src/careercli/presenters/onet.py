@@ -257,12 +257,15 @@ def export_markdown(facts: Sequence[Facts], curated: Mapping[str, str] | Collect
 
 
 def group_json(listing: GroupListing) -> dict[str, Any]:
-    """``list --group NN --json``: the group and its occupations, each with the curated ``role`` or null."""
+    """``list --group NN --json``: the group and its occupations, each with its curated ``roles`` (``role``: the
+    first of them, or null)."""
     return {
         "group": listing.major,
         "title": listing.title,
         "version": listing.version,
-        "occupations": [{"code": r.code, "title": r.title, "role": r.role} for r in listing.occupations],
+        "occupations": [
+            {"code": r.code, "title": r.title, "role": r.role, "roles": list(r.roles)} for r in listing.occupations
+        ],
         "credit": listing.credit,
     }
 
@@ -280,9 +283,9 @@ def group_table(listing: GroupListing) -> RenderableType:
     table = Table(title=Text(f"{listing.major}-0000 {listing.title}", style="bold"), title_justify="left")
     table.add_column("Code", no_wrap=True, style="dim")
     table.add_column("Occupation")
-    table.add_column("Curated role", style="green")
+    table.add_column("Curated roles", style="green")
     for row in listing.occupations:
-        role = Text(f"{CURATED_MARK} {single_line(row.role)}") if row.role else Text("")
+        role = Text(f"{CURATED_MARK} " + ", ".join(single_line(r) for r in row.roles)) if row.roles else Text("")
         table.add_row(row.code, Text(visible(single_line(row.title))), role)
     return RichGroup(table, Text(visible(listing.credit), style="dim italic"))
 
@@ -291,6 +294,7 @@ def occupation_page(
     occupation: Occupation,
     curated: Mapping[str, str] | Collection[str] = (),
     bookmark: tuple[str, Sequence[str]] | None = None,
+    roles: Sequence[str] = (),
 ) -> RenderableType:
     """``career show CODE``: an occupation's own page, its title and description over the official facts."""
     from rich.console import Group
@@ -308,14 +312,22 @@ def occupation_page(
         if tags:
             mark.append("  " + " ".join("#" + visible(single_line(t)) for t in tags), style="magenta")
         parts.append(mark)
+    if roles:
+        linked = Text(f"{CURATED_MARK} curated {'role' if len(roles) == 1 else 'roles'}: ", style="green")
+        linked.append(", ".join(visible(single_line(r)) for r in roles))
+        parts.append(linked)
     parts.append(Padding(Text(visible(occupation.description)), (1, 0, 1, 0)))
     parts.append(section(occupation, curated))
     return Group(*parts)
 
 
-def occupation_markdown(occupation: Occupation, curated: Mapping[str, str] | Collection[str] = ()) -> str:
+def occupation_markdown(
+    occupation: Occupation, curated: Mapping[str, str] | Collection[str] = (), roles: Sequence[str] = ()
+) -> str:
     """``career show CODE --format markdown``."""
-    from careercli.presenters.markdown import escape
+    from careercli.presenters.markdown import code, escape
 
     head = [f"# {escape(single_line(occupation.title))}", "", f"*Occupation {escape(occupation.code)} (O\\*NET)*", ""]
+    if roles:
+        head += ["Curated roles: " + ", ".join(code(r) for r in roles), ""]
     return "\n".join([*head, escape(occupation.description.replace("\n", " ")), "", markdown(occupation, curated, 2)])

@@ -21,9 +21,11 @@ class OccupationView(View):
     key, pages = "occupation", True
 
     def __init__(self, occupation: Occupation, curated: Mapping[str, str], mark: Bookmark | None,
-                 labour: tuple[Any, Any] | None = None) -> None:  # fmt: skip
-        """``labour``: BLS (pay, outlook) of the occupation, shown as a section (``pay``, ``outlook`` in JSON)."""
+                 labour: tuple[Any, Any] | None = None, roles: Sequence[str] = ()) -> None:  # fmt: skip
+        """``labour``: BLS (pay, outlook) of the occupation, shown as a section (``pay``, ``outlook`` in JSON);
+        ``roles``: every curated role that links to it (``roles`` in JSON)."""
         self.occupation, self.curated, self.mark, self.labour = occupation, curated, mark, labour
+        self.roles = tuple(roles)
         self.title = f"career show {occupation.code}"
 
     def data(self) -> Any:
@@ -32,7 +34,8 @@ class OccupationView(View):
         mark = self.mark
         saved = {"note": mark.note, "tags": list(mark.tags), "added": mark.added} if mark else None
         value = {"kind": "occupation", **as_json(self.occupation, self.curated),
-                 "description": self.occupation.description, "bookmark": saved}  # fmt: skip
+                 "description": self.occupation.description, "roles": list(self.roles),
+                 "bookmark": saved}  # fmt: skip
         if self.labour is not None:
             from careercli.presenters.bls import outlook_json, pay_json
 
@@ -43,7 +46,7 @@ class OccupationView(View):
         from careercli.presenters.onet import occupation_page
 
         mark = (self.mark.note, self.mark.tags) if self.mark else None
-        page = occupation_page(self.occupation, self.curated, mark)
+        page = occupation_page(self.occupation, self.curated, mark, self.roles)
         if self.labour is None:
             return page
         from rich.console import Group
@@ -56,7 +59,7 @@ class OccupationView(View):
     def markdown(self) -> str:
         from careercli.presenters.onet import occupation_markdown
 
-        return occupation_markdown(self.occupation, self.curated)
+        return occupation_markdown(self.occupation, self.curated, self.roles)
 
 
 class GroupsView(View):
@@ -107,7 +110,7 @@ class GroupView(View):
         return group_json(self.listing)
 
     def records(self) -> Iterable[Sequence[object]]:
-        return [(r.code, r.title, r.role or "") for r in self.listing.occupations]
+        return [(r.code, r.title, ",".join(r.roles)) for r in self.listing.occupations]
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.onet import group_table

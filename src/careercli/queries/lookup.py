@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from careercli.errors import NotFoundError
 from careercli.model import Catalog, Role
@@ -113,10 +114,11 @@ def unknown_message(catalog: Catalog, db: sqlite3.Connection, query: str) -> str
 
 
 # -- the catalogue's side of the link ---------------------------------------------------------------------------
-def stored_tables(catalog: Catalog) -> dict[str, dict[str, str]]:
+def stored_tables(catalog: Catalog) -> dict[str, Any]:
     """What a stored catalogue keeps of this module's tables (read back with ``Catalog.table``), so that a page
     about one role or occupation does not walk 10,000 roles or every skill to make them."""
-    return {"curated_roles": _curated_roles(catalog), "skill_names": _skill_names(catalog)}
+    return {"curated_roles": _curated_roles(catalog), "linked_roles": _linked_roles(catalog),
+            "skill_names": _skill_names(catalog)}  # fmt: skip
 
 
 def curated_roles(catalog: Catalog) -> dict[str, str]:
@@ -131,6 +133,20 @@ def _curated_roles(catalog: Catalog) -> dict[str, str]:
         if role.onet and role.onet != "none":
             found.setdefault(role.onet, role.slug)
     return found
+
+
+def linked_roles(catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    """``{O*NET code: role slugs}``: every curated role that links to each occupation, in catalogue order."""
+    stored = catalog.table("linked_roles")
+    return stored if isinstance(stored, dict) else _linked_roles(catalog)
+
+
+def _linked_roles(catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for role in catalog.role_summaries():
+        if role.onet and role.onet != "none":
+            found.setdefault(role.onet, []).append(role.slug)
+    return {code: tuple(slugs) for code, slugs in found.items()}
 
 
 def skill_names(catalog: Catalog) -> dict[str, str]:

@@ -71,7 +71,8 @@ class Group:
 class Row:
     code: str
     title: str
-    role: str | None  # the curated role that links to the occupation, if any
+    role: str | None  # the first curated role that links to the occupation, if any
+    roles: tuple[str, ...] = ()  # every curated role that links to it, in catalogue order
 
 
 @record
@@ -81,6 +82,11 @@ class GroupListing:
     version: str
     credit: str
     occupations: tuple[Row, ...]
+
+
+def _row(code: str, title: str, linked: str | tuple[str, ...] | None) -> Row:
+    roles = (linked,) if isinstance(linked, str) else tuple(linked or ())
+    return Row(code, title, roles[0] if roles else None, roles)
 
 
 def groups(db: sqlite3.Connection) -> tuple[Group, ...]:
@@ -95,8 +101,11 @@ def major_of(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def group_listing(db: sqlite3.Connection, group: str, curated: Mapping[str, str] | None = None) -> GroupListing:
-    """The occupations of one SOC major group by code, marking those curated roles link to.
+def group_listing(
+    db: sqlite3.Connection, group: str, curated: Mapping[str, str | tuple[str, ...]] | None = None
+) -> GroupListing:
+    """The occupations of one SOC major group by code, marking those curated roles link to (``curated``: each
+    code's role, or all its roles).
 
     A :class:`NotFoundError` names the groups there are when ``group`` is no group code or has no occupations.
     """
@@ -114,5 +123,5 @@ def group_listing(db: sqlite3.Connection, group: str, curated: Mapping[str, str]
         group_title(major),
         release,
         credit(release),
-        tuple(Row(m.code, m.title, curated.get(m.code)) for m in rows),
+        tuple(_row(m.code, m.title, curated.get(m.code)) for m in rows),
     )

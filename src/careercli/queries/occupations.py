@@ -235,6 +235,12 @@ def by_group(db: sqlite3.Connection, major: str = "") -> list[Match]:
     return [Match(c, t, t, "code") for c, t in rows]
 
 
+def job_zones(db: sqlite3.Connection) -> list[JobZone]:
+    """O*NET's five job zones: name, experience, education and training, by zone."""
+    rows = db.execute("SELECT zone, name, experience, education, training FROM job_zone ORDER BY zone")
+    return [JobZone(*row) for row in rows]
+
+
 def skill_index(names: Mapping[str, str]) -> dict[str, str]:
     """Technology name -> careercli skill id, from the catalogue's ``{skill name or alias or id: id}`` and the
     curated :data:`TECHNOLOGY_SKILLS` (kept only for skills the catalogue has)."""
