@@ -127,7 +127,7 @@ def test_suggest_puts_backend_near_the_top_for_python_sql_git(cli) -> None:
     assert "backend-developer" in ranked[:8]
     assert "embedded-systems-engineer" not in ranked[:8]
     backend = next(s for s in payload["suggestions"] if s["role"] == "backend-developer")
-    assert set(backend) == {"role", "name", "score", "coverage", "have", "missing"}
+    assert set(backend) == {"role", "name", "score", "coverage", "have", "missing", "pay"}
     assert sorted(backend["have"]) == ["git", "python", "sql"]
     assert backend["missing"]
     table = cli("suggest", tty=True).out
@@ -145,7 +145,7 @@ def test_gap_without_skills_shows_the_whole_plan_and_how_to_add_skills(cli) -> N
 def test_gap_with_have_json_shape(cli) -> None:
     payload = json.loads(cli("gap", "backend-developer", "--have", "python, sql,git", "--json").out)
     gap = payload["gap"]
-    assert set(gap) == {"role", "name", "coverage", "covered", "total", "have", "missing", "plan"}
+    assert set(gap) == {"role", "name", "coverage", "covered", "total", "have", "missing", "plan", "pay"}
     assert sorted(gap["have"]) == ["git", "python", "sql"]
     assert sorted(step["skill"] for step in gap["plan"]) == sorted(gap["missing"])
     assert any(step["books"] for step in gap["plan"])

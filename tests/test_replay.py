@@ -59,10 +59,11 @@ def test_folders_match_platformdirs(monkeypatch: pytest.MonkeyPatch, env: dict[s
         (["export", "--help"], True), (["export", "-h"], True), (["bookmark", "-h"], True),
         (["bookmark", "add", "--help"], True), (["-h", "export"], True), (["export", "-o", "-h"], False),
         (["export", "-o", "--help"], False), (["data", "validate", "--", "-h"], False),
-        (["data", "validate", "pack.toml", "-h"], False), (["--color", "-h", "export"], False),
+        (["data", "validate", "pack.toml", "-h"], True), (["--color", "-h", "export"], False),
         (["reading", "add", "x", "--status", "read"], False), (["--install-completion"], False), (["paths"], True),
         (["data", "validate", "pack.toml"], False), (["skills", "list", "--json"], True), (["bookmark"], False),
-        (["nosuch"], False), (["--", "show", "x"], False), (["show", "x", "--", "-h"], True),
+        (["nosuch"], False), (["--", "show", "x"], True), (["show", "x", "--", "-h"], True),
+        (["bookmark", "add", "x", "--note", "--help"], False), (["books", "-r", "-h"], True), (["list", "-x"], False),
     ],
 )  # fmt: skip
 def test_only_read_only_invocations_are_replayable(argv: list[str], expected: bool) -> None:

@@ -231,14 +231,18 @@ def library_tokens() -> list[str]:
 
 
 def data_files() -> list[str]:
-    """Every file the answers are made of: the bundled data, the bundled O*NET extract, each pack file (each pack
-    folder in name order) and the O*NET import file."""
-    from careercli.paths import BUNDLED_FILES, bundled_data_folder, onet_import_file, pack_file_names
+    """Every file the answers are made of: each file of the bundled data folder and its subfolders (the curated
+    TOML, the O*NET extract, the BLS facts, the occupation profiles), each pack file (each pack folder in name
+    order), the O*NET import file and the BLS imports."""
+    from careercli.paths import bundled_data_folder, data_folder, onet_import_file, pack_file_names
 
+    files: list[str] = []
     bundled = bundled_data_folder()
-    files = [os.path.join(bundled, name) for name in BUNDLED_FILES]
-    extract = os.path.join(bundled, "onet")
-    files += [os.path.join(extract, name) for name in _names(extract)]
+    for name in _names(bundled):
+        path = os.path.join(bundled, name)
+        files += [os.path.join(path, sub) for sub in _names(path)] if os.path.isdir(path) else [path]
+    imported_bls = os.path.join(data_folder(), "bls")
+    files += [os.path.join(imported_bls, name) for name in _names(imported_bls)]
     return [*files, *pack_file_names(), onet_import_file()]
 
 

@@ -159,9 +159,6 @@ KINDS: dict[tuple[str, ...], str] = {
 # commands that write yet print a listing: they take --json and --format too
 VIEWS_TOO = frozenset({("discover",)})
 
-# options of the top-level group that take a value (so that value is not mistaken for a command name)
-GLOBAL_VALUED = frozenset({"--color", "--format"})
-
 
 def kind(words: tuple[str, ...]) -> str | None:
     """How the command named by ``words`` (its path, e.g. ``("bookmark", "list")``) may be replayed."""

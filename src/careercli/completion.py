@@ -1,8 +1,8 @@
 """Shell completion without Typer or Rich: each Tab is answered from a snapshot of the command tree and of the
 catalogue's values, cached beside the catalogue, and from the profile read as it is now.
 
-The snapshot is built by the app itself (``careercli.cli.completion_spec``) the first time, and again whenever
-its key (``careercli.cachekey``: the code, the libraries, the data) changes; it holds every command, option and argument
+The snapshot is built from the app's grammar (``careercli.grammar``) the first time, and again whenever its key
+(``careercli.cachekey``: the code, the libraries, the data) changes; it holds every command, option and argument
 with its help and the values offered for it. The rules that decide what a Tab completes follow Click's, so the
 values and descriptions are the ones the Typer app would give, with each description on one line and its
 control characters removed. Also answers ``--show-completion [SHELL]`` and ``--install-completion [SHELL]``:
@@ -22,6 +22,7 @@ PROG = "career"
 COMPLETE_VAR = "_CAREER_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
 FORMAT = "careercli-completion-1"
+PROFILE_COMPLETERS = ("bookmarked", "my_skills", "reading", "tags")  # functions of careercli.cli.complete
 
 # zsh: career prints "value<TAB>shown" lines and the function hands them to compadd as arrays. No text of the
 # catalogue or the profile ever reaches an eval (Typer's protocol printed an _arguments call to eval, and zsh
@@ -338,30 +339,12 @@ def _offer(node: dict[str, Any], given: set[int], target: Any, incomplete: str) 
                 items += [(n, option["help"]) for n in names if n.startswith(incomplete)]
         return items
     values = target["values"]
-    if isinstance(values, str):
-        values = profile_values(values)
+    if isinstance(values, str):  # the profile, read as it is now
+        from careercli.cli import complete
+
+        values = getattr(complete, values)(incomplete)
     wanted = incomplete.casefold()
     return [(v, h) for v, h in values if v.casefold().startswith(wanted)]
-
-
-def profile_values(name: str) -> list[tuple[str, str]]:
-    """What the profile offers for ``name`` (bookmarked, my_skills, reading, tags); nothing when it is broken."""
-    from careercli.paths import plain, profile_file
-    from careercli.profile import ProfileStore
-
-    try:
-        profile = ProfileStore(plain(profile_file())).load()
-    except Exception:
-        return []
-    if name == "bookmarked":
-        return [(b.role, b.note[:40]) for b in profile.bookmarks]
-    if name == "my_skills":
-        return [(s, "") for s in profile.skills] + [(c, "custom") for c in profile.custom_skills]
-    if name == "reading":
-        return [(r.book, r.status) for r in profile.reading]
-    if name == "tags":
-        return sorted({(t, "tag") for b in profile.bookmarks for t in b.tags})
-    return []
 
 
 # --- the snapshot --------------------------------------------------------------------------------------------
@@ -411,10 +394,9 @@ def snapshot(rebuild: bool = False) -> dict[str, Any]:
                 return stored
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    from careercli.cli.completion_spec import build
     from careercli.completion_values import split, write
 
-    tree = build()
+    tree = _tree()
     lists = split(tree)
     token = os.urandom(16).hex()
     try:
@@ -425,6 +407,28 @@ def snapshot(rebuild: bool = False) -> dict[str, Any]:
         return {"key": key, "tree": tree, "lists": lists}
     _save(path, {"key": key, "tree": tree, "token": token})
     return {"key": key, "tree": tree, "token": token, "lists": lists}
+
+
+def _tree() -> dict[str, Any]:
+    """The grammar with the values each option and argument offers: choices, and what the functions of
+    ``careercli.cli.complete`` give (those that read the profile are named, and run at each Tab)."""
+    from careercli.cli import complete
+    from careercli.grammar import TREE
+
+    def values(param: dict[str, Any]) -> Any:
+        name = param["complete"]
+        if name in PROFILE_COMPLETERS:
+            return name
+        return getattr(complete, name)("") if name else [(c, "") for c in param.get("choices") or ()]
+
+    def walk(node: dict[str, Any]) -> dict[str, Any]:
+        return node | {
+            "options": [option | {"values": values(option)} for option in node["options"]],
+            "arguments": [argument | {"values": values(argument)} for argument in node["arguments"]],
+            "commands": [(name, short, hidden, walk(sub)) for name, short, hidden, sub in node["commands"]],
+        }
+
+    return walk(TREE)
 
 
 def _save(path: str, stored: dict[str, object]) -> None:

@@ -26,11 +26,6 @@ import sys
 
 from careercli import replay_store as store
 
-HELP = ("-h", "--help")
-# help is rendered by careercli.presenters.help and written through output.emit, so a help page is recorded and
-# replayed like any other page
-HELP_RECORDED = True
-
 _last: list[tuple[list[str], str]] = []  # the key computed by replay(), reused by the Recorder of the same run
 
 
@@ -46,38 +41,27 @@ def enabled() -> bool:
 
 
 def invocation(argv: list[str]) -> tuple[tuple[str, ...], bool] | None:
-    """The command path that ``argv`` names and whether help is asked for it, read as Click reads it.
+    """The command path that ``argv`` names and whether help is asked for it, read with the app's grammar as
+    Click reads it (help is a flag given to the group or the command, never an option's value or a word after
+    ``--``). None when the words name no command or Click would stop at a usage error."""
+    from careercli import grammar
 
-    Help counts only as a flag of the group or directly after the command words (never after ``--`` or as an
-    option's value). None when the words name no known command, or the reading is not certain.
-    """
-    from careercli.commands import GLOBAL_VALUED, KINDS
-
-    position, count = 0, len(argv)
-    while position < count:  # the options of the top-level group
-        arg = argv[position]
-        if arg in HELP:
-            return (), True
-        if arg == "--":
+    path: tuple[str, ...] = ()
+    node: grammar.Node | None = grammar.TREE
+    rest = list(argv)
+    while node is not None:
+        given, positional, stopped = grammar.parse(node, rest)
+        if stopped:
             return None
-        if not arg.startswith("-") or arg == "-":
-            break
-        position += 2 if arg in GLOBAL_VALUED else 1
-    else:
-        return (), False  # the overview or --version
-    words = [argv[position]]
-    position += 1
-    if any(len(path) > 1 and path[0] == words[0] for path in KINDS):  # a group: its subcommand follows
-        if position < count and argv[position] in HELP:
-            return tuple(words), True
-        if position >= count or argv[position].startswith("-"):
-            return None
-        words.append(argv[position])
-        position += 1
-    path = tuple(words)
-    if path not in KINDS:
-        return None
-    return path, position < count and argv[position] in HELP
+        if any(node["options"][index]["name"] == "help" for index, _, _ in given):
+            return path, True
+        if not node["group"]:
+            return path, False
+        if not positional:
+            return (path, False) if not path else None  # the overview or --version; a group alone shows its help
+        node = grammar.command((*path, positional[0]))
+        path, rest = (*path, positional[0]), positional[1:]
+    return None
 
 
 def replayable(argv: list[str]) -> bool:
@@ -92,19 +76,9 @@ def replayable(argv: list[str]) -> bool:
     path, asks_help = found
     if asks_help or not path:
         return True
-    from careercli.commands import KINDS, READS
+    from careercli.commands import READS, kind
 
-    return KINDS[path] == READS
-
-
-def _mentions_help(argv: list[str]) -> bool:
-    """A help flag anywhere before ``--``: such a run may print help, which is not recorded yet."""
-    for arg in argv:
-        if arg == "--":
-            return False
-        if arg in HELP:
-            return True
-    return False
+    return kind(path) == READS
 
 
 # --- the key ---------------------------------------------------------------------------------------------------
@@ -149,7 +123,7 @@ class Recorder:
 
     def __init__(self, argv: list[str]) -> None:
         self.argv = list(argv)
-        self.active = enabled() and replayable(self.argv) and (HELP_RECORDED or not _mentions_help(self.argv))
+        self.active = enabled() and replayable(self.argv)
         self.chunks: list[tuple[str, str]] = []
         self._spoiled = False
         self.key = _key_of(self.argv) if self.active else ""

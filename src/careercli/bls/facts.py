@@ -20,10 +20,14 @@ Standard library only; reads one small file a call.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from careercli.errors import CareerError
 from careercli.paths import plain
 from careercli.records import record
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 FORMAT = "careercli-bls 1"
 OEWS_FILE = "oews.tsv"
@@ -143,6 +147,45 @@ def is_aggregate(code: str, title: str, group: str) -> bool:
     return (bool(group) and group != "detailed") or "all other" in title.casefold() or code.endswith("0")
 
 
+# the areas of BLS's state workbooks (PRIM_STATE): the 50 states, DC and the territories OEWS publishes
+STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
+    "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
+    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+    "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+    "WI": "Wisconsin", "WY": "Wyoming", "GU": "Guam", "PR": "Puerto Rico", "VI": "Virgin Islands",
+}  # fmt: skip
+
+
+def checked_state(value: str | None) -> str | None:
+    """--state as a postal code BLS publishes (``ca`` -> ``CA``); None for None; a usage error for anything else."""
+    if value is None:
+        return None
+    found = state_code(value)
+    if found is None:
+        from careercli.errors import UsageError
+
+        shown = value if value.isprintable() and len(value) <= 20 else repr(value[:20])
+        raise UsageError(f"--state {shown}: not a U.S. state's postal code (such as CA, NY or TX)")
+    return found
+
+
+def state_code(text: str) -> str | None:
+    """The postal code of a state or territory OEWS publishes (``"ca"`` -> ``"CA"``); None for anything else."""
+    code = text.strip().upper()
+    return code if code in STATES else None
+
+
+def area_name(area: str) -> str:
+    """How a page names an area: "U.S." or the state's name ("California")."""
+    return "U.S." if area == "US" else STATES.get(area, area)
+
+
 def soc_code(code: str) -> str | None:
     """The 6-digit SOC code of an O*NET-SOC or SOC code (``15-1252.00`` -> ``15-1252``); None for anything else."""
     code = code.strip()
@@ -238,7 +281,7 @@ def oews_table(state: bool = False) -> Table:
     if state and not imported:
         raise CareerError(
             "no pay by state: import a BLS state workbook first",
-            "career data import-oews state_M2025_dl.xlsx (from BLS's oesm25st.zip)",
+            "import one: career data import-oews state_M2025_dl.xlsx (inside BLS's oesm25st.zip)",
         )
     return Table(path, OEWS_COLUMNS, imported)
 
@@ -265,6 +308,12 @@ def _lookup(table: Table, soc: str, area: str | None) -> list[str] | None:
         group = soc[:-1] + "0"  # an OEWS-specific group that holds the code (13-1021 -> 13-1020)
         found = table.row(*((area, group) if area is not None else (group,)))
     return found
+
+
+def labour_for(codes: Iterable[str], state: str | None = None) -> dict[str, tuple[Pay | None, Outlook | None]]:
+    """(pay, outlook) of each code, each file read once: for the pages that show several occupations."""
+    oews, projections = oews_table(state is not None), projections_table()
+    return {code: (pay_for(code, state, oews), outlook_for(code, projections)) for code in codes}
 
 
 def pay_for(code: str, state: str | None = None, table: Table | None = None) -> Pay | None:

@@ -3,7 +3,9 @@ problem (a broken pack, an unreadable profile) it offers nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+TYPE_CHECKING = False  # collections.abc costs a Tab an import
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
 
 Choices = list[tuple[str, str]]
 

@@ -46,11 +46,12 @@ def discover(
         typer.Option("--zone", "-z", metavar="ZONES", help="Acceptable job zones: 4, 3-4 or 2,4 (default: all)."),
     ] = None,
     min_pay: Annotated[
-        float | None,
+        int | None,
         typer.Option(
             "--min-pay",
             metavar="DOLLARS",
             min=0,
+            max=10_000_000,
             help="Leave out occupations whose median annual pay is lower (0: no minimum).",
         ),
     ] = None,

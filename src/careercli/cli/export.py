@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -16,6 +16,9 @@ PROFILE_FILE = "profile.md"  # the name the export takes in a folder given as -o
 
 if TYPE_CHECKING:
     from careercli.profile import Profile
+
+if TYPE_CHECKING:
+    from careercli.model import Catalog
 
 
 def export(
@@ -48,7 +51,8 @@ def export(
     cat = with_roles(cat, occupation_roles(cat, marked, run.onet() if marked else None))  # occupations by name
     marks = [m.role for m in mine.bookmarks]  # the plan weighs the bookmarked roles, as `career plan` does
     gaps = {m.role: role_gap(cat, cat.roles[m.role], mine.skills, marks) for m in mine.bookmarks if m.role in cat.roles}
-    text = profile_markdown(mine, cat, dt.date.today(), __version__, gaps, suggested_books(cat, mine))
+    text = profile_markdown(mine, cat, dt.date.today(), __version__, gaps, suggested_books(cat, mine),
+                            _labour(cat, [m.role for m in mine.bookmarks]))  # fmt: skip
     text += _official_facts(run, [m.role for m in mine.bookmarks])  # with the credit line of each release
     text += _interests(run, mine)
     if output in (None, "-"):
@@ -65,6 +69,16 @@ def export(
         target /= PROFILE_FILE
     if not write_export(target, text.encode("utf-8"), force):  # after a stream (/dev/stdout), say nothing more
         run.tell(f"Wrote {target}.")
+
+
+def _labour(cat: Catalog, ids: list[str]) -> dict[str, tuple[Any, Any]]:
+    """BLS (pay, outlook) of each bookmarked role or occupation that links to an occupation code."""
+    linked = {i: cat.roles[i].onet or "" for i in ids if i in cat.roles and cat.roles[i].onet not in (None, "", "none")}
+    if not linked:
+        return {}
+    from careercli.bls import facts
+
+    return {i: (facts.pay_for(code), facts.outlook_for(code)) for i, code in linked.items() if code}
 
 
 def _official_facts(run: Session, ids: list[str]) -> str:

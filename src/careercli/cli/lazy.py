@@ -37,8 +37,8 @@ class HelpMixin:
             return None
         if getattr(self, "_career_help", None) is None:
             self._career_help = typer.core.TyperOption(
-                param_decls=list(names), is_flag=True, expose_value=False, is_eager=True, callback=_show_help,
-                help="Show this help and exit.",
+                param_decls=sorted(names, key=len), is_flag=True, expose_value=False, is_eager=True,
+                callback=_show_help, help="Show this help and exit.",  # -h, --help: the same order every run
             )  # fmt: skip
         return self._career_help
 

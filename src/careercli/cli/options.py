@@ -43,6 +43,14 @@ class SearchKind(StrEnum):
 Category = Enum("Category", {name: name for name in CATEGORIES}, type=str)  # type: ignore[misc]
 
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most N rows (0 for all).")]
+StateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--state",
+        metavar="XX",
+        help="Pay for this U.S. state (a postal code such as CA), from an imported BLS state workbook.",
+    ),
+]
 
 
 def _session(ctx: Any) -> Any:
@@ -51,18 +59,16 @@ def _session(ctx: Any) -> Any:
     return session(ctx)
 
 
-def _set(attribute: str) -> Any:
-    def callback(ctx: Any, param: Any, value: Any) -> None:
-        if value is None or ctx.resilient_parsing:
-            return
-        source = ctx.get_parameter_source(param.name)
-        if source is not None and source.name == "DEFAULT":  # not given here: keep what the group was given
-            return
-        run = _session(ctx)
-        setattr(run, attribute, value.value if isinstance(value, Enum) else value)
-        run.given.add(attribute)  # config.toml does not override what the command line says
-
-    return callback
+def _set(ctx: Any, param: Any, value: Any) -> None:
+    """Sets the Session attribute an output option names (``career_ATTRIBUTE``), when given on this command."""
+    if value is None or ctx.resilient_parsing:
+        return
+    source = ctx.get_parameter_source(param.name)
+    if source is not None and source.name == "DEFAULT":  # not given here: keep what the group was given
+        return
+    run, attribute = _session(ctx), param.name.removeprefix("career_")
+    setattr(run, attribute, value.value if isinstance(value, Enum) else value)
+    run.given.add(attribute)  # config.toml does not override what the command line says
 
 
 def _choice(enum: type[Enum]) -> Any:
@@ -79,11 +85,11 @@ def _options(views: bool) -> list[Any]:
     found = [
         option(
             param_decls=["--color", "career_color"], type=_choice(ColorMode), default="auto", metavar="WHEN",
-            callback=_set("color"), expose_value=False, is_eager=True, show_default=False,
+            callback=_set, expose_value=False, is_eager=True, show_default=False,
             help="Colour: auto (default; off when piped or NO_COLOR is set), always or never.",
         ),
         option(
-            param_decls=["--pager/--no-pager", "career_pager"], is_flag=True, default=None, callback=_set("pager"),
+            param_decls=["--pager/--no-pager", "career_pager"], is_flag=True, default=None, callback=_set,
             expose_value=False, is_eager=True, show_default=False,
             help="Page long output with $PAGER, or never (as in git).",
         ),
@@ -91,12 +97,12 @@ def _options(views: bool) -> list[Any]:
     if views:
         found += [
             option(
-                param_decls=["--json", "career_json"], is_flag=True, default=False, callback=_set("as_json"),
+                param_decls=["--json", "career_as_json"], is_flag=True, default=False, callback=_set,
                 expose_value=False, help="Print JSON instead of a table (keys in the README).",
             ),
             option(
-                param_decls=["--format", "-f", "career_format"], type=_choice(Format), default="text",
-                callback=_set("fmt"), expose_value=False, show_default=False,
+                param_decls=["--format", "-f", "career_fmt"], type=_choice(Format), default="text",
+                callback=_set, expose_value=False, show_default=False,
                 help="text (default: a table, or tab-separated records when piped), markdown, json, svg or html.",
             ),
         ]  # fmt: skip

@@ -3,15 +3,17 @@ next role."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from careercli.cli import complete
-from careercli.cli.options import LimitOption
+from careercli.cli.options import LimitOption, StateOption
 from careercli.cli.session import Session, session
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from careercli.model import Catalog, Role
     from careercli.presenters.views import View
 
@@ -67,6 +69,17 @@ def _credited(view: View, roles: list[Role]) -> View:
     return Credited(view, credit(found.source.removeprefix("O*NET").strip()))
 
 
+def _labour(roles: Iterable[Role], state: str | None = None) -> dict[str, tuple[Any, Any]]:
+    """BLS (pay, outlook) of each role linked to an occupation code (an occupation links to itself), by slug."""
+    linked = {r.slug: r.onet for r in roles if r.onet and r.onet != "none"}
+    if not linked:
+        return {}
+    from careercli.bls import facts
+
+    found = facts.labour_for(set(linked.values()), state)
+    return {slug: found[code] for slug, code in linked.items()}
+
+
 def _gap(run: Session, role: list[str], have: str | None, as_plan: bool) -> View:
     from careercli.presenters.views import GapView
     from careercli.queries.gap import role_gap
@@ -74,7 +87,9 @@ def _gap(run: Session, role: list[str], have: str | None, as_plan: bool) -> View
     cat, found = _role_like(run, " ".join(role))
     skills, given = _have(run, have)
     marks = [b.role for b in run.profile().bookmarks] if have is None else []
-    return _credited(GapView(role_gap(cat, found, skills, marks), cat, no_skills=not given, as_plan=as_plan), [found])
+    labour = _labour([found]).get(found.slug)
+    view = GapView(role_gap(cat, found, skills, marks), cat, no_skills=not given, as_plan=as_plan, labour=labour)
+    return _credited(view, [found])
 
 
 def compare(
@@ -87,8 +102,10 @@ def compare(
             autocompletion=complete.roles,
         ),
     ],
+    state: StateOption = None,
 ) -> None:
-    """Compare two or three roles side by side: skills they share and their own, challenges, next roles, books.
+    """Compare two or three roles side by side: pay and outlook (BLS), skills they share and their own,
+    challenges, next roles, books. --state CA compares the pay of a state (after importing a state workbook).
 
     Examples:
 
@@ -106,9 +123,12 @@ def compare(
     cat = run.catalog()
     if not 2 <= len(roles) <= 3:
         raise typer.BadParameter("give two or three roles", param_hint="'ROLE...'")
+    from careercli.bls.facts import checked_state
+
+    where = checked_state(state)
     found = [role_like(cat, r, run.onet) for r in roles]
     cat = with_roles(cat, {r.slug: r for r in found if r.slug not in cat.roles})
-    run.present(_credited(CompareView(query(cat, found), cat), found))
+    run.present(_credited(CompareView(query(cat, found), cat, _labour(found, where), where), found))
 
 
 def gap(ctx: typer.Context, role: RoleWords, have: HaveOption = None) -> None:
@@ -213,4 +233,5 @@ def suggest(
         return
     marks = [b.role for b in run.profile().bookmarks] if have is None else []
     found, total = rank_roles(cat, skills, marks, limit)
-    run.present(SuggestionsView(found, cat).limited(total, limit))
+    labour = _labour(cat.roles[s.role] for s in found)
+    run.present(SuggestionsView(found, cat, labour).limited(total, limit))

@@ -48,16 +48,20 @@ def _occupations(run: Session, group: str | None) -> None:
     run.present(GroupView(lists.group_listing(db, group, linked_roles(run.catalog()))))
 
 
-def show(run: Session, words: list[str]) -> None:
-    """``career show``: a curated role's page, or an O*NET occupation's."""
+def show(run: Session, role: list[str], state: str | None = None) -> None:
+    """``career show``: a curated role's page, or an O*NET occupation's; ``state``: pay for that state."""
     from careercli.presenters.views import RoleView
     from careercli.profile import today
     from careercli.queries.lookup import curated_roles, linked_occupation, linked_roles, lookup, occupation_detail
     from careercli.queries.ranking import role_reading
 
     run.mode()  # a usage error (--json with --format markdown) before any work
+    if state is not None:
+        from careercli.bls.facts import checked_state
+
+        state = checked_state(state)
     cat = run.catalog()
-    target = lookup(cat, " ".join(words), run.onet)  # the database is opened only when no curated role answers
+    target = lookup(cat, " ".join(role), run.onet)  # the database is opened only when no curated role answers
     found = target.role
     if found is None:
         from careercli.errors import NotFoundError
@@ -67,22 +71,23 @@ def show(run: Session, words: list[str]) -> None:
         if page is None:
             raise NotFoundError(f"no occupation {target.id} in the O*NET data")
         run.present(OccupationView(page, curated_roles(cat), run.profile_or_warn().bookmark(page.code),
-                                   _labour(page.code), linked_roles(cat).get(page.code, ())))  # fmt: skip
+                                   _labour(page.code, state), linked_roles(cat).get(page.code, ()), state))  # fmt: skip
         return
     official = linked_occupation(cat, found, run.onet()) if found.onet and found.onet != "none" else None
     books = cat.role_book_list(found.slug)  # read only when used: the page shows a few, --json walks them all
     curated = curated_roles(cat) if official is not None else None
     reading = role_reading(cat, found, year=int(today()[:4]))
-    labour = _labour(found.onet) if found.onet and found.onet != "none" else None
+    labour = _labour(found.onet, state) if found.onet and found.onet != "none" else None
     run.present(RoleView(found, cat, books, run.profile_or_warn(), reading, run.settings().show_books, official,
-                         curated, labour))  # fmt: skip
+                         curated, labour, state))  # fmt: skip
 
 
-def _labour(code: str) -> tuple[Any, Any]:
-    """BLS pay and outlook for an occupation code (either may be None: BLS publishes none for it)."""
+def _labour(code: str, state: str | None = None) -> tuple[Any, Any]:
+    """BLS pay (national, or of ``state``) and outlook for an occupation code (either may be None: BLS publishes
+    none for it)."""
     from careercli.bls import facts
 
-    return facts.pay_for(code), facts.outlook_for(code)
+    return facts.pay_for(code, state), facts.outlook_for(code)
 
 
 def books(run: Session, role: str | None, skill: str | None, topic: str | None, author: str | None,
@@ -96,13 +101,13 @@ def books(run: Session, role: str | None, skill: str | None, topic: str | None, 
     run.present(BooksView(shown, run.reading_statuses(), total).limited(total, limit))
 
 
-def search(run: Session, words: list[str], kind: str | None, limit: int) -> None:
+def search(run: Session, query: list[str], kind: str | None, limit: int) -> None:
     """``career search``: roles, skills, books and occupations, best first."""
     from careercli.presenters.views import SearchView
     from careercli.queries.search import no_match_message, search_page
     from careercli.stored.load import load_search_index
 
-    text = " ".join(words)
+    text = " ".join(query)
     index = load_search_index(run.catalog)
     # the best `limit` curated hits merged with every occupation hit give the same first `limit` as merging all
     curated, total = ([], 0) if kind == "occupation" else search_page(index, text, kind=kind, limit=limit)

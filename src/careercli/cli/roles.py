@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from careercli.cli import complete
-from careercli.cli.options import Category
+from careercli.cli.options import Category, StateOption
 from careercli.cli.session import session
 from careercli.model import CATEGORIES
 
@@ -62,14 +62,16 @@ def show(
             autocompletion=complete.roles,
         ),
     ],
+    state: StateOption = None,
 ) -> None:
     """Show one role: what they do, what to learn, challenges, prospects, key skills, books by fit and the newest.
 
     The books come ranked by fit (the role's canonical books, then books that teach a key skill), each with
     the id that 'career book' and 'career reading add' take; a short "New" list keeps the most recent titles.
 
-    A role linked to an O*NET occupation also shows its official facts. An O*NET occupation, named by its
-    code, title or another of its titles, gets a page of its own.
+    A role linked to an O*NET occupation also shows its official facts and BLS's pay and outlook (U.S.;
+    --state CA gives the pay of a state once 'career data import-oews' has read a BLS state workbook). An
+    O*NET occupation, named by its code, title or another of its titles, gets a page of its own.
 
     Examples:
 
@@ -85,4 +87,4 @@ def show(
     """
     from careercli.cli import reads
 
-    reads.show(session(ctx), role)
+    reads.show(session(ctx), role, state)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from careercli.presenters.text import visible
 
@@ -71,9 +71,12 @@ def profile_markdown(
     version: str,
     gaps: Mapping[str, Gap],
     suggestions: Sequence[Book],
+    labour: Mapping[str, tuple[Any, Any]] | None = None,
 ) -> str:
     """The whole profile as a Markdown document: ``gaps`` holds the gap to each bookmarked role in the catalog,
-    ``suggestions`` the books to suggest (both from ``queries.gap``)."""
+    ``suggestions`` the books to suggest (both from ``queries.gap``), ``labour`` BLS (pay, outlook) of each
+    bookmarked role or occupation that links to an occupation code."""
+    labour = labour or {}
     out = ["# My career profile", "", f"Exported by careercli {version} on {today.isoformat()}.", ""]
 
     out += ["## My skills", ""]
@@ -111,6 +114,11 @@ def profile_markdown(
             details.append("**Skills I have:** " + (", ".join(owned) or "none yet"))
             details.append("**Skills to learn:** " + (", ".join(missing) or "none"))
         out += [*_list(details), ""]
+        if mark.role in labour:
+            from careercli.presenters.bls import markdown as labour_markdown
+
+            subject = "occupation" if role is not None and role.slug == role.onet else "role"
+            out += [labour_markdown(*labour[mark.role], level=4, subject=subject, full=False).rstrip("\n"), ""]
         if role is not None:
             out += ["#### Challenges", ""]
             out += _list(f"**{escape(c.title)}:** {escape(c.why)}" for c in role.challenges)
@@ -119,6 +127,11 @@ def profile_markdown(
                 from careercli.presenters.plan import plan_markdown
 
                 out += ["#### Learning plan", "", *plan_markdown(gap, catalog, escape), ""]  # as `career plan`
+
+    if labour:
+        from careercli.presenters.bls import closing_markdown
+
+        out += [closing_markdown(list(labour.values())).rstrip("\n"), ""]
 
     out += ["## Reading list", ""]
     if not profile.reading:
@@ -151,14 +164,17 @@ def profile_markdown(
     return "\n".join(out)
 
 
-def role_markdown(role: Role, catalog: Catalog, books: Sequence[Book]) -> str:
-    """One role as a Markdown page, with the same sections as the terminal page."""
+def role_markdown(role: Role, catalog: Catalog, books: Sequence[Book], labour: str | None = None) -> str:
+    """One role as a Markdown page, with the same sections as the terminal page (``labour``: the pay and outlook
+    section's Markdown, after what they do)."""
 
     def names(slugs: Iterable[str]) -> str:
         return ", ".join(f"{escape(catalog.roles[s].name)} ({code(s)})" for s in slugs if s in catalog.roles) or "none"
 
     out = [f"# {one_line(role.name)}", "", f"*{one_line(role.summary)}*", "", f"Category: {escape(role.category)}", ""]
     out += ["## What they do", "", escape(role.what_they_do.replace("\n", " ")), ""]
+    if labour is not None:
+        out += [labour.rstrip("\n"), ""]
     out += ["## What to learn", "", *_list(escape(item) for item in role.what_to_learn), ""]
     out += ["## Challenges", "", "| Challenge | Why it is hard |", "|---|---|"]
     out += [f"| {one_line(c.title)} | {one_line(c.why)} |" for c in role.challenges]  # a cell is one line

@@ -295,8 +295,10 @@ def occupation_page(
     curated: Mapping[str, str] | Collection[str] = (),
     bookmark: tuple[str, Sequence[str]] | None = None,
     roles: Sequence[str] = (),
+    labour: RenderableType | None = None,
 ) -> RenderableType:
-    """``career show CODE``: an occupation's own page, its title and description over the official facts."""
+    """``career show CODE``: an occupation's own page, its title and description over the official facts; ``labour``
+    (the pay and outlook section) between them."""
     from rich.console import Group
     from rich.padding import Padding
     from rich.text import Text
@@ -317,17 +319,26 @@ def occupation_page(
         linked.append(", ".join(visible(single_line(r)) for r in roles))
         parts.append(linked)
     parts.append(Padding(Text(visible(occupation.description)), (1, 0, 1, 0)))
+    if labour is not None:
+        parts += [labour, Text()]
     parts.append(section(occupation, curated))
     return Group(*parts)
 
 
 def occupation_markdown(
-    occupation: Occupation, curated: Mapping[str, str] | Collection[str] = (), roles: Sequence[str] = ()
+    occupation: Occupation,
+    curated: Mapping[str, str] | Collection[str] = (),
+    roles: Sequence[str] = (),
+    labour: str | None = None,
 ) -> str:
-    """``career show CODE --format markdown``."""
+    """``career show CODE --format markdown``; ``labour``: the pay and outlook section's Markdown, put after the
+    description."""
     from careercli.presenters.markdown import code, escape
 
     head = [f"# {escape(single_line(occupation.title))}", "", f"*Occupation {escape(occupation.code)} (O\\*NET)*", ""]
     if roles:
         head += ["Curated roles: " + ", ".join(code(r) for r in roles), ""]
-    return "\n".join([*head, escape(occupation.description.replace("\n", " ")), "", markdown(occupation, curated, 2)])
+    body = [escape(occupation.description.replace("\n", " ")), ""]
+    if labour is not None:
+        body.append(labour.rstrip("\n") + "\n")
+    return "\n".join([*head, *body, markdown(occupation, curated, 2)])

@@ -21,11 +21,14 @@ class OccupationView(View):
     key, pages = "occupation", True
 
     def __init__(self, occupation: Occupation, curated: Mapping[str, str], mark: Bookmark | None,
-                 labour: tuple[Any, Any] | None = None, roles: Sequence[str] = ()) -> None:  # fmt: skip
+                 labour: tuple[Any, Any] | None = None, roles: Sequence[str] = (),
+                 state: str | None = None) -> None:  # fmt: skip
         """``labour``: BLS (pay, outlook) of the occupation, shown as a section (``pay``, ``outlook`` in JSON);
-        ``roles``: every curated role that links to it (``roles`` in JSON)."""
+        ``roles``: every curated role that links to it (``roles`` in JSON); ``state``: the state whose pay was asked
+        for (``--state``)."""
         self.occupation, self.curated, self.mark, self.labour = occupation, curated, mark, labour
         self.roles = tuple(roles)
+        self.state = state
         self.title = f"career show {occupation.code}"
 
     def data(self) -> Any:
@@ -46,20 +49,22 @@ class OccupationView(View):
         from careercli.presenters.onet import occupation_page
 
         mark = (self.mark.note, self.mark.tags) if self.mark else None
-        page = occupation_page(self.occupation, self.curated, mark, self.roles)
-        if self.labour is None:
-            return page
-        from rich.console import Group
-        from rich.text import Text
+        labour = None
+        if self.labour is not None:
+            from careercli.presenters.bls import section
 
-        from careercli.presenters.bls import section
-
-        return Group(page, Text(""), section(*self.labour))
+            labour = section(*self.labour, width=width, state=self.state)
+        return occupation_page(self.occupation, self.curated, mark, self.roles, labour)
 
     def markdown(self) -> str:
         from careercli.presenters.onet import occupation_markdown
 
-        return occupation_markdown(self.occupation, self.curated, self.roles)
+        labour = None
+        if self.labour is not None:
+            from careercli.presenters.bls import markdown
+
+            labour = markdown(*self.labour, level=2, state=self.state)
+        return occupation_markdown(self.occupation, self.curated, self.roles, labour)
 
 
 class GroupsView(View):

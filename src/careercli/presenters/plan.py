@@ -6,7 +6,7 @@ dresses it. The JSON functions return plain values for the envelope of ``present
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from careercli.presenters.text import single_line
@@ -121,11 +121,14 @@ def _header(result: Gap, catalog: Catalog) -> list[RenderableType]:
     return [header, bar, Text(), Flow(have, lead=Text("Have: ", "bold green"))]
 
 
-def _opening(result: Gap, catalog: Catalog, no_skills: bool) -> list[RenderableType]:
-    """What gap and plan pages start with: the coverage header, the hint for a beginner, or "nothing missing"."""
+def _opening(result: Gap, catalog: Catalog, no_skills: bool, pay: RenderableType | None) -> list[RenderableType]:
+    """What gap and plan pages start with: the coverage header (and the target's ``pay`` line under it), the hint
+    for a beginner, or "nothing missing"."""
     from rich.text import Text
 
     parts = _header(result, catalog)
+    if pay is not None:
+        parts.insert(2, pay)
     if no_skills:
         parts.append(Text(NO_SKILLS_HINT, style=DIM))
     if not result.plan:
@@ -133,16 +136,17 @@ def _opening(result: Gap, catalog: Catalog, no_skills: bool) -> list[RenderableT
     return parts
 
 
-def gap_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> RenderableType:
+def gap_view(result: Gap, catalog: Catalog, no_skills: bool = False, pay: RenderableType | None = None,
+            source: RenderableType | None = None) -> RenderableType:  # fmt: skip
     """Coverage, what the user has, and the plan with up to three books a step, best fit first."""
     from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    parts = _opening(result, catalog, no_skills)
+    parts = _opening(result, catalog, no_skills, pay)
     if not result.plan:
-        return Group(*parts)
+        return Group(*parts, *(() if source is None else (source,)))
     parts += [Text(), Text("Learning plan", style="bold underline")]
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
     table.add_column("#", justify="right", style=DIM, no_wrap=True)
@@ -159,18 +163,21 @@ def gap_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> Renderab
                       Text(single_line("; ".join(step_reasons(step, catalog)))),
                       books if step.books else Text("—", style=DIM))  # fmt: skip
     parts.append(table)
+    if source is not None:
+        parts.append(source)
     return Group(*parts)
 
 
-def plan_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> RenderableType:
+def plan_view(result: Gap, catalog: Catalog, no_skills: bool = False, pay: RenderableType | None = None,
+             source: RenderableType | None = None) -> RenderableType:  # fmt: skip
     """The ordered steps, one first book each, and the reason for each step's place."""
     from rich.console import Group
     from rich.padding import Padding
     from rich.text import Text
 
-    parts = _opening(result, catalog, no_skills)
+    parts = _opening(result, catalog, no_skills, pay)
     if not result.plan:
-        return Group(*parts)
+        return Group(*parts, *(() if source is None else (source,)))
     parts.append(Text())
     for number, step in enumerate(result.plan, start=1):
         parts.append(Text.assemble((f"{number:>2}. ", DIM), (single_line(_skill_label(step, catalog)), "bold")))
@@ -183,11 +190,16 @@ def plan_view(result: Gap, catalog: Catalog, no_skills: bool = False) -> Rendera
         details.append("why here: " + single_line("; ".join(step_reasons(step, catalog))), style=DIM)
         parts.append(Padding(details, (0, 0, 0, 4)))
     parts.append(Text("No effort estimate: the catalogue has no study-time figures to base one on.", style=DIM))
+    if source is not None:
+        parts.append(source)
     return Group(*parts)
 
 
-def suggestions_table(items: Sequence[Suggestion], catalog: Catalog) -> Table:
-    """Roles ranked by weighted score, with what the user covers and what to learn next."""
+def suggestions_table(items: Sequence[Suggestion], catalog: Catalog,
+                      labour: Mapping[str, tuple[Any, Any]] | None = None, width: int = 100) -> Table:  # fmt: skip
+    """Roles ranked by weighted score, with what the user covers, what to learn next and, from ``labour`` (BLS pay
+    and outlook by slug), the median pay of the role's occupation: its own column, or under the role's name on a
+    terminal narrower than 100 columns (a column there would squeeze the names into fragments)."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -199,17 +211,33 @@ def suggestions_table(items: Sequence[Suggestion], catalog: Catalog) -> Table:
     table.add_column("Covers", justify="right", no_wrap=True)
     table.add_column("You have", style="green", ratio=2, overflow="fold")
     table.add_column("Learn next", ratio=3, overflow="fold")
-    for number, item in enumerate(items, start=1):
+    from careercli.presenters.bls import median_cell, pay_caption
+
+    labour = labour or {}
+    column = bool(labour) and width >= 100
+    if column:
+        table.add_column("Median pay", justify="right", no_wrap=True)
+    pays = [labour.get(item.role, (None, None))[0] for item in items]
+    for number, (item, pay) in enumerate(zip(items, pays, strict=True), start=1):
         total = item.units or len(item.have) + len(item.missing)
-        table.add_row(
+        name = Text(single_line(catalog.roles[item.role].name))
+        if labour and not column:
+            name.append("\n" + median_cell(pay), style=DIM)
+        row: list[RenderableType] = [
             str(number),
-            Text(single_line(catalog.roles[item.role].name)),
+            name,
             f"{item.score:.0%}",
             f"{total - len(item.missing)}/{total}",
             Text(single_line(", ".join(catalog.skill_name(s) for s in item.have) or "—")),
             Text(single_line(", ".join(catalog.skill_name(s) for s in item.missing[:3]) or "nothing")),
-        )
-    table.caption = "Score: the share of the role's key skills you have; git, debugging and the like count 1/4."
+        ]
+        if column:
+            row.append(median_cell(pay))
+        table.add_row(*row)
+    caption = ["Score: the share of the role's key skills you have; git, debugging and the like count 1/4."]
+    if labour:
+        caption.append(pay_caption([p for p in pays if p is not None], column))
+    table.caption = "\n".join(caption)
     return table
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -84,9 +84,11 @@ def role_view(
     newest: Sequence[Book] = (),
     order: str = "newest first",
     limit: int = BOOKS_IN_SHOW,
+    labour: RenderableType | None = None,
 ) -> RenderableType:
     """The whole ``career show`` page: the first ``limit`` of ``books`` (of ``total`` for the role) in the order
-    ``order`` names, then the ``newest`` books as their own list."""
+    ``order`` names, then the ``newest`` books as their own list; ``labour``, the pay and outlook section, comes
+    right after what they do (what a reader asks first)."""
     title = Text.assemble(as_text(role.name, "bold"), ("  ·  ", DIM), as_text(role.category, "cyan"))
     head: list[RenderableType] = [as_text(role.summary, "italic")]
     if role.aliases:
@@ -105,6 +107,7 @@ def role_view(
         Panel(Group(*head), title=title, title_align="left", border_style="cyan", box=box.ROUNDED),
         heading("What they do"),
         Padding(as_text(role.what_they_do), (0, 0, 1, 2), expand=False),
+        *((labour, Text()) if labour is not None else ()),
         heading("What to learn"),
         bullets(role.what_to_learn),
         Text(),
@@ -161,8 +164,10 @@ def skills_line(role: Role, catalog: Catalog, have: set[str] | None = None) -> F
     return Flow(items, Text("  ·  ", style=DIM))
 
 
-def comparison_view(result: Comparison, catalog: Catalog) -> RenderableType:
-    """``career compare``: one column per role; shared skills first and marked."""
+def comparison_view(result: Comparison, catalog: Catalog, labour: Mapping[str, tuple[Any, Any]] | None = None,
+                    state: str | None = None) -> RenderableType:  # fmt: skip
+    """``career compare``: one column per role; shared skills first and marked; with ``labour`` (BLS pay and
+    outlook by slug), their figures side by side after the summary, and the notes under the table."""
     roles = result.roles
     table = Table(box=box.ROUNDED, show_lines=True, expand=True, padding=(0, 1))
     table.add_column("", style="bold cyan", no_wrap=True)
@@ -170,6 +175,13 @@ def comparison_view(result: Comparison, catalog: Catalog) -> RenderableType:
         table.add_column(Text(single_line(role.name), style="bold"), ratio=1, overflow="fold")
     table.add_row("Category", *[flat_text(r.category) for r in roles])
     table.add_row("Summary", *[flat_text(r.summary) for r in roles])
+    notes: list[str] = []  # under the table: group notes, the releases, the source
+    if labour:
+        from careercli.presenters.bls import comparison_rows
+
+        rows, notes = comparison_rows([labour.get(r.slug) for r in roles], [r.name for r in roles], state)
+        for label, values in rows:
+            table.add_row(label, *[flat_text(value) for value in values])
     shared = Flow([Text(single_line(catalog.skill_name(s)), "green") for s in result.shared] or [Text("none")],
                   lead=Text("Shared key skills: ", "bold"))  # fmt: skip
     cells = []
@@ -196,6 +208,8 @@ def comparison_view(result: Comparison, catalog: Catalog) -> RenderableType:
     if result.shared_books:
         parts += [heading("Books for all of them"), Padding(books_mini_table(result.shared_books[:8]), (0, 0, 0, 2),
                                                             expand=False)]  # fmt: skip
+    parts += [Text(single_line(note), style=DIM if index < len(notes) - 1 else "dim italic")
+              for index, note in enumerate(notes)]  # fmt: skip
     return Group(*parts)
 
 

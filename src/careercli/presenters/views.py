@@ -89,11 +89,13 @@ class RoleView(View):
 
     def __init__(self, role: Role, catalog: Catalog, books: Sequence[Book], profile: Profile,
                  reading: RoleReading | None = None, show_books: int = 10, official: Occupation | None = None,
-                 curated: Mapping[str, str] | None = None, labour: tuple[Any, Any] | None = None) -> None:  # fmt: skip
+                 curated: Mapping[str, str] | None = None, labour: tuple[Any, Any] | None = None,
+                 state: str | None = None) -> None:  # fmt: skip
         """``show_books``: how many books by fit the page shows (0: all; JSON lists every book whatever it is);
         ``official``: the occupation the role links to, shown as a section (``onet`` in JSON; null without);
-        ``labour``: BLS (pay, outlook) of that occupation (``pay`` and ``outlook`` in JSON; null without)."""
-        self.labour = labour
+        ``labour``: BLS (pay, outlook) of that occupation (``pay`` and ``outlook`` in JSON; null without);
+        ``state``: the state whose pay was asked for (``--state``)."""
+        self.labour, self.state = labour, state
         self.role, self.catalog, self.books, self.profile = role, catalog, books, profile
         self.reading, self.show_books = reading, show_books
         self.official, self.curated = official, curated or {}
@@ -122,31 +124,35 @@ class RoleView(View):
         mark = self.profile.bookmark(self.role.slug)
         bookmark = (mark.note, mark.tags) if mark else None
         statuses = self.profile.reading_status()
+        labour = None
+        if self.labour is not None:
+            from careercli.presenters.bls import section
+
+            labour = section(*self.labour, width=width, state=self.state, subject="role")
         if self.reading is None:
-            page = role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.show_books)
+            page = role_view(self.role, self.catalog, self.books, bookmark, statuses, limit=self.show_books,
+                             labour=labour)  # fmt: skip
         else:
             books, ranked = self.catalog.books, self.reading.fit
             shown = ranked[: self.show_books] if self.show_books else ranked  # only the books the page shows are read
             fit, newest = [books[b] for b in shown], [books[b] for b in self.reading.newest]
             page = role_view(self.role, self.catalog, fit, bookmark, statuses, total=len(ranked), newest=newest,
-                             order=self.reading.order, limit=self.show_books)  # fmt: skip
+                             order=self.reading.order, limit=self.show_books, labour=labour)  # fmt: skip
         if self.official is not None:
             from careercli.presenters.onet import under
 
             page = under(page, self.official, self.curated)
-        if self.labour is None:
-            return page
-        from rich.console import Group
-        from rich.text import Text
-
-        from careercli.presenters.bls import section
-
-        return Group(page, Text(""), section(*self.labour))
+        return page
 
     def markdown(self) -> str:
         from careercli.presenters.markdown import role_markdown
 
-        text = role_markdown(self.role, self.catalog, self.books)
+        labour = None
+        if self.labour is not None:
+            from careercli.presenters.bls import markdown as labour_markdown
+
+            labour = labour_markdown(*self.labour, level=2, state=self.state, subject="role")
+        text = role_markdown(self.role, self.catalog, self.books, labour)
         if self.official is None:
             return text
         from careercli.presenters.onet import markdown
@@ -228,18 +234,25 @@ class SearchView(View):
 class CompareView(View):
     key, title = "compare", "career compare"
 
-    def __init__(self, result: Comparison, catalog: Catalog) -> None:
-        self.result, self.catalog = result, catalog
+    def __init__(self, result: Comparison, catalog: Catalog, labour: Mapping[str, tuple[Any, Any]] | None = None,
+                 state: str | None = None) -> None:  # fmt: skip
+        """``labour``: BLS (pay, outlook) by role slug, for the roles linked to an occupation."""
+        self.result, self.catalog, self.labour, self.state = result, catalog, labour or {}, state
 
     def data(self) -> Any:
+        from careercli.presenters.bls import outlook_json, pay_json
         from careercli.presenters.jsonout import comparison
 
-        return comparison(self.result)
+        value = comparison(self.result)
+        for role in value["roles"]:
+            pay, outlook = self.labour.get(role["slug"], (None, None))
+            role["pay"], role["outlook"] = pay_json(pay), outlook_json(outlook)
+        return value
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.rich_roles import comparison_view
 
-        return comparison_view(self.result, self.catalog)
+        return comparison_view(self.result, self.catalog, self.labour, self.state)
 
 
 class GapView(View):
@@ -247,21 +260,30 @@ class GapView(View):
 
     pages = True
 
-    def __init__(self, result: Gap, catalog: Catalog, no_skills: bool, as_plan: bool = False) -> None:
+    def __init__(self, result: Gap, catalog: Catalog, no_skills: bool, as_plan: bool = False,
+                 labour: tuple[Any, Any] | None = None) -> None:  # fmt: skip
+        """``labour``: BLS (pay, outlook) of the target's occupation (None: it links to none)."""
         self.result, self.catalog, self.no_skills, self.as_plan = result, catalog, no_skills, as_plan
+        self.labour = labour
         self.key = "plan" if as_plan else "gap"
         self.title = f"career {self.key} {result.role}"
 
     def data(self) -> Any:
+        from careercli.presenters.bls import pay_json
         from careercli.presenters.plan import gap_json
 
-        return gap_json(self.result, self.catalog)
+        return gap_json(self.result, self.catalog) | {"pay": pay_json(self.labour[0] if self.labour else None)}
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters import plan
 
         show = plan.plan_view if self.as_plan else plan.gap_view
-        return show(self.result, self.catalog, no_skills=self.no_skills)
+        if self.labour is None:
+            return show(self.result, self.catalog, no_skills=self.no_skills)
+        from careercli.presenters.bls import pay_summary
+
+        line, source = pay_summary(self.labour[0])
+        return show(self.result, self.catalog, no_skills=self.no_skills, pay=line, source=source)
 
 
 class PathView(View):
@@ -286,13 +308,17 @@ class SuggestionsView(View):
     key, title = "suggestions", "career suggest"
     columns = (("role", "Role"), ("score", "Score"), ("have", "You have"), ("missing", "Learn next"))
 
-    def __init__(self, items: Sequence[Suggestion], catalog: Catalog) -> None:
-        self.items, self.catalog = items, catalog
+    def __init__(self, items: Sequence[Suggestion], catalog: Catalog,
+                 labour: Mapping[str, tuple[Any, Any]] | None = None) -> None:  # fmt: skip
+        """``labour``: BLS (pay, outlook) by role slug, for the roles linked to an occupation."""
+        self.items, self.catalog, self.labour = items, catalog, labour or {}
 
     def data(self) -> Any:
+        from careercli.presenters.bls import pay_json
         from careercli.presenters.plan import suggestion_json
 
-        return [suggestion_json(s, self.catalog) for s in self.items]
+        return [suggestion_json(s, self.catalog) | {"pay": pay_json(self.labour.get(s.role, (None, None))[0])}
+                for s in self.items]  # fmt: skip
 
     def records(self) -> Iterable[Sequence[object]]:
         return [(s.role, f"{s.score:.0%}", ",".join(s.have), ",".join(s.missing)) for s in self.items]
@@ -300,7 +326,7 @@ class SuggestionsView(View):
     def renderable(self, width: int) -> Any:
         from careercli.presenters.plan import suggestions_table
 
-        return suggestions_table(self.items, self.catalog)
+        return suggestions_table(self.items, self.catalog, self.labour, width)
 
 
 class WhyView(View):
