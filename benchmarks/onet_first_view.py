@@ -27,18 +27,19 @@ DEFAULT = ROOT.parent / "shared" / "onet" / "29.2"
 
 SETUP = """
 import time
-from careercli.catalogue.load import load_catalog
+from careercli.stored.load import load_catalog
 catalog = load_catalog()
 import careercli.model, careercli.queries.resolve  # a page imports these with or without O*NET
 start = time.perf_counter()
+from careercli.onet import bundled as onet_bundled
 from careercli.onet import db as onet_db
 from careercli.queries import lookup as lk
 """
 PAGES = {
     "show backend-developer": """
 from careercli.presenters import occupation_facts as view
-target = lk.lookup(catalog, "backend-developer", onet_db.current)
-page = lk.linked_occupation(catalog, target.role, onet_db.current())
+target = lk.lookup(catalog, "backend-developer", onet_bundled.current)
+page = lk.linked_occupation(catalog, target.role, onet_bundled.current())
 view.as_json(page, lk.curated_roles(catalog))
 """,
     "show 15-1252.00": """
@@ -46,18 +47,18 @@ from careercli.presenters import occupation_facts as view
 db = None
 def open_db():
     global db
-    db = db or onet_db.current()
+    db = db or onet_bundled.current()
     return db
 target = lk.lookup(catalog, "15-1252.00", open_db)
 view.as_json(lk.occupation_detail(catalog, db, target.id), lk.curated_roles(catalog))
 """,
     "search kubernetes": """
 from careercli.queries import occupation_lists as lists
-lists.search_hits(onet_db.current(), "kubernetes", limit=20)
+lists.search_hits(onet_bundled.current(), "kubernetes", limit=20)
 """,
     "list (SOC groups)": """
 from careercli.queries import occupation_lists as lists
-lists.groups(onet_db.current())
+lists.groups(onet_bundled.current())
 """,
 }
 REPORT = "\nprint((time.perf_counter() - start) * 1000)"

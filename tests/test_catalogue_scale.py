@@ -110,9 +110,10 @@ def test_old_cache_files_are_removed_once_and_links_never_followed(cli, isolated
 
 
 def test_the_search_index_of_a_stored_catalogue_reads_it_in_bulk(isolated_home: Path, monkeypatch) -> None:
-    from careercli.catalogue import load
     from careercli.catalogue.store import Store
-    from careercli.queries.search import build_index, search
+    from careercli.queries.search import search
+    from careercli.queries.search_index import build_index
+    from careercli.stored import load
 
     pack = isolated_home / "data" / "careercli" / "packs" / "scale.toml"
     pack.parent.mkdir(parents=True)
@@ -132,18 +133,18 @@ def test_the_search_index_of_a_stored_catalogue_reads_it_in_bulk(isolated_home: 
 
 
 def test_the_first_search_with_no_cache_stores_its_index(isolated_home: Path, monkeypatch) -> None:
-    from careercli.catalogue import load
-    from careercli.queries import search
+    from careercli.queries import search_index
+    from careercli.stored import load
 
     first = load.load_search_index(load.load_catalog)  # no store yet: the catalogue is built and stored first
-    monkeypatch.setattr(search, "build_index", lambda catalog: pytest.fail("the index was built again"))
+    monkeypatch.setattr(search_index, "build_index", lambda catalog: pytest.fail("the index was built again"))
     again = load.load_search_index(load.load_catalog)
     assert again.postings == first.postings
 
 
 def test_a_caller_walking_many_stored_items_gets_them_in_one_query(isolated_home: Path, monkeypatch) -> None:
-    from careercli.catalogue import load
     from careercli.catalogue.store import Store
+    from careercli.stored import load
 
     pack = isolated_home / "data" / "careercli" / "packs" / "scale.toml"
     pack.parent.mkdir(parents=True)
@@ -167,8 +168,8 @@ def test_a_caller_walking_many_stored_items_gets_them_in_one_query(isolated_home
 def test_a_big_catalogue_is_stored_by_a_child_while_the_command_goes_on(isolated_home: Path, monkeypatch) -> None:
     import time
 
-    from careercli.catalogue import load
     from careercli.catalogue.store import NAME, Store
+    from careercli.stored import load
 
     monkeypatch.setattr(load, "BACKGROUND_AFTER", 1)  # the bundled data counts as big here
     built = load.load_catalog()

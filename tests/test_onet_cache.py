@@ -24,7 +24,7 @@ CODES = ("15-1252.00", "15-1299.08", "11-3021.00", "15-1211.00")
 
 def facts() -> str:
     """What a user sees of the occupations: pages of a few, the group listing, a search."""
-    db = onet_db.current()
+    db = bundled.current()
     assert db is not None
     pages = [view.markdown(page) for code in CODES if (page := occ.detail(db, code)) is not None]
     rows = [f"{m.code} {m.title}" for m in occ.by_group(db, "15") + occ.search(db, "developer")]
@@ -74,7 +74,7 @@ def imported(isolated_home: Path) -> Path:
     target = onet_db.user_db_path()
     with Release(FIXTURE) as release:
         onet_db.build(release, target)
-    db = onet_db.current()
+    db = bundled.current()
     assert db is not None
     assert len(occ.by_group(db)) == 5
     return target
@@ -107,6 +107,6 @@ def test_import_onet_repairs_a_damaged_import(imported: Path, career) -> None:
     damage_import(imported, "pages")
     result = career("data", "import-onet", str(FIXTURE))  # the repair works on a damaged file
     assert (result.code, result.err) == (0, "")
-    db = onet_db.current()
+    db = bundled.current()
     assert db is not None
     assert len(occ.by_group(db)) == 5

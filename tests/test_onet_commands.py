@@ -50,7 +50,7 @@ def test_show_role_json_carries_the_linked_occupation(career):
 
 
 def test_a_role_without_a_link_has_a_null_onet(cli):
-    from careercli.catalogue.load import load_catalog
+    from careercli.stored.load import load_catalog
 
     role = next(r for r in load_catalog().roles.values() if r.onet == "none")
     result = cli("show", role.slug, "--json")

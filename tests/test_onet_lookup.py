@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from careercli.catalogue.load import load_catalog
 from careercli.errors import NotFoundError
+from careercli.onet import bundled as onet_bundled
 from careercli.onet import db as onet_db
 from careercli.onet.groups import MAJOR_GROUPS
 from careercli.onet.release import Release
@@ -20,7 +20,9 @@ from careercli.queries import occupation_lists as lists
 from careercli.queries import occupations as occ
 from careercli.queries.compare import compare
 from careercli.queries.gap import role_gap
-from careercli.queries.search import Hit, build_index, search
+from careercli.queries.search import search
+from careercli.queries.search_index import Hit, build_index
+from careercli.stored.load import load_catalog
 
 FIXTURE = Path(__file__).parent / "fixtures" / "onet" / "29.2"
 
@@ -40,7 +42,7 @@ def fixture_db(tmp_path_factory):
 
 @pytest.fixture
 def bundled():
-    return onet_db.current()  # no import in the test's data folder: the bundled extract
+    return onet_bundled.current()  # no import in the test's data folder: the bundled extract
 
 
 def opener(db):

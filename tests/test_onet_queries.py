@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from careercli.onet import bundled as onet_bundled
 from careercli.onet import db as onet_db
 from careercli.onet.release import Release
 from careercli.presenters import occupation_facts as view
@@ -167,7 +168,7 @@ def test_markdown_section_escapes_and_credits(db):
 
 
 def test_current_prefers_the_users_import(isolated_home):
-    bundled = onet_db.current()
+    bundled = onet_bundled.current()
     assert bundled is not None
     assert occ.find(bundled, "15-1252.00")[0].title == "Software Developers"
     assert occ.version(bundled) == "29.2"
@@ -175,5 +176,5 @@ def test_current_prefers_the_users_import(isolated_home):
     with Release(FIXTURE) as release:
         onet_db.build(release, onet_db.user_db_path())
     assert onet_db.user_db_path() == isolated_home / "data" / "careercli" / "onet" / "onet.sqlite"
-    mine = onet_db.current()
+    mine = onet_bundled.current()
     assert len(occ.by_group(mine)) == 5

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from careercli.catalogue import load
+from careercli.stored import load
 
 ROLE = """
 [[skill]]

@@ -239,8 +239,8 @@ class CountingRoles(dict):
 
 def scaled(copies: int) -> Catalog:
     """The bundled catalogue with every role ``copies`` times (under other slugs)."""
-    from careercli.catalogue.load import load_catalog
     from careercli.records import replace
+    from careercli.stored.load import load_catalog
 
     cat = load_catalog()
     roles = CountingRoles()

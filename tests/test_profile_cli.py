@@ -169,7 +169,7 @@ def test_export_holds_everything_and_hostile_notes_cannot_change_its_structure(c
     assert "html_inline" not in inline_types
     assert "code_inline" in inline_types  # only ours: the skill ids and role ids
     code = {child.content for t in tokens if t.children for child in t.children if child.type == "code_inline"}
-    from careercli.catalogue.load import load_catalog
+    from careercli.stored.load import load_catalog
 
     assert {"python", "sql", "git"} <= code  # the skill ids, and role ids in the official facts (no user text)
     assert code - {"python", "sql", "git"} <= set(load_catalog().roles)
@@ -259,7 +259,7 @@ def test_unwritable_profile_folder(career, isolated_home: Path) -> None:
 def test_twenty_concurrent_writers_lose_nothing(isolated_home: Path) -> None:
     import subprocess
 
-    from careercli.catalogue.load import load_catalog
+    from careercli.stored.load import load_catalog
     from tests.conftest import CAREER
 
     slugs = sorted(load_catalog().roles)[:20]
@@ -450,9 +450,9 @@ def test_undecodable_arguments_are_refused_before_any_write(career, isolated_hom
 def test_a_multi_line_challenge_keeps_the_markdown_table() -> None:
     import dataclasses
 
-    from careercli.catalogue.load import load_catalog
     from careercli.model import Challenge
     from careercli.presenters.markdown import role_markdown
+    from careercli.stored.load import load_catalog
 
     catalog = load_catalog()
     role = catalog.roles["backend-developer"]

@@ -118,7 +118,7 @@ def test_replay_is_byte_identical_and_imports_nothing_heavy(isolated_home: Path,
     code, modules = json.loads(report.read_text("utf-8"))
     assert code == 0
     assert "careercli.replay" in modules
-    heavy = ("typer", "click", "rich", "tomllib", "careercli.cli", "careercli.catalog", "careercli.catalogue.load",
+    heavy = ("typer", "click", "rich", "tomllib", "careercli.cli", "careercli.catalog", "careercli.stored.load",
              "careercli.loader", "pathlib", "typing", "re", "enum", "sqlite3")  # fmt: skip
     loaded = [m for m in modules if m in heavy or m.startswith(tuple(h + "." for h in heavy))]
     assert loaded == []
@@ -421,7 +421,7 @@ main()
     [
         ("careercli.replay", ["show", "qa-engineer"]),
         ("careercli.cli.direct", ["list"]),
-        ("careercli.catalogue.load", ["list"]),
+        ("careercli.stored.load", ["list"]),
         ("careercli.cli.app", ["compare", "backend-developer", "devops-engineer"]),
         ("typer", ["list", "--help"]),
     ],
@@ -449,7 +449,7 @@ builtins.__import__ = paused
     [
         ("careercli.replay", ["list"]),
         ("careercli.cli.direct", ["list"]),
-        ("careercli.catalogue.load", ["books"]),
+        ("careercli.stored.load", ["books"]),
         ("rich.console", ["show", "backend-developer"]),
         ("careercli.cli.app", ["compare", "backend-developer", "devops-engineer"]),
     ],

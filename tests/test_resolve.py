@@ -6,11 +6,11 @@ import difflib
 
 import pytest
 
-from careercli.catalogue.load import load_catalog
 from careercli.errors import NotFoundError
 from careercli.queries import resolve as resolve_mod
 from careercli.queries.ranking import edition_label, newer_edition
 from careercli.queries.resolve import isbn13, normalise, resolve_book, resolve_role, suggest
+from careercli.stored.load import load_catalog
 
 
 @pytest.fixture(scope="module")

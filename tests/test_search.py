@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from careercli.catalogue.load import load_catalog
-from careercli.queries.search import build_index, closest_terms, no_match_message, search, stem, typo_distance
+from careercli.queries.search import closest_terms, no_match_message, search
+from careercli.queries.search_index import build_index, stem, typo_distance
+from careercli.stored.load import load_catalog
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +133,7 @@ def test_search_bad_kind_is_usage_error(cli) -> None:
 
 
 def test_a_repeated_word_is_searched_once(index, monkeypatch) -> None:
-    from careercli.queries import search as search_mod
+    from careercli.queries import search_index as search_mod
 
     compared = 0
     real = search_mod.typo_distance
@@ -153,7 +154,7 @@ def test_a_repeated_word_is_searched_once(index, monkeypatch) -> None:
 
 def test_too_many_distinct_words_is_a_usage_error_before_any_work(index, monkeypatch) -> None:
     from careercli.errors import UsageError
-    from careercli.queries import search as search_mod
+    from careercli.queries import search_index as search_mod
 
     monkeypatch.setattr(search_mod.Index, "expand", lambda *_: pytest.fail("searched a refused query"))
     query = " ".join(f"term{n:05d}" for n in range(9000))  # 90 KB of distinct words

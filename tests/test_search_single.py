@@ -49,8 +49,8 @@ def _pack(home: Path) -> None:
 
 def _stored(monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
     """The stored index with an order for every word alone (not only common ones), and a fresh one."""
-    from careercli.catalogue import load
-    from careercli.queries.search import build_index
+    from careercli.queries.search_index import build_index
+    from careercli.stored import load
 
     monkeypatch.setattr(search_single, "MIN_FIELDS", 1)
     load.load_search_index(load.load_catalog)  # built, then stored
@@ -113,7 +113,7 @@ def test_a_pack_of_equal_scores_and_whole_names_ranks_the_same(isolated_home: Pa
 
 
 def test_a_damaged_stored_order_falls_back_to_the_general_path(isolated_home: Path, monkeypatch) -> None:
-    from careercli.catalogue import load
+    from careercli.stored import load
 
     _pack(isolated_home)
     fresh = _stored(monkeypatch)[1]
@@ -130,7 +130,7 @@ def test_a_damaged_stored_order_falls_back_to_the_general_path(isolated_home: Pa
 
 def test_a_store_of_the_format_before_orders_is_rebuilt(isolated_home: Path, monkeypatch) -> None:
 
-    from careercli.catalogue import load, search_store
+    from careercli.stored import load, search_store
 
     _pack(isolated_home)
     _stored(monkeypatch)

@@ -48,10 +48,10 @@ def _pack(home: Path, books: int) -> None:
 
 
 def test_stored_reading_lists_are_the_ones_computed_from_the_books(isolated_home: Path) -> None:
-    from careercli.catalogue import load
     from careercli.catalogue.build import build_catalog
     from careercli.catalogue.sources import catalog_sources
     from careercli.queries.ranking import role_reading
+    from careercli.stored import load
 
     _pack(isolated_home, 600)
     plain = build_catalog(catalog_sources(), quiet_bundled=True)  # no stored lists: computed from the books
@@ -120,7 +120,7 @@ def test_list_reads_its_stored_listing_not_the_roles(cli, isolated_home: Path, m
     ]
     monkeypatch.setattr(Store, "get", get)
     monkeypatch.setattr(Store, "prefixed", prefixed)
-    from careercli.catalogue.load import load_catalog
+    from careercli.stored.load import load_catalog
 
     assert load_catalog().table("listing_printable") is False  # the pack's ESC: the listing is made visible
     for damage in ({"table:listing": b"\x00"}, {"table:listing": None}, {"table:listing_printable": None}):
@@ -155,9 +155,10 @@ QUERIES = ("scale", "page role", "page skill", "python", "pagr", "Page Book 7", 
 
 
 def test_a_stored_search_index_ranks_like_a_fresh_one_and_reads_few_rows(isolated_home: Path) -> None:
-    from careercli.catalogue import load, search_store
     from careercli.catalogue.store import Store
-    from careercli.queries.search import build_index, no_match_message, search
+    from careercli.queries.search import no_match_message, search
+    from careercli.queries.search_index import build_index
+    from careercli.stored import load, search_store
 
     _pack(isolated_home, 600)
     fresh = build_index(load.load_catalog())
@@ -180,8 +181,9 @@ def test_a_stored_search_index_ranks_like_a_fresh_one_and_reads_few_rows(isolate
 
 
 def test_a_damaged_search_row_costs_speed_not_answers(isolated_home: Path) -> None:
-    from careercli.catalogue import load
-    from careercli.queries.search import build_index, search
+    from careercli.queries.search import search
+    from careercli.queries.search_index import build_index
+    from careercli.stored import load
 
     _pack(isolated_home, 301)
     fresh = build_index(load.load_catalog())
@@ -197,8 +199,9 @@ def test_a_damaged_search_row_costs_speed_not_answers(isolated_home: Path) -> No
 
 
 def test_a_page_of_search_hits_counts_every_match_and_equals_the_head_of_all(isolated_home: Path) -> None:
-    from careercli.catalogue import load
-    from careercli.queries.search import build_index, search, search_page
+    from careercli.queries.search import search, search_page
+    from careercli.queries.search_index import build_index
+    from careercli.stored import load
 
     _pack(isolated_home, 301)
     load.load_search_index(load.load_catalog)
@@ -214,8 +217,9 @@ def test_a_page_of_search_hits_counts_every_match_and_equals_the_head_of_all(iso
 
 
 def test_a_lost_search_row_or_vocabulary_falls_back_to_the_same_answers(isolated_home: Path) -> None:
-    from careercli.catalogue import load, search_store
-    from careercli.queries.search import build_index, no_match_message, search
+    from careercli.queries.search import no_match_message, search
+    from careercli.queries.search_index import build_index
+    from careercli.stored import load, search_store
 
     _pack(isolated_home, 301)
     fresh = build_index(load.load_catalog())
@@ -237,7 +241,7 @@ def test_a_lost_search_row_or_vocabulary_falls_back_to_the_same_answers(isolated
 def test_a_search_store_of_the_old_format_is_rebuilt_not_misread(isolated_home: Path) -> None:
     import marshal
 
-    from careercli.catalogue import load, search_store
+    from careercli.stored import load, search_store
 
     _pack(isolated_home, 301)
     load.load_search_index(load.load_catalog)
@@ -254,7 +258,7 @@ def test_a_search_store_of_the_old_format_is_rebuilt_not_misread(isolated_home: 
 
 def _damage(rows: dict[str, bytes | None]) -> None:
     """Rows of the store overwritten (their checksum left stale) or, for None, removed."""
-    from careercli.catalogue import load
+    from careercli.stored import load
 
     store = load.Store.open(load._folder(), load.cache_key(load.catalog_sources()))
     assert store is not None
@@ -273,11 +277,11 @@ def test_a_role_page_reads_its_linked_occupations_tables_from_the_store(
 ) -> None:
     """``show`` of a role linked to an occupation needs {code: role} and {skill name: id}: two stored rows, not
     every role summary and every skill; a damaged or missing row gives the same page from the catalogue."""
-    from careercli.catalogue import load
     from careercli.catalogue.build import build_catalog
     from careercli.catalogue.sources import catalog_sources
     from careercli.catalogue.store import Store
     from careercli.queries.lookup import curated_roles, skill_names
+    from careercli.stored import load
 
     _pack(isolated_home, 301)
     built = {args: cli(*args) for args in (("show", "backend-developer"), ("show", "backend-developer", "--json"))}
@@ -336,7 +340,7 @@ def test_a_page_reads_the_head_of_its_reading_lists_and_json_the_whole(
 def test_a_printable_listing_is_written_as_it_is_stored(cli, isolated_home: Path) -> None:
     """When every field of the stored listing is printable text, list writes the rows without folding or
     escaping them, and prints exactly what the checked path prints."""
-    from careercli.catalogue.load import load_catalog
+    from careercli.stored.load import load_catalog
 
     _pack(isolated_home, 301)
     fast = cli("list")

@@ -9,10 +9,10 @@ import json
 import pytest
 from rich.console import Console
 
-from careercli.catalogue.load import load_catalog
 from careercli.presenters.views import BooksView, RolesView, SearchView
 from careercli.queries.books import BookFilter, filter_books
 from careercli.queries.roles import list_roles
+from careercli.stored.load import load_catalog
 
 
 def render(renderable: object, width: int) -> str:

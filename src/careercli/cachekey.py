@@ -217,8 +217,7 @@ def data_files() -> list[str]:
     """Every file the answers are made of: each file of the bundled data folder and its subfolders (the curated
     TOML, the O*NET extract and its prebuilt database, the BLS facts, the occupation profiles), each pack file (each
     pack folder in name order), the O*NET import file and the BLS imports."""
-    from careercli.catalogue.sources import bundled_data_folder, pack_file_names
-    from careercli.paths import data_folder, onet_import_file
+    from careercli.paths import bundled_data_folder, data_folder, onet_import_file, pack_file_names
 
     files: list[str] = []
     bundled = bundled_data_folder()

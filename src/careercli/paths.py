@@ -1,4 +1,4 @@
-"""Every user-state path in one place. Nothing here creates a folder: only the write path does.
+"""Every path in one place (user state, bundled data, packs). Only ``usable_folder(create=True)`` makes a folder.
 
 On Linux the folders follow the XDG rules exactly as ``platformdirs`` does (``XDG_CONFIG_HOME``,
 ``XDG_DATA_HOME``, ``XDG_CACHE_HOME``, else ``~/.config``, ``~/.local/share``, ``~/.cache``), computed with the
@@ -72,6 +72,35 @@ def packs_folders() -> list[str]:
     return folders
 
 
+# --- the bundled data and the packs ----------------------------------------------------------------------------
+
+BUNDLED_FILES = ("skills.toml", "roles.toml", "books.toml")
+
+
+def bundled_data_folder() -> str:
+    """The folder of the curated data: inside the installed package, or ``data/`` of a source checkout."""
+    here = os.path.dirname(os.path.realpath(__file__))
+    packaged = os.path.join(here, "data")
+    if os.path.isdir(packaged):
+        return packaged
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "data")
+
+
+def pack_file_names() -> list[str]:
+    """Every ``*.toml`` file in the pack folders, each folder in name order."""
+    files: list[str] = []
+    for folder in packs_folders():
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:  # no such folder (the usual case), or not one
+            continue
+        for name in names:
+            path = os.path.join(folder, name)
+            if name.endswith(".toml") and len(name) > len(".toml") and os.path.isfile(path):
+                files.append(path)
+    return files
+
+
 def plain(text: str | os.PathLike[str]) -> str:
     """``text`` as ``str(Path(text))`` writes it (repeated and trailing slashes and ``.`` parts dropped), without
     importing pathlib: the same names in messages and keys whichever form a caller holds."""
@@ -141,3 +170,35 @@ def config_path() -> Path:
 def packs_dirs() -> list[Path]:
     """The pack folders: the user's own, then each folder named in CAREERCLI_PACKS, in order."""
     return [_path(folder) for folder in packs_folders()]
+
+
+def owned(st: os.stat_result) -> bool:
+    """The file or folder ``st`` describes belongs to this user (always True where there are no user ids)."""
+    return not hasattr(os, "getuid") or st.st_uid == os.getuid()
+
+
+def usable_folder(folder: str | os.PathLike[str], create: bool) -> bool:
+    """True when ``folder`` is a real folder of this user (created 0700 when ``create``); never follows a link."""
+    import contextlib
+    import stat
+
+    folder = plain(folder)
+    try:
+        st = os.lstat(folder)
+    except FileNotFoundError:
+        if not create:
+            return False
+        try:
+            os.makedirs(os.path.dirname(folder) or ".", exist_ok=True)
+            os.mkdir(folder, 0o700)
+            st = os.lstat(folder)
+        except OSError:
+            return False
+    except OSError:
+        return False
+    if not stat.S_ISDIR(st.st_mode) or not owned(st):
+        return False
+    if create and stat.S_IMODE(st.st_mode) & 0o077:
+        with contextlib.suppress(OSError):
+            os.chmod(folder, 0o700)
+    return True

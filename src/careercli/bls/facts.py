@@ -197,7 +197,7 @@ def soc_code(code: str) -> str | None:
 
 # -- where the files are ------------------------------------------------------------------------------------------
 def bundled_folder() -> str:
-    from careercli.catalogue.sources import bundled_data_folder
+    from careercli.paths import bundled_data_folder
 
     return plain(os.path.join(bundled_data_folder(), "bls"))
 

@@ -6,22 +6,11 @@ from __future__ import annotations
 
 import os
 
-from careercli.paths import is_file, packs_folders, plain
+from careercli.paths import BUNDLED_FILES, bundled_data_folder, is_file, packs_folders, plain
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
-
-BUNDLED_FILES = ("skills.toml", "roles.toml", "books.toml")
-
-
-def bundled_data_folder() -> str:
-    """The folder of the curated data: inside the installed package, or ``data/`` of a source checkout."""
-    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
-    packaged = os.path.join(here, "data")
-    if os.path.isdir(packaged):
-        return packaged
-    return os.path.join(os.path.dirname(os.path.dirname(here)), "data")
 
 
 def bundled_data_dir() -> Path:
@@ -67,21 +56,6 @@ def catalog_sources(warnings: list[str] | None = None) -> list[Source]:
 def bundled_files() -> list[Path]:
     folder = bundled_data_dir()
     return [folder / name for name in BUNDLED_FILES]
-
-
-def pack_file_names() -> list[str]:
-    """Every ``*.toml`` file in the pack folders, each folder in name order."""
-    files: list[str] = []
-    for folder in packs_folders():
-        try:
-            names = sorted(os.listdir(folder))
-        except OSError:  # no such folder (the usual case), or not one
-            continue
-        for name in names:
-            path = os.path.join(folder, name)
-            if name.endswith(".toml") and len(name) > len(".toml") and os.path.isfile(path):
-                files.append(path)
-    return files
 
 
 def pack_files(warnings: list[str] | None = None) -> list[Path]:

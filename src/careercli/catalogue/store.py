@@ -17,7 +17,7 @@ import stat
 import zlib
 from collections.abc import Iterable
 
-from careercli.paths import file_uri, plain
+from careercli.paths import file_uri, owned, plain, usable_folder
 
 NAME = "catalogue.sqlite3"
 
@@ -28,34 +28,6 @@ class Damaged(Exception):
 
 def _digest(name: str, data: bytes) -> int:
     return zlib.crc32(data, zlib.crc32(name.encode("utf-8", "surrogateescape")))
-
-
-def _owned(st: os.stat_result) -> bool:
-    return not hasattr(os, "getuid") or st.st_uid == os.getuid()
-
-
-def usable_folder(folder: str | os.PathLike[str], create: bool) -> bool:
-    """True when ``folder`` is a real folder of this user (created 0700 when ``create``); never follows a link."""
-    folder = plain(folder)
-    try:
-        st = os.lstat(folder)
-    except FileNotFoundError:
-        if not create:
-            return False
-        try:
-            os.makedirs(os.path.dirname(folder) or ".", exist_ok=True)
-            os.mkdir(folder, 0o700)
-            st = os.lstat(folder)
-        except OSError:
-            return False
-    except OSError:
-        return False
-    if not stat.S_ISDIR(st.st_mode) or not _owned(st):
-        return False
-    if create and stat.S_IMODE(st.st_mode) & 0o077:
-        with contextlib.suppress(OSError):
-            os.chmod(folder, 0o700)
-    return True
 
 
 class Store:
@@ -79,7 +51,7 @@ class Store:
             st = os.lstat(path)
         except OSError:
             return None
-        if not stat.S_ISREG(st.st_mode) or not _owned(st) or not usable_folder(folder, create=False):
+        if not stat.S_ISREG(st.st_mode) or not owned(st) or not usable_folder(folder, create=False):
             return None
         try:
             connection = sqlite3.connect(f"{file_uri(path)}?mode=rw", uri=True, isolation_level=None)

@@ -19,7 +19,7 @@ def _safe(produce: Callable[[], Iterable[tuple[str, str]]], incomplete: str) -> 
 
 
 def _catalog():
-    from careercli.catalogue.load import load_catalog
+    from careercli.stored.load import load_catalog
 
     return load_catalog()
 

@@ -103,9 +103,9 @@ def books(run: Session, role: str | None, skill: str | None, topic: str | None, 
 
 def search(run: Session, query: list[str], kind: str | None, limit: int) -> None:
     """``career search``: roles, skills, books and occupations, best first."""
-    from careercli.catalogue.load import load_search_index
     from careercli.presenters.views import SearchView
     from careercli.queries.search import no_match_message, search_page
+    from careercli.stored.load import load_search_index
 
     text = " ".join(query)
     index = load_search_index(run.catalog)

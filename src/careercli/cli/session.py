@@ -56,7 +56,7 @@ class Session:
     def catalog(self) -> Catalog:
         """The merged catalog (bundled data and the user's packs), loaded on first use."""
         if self._catalog is None:
-            from careercli.catalogue.load import load_catalog
+            from careercli.stored.load import load_catalog
 
             self._catalog = load_catalog()
         return self._catalog
@@ -69,7 +69,7 @@ class Session:
 
                 self._onet.append(open_bundled())
             else:
-                from careercli.onet.db import current
+                from careercli.onet.bundled import current
 
                 self._onet.append(current())
         return self._onet[0]

@@ -2,10 +2,10 @@
 
 How a command uses it (the CLI layer; queries never open files)::
 
-    from careercli.onet import db as onet_db
+    from careercli.onet import bundled, db as onet_db
     from careercli.queries import occupations as occ
 
-    conn = onet_db.current()               # user's import, else the bundled extract (cached); None if neither
+    conn = bundled.current()               # user's import, else the bundled extract (cached); None if neither
     if conn is not None:
         matches = occ.find(conn, "cloud engineer")        # by code (15-1252.00, 15-1252), title, other titles
         page = occ.detail(conn, matches[0].code, skills=occ.skill_index(catalog_skill_names))

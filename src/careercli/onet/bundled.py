@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from careercli.onet.db import SCHEMA_VERSION, build_bytes, bundled_extract_folder
+from careercli.onet.db import SCHEMA_VERSION, build_bytes, bundled_extract_folder, connect, user_db_file
 from careercli.onet.release import OCCUPATIONS, Release
-from careercli.paths import file_uri, plain
+from careercli.paths import file_uri, is_file, plain
 
 NAME = "onet.sqlite"  # in the data folder, beside the extract's folder
 
@@ -56,3 +56,11 @@ def open_bundled(extract: str | os.PathLike[str] | None = None) -> sqlite3.Conne
     db = sqlite3.connect(":memory:")
     db.deserialize(data)
     return db
+
+
+def current() -> sqlite3.Connection | None:
+    """The database commands read: the user's import when present, else the bundled extract's; None if neither."""
+    user = user_db_file()
+    if is_file(user):
+        return connect(user)
+    return open_bundled()

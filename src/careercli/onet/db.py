@@ -2,9 +2,9 @@
 
 :func:`build` reads a :class:`~careercli.onet.release.Release` and writes the database to a temporary file in
 the target's folder, which replaces the target only when everything was read (a failed import leaves the old
-database, or nothing, behind). :func:`current` opens the database a command should use: the user's import when
-there is one (every query reads all its rows at once, so a damaged file is one error naming it), else the bundled
-extract's, shipped prebuilt (:mod:`careercli.onet.bundled`). Standard library only.
+database, or nothing, behind). :func:`connect` opens one (every query reads all its rows at once, so a damaged file is
+one error naming it); :func:`careercli.onet.bundled.current` picks the database a command should use: the user's
+import when there is one, else the bundled extract's. Standard library only.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from careercli.errors import CareerError, MalformedImport
 from careercli.onet.release import COLUMNS, OCCUPATIONS, Release, ReleaseError, Row
-from careercli.paths import file_uri, is_file, plain
+from careercli.paths import file_uri, plain
 from careercli.records import record
 
 if TYPE_CHECKING:
@@ -389,19 +389,9 @@ def user_db_path() -> Path:
 
 
 def bundled_extract_folder() -> str:
-    from careercli.catalogue.sources import bundled_data_folder
+    from careercli.paths import bundled_data_folder
 
     return plain(os.path.join(bundled_data_folder(), "onet"))
-
-
-def current() -> sqlite3.Connection | None:
-    """The database commands read: the user's import when present, else the bundled extract's; None if neither."""
-    user = user_db_file()
-    if is_file(user):
-        return connect(user)
-    from careercli.onet.bundled import open_bundled
-
-    return open_bundled()
 
 
 def summary(db: sqlite3.Connection) -> Summary:

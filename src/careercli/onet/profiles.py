@@ -54,7 +54,7 @@ def parse(text: str, source: str) -> list[OccupationProfile]:
 
 
 def _bundled_text() -> tuple[str, str]:
-    from careercli.catalogue.sources import bundled_data_folder
+    from careercli.paths import bundled_data_folder
 
     path = os.path.join(bundled_data_folder(), FILE_NAME)
     try:

@@ -193,7 +193,7 @@ def markdown(pay: Pay | None, outlook: Outlook | None, level: int = 2, state: st
     """The section as Markdown: a heading at ``level``, one list item a figure, the notes and the source line
     (without ``full``, only the group note: a document with several sections says the rest once, see
     :func:`closing_markdown`)."""
-    from careercli.presenters.markdown import escape
+    from careercli.presenters.text import escape
 
     out = ["#" * level + " Pay and outlook (BLS)", ""]
     out += [f"- **{escape(label)}:** {escape(' '.join(items))}" for label, items in facts_lines(pay, outlook, state)]
@@ -207,7 +207,7 @@ def markdown(pay: Pay | None, outlook: Outlook | None, level: int = 2, state: st
 
 def closing_markdown(shown: list[tuple[Pay | None, Outlook | None]]) -> str:
     """The releases, the honesty note and the source line, once, under several sections (the export)."""
-    from careercli.presenters.markdown import escape
+    from careercli.presenters.text import escape
 
     pay = next((p for p, _ in shown if p is not None), None)
     outlook = next((o for _, o in shown if o is not None), None)

@@ -206,7 +206,7 @@ def _table(results: Sequence[Result], weighed: bool, width: int) -> list[Any]:
 
 def discover_markdown(results: Sequence[Result], answers: Answers, level: int = 1) -> str:
     """The results as a Markdown table, with the answers and the note above it."""
-    from careercli.presenters.markdown import escape
+    from careercli.presenters.text import escape
 
     letters = leading_letters(answers.scores)
     scores = ", ".join(f"{c}={v:g}" for c, v in zip(LETTERS, answers.scores, strict=True))

@@ -5,53 +5,15 @@ spans)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from careercli.presenters.text import visible
+from careercli.presenters.text import code, escape, one_line
 
 if TYPE_CHECKING:
     from careercli.model import Book, Catalog, Role
     from careercli.profile import Profile
     from careercli.queries.gap import Gap
-
-# Only what could start or end structure is escaped, so that ordinary text stays readable in the source
-# (2026-11-30, Node.js, on-call). Anywhere in a line: backslash, code spans, emphasis, link brackets, HTML and
-# autolinks, table pipes, GFM strikethrough and math. At the start of a line: headings, quotes, lists, thematic
-# breaks, setext underlines and fences. Entities only when they look like one; `_` only at a word's edge.
-_ANYWHERE = re.compile(r"[\\`*\[\]<|~$]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
-# at a line's start: a heading, a quote, a list item, a thematic break or a setext underline
-_LINE_START = re.compile(r"^(?:#{1,6}(?=\s|$)|>|[-+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|(?:[-=]\s*)+$)")
-_HEADING_CLOSE = re.compile(r"(\s)(#+)$")
-
-
-def _escape_line(line: str) -> str:
-    line = _ANYWHERE.sub(lambda m: "\\" + m.group(), line.strip())
-    start = _LINE_START.match(line)
-    if start and start.group()[0].isdigit():  # "2026. " or "1) " would start an ordered list: escape its dot
-        line = f"{start.group()}\\{line[start.end() :]}"
-    elif start:
-        line = "\\" + line
-    return _HEADING_CLOSE.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
-
-
-def escape(text: str) -> str:
-    """Inline text that Markdown shows literally: special characters escaped, controls visible, lines kept apart."""
-    lines = [_escape_line(line) for line in visible(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")]
-    return "\\\n  ".join(line for line in lines if line)
-
-
-def one_line(text: str) -> str:
-    """Like :func:`escape` for a heading or a table cell, which must stay on one line: newlines become spaces."""
-    return _escape_line(" ".join(visible(text).split()))
-
-
-def code(text: str) -> str:
-    """An id as a code span when that is safe (one plain line without backticks), else escaped text."""
-    if text and text.isprintable() and "`" not in text and text.strip() == text:
-        return f"`{text}`"
-    return one_line(text)
 
 
 def _book_line(book: Book) -> str:

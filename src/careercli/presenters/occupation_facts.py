@@ -198,7 +198,7 @@ def _interests_json(occupation: Occupation) -> dict[str, Any] | None:
 
 def markdown(occupation: Occupation, curated: Mapping[str, str] | Collection[str] = (), level: int = 3) -> str:
     """The official facts as a Markdown section (all data text escaped), ending with the credit line."""
-    from careercli.presenters.markdown import code, escape
+    from careercli.presenters.text import code, escape
 
     hashes = "#" * level
     lines = [f"{hashes} Official facts (O\\*NET {escape(occupation.code)}): {escape(occupation.title)}", ""]
@@ -244,7 +244,7 @@ def _interests_markdown(occupation: Occupation) -> list[str]:
 def export_markdown(facts: Sequence[Facts], curated: Mapping[str, str] | Collection[str] = (), level: int = 2) -> str:
     """The export's section of official facts: one sub-section per occupation that a bookmark leads to, each
     naming the bookmarks and ending with the credit line of its release. Empty when there is nothing to show."""
-    from careercli.presenters.markdown import code
+    from careercli.presenters.text import code
 
     if not facts:
         return ""
@@ -333,7 +333,7 @@ def occupation_markdown(
 ) -> str:
     """``career show CODE --format markdown``; ``labour``: the pay and outlook section's Markdown, put after the
     description."""
-    from careercli.presenters.markdown import code, escape
+    from careercli.presenters.text import code, escape
 
     head = [f"# {escape(single_line(occupation.title))}", "", f"*Occupation {escape(occupation.code)} (O\\*NET)*", ""]
     if roles:

@@ -150,6 +150,6 @@ class Credited(View):
         text = self.inner.markdown()
         if text is None:
             return None
-        from careercli.presenters.markdown import escape
+        from careercli.presenters.text import escape
 
         return f"{text.rstrip()}\n\n*{escape(self.credit)}*\n"

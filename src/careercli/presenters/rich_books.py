@@ -16,7 +16,7 @@ from careercli.presenters.text import count, single_line
 
 if TYPE_CHECKING:
     from careercli.model import Book, Catalog
-    from careercli.queries.search import Hit
+    from careercli.queries.search_index import Hit
 
 
 MIN_ID_COLUMN = 80  # below this many columns, the longest id leaves no room beside it

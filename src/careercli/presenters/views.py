@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from careercli.queries.progression import CareerPath
     from careercli.queries.ranking import RoleReading
     from careercli.queries.roles import Listing
-    from careercli.queries.search import Hit
+    from careercli.queries.search_index import Hit
 
 
 class View(ABC):

@@ -54,7 +54,7 @@ class Target:
 def lookup(catalog: Catalog, query: str, open_db: OpenDb | None = None) -> Target:
     """The role or occupation ``query`` names; a :class:`NotFoundError` with a did-you-mean otherwise.
 
-    ``open_db`` (``careercli.onet.db.current``) is called only when no curated role answers; without it, or
+    ``open_db`` (``careercli.onet.bundled.current``) is called only when no curated role answers; without it, or
     when it gives None, only roles resolve.
     """
     try:

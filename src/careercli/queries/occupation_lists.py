@@ -1,6 +1,6 @@
 """Occupations in listings: search hits that merge after the curated ones, and the occupations of a SOC group.
 
-Search hits are :class:`careercli.queries.search.Hit` objects of kind ``"occupation"`` (``id`` is the code), scored
+Search hits are :class:`.search_index.Hit` objects of kind ``"occupation"`` (``id`` is the code), scored
 on the curated index's scale: a title counts as a name (10 a word, 20 more when it is the whole title), an
 alternate or reported title as an alias (9), a technology the occupation uses as a book's skill (3). A word that
 is only part of a longer word counts 0.7 of that. :func:`merge` puts them with the curated hits; for equal
@@ -17,7 +17,8 @@ from careercli.errors import NotFoundError
 from careercli.onet.groups import MAJOR_GROUPS, group_title
 from careercli.onet.release import credit
 from careercli.queries import occupations as occ
-from careercli.queries.search import KINDS, Hit, query_tokens, words
+from careercli.queries.search import query_tokens
+from careercli.queries.search_index import KINDS, Hit, words
 from careercli.records import record
 
 KIND = "occupation"

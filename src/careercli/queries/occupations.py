@@ -1,6 +1,6 @@
 """Occupations from an O*NET database (see :mod:`careercli.onet`): find, detail, search, list by SOC group.
 
-Pure functions over an open, read-only ``sqlite3.Connection``; the caller opens it (``careercli.onet.db.current``)
+Pure functions over an open, read-only ``sqlite3.Connection``; the caller opens it (``careercli.onet.bundled.current``)
 and passes in what the catalogue knows (skill names for the technology mapping). Results are frozen dataclasses.
 """
 

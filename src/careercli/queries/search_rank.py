@@ -12,48 +12,11 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
-from collections.abc import Sequence
 from typing import Any
 
-from careercli.queries.search import _FIELDS_PER_DOC, KINDS, Hit, Index, words
-from careercli.records import record
+from careercli.queries.search_index import _MASK, _SHIFT, Hit, Index, Scored, word_score, words
 
-_SHIFT, _MASK = _FIELDS_PER_DOC.bit_length() - 1, _FIELDS_PER_DOC - 1  # a posting: document << _SHIFT | field
 _BATCH = 64  # candidates whose documents are read in one query while looking for the best ones
-
-
-def word_score(best: float, fields: int) -> float:
-    """One query word's part of a match's score: the weight of the best field it matched (times the quality of
-    the match), and 0.1 for each further field it matched, up to three."""
-    return best + 0.1 * min(fields - 1, 3)
-
-
-def names_of(raw: tuple[Any, ...]) -> tuple[str, ...]:
-    """The words of each of a document's first three fields that weigh 9 or more (a name, a slug, an alias): a
-    query equal to one of them is the thing's whole name."""
-    texts, weights = raw[4], raw[5]
-    return tuple(" ".join(words(texts[f])) for f in range(min(3, len(texts))) if weights[f] >= 9)
-
-
-def ranks_of(raw: Sequence[tuple[Any, ...]]) -> list[int]:
-    """Each document's place when ordered by kind (as in KINDS), title ignoring case, then id."""
-    order = {k: i for i, k in enumerate(KINDS)}
-    ordered = sorted(range(len(raw)), key=lambda d: (order[raw[d][0]], raw[d][2].casefold(), raw[d][1]))
-    ranks = [0] * len(raw)
-    for place, d in enumerate(ordered):
-        ranks[d] = place
-    return ranks
-
-
-@record
-class Scored:
-    score: float
-    doc: int
-    fields: tuple[int, ...]
-
-    def hit(self, index: Index) -> Hit:
-        kind, ident, title, labels, _texts, weights = index.raw_docs[self.doc]
-        return Hit(kind, ident, title, self.score, _labels(labels, weights, list(self.fields)))
 
 
 class LazyHit(Hit):
@@ -84,16 +47,6 @@ class LazyHit(Hit):
     @property
     def matched(self) -> tuple[str, ...]:
         return self._hit().matched
-
-
-def _labels(labels: tuple[str, ...], weights: tuple[float, ...], field_indexes: list[int]) -> tuple[str, ...]:
-    """What matched, strongest field first, each label once (at most four)."""
-    ranked = sorted(set(field_indexes), key=lambda f: (-weights[f], f))
-    shown: list[str] = []
-    for f in ranked:
-        if labels[f] not in shown:
-            shown.append(labels[f])
-    return tuple(shown[:4])
 
 
 class _Scores:

@@ -18,13 +18,8 @@ from collections.abc import Sequence
 from functools import partial
 from itertools import repeat
 from operator import rshift
-from typing import TYPE_CHECKING
 
-from careercli.queries.search import EXACT, KINDS, Index, stem
-from careercli.queries.search_rank import _MASK, _SHIFT, word_score
-
-if TYPE_CHECKING:
-    from careercli.queries.search_rank import Scored
+from careercli.queries.search_index import _MASK, _SHIFT, EXACT, KINDS, Index, Scored, stem, word_score
 
 MIN_FIELDS = 256  # a word in fewer fields is ranked quickly by the general path: no order is stored for it
 LETTERS = tuple(kind[0] for kind in KINDS)  # the kinds' letters in Index.kinds, in the order they are stored
@@ -83,8 +78,6 @@ def ranked(postings: Sequence[int], weights: Sequence[float], kinds: str, ranks:
 def top_single(index: Index, token: str, letter: str | None, limit: int) -> tuple[list[Scored], int] | None:
     """The best ``limit`` (> 0) matches of one query word and how many match, from the word's stored order; None
     when the general path must answer (the word expands to more than itself, or has no sound stored order)."""
-    from careercli.queries.search_rank import Scored
-
     stored = index.stored
     if stored is None or limit <= 0:
         return None

@@ -19,8 +19,7 @@ from typing import Any, overload
 
 from careercli.catalogue.store import Damaged, Store
 from careercli.queries import search_single as single
-from careercli.queries.search import Index
-from careercli.queries.search_rank import names_of, ranks_of
+from careercli.queries.search_index import Index, names_of, ranks_of
 
 META = "search:meta3"  # word count, kinds and ranks, written last: its presence says the tables are complete
 VOCABULARY = "search:vocabulary"  # every word, read only for the typo scan and "closest terms"
