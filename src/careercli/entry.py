@@ -68,15 +68,9 @@ def _main(argv: list[str]) -> int:
 
 def _version() -> int:
     from careercli._version import __version__
-    from careercli.output import OutputError
+    from careercli.output import emit
 
-    try:
-        sys.stdout.write(f"career {__version__}\n")
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise OutputError(error.errno, error.strerror) from None
+    emit(f"career {__version__}\n")  # a full or closed stdout becomes OutputError there, as for any page
     return 0
 
 
@@ -84,28 +78,17 @@ def _written(call: Callable[[], int | None]) -> int | None:
     """``call``'s exit code, for what writes before the app's guard (a completion script, a replayed page), with
     stdout's failures as the guard has them: a reader that went away (career list | head) is not an error; a
     closed or full stdout is the one line a rendered page gives, exit 1."""
-    from careercli.output import OutputError
+    from careercli.output import OutputError, silence_stdout
 
     try:
         return call()
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return 0
     except OutputError as error:
-        _silence_stdout()
+        silence_stdout()
         sys.stderr.write(f"career: {error.message()}\n")
         return 1
-
-
-def _silence_stdout() -> None:
-    """Let the interpreter's final flush of stdout fail quietly, after a failed write or a reader that left."""
-    import os
-
-    try:
-        if sys.stdout is not None:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 if __name__ == "__main__":

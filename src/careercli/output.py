@@ -74,6 +74,15 @@ def emit(text: str, paging: str = NEVER) -> None:
         raise OutputError(error.errno, error.strerror) from None
 
 
+def silence_stdout() -> None:
+    """Let the interpreter's final flush of stdout fail quietly, after a failed write or a reader that left."""
+    try:
+        if sys.stdout is not None:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def _page(text: str, force: bool) -> bool:
     """Send the text to $PAGER (default ``less``); False when it should not, or cannot, be paged."""
     try:

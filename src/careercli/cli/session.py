@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from careercli.errors import MalformedImport
-from careercli.output import ALWAYS, AUTO, NEVER, Output, OutputError
+from careercli.output import ALWAYS, AUTO, NEVER, Output, OutputError, silence_stdout
 
 if TYPE_CHECKING:
     import sqlite3
@@ -319,7 +319,7 @@ def guarded(run: Session, call: Callable[[], int]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OutputError as exc:
-        _silence_stdout()
+        silence_stdout()
         run.report(exc.message())
         return 1
     except OSError as exc:
@@ -327,15 +327,6 @@ def guarded(run: Session, call: Callable[[], int]) -> int:
 
         run.report(file_failed(exc))
         return 1
-
-
-def _silence_stdout() -> None:
-    """After a failed write, let the interpreter's final flush of stdout fail quietly."""
-    try:
-        if sys.stdout is not None:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def session(ctx: Any) -> Session:
