@@ -543,16 +543,90 @@ _O36 = {
     "type": "choice",
     "choices": ["want", "reading", "read"],
     "case_sensitive": False,
-    "default": "want",
+    "default": None,
     "required": False,
     "complete": None,
     "opts": ["--status", "-s"],
     "secondary": [],
     "hidden": False,
     "value": True,
-    "help": "Where the book stands.",
+    "help": "Where the book stands (a new entry: want).",
 }
 _O37 = {
+    "name": "note",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--note"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": 'Your note on the book ("" removes it).',
+}
+_O38 = {
+    "name": "rating",
+    "nargs": 1,
+    "multiple": False,
+    "type": "int",
+    "min": 0,
+    "max": 5,
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--rating"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "Your rating, 1 to 5 (0 removes it).",
+}
+_O39 = {
+    "name": "title",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--title"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "A book outside the catalogue: its title.",
+}
+_O40 = {
+    "name": "author",
+    "nargs": 1,
+    "multiple": True,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--author"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "With --title: an author (repeat for several).",
+}
+_O41 = {
+    "name": "year",
+    "nargs": 1,
+    "multiple": False,
+    "type": "int",
+    "min": 1450,
+    "max": 2100,
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--year"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "With --title: the year.",
+}
+_O42 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -568,7 +642,7 @@ _O37 = {
     "value": True,
     "help": "Only books with this status.",
 }
-_O38 = {
+_O43 = {
     "name": "output",
     "nargs": 1,
     "multiple": False,
@@ -582,7 +656,7 @@ _O38 = {
     "value": True,
     "help": "Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout).",
 }
-_O39 = {
+_O44 = {
     "name": "force",
     "nargs": 1,
     "multiple": False,
@@ -917,7 +991,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O36, _O1, _O2, _O5],
+                            "options": [_O36, _O37, _O38, _O39, _O40, _O41, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "book",
@@ -925,7 +999,7 @@ TREE = {
                                     "multiple": False,
                                     "type": "text",
                                     "default": None,
-                                    "required": True,
+                                    "required": False,
                                     "complete": "books",
                                 }
                             ],
@@ -957,7 +1031,7 @@ TREE = {
                         "list",
                         "Your reading list, grouped by status.",
                         False,
-                        {"group": False, "options": [_O37, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O42, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -966,7 +1040,7 @@ TREE = {
             "export",
             "Export your profile as Markdown: skills,...",
             False,
-            {"group": False, "options": [_O38, _O39, _O1, _O2, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O43, _O44, _O1, _O2, _O5], "arguments": [], "commands": []},
         ),
         (
             "data",

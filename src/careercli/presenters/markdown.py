@@ -12,7 +12,7 @@ from careercli.presenters.text import code, escape, one_line
 
 if TYPE_CHECKING:
     from careercli.model import Book, Catalog, Role
-    from careercli.profile import Profile
+    from careercli.profile import Profile, ReadingEntry
     from careercli.queries.gap import Gap
 
 
@@ -20,6 +20,21 @@ def _book_line(book: Book) -> str:
     authors = ", ".join(book.authors) or "unknown author"
     year = f" ({escape(book.published[:4])})" if book.published else ""  # escape() strips a line's spaces: not this one
     return f"*{escape(book.title)}*, {escape(authors)}{year}"
+
+
+def _reading_line(entry: ReadingEntry, book: Book | None) -> str:
+    """A reading-list line: the book (or the user's own entry), then their rating and note."""
+    if book is not None:
+        line = _book_line(book)
+    elif entry.custom:
+        authors = ", ".join(entry.authors) or "unknown author"
+        year = f" ({entry.year})" if entry.year else ""
+        line = f"*{escape(entry.title)}*, {escape(authors)}{year} (your own entry)"
+    else:
+        line = f"{code(entry.book)} (no longer in the catalog)"
+    if entry.rating:
+        line += f", rated {entry.rating}/5"
+    return line + (f": {escape(entry.note)}" if entry.note else "")
 
 
 def _list(items: Iterable[str]) -> list[str]:
@@ -104,8 +119,7 @@ def profile_markdown(
             continue
         out += [f"### {label}", ""]
         for entry in entries:
-            book = catalog.books.get(entry.book)
-            out.append(f"- {_book_line(book)}" if book else f"- {code(entry.book)} (no longer in the catalog)")
+            out.append("- " + _reading_line(entry, catalog.books.get(entry.book)))
         out.append("")
 
     out += ["## Suggested next books", ""]
