@@ -126,3 +126,16 @@ def test_own_entries_in_the_export_and_completion(career) -> None:
                      "ops as a \\*novel\\*"]  # fmt: skip
     env = {"_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "career reading remove cus", "COMP_CWORD": "3"}
     assert career(env=env).out.split() == ["custom:the-phoenix-project"]
+
+
+def test_the_terminal_table_shows_own_entry_rating_and_note(cli, monkeypatch) -> None:
+    assert cli(*PHOENIX, "--rating", "4", "--note", "ops as a novel").code == 0
+    assert cli("reading", "add", "team-topologies").code == 0
+    monkeypatch.setenv("COLUMNS", "100")
+    page = [line.rstrip() for line in cli("reading", "list", tty=True).out.splitlines()]
+    row = next(line for line in page if "custom:the-phoenix-project" in line)
+    assert row.split() == ["custom:the-phoenix-project", "The", "Phoenix", "Project", "(your", "own", "entry)", "2013",
+                           "4/5"]  # fmt: skip
+    assert any(line.strip() == "Gene Kim, Kevin Behr" for line in page)
+    assert any(line.strip() == "ops as a novel" for line in page)
+    assert any(line.split()[-1] == "—" for line in page if "team-topologies" in line)  # not rated

@@ -72,7 +72,7 @@ def reading_add(
     run = session(ctx)
     cat = run.catalog()
     change = ReadingChange(status=status.value if status else None, note=note, rating=rating)
-    found = None
+    found, later = None, ""
     if title is not None:
         title = " ".join(title.split())
         if not title:
@@ -91,13 +91,13 @@ def reading_add(
         if title is not None:
             label += f" (in the catalogue as {found.id})"
         if newer := newer_edition(cat, found):
-            label += f". A newer edition is {newer.id} ({edition_words(newer)})"
+            later = f" A newer edition is {newer.id} ({edition_words(newer)})."
     found_title = found.title if found is not None else ""
     _, after = run.store().update(lambda p: with_reading(p, book_id, change, today(), found_title))
     entry = next(r for r in after.reading if r.book == book_id)
     said = ", ".join([entry.status, *([f"rated {entry.rating}/5"] if entry.rating else []),
                       *(["with your note"] if entry.note else [])])  # fmt: skip
-    run.tell(f"{label}: {said}.")
+    run.tell(f"{label}: {said}.{later}")
 
 
 @app.command("remove", cls=CareerCommand)

@@ -65,7 +65,9 @@ def reading_table(entries: Sequence[ReadingEntry], catalog: Catalog) -> Renderab
         table.add_column("Id", style="cyan", no_wrap=True)  # what 'reading remove' takes: never wrapped
         table.add_column("Book", overflow="fold")
         table.add_column("Published", style="green", no_wrap=True)
-        table.add_column("Rating", style="yellow", no_wrap=True)
+        rated = any(e.rating for e in group)
+        if rated:  # only when there is one to show: the titles keep the width
+            table.add_column("Rating", style="yellow", no_wrap=True)
         for entry in group:
             book = catalog.books.get(entry.book)
             if book is not None:
@@ -79,8 +81,8 @@ def reading_table(entries: Sequence[ReadingEntry], catalog: Catalog) -> Renderab
                 cell.append_text(Text.assemble("\n", (single_line(authors_text(authors)), DIM)))
             if entry.note:
                 cell.append_text(Text.assemble("\n", (single_line(entry.note), "italic")))
-            rating = f"{entry.rating}/5" if entry.rating else "—"
-            table.add_row(flat_text(entry.book), cell, flat_text(published), flat_text(rating))
+            rating = [flat_text(f"{entry.rating}/5" if entry.rating else "—")] if rated else []
+            table.add_row(flat_text(entry.book), cell, flat_text(published), *rating)
         parts.append(table)
     return Group(*parts)
 
