@@ -670,6 +670,20 @@ _O44 = {
     "value": False,
     "help": "Overwrite FILE if it exists.",
 }
+_O45 = {
+    "name": "full",
+    "nargs": 1,
+    "multiple": False,
+    "type": "flag",
+    "default": False,
+    "required": False,
+    "complete": None,
+    "opts": ["--full"],
+    "secondary": [],
+    "hidden": False,
+    "value": False,
+    "help": "Every plan step and every official fact, not the first few of each.",
+}
 TREE = {
     "group": True,
     "options": [_O0, _O1, _O2, _O3, _O4, _O5],
@@ -1038,9 +1052,9 @@ TREE = {
         ),
         (
             "export",
-            "Export your profile as Markdown: skills,...",
+            "Export your profile as Markdown: a...",
             False,
-            {"group": False, "options": [_O43, _O44, _O1, _O2, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O43, _O44, _O45, _O1, _O2, _O5], "arguments": [], "commands": []},
         ),
         (
             "data",
