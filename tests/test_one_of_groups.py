@@ -163,3 +163,8 @@ def test_the_export_says_why_it_has_no_plan_for_an_occupation_it_cannot_measure(
     assert "#### Learning plan" not in section
     assert "Coverage" not in section
     assert "Skills to learn" not in section
+
+
+def test_suggest_why_names_each_group(career) -> None:
+    page = career("suggest", "--have", "sql,git", "--why", "qa-engineer", env={"COLUMNS": "120"}).out
+    assert re.search(r"browser automation: one of Playwright, Selenium +1 +missing", page)

@@ -319,8 +319,7 @@ def why_view(
     table.add_column("Weight", justify="right", no_wrap=True)
     table.add_column("You", no_wrap=True)
     for line in lines:
-        names = ", ".join(catalog.skill_name(s) for s in line.skills)
-        label = f"one of: {names}" if line.group else names
+        label = unit_label([catalog.skill_name(s) for s in line.skills], line.group)
         note = " (generic)" if any(s in GENERIC for s in line.skills) else ""
         table.add_row(Text(single_line(label + note)), f"{line.weight:g}",
                       Text("✓ have", style="green") if line.have else Text("missing", style=DIM))  # fmt: skip
