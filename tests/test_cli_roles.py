@@ -107,7 +107,8 @@ def test_show_json_shape(cli) -> None:
         "Keeping data secure against breaches",
         "Scaling with more users, data and interactions",
     ]
-    assert {"id": "python", "name": "Python"} in role["key_skills"]
+    assert {"id": "python", "name": "Python", "group": "server-side language"} in role["key_skills"]
+    assert {"id": "sql", "name": "SQL", "group": None} in role["key_skills"]
     assert set(role["books"][0]) >= {"id", "title", "authors", "publisher", "published", "isbn13", "roles", "topics"}
 
 

@@ -57,7 +57,7 @@ def test_a_pack_adds_a_role_and_list_marks_its_origin(cli, packs: Path) -> None:
     assert next(row for row in table.splitlines() if "backend-developer" in row).rstrip().endswith("bundled")
     shown = json.loads(cli("show", "mainframe", "--json").out)["role"]
     assert shown["source"] == "team.toml"
-    assert {"id": "cobol", "name": "COBOL"} in shown["key_skills"]
+    assert {"id": "cobol", "name": "COBOL", "group": None} in shown["key_skills"]
 
 
 def test_a_pack_overrides_a_bundled_role_by_id(cli, packs: Path) -> None:

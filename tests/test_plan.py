@@ -103,8 +103,8 @@ def test_path_tree_at_each_depth_and_cycles_shown_once(small: Catalog) -> None:
 
 def test_path_adds_and_comes_from(small: Catalog) -> None:
     path = career_path(small, small.roles["three"], 1)
-    assert [(s.slug, s.adds) for s in path.leads_to] == [("one", ("a", "b", "c"))]
-    assert [(s.slug, s.adds) for s in path.comes_from] == [("one", ("e", "f")), ("two", ("f",))]
+    assert [(s.slug, s.skills) for s in path.leads_to] == [("one", ("a", "b", "c"))]
+    assert [(s.slug, s.skills) for s in path.comes_from] == [("one", ("e", "f")), ("two", ("f",))]
 
 
 def test_suggest_ranks_by_coverage_then_overlap(small: Catalog) -> None:

@@ -76,6 +76,22 @@ class Role:
         return self.slug
 
     @property
+    def units(self) -> tuple[SkillGroup, ...]:
+        """The key skills as the units a learner covers, in the role's order: a skill on its own is a unit with
+        no name, a "one of" group one unit where its first member stands. Every view counts and shows these."""
+        group_of = {m: g for g in self.skill_groups for m in g.skills}
+        seen: set[str] = set()
+        units: list[SkillGroup] = []
+        for skill in self.key_skills:
+            group = group_of.get(skill)
+            if group is None:
+                units.append(SkillGroup("", (skill,)))
+            elif group.name not in seen:
+                seen.add(group.name)
+                units.append(group)
+        return tuple(units)
+
+    @property
     def title(self) -> str:
         return self.name
 

@@ -48,11 +48,13 @@ def export_profile(run: Session, output: str | None, force: bool, full: bool = F
 
     mine, cat = run.profile(), run.catalog()
     marked = [m.role for m in mine.bookmarks if m.role not in cat.roles]
-    cat = with_roles(cat, occupation_roles(cat, marked, run.onet() if marked else None))  # occupations by name
+    unmeasured: dict[str, str] = {}  # occupations with too few technologies the catalogue knows: no gap, no plan
+    cat = with_roles(cat, occupation_roles(cat, marked, run.onet() if marked else None, unmeasured))  # by name
     marks = [m.role for m in mine.bookmarks]  # the plan weighs the bookmarked roles, as `career plan` does
-    gaps = {m.role: role_gap(cat, cat.roles[m.role], mine.skills, marks) for m in mine.bookmarks if m.role in cat.roles}
+    gaps = {m.role: role_gap(cat, cat.roles[m.role], mine.skills, marks) for m in mine.bookmarks
+            if m.role in cat.roles and m.role not in unmeasured}  # fmt: skip
     text = profile_markdown(mine, cat, dt.date.today(), __version__, gaps, suggested_books(cat, mine),
-                            _labour(cat, [m.role for m in mine.bookmarks]), full)  # fmt: skip
+                            _labour(cat, [m.role for m in mine.bookmarks]), full, unmeasured)  # fmt: skip
     text += _official_facts(run, [m.role for m in mine.bookmarks], full)  # with the credit line of each release
     text += _interests(run, mine)
     if output in (None, "-"):

@@ -137,11 +137,13 @@ def role_detail(
     def refs(slugs: Sequence[str]) -> list[dict[str, str]]:
         return [{"slug": s, "name": catalog.roles[s].name if s in catalog.roles else s} for s in slugs]
 
+    group = {s: g.name for g in role.skill_groups for s in g.skills}
     return {
         **role_summary(role),
         "what_they_do": role.what_they_do,
         "what_to_learn": list(role.what_to_learn),
-        "key_skills": [{"id": s, "name": catalog.skill_name(s)} for s in role.key_skills],
+        "key_skills": [{"id": s, "name": catalog.skill_name(s), "group": group.get(s)} for s in role.key_skills],
+        "skill_groups": skill_groups(role),
         "challenges": [{"title": c.title, "why": c.why} for c in role.challenges],
         "career_prospects": list(role.career_prospects),
         "next_roles": refs(role.next_roles),
@@ -151,6 +153,11 @@ def role_detail(
         "bookmark": bookmark,
         "source": role.source,
     }
+
+
+def skill_groups(role: Role) -> list[dict[str, Any]]:
+    """The role's "one of" groups: each its name and its members (key skills, of which one is enough)."""
+    return [{"name": g.name, "skills": list(g.skills)} for g in role.skill_groups]
 
 
 def bookmark(mark: Bookmark, catalog: Catalog) -> dict[str, Any]:
@@ -197,6 +204,11 @@ def comparison(result: Comparison) -> dict[str, Any]:
             {
                 **role_summary(r),
                 "key_skills": list(r.key_skills),
+                "skill_groups": skill_groups(r),
+                "units": [
+                    {"group": u.unit.name or None, "skills": list(u.skills), "shared_with": list(u.shared_with)}
+                    for u in result.units[r.slug]
+                ],
                 "only": list(result.only[r.slug]),
                 "challenges": [c.title for c in r.challenges],
                 "next_roles": list(r.next_roles),
@@ -229,10 +241,16 @@ def gap(result: Gap, catalog: Catalog) -> dict[str, Any]:
     }
 
 
+def added(item: Step) -> dict[str, Any]:
+    """What a step of a career path adds: its skills, and the same as units ("one of" groups whole)."""
+    units = [{"group": u.name or None, "skills": list(u.skills)} for u in item.adds]
+    return {"adds": list(item.skills), "adds_units": units}
+
+
 def career_path(result: CareerPath, catalog: Catalog) -> dict[str, Any]:
     def step(item: Step) -> dict[str, Any]:
         role = catalog.roles[item.slug]
-        data: dict[str, Any] = {"slug": item.slug, "name": role.name, "adds": list(item.adds)}
+        data: dict[str, Any] = {"slug": item.slug, "name": role.name, **added(item)}
         data["repeat"] = item.repeat
         data["next"] = [step(child) for child in item.children]
         return data
@@ -241,9 +259,7 @@ def career_path(result: CareerPath, catalog: Catalog) -> dict[str, Any]:
         "role": result.role,
         "depth": result.depth,
         "leads_to": [step(s) for s in result.leads_to],
-        "comes_from": [
-            {"slug": s.slug, "name": catalog.roles[s.slug].name, "adds": list(s.adds)} for s in result.comes_from
-        ],
+        "comes_from": [{"slug": s.slug, "name": catalog.roles[s.slug].name, **added(s)} for s in result.comes_from],
     }
 
 

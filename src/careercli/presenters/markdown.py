@@ -8,10 +8,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from careercli.presenters.text import code, escape, one_line
+from careercli.presenters.text import code, escape, one_line, unit_label
 
 if TYPE_CHECKING:
-    from careercli.model import Book, Catalog, Role
+    from careercli.model import Book, Catalog, Role, SkillGroup
     from careercli.profile import Profile, ReadingEntry
     from careercli.queries.gap import Gap
 
@@ -73,6 +73,11 @@ def _summary(
     return [*out, ""]
 
 
+def unit_name(catalog: Catalog, unit: SkillGroup) -> str:
+    """A key skill, or a "one of" group in words (see :func:`~careercli.presenters.text.unit_label`)."""
+    return unit_label([catalog.skill_name(s) for s in unit.skills], unit.name)
+
+
 def _list(items: Iterable[str]) -> list[str]:
     return [f"- {item}" for item in items]
 
@@ -86,13 +91,15 @@ def profile_markdown(
     suggestions: Sequence[Book],
     labour: Mapping[str, tuple[Any, Any]] | None = None,
     full: bool = False,
+    unmeasured: Mapping[str, str] | None = None,
 ) -> str:
     """The whole profile as a Markdown document: ``gaps`` holds the gap to each bookmarked role in the catalog,
     ``suggestions`` the books to suggest (both from ``queries.gap``), ``labour`` BLS (pay, outlook) of each
-    bookmarked role or occupation that links to an occupation code.
+    bookmarked role or occupation that links to an occupation code, ``unmeasured`` why the catalogue cannot
+    measure a gap to a bookmarked occupation (it gets that line instead of a gap and a plan).
 
     A summary comes first; each plan shows its first PLAN_STEPS steps and the count of the rest unless ``full``."""
-    labour = labour or {}
+    labour, unmeasured = labour or {}, unmeasured or {}
     out = ["# My career profile", "", f"Exported by careercli {version} on {today.isoformat()}.", ""]
     out += _summary(profile, catalog, gaps, labour)
 
@@ -123,14 +130,18 @@ def profile_markdown(
             details.append(f"**My note:** {escape(mark.note)}")
         if mark.tags:
             details.append("**Tags:** " + ", ".join(escape(t) for t in mark.tags))
-        if role is not None:
+        if role is not None and role.slug in unmeasured:
+            details.append(f"**Gap:** {escape(unmeasured[role.slug])}, so there is no plan")
+        elif role is not None:
+            from careercli.presenters.plan import unit_names
+
             gap = gaps[role.slug]
-            owned = [escape(catalog.skill_name(s)) for s in gap.have]
-            missing = [escape(catalog.skill_name(s)) for s in gap.missing]
+            owned, missing = ([escape(name) for name in names] for names in unit_names(gap, catalog))
+            apart = "; " if any(", " in name for name in owned + missing) else ", "  # a group has its own commas
             details.append(f"**Coverage:** {gap.coverage:.0%} of the key skills")
-            details.append("**Skills I have:** " + (", ".join(owned) or "none yet"))
+            details.append("**Skills I have:** " + (apart.join(owned) or "none yet"))
             more = f" and {len(missing) - SKILLS} more" if len(missing) > SKILLS and not full else ""
-            details.append("**Skills to learn:** " + (", ".join(missing[: None if full else SKILLS]) or "none") + more)
+            details.append("**Skills to learn:** " + (apart.join(missing[: None if full else SKILLS]) or "none") + more)
         out += [*_list(details), ""]
         if mark.role in labour:
             from careercli.presenters.bls import markdown as labour_markdown
@@ -141,10 +152,10 @@ def profile_markdown(
             out += ["#### Challenges", ""]
             out += _list(f"**{escape(c.title)}:** {escape(c.why)}" for c in role.challenges)
             out.append("")
-        if role is not None and gap.plan:
+        if role is not None and role.slug in gaps and gaps[role.slug].plan:
             from careercli.presenters.plan import plan_markdown
 
-            steps = plan_markdown(gap, catalog, escape)  # as `career plan`
+            steps = plan_markdown(gaps[role.slug], catalog, escape)  # as `career plan`
             out += ["#### Learning plan", "", *(steps if full else steps[:PLAN_STEPS]), ""]
             if len(steps) > PLAN_STEPS and not full:
                 rest = len(steps) - PLAN_STEPS
@@ -202,7 +213,7 @@ def role_markdown(role: Role, catalog: Catalog, books: Sequence[Book], labour: s
     out += [f"| {one_line(c.title)} | {one_line(c.why)} |" for c in role.challenges]  # a cell is one line
     out += ["", "## Career prospects", "", *_list(escape(item) for item in role.career_prospects), ""]
     out += [f"Next roles: {names(role.next_roles)}", "", f"Related roles: {names(role.related_roles)}", ""]
-    out += ["## Key skills", "", ", ".join(escape(catalog.skill_name(s)) for s in role.key_skills), ""]
+    out += ["## Key skills", "", *_list(escape(unit_name(catalog, unit)) for unit in role.units), ""]
     out += ["## Recent books", ""]
     out += _list(_book_line(book) for book in books) if books else ["No books in the catalog for this role yet."]
     out.append("")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from careercli.presenters.text import single_line
+from careercli.presenters.text import single_line, unit_label
 from careercli.queries.gap import GENERIC, step_reasons
 
 # what each part of the suggest mix measures, in a few words (the names are queries.gap.MIX's)
@@ -154,8 +154,26 @@ def _header(result: Gap, catalog: Catalog) -> list[RenderableType]:
     bar = Text("█" * filled, style="green") + Text("░" * (30 - filled), style=DIM)
     from careercli.presenters.rich_common import Flow
 
-    have = [Text(single_line(catalog.skill_name(s))) for s in result.have] or [Text("none of them yet")]
-    return [header, bar, Text(), Flow(have, lead=Text("Have: ", "bold green"))]
+    units = unit_names(result, catalog)[0]
+    have = [Text(single_line(name)) for name in units] or [Text("none of them yet")]
+    apart = "; " if any(", " in name for name in units) else ", "
+    return [header, bar, Text(), Flow(have, apart, lead=Text("Have: ", "bold green"))]
+
+
+def unit_names(result: Gap, catalog: Catalog) -> tuple[list[str], list[str]]:
+    """The role's units the learner covers and those missing, in words and in the role's order, so that what is
+    listed matches what is counted: a "one of" group had is its name and the members had ("server-side
+    language: Java"), a group missing all its members."""
+    role = catalog.roles[result.role]
+    had = set(result.have)
+    covered, missing = [], []
+    for unit in role.units:
+        mine = [catalog.skill_name(s) for s in unit.skills if s in had]
+        if mine:  # the members had, each one enough
+            covered.append(f"{unit.name}: {', '.join(mine)}" if unit.name else mine[0])
+        else:
+            missing.append(unit_label([catalog.skill_name(s) for s in unit.skills], unit.name))
+    return covered, missing
 
 
 def _opening(result: Gap, catalog: Catalog, no_skills: bool, pay: RenderableType | None) -> list[RenderableType]:
@@ -301,8 +319,7 @@ def why_view(
     table.add_column("Weight", justify="right", no_wrap=True)
     table.add_column("You", no_wrap=True)
     for line in lines:
-        names = ", ".join(catalog.skill_name(s) for s in line.skills)
-        label = f"one of: {names}" if line.group else names
+        label = unit_label([catalog.skill_name(s) for s in line.skills], line.group)
         note = " (generic)" if any(s in GENERIC for s in line.skills) else ""
         table.add_row(Text(single_line(label + note)), f"{line.weight:g}",
                       Text("✓ have", style="green") if line.have else Text("missing", style=DIM))  # fmt: skip

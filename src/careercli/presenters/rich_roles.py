@@ -24,10 +24,10 @@ from careercli.presenters.rich_common import (
     role_lines,
     role_names,
 )
-from careercli.presenters.text import count, single_line
+from careercli.presenters.text import count, single_line, unit_label
 
 if TYPE_CHECKING:
-    from careercli.model import Book, Catalog, Role, RoleSummary
+    from careercli.model import Book, Catalog, Role, RoleSummary, SkillGroup
     from careercli.queries.compare import Comparison
     from careercli.queries.progression import CareerPath, Step
 
@@ -153,11 +153,12 @@ def challenges_table(role: Role) -> Table:
 
 
 def skills_line(role: Role, catalog: Catalog, have: set[str] | None = None) -> Flow:
-    """The key skills in a row, wrapped between names, never inside one."""
+    """The key skills in a row, wrapped between names, never inside one; a "one of" group is one item
+    ("server-side language: one of Python, Java, Go"), marked had when any member is."""
     items = []
-    for skill_id in role.key_skills:
-        name = single_line(catalog.skill_name(skill_id))
-        if have is not None and skill_id in have:
+    for unit in role.units:
+        name = single_line(unit_label([catalog.skill_name(s) for s in unit.skills], unit.name))
+        if have is not None and have & set(unit.skills):
             items.append(Text("✓ " + name, style="bold green"))
         else:
             items.append(Text(name, style="bold"))
@@ -182,19 +183,25 @@ def comparison_view(result: Comparison, catalog: Catalog, labour: Mapping[str, t
         rows, notes = comparison_rows([labour.get(r.slug) for r in roles], [r.name for r in roles], state)
         for label, values in rows:
             table.add_row(label, *[flat_text(value) for value in values])
-    shared = Flow([Text(single_line(catalog.skill_name(s)), "green") for s in result.shared] or [Text("none")],
-                  lead=Text("Shared key skills: ", "bold"))  # fmt: skip
+    common = []  # each shared unit once: its skills that serve every role ("one of" when more than one does)
+    for unit in result.units[roles[0].slug]:
+        skills = [s for s in unit.skills if s in result.shared]
+        if skills:
+            names = [catalog.skill_name(s) for s in skills]
+            common.append(Text(single_line(unit_label(names, unit.unit.name if len(skills) > 1 else "")), "green"))
+    apart = "; " if any(", " in t.plain for t in common) else ", "  # a group's own commas must not blur the units
+    shared = Flow(common or [Text("none")], apart, lead=Text("Shared key skills: ", "bold"))
     cells = []
-    for role in roles:
+    everyone = len(roles) - 1
+    for role in roles:  # unit by unit: a "one of" group is one line, shared when one of its members is
         text = Text()
-        for skill in role.key_skills:
-            if skill in result.shared:
-                text.append("✓ " + single_line(catalog.skill_name(skill)) + "\n", style="bold green")
-        for skill in role.key_skills:
-            if skill in result.some:
-                text.append("◐ " + single_line(catalog.skill_name(skill)) + "\n", style="yellow")
-        for skill in result.only[role.slug]:
-            text.append("• " + single_line(catalog.skill_name(skill)) + "\n")
+        units = result.units[role.slug]
+        for mark, style, wanted in (("✓ ", "bold green", everyone), ("◐ ", "yellow", -1), ("• ", "", 0)):
+            for unit in units:
+                found = len(unit.shared_with)
+                if found == wanted or (wanted == -1 and 0 < found < everyone):
+                    name = unit_label([catalog.skill_name(s) for s in unit.skills], unit.unit.name)
+                    text.append(mark + single_line(name) + "\n", style=style)
         text.rstrip()
         cells.append(text)
     table.add_row("Key skills", *cells)
@@ -227,7 +234,7 @@ def path_view(result: CareerPath, catalog: Catalog) -> RenderableType:
             elif step.repeat:
                 label.append("  ↺ followed elsewhere in this tree", style=DIM)
             elif step.adds:
-                label.append("  + " + ", ".join(single_line(catalog.skill_name(s)) for s in step.adds[:5]), style=DIM)
+                label.append("  + " + _units(catalog, step.adds[:5]), style=DIM)
                 if len(step.adds) > 5:
                     label.append(f" +{len(step.adds) - 5} more", style=DIM)
             grow(node.add(label), step.children)
@@ -241,8 +248,14 @@ def path_view(result: CareerPath, catalog: Catalog) -> RenderableType:
         table.add_column("They add", overflow="fold")
         for step in result.comes_from:
             table.add_row(flat_text(catalog.roles[step.slug].name),
-                          flat_text(", ".join(catalog.skill_name(s) for s in step.adds) or "—"))  # fmt: skip
+                          flat_text(_units(catalog, step.adds) or "—"))  # fmt: skip
         parts.append(table)
     else:
         parts.append(Text("No role in the catalog lists this one as a next step.", style=DIM))
     return Group(*parts)
+
+
+def _units(catalog: Catalog, units: Sequence[SkillGroup]) -> str:
+    """Key-skill units in a row: ", " between them, or "; " when a "one of" group has commas of its own."""
+    names = [unit_label([catalog.skill_name(s) for s in unit.skills], unit.name) for unit in units]
+    return ("; " if any(unit.name for unit in units) else ", ").join(names)

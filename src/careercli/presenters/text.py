@@ -42,6 +42,14 @@ def count(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
+def unit_label(names: list[str], group: str = "") -> str:
+    """A key-skill unit in words: a skill's name, or a "one of" group as "server-side language: one of Python,
+    Java, Go" (one member is enough); a group's one member named alone reads "server-side language: Java"."""
+    if not group:
+        return ", ".join(names)
+    return f"{group}: {names[0]}" if len(names) == 1 else f"{group}: one of {', '.join(names)}"
+
+
 # --- Markdown: the export and the Markdown sections of the presenters
 
 # Only what could start or end structure is escaped, so that ordinary text stays readable in the source

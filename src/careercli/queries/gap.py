@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # skills every role lists and nobody is hired for alone: they weigh a quarter of a core skill in a score
 GENERIC = frozenset({"git", "debugging", "communication", "problem-solving", "programming-fundamentals"})
 GENERIC_WEIGHT = 0.25
+OCCUPATION = "occupation"  # the category of an O*NET occupation read as a role (queries.lookup.as_role)
 
 # a small curated nearness: knowing the key makes each listed skill quicker to learn
 NEAR: dict[str, tuple[str, ...]] = {
@@ -83,17 +84,7 @@ def books_teaching(catalog: Catalog, skill: str, role: str | None = None) -> lis
 
 def units_of(role: Role) -> list[tuple[str, ...]]:
     """The role's key skills as units in the role's order: a group is one unit, where its first member stands."""
-    group_of = {m: g for g in role.skill_groups for m in g.skills}
-    seen: set[str] = set()
-    units: list[tuple[str, ...]] = []
-    for skill in role.key_skills:
-        group = group_of.get(skill)
-        if group is None:
-            units.append((skill,))
-        elif group.name not in seen:
-            seen.add(group.name)
-            units.append(group.skills)
-    return units
+    return [unit.skills for unit in role.units]
 
 
 def nearest(catalog: Catalog, members: Iterable[str], owned: set[str]) -> list[str]:
@@ -128,7 +119,8 @@ def role_gap(catalog: Catalog, role: Role, have: Iterable[str], bookmarked: Iter
     after = {s: tuple(p for p in _requires(catalog, s, plan) if p in placed) for s in plan}
     users = {s: tuple(m for m in plan if s in after[m]) for s in plan}
     keys = set(missing)
-    others = {s: sum(1 for r in catalog.roles.values() if r.slug != role.slug and s in r.key_skills) for s in plan}
+    curated = [r for r in catalog.roles.values() if r.slug != role.slug and r.category != OCCUPATION]
+    others = {s: sum(1 for r in curated if s in r.key_skills) for s in plan}
     steps = []
     for index, s in enumerate(plan):
         level = learner_level(catalog, s, owned | set(plan[:index]))
@@ -245,8 +237,11 @@ def _requires(catalog: Catalog, skill: str, plan: Iterable[str]) -> list[str]:
 
 
 def _demand(catalog: Catalog, missing: list[str], bookmarked: Iterable[str]) -> dict[str, int]:
-    """How many of the bookmarked roles list each missing skill."""
-    marks = [catalog.roles[r] for r in bookmarked if r in catalog.roles]
+    """How many of the bookmarked roles list each missing skill. Only curated roles count (here and in "a key
+    skill of N other roles"): a bookmarked occupation is in the catalogue only where the command read it (the
+    export reads them all, ``plan`` only its own), and the plan must not change with that."""
+    found = [catalog.roles[r] for r in bookmarked if r in catalog.roles]
+    marks = [r for r in found if r.category != OCCUPATION]
     return {s: sum(1 for r in marks if s in r.key_skills) for s in missing}
 
 

@@ -268,8 +268,12 @@ def with_roles(catalog: Catalog, extra: Mapping[str, Role]) -> Catalog:
     return catalog.replace(roles=ChainMap(dict(extra), catalog.roles))  # type: ignore[arg-type]
 
 
-def occupation_roles(catalog: Catalog, ids: Iterable[str], db: sqlite3.Connection | None) -> dict[str, Role]:
-    """The ids that are no curated role but an occupation in ``db`` (bookmarked codes), as role-like views."""
+def occupation_roles(
+    catalog: Catalog, ids: Iterable[str], db: sqlite3.Connection | None, unmeasured: dict[str, str] | None = None
+) -> dict[str, Role]:
+    """The ids that are no curated role but an occupation in ``db`` (bookmarked codes), as role-like views; with
+    ``unmeasured``, each code the catalogue cannot measure a gap to is added to it with the reason
+    (:func:`unmeasurable`), the rule ``gap`` and ``plan`` apply."""
     found: dict[str, Role] = {}
     if db is None:
         return found
@@ -282,4 +286,7 @@ def occupation_roles(catalog: Catalog, ids: Iterable[str], db: sqlite3.Connectio
         page = occ.detail(db, code, index)
         if page is not None:
             found[code] = as_role(page)
+            reason = unmeasurable(page) if unmeasured is not None else None
+            if reason is not None and unmeasured is not None:
+                unmeasured[code] = reason
     return found

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from collections import deque
 
-from careercli.model import Catalog, Role
+from careercli.model import Catalog, Role, SkillGroup
 from careercli.records import record
 
 
 @record
 class Step:
     slug: str
-    adds: tuple[str, ...]  # key skills of this role that the role before it does not list
+    adds: tuple[SkillGroup, ...]  # the key-skill units of this role that the role before it does not cover
     children: tuple[Step, ...] = ()
     repeat: bool = False  # already shown higher up (or earlier at the same depth): not followed again
+
+    @property
+    def skills(self) -> tuple[str, ...]:
+        """The skills of the units it adds (every member of a "one of" group)."""
+        return tuple(s for unit in self.adds for s in unit.skills)
 
 
 @record
@@ -24,9 +29,12 @@ class CareerPath:
     comes_from: tuple[Step, ...]
 
 
-def adds(catalog: Catalog, before: Role, after: Role) -> tuple[str, ...]:
-    known = set(before.key_skills)
-    return tuple(s for s in after.key_skills if s not in known)
+def adds(catalog: Catalog, before: Role, after: Role) -> tuple[SkillGroup, ...]:
+    """The units of ``after`` that whoever meets ``before`` does not surely have: a unit is covered when one of
+    ``before``'s units lies inside it (Python covers "one server-side language"; "Go or Python" covers "Go or
+    Python", but not Go alone)."""
+    known = [set(unit.skills) for unit in before.units]
+    return tuple(unit for unit in after.units if not any(k <= set(unit.skills) for k in known))
 
 
 def career_path(catalog: Catalog, role: Role, depth: int = 3) -> CareerPath:
