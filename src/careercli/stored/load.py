@@ -14,7 +14,6 @@ import marshal
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar
 
 from careercli.catalogue.heads import from_head, head_row
 from careercli.catalogue.plain import (
@@ -29,9 +28,14 @@ from careercli.catalogue.sources import Source, catalog_sources
 from careercli.catalogue.store import Damaged, Store, write_store
 from careercli.model import Book, Catalog, Challenge, Readings, Role, RoleSummary, Skill, SkillGroup
 
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
+
 FORMAT = 4  # 2: the derived tables ("table:" rows); 3: the reading lists' heads ("rh:" rows); 4: the listing
 MODEL = (Role, Skill, Book, Challenge, SkillGroup, RoleSummary)
-T = TypeVar("T")
 BULK_AFTER = 200  # items read one at a time before a stored mapping reads all of its kind at once
 Report = Callable[[str], None]
 
@@ -200,7 +204,7 @@ def _book_order(store: Store, recovery: _Recovery) -> tuple[str, ...]:
         return recovery.catalog().book_ids_newest_first()
 
 
-class StoredMap(Mapping[str, T]):
+class StoredMap(Mapping[str, "T"]):
     """A read-only mapping whose items are read from the store (and checked) the first time they are used; when
     the store turns out damaged it answers from the rebuilt catalogue instead."""
 
@@ -302,7 +306,7 @@ class StoredMap(Mapping[str, T]):
         return len(self._keyset())
 
 
-class StoredReadings(StoredMap[Any]):
+class StoredReadings(StoredMap["Any"]):
     """Each role's reading lists by their head rows ("rh:"): a page reads its first books by fit, the count and
     the newest; the whole lists ("rr:") are read only when walked (``heads``)."""
 
