@@ -111,24 +111,29 @@ def write_store(folder: str | os.PathLike[str], key: str, blobs: Iterable[tuple[
     try:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        connection = sqlite3.connect(temporary, isolation_level=None)
-        try:
-            connection.execute("PRAGMA journal_mode = OFF")
-            connection.execute("PRAGMA synchronous = OFF")
-            connection.execute("CREATE TABLE blob (name TEXT PRIMARY KEY, digest INTEGER, data BLOB) WITHOUT ROWID")
-            connection.execute("BEGIN")
-            rows = ((name, _digest(name, data), data) for name, data in blobs)
-            connection.executemany("INSERT OR REPLACE INTO blob VALUES (?, ?, ?)", rows)
-            data = key.encode("utf-8")
-            connection.execute("INSERT INTO blob VALUES (?, ?, ?)", ("key", _digest("key", data), data))
-            connection.execute("COMMIT")
-        finally:
-            connection.close()
+        fill(temporary, key, blobs)
         os.chmod(temporary, 0o600)
         os.replace(temporary, os.path.join(folder, NAME))
     except (OSError, sqlite3.Error):
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+
+
+def fill(path: str, key: str, blobs: Iterable[tuple[str, bytes]]) -> None:
+    """Write a new store file at ``path`` (which must not exist) holding ``blobs`` under ``key``."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("CREATE TABLE blob (name TEXT PRIMARY KEY, digest INTEGER, data BLOB) WITHOUT ROWID")
+        connection.execute("BEGIN")
+        rows = ((name, _digest(name, data), data) for name, data in blobs)
+        connection.executemany("INSERT OR REPLACE INTO blob VALUES (?, ?, ?)", rows)
+        data = key.encode("utf-8")
+        connection.execute("INSERT INTO blob VALUES (?, ?, ?)", ("key", _digest("key", data), data))
+        connection.execute("COMMIT")
+    finally:
+        connection.close()
 
 
 def _prune(folder: str) -> None:

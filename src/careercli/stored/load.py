@@ -78,18 +78,30 @@ def load_catalog(use_cache: bool = True, report: Report = _warn) -> Catalog:
         report(warning)
     key = cache_key(sources)
     if use_cache:
-        store = Store.open(_folder(), key)
-        if store is not None:
-            try:
-                said = marshal.loads(store.get("warnings"))
-                catalog = _stored(store, _Recovery(sources, key, _quiet))
-            except (Damaged, KeyError, ValueError, EOFError, TypeError):
-                store.close()
-            else:
-                for warning in said:  # a pack's warnings are shown on every run, not only when it is read
-                    report(warning)
-                return catalog
+        catalog = _from_store(sources, key, report)
+        if catalog is None and all(source.origin == "bundled" for source in sources):
+            from careercli.stored import seed
+
+            if seed.plant(_folder(), key):  # a new cache folder: the shipped store of the bundled data
+                catalog = _from_store(sources, key, report)
+        if catalog is not None:
+            return catalog
     return _build_and_store(sources, key, report, store=use_cache)
+
+
+def _from_store(sources: list[Source], key: str, report: Report) -> Catalog | None:
+    store = Store.open(_folder(), key)
+    if store is None:
+        return None
+    try:
+        said = marshal.loads(store.get("warnings"))
+        catalog = _stored(store, _Recovery(sources, key, _quiet))
+    except (Damaged, KeyError, ValueError, EOFError, TypeError):
+        store.close()
+        return None
+    for warning in said:  # a pack's warnings are shown on every run, not only when it is read
+        report(warning)
+    return catalog
 
 
 def _build_and_store(sources: list[Source], key: str, report: Report, store: bool = True) -> Catalog:
