@@ -183,37 +183,28 @@ def _stored(store: Store, recovery: _Recovery) -> Catalog:
         StoredMap(store, "book", book_from_plain, recovery, lambda c: c.books),
         tuple(sources),
         role_books=StoredMap(store, "rb", tuple, recovery, lambda c: c.indexes()[0]),
-        book_order=lambda: _book_order(store, recovery),
+        book_order=lambda: _row(store, "order", tuple, lambda: recovery.catalog().book_ids_newest_first()),
         readings=StoredReadings(store, "rh", tuple, recovery, _readings),
-        summaries=lambda: _summaries(store, recovery),
-        tables=lambda name: _table(store, name),
+        summaries=lambda: _row(store, "summaries", _summaries, lambda: recovery.catalog().role_summaries()),
+        # a derived table, or None: then worked out from the catalogue, whose items have their own fallback
+        tables=lambda name: _row(store, f"table:{name}", lambda table: table, lambda: None),
     )
 
 
-def _table(store: Store, name: str) -> Any:
-    """A derived table, or None (then worked out from the catalogue, whose items have their own fallback)."""
+def _row(store: Store, name: str, make: Callable[[Any], Any], fallback: Callable[[], Any]) -> Any:
+    """A stored row made into its value; ``fallback()`` when the row is missing or damaged."""
     try:
-        return marshal.loads(store.get(f"table:{name}"))
+        return make(marshal.loads(store.get(name)))
     except (Damaged, KeyError, ValueError, EOFError, TypeError):
-        return None
+        return fallback()
 
 
-def _summaries(store: Store, recovery: _Recovery) -> tuple[RoleSummary, ...]:
-    try:
-        return tuple([RoleSummary(*values) for values in marshal.loads(store.get("summaries"))])
-    except (Damaged, KeyError, ValueError, EOFError, TypeError):
-        return recovery.catalog().role_summaries()
+def _summaries(rows: Any) -> tuple[RoleSummary, ...]:
+    return tuple([RoleSummary(*row) for row in rows])
 
 
 def _readings(catalog: Catalog) -> Mapping[str, Readings]:
     return catalog.readings if catalog.readings is not None else {}
-
-
-def _book_order(store: Store, recovery: _Recovery) -> tuple[str, ...]:
-    try:
-        return tuple(marshal.loads(store.get("order")))
-    except (Damaged, KeyError, ValueError, EOFError, TypeError):
-        return recovery.catalog().book_ids_newest_first()
 
 
 class StoredMap(Mapping[str, "T"]):
