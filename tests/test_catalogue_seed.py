@@ -134,3 +134,16 @@ def test_a_stale_or_damaged_shipped_store_is_not_copied(tmp_path: Path) -> None:
     assert not cache.exists()
     assert seed.plant(str(cache), "key", str(SHIPPED))
     assert sorted(os.listdir(cache)) == [STORE]
+
+
+def test_writing_the_store_removes_only_its_stale_temporaries(isolated_home: Path, career) -> None:
+    """A process killed while writing the store leaves ``.catalogue.sqlite3.PID.tmp``: gone after ten minutes."""
+    cache = isolated_home / "cache" / "careercli"
+    cache.mkdir(parents=True)
+    names = [f".{STORE}.4242.tmp", f".{STORE}.4243.tmp", f".{STORE}.x.tmp", "notes.tmp"]
+    for name in names:
+        (cache / name).write_bytes(b"half")
+    for name in (names[0], names[2], names[3]):
+        os.utime(cache / name, (1_000_000_000, 1_000_000_000))
+    assert career("list").code == 0
+    assert sorted(p.name for p in cache.iterdir() if p.name.endswith(".tmp")) == sorted(names[1:])

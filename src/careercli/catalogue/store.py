@@ -105,7 +105,9 @@ def write_store(folder: str | os.PathLike[str], key: str, blobs: Iterable[tuple[
     folder = plain(folder)
     if not usable_folder(folder, create=True):
         return
-    _prune(folder)
+    from careercli.atomic import prune_stale
+
+    prune_stale(folder, f".{NAME}.", ".tmp", middle=r"\d+")  # left by a process that was killed
     remove_legacy(folder)
     temporary = os.path.join(folder, f".{NAME}.{os.getpid()}.tmp")
     try:
@@ -134,22 +136,6 @@ def fill(path: str, key: str, blobs: Iterable[tuple[str, bytes]]) -> None:
         connection.execute("COMMIT")
     finally:
         connection.close()
-
-
-def _prune(folder: str) -> None:
-    """Remove this store's temporary files left by a process that was killed (older than ten minutes)."""
-    import time
-
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(folder):
-            if (
-                entry.name.startswith(f".{NAME}.")
-                and entry.name.endswith(".tmp")
-                and entry.is_file(follow_symlinks=False)
-            ):
-                with contextlib.suppress(OSError):
-                    if entry.stat(follow_symlinks=False).st_mtime < time.time() - 600:
-                        os.unlink(entry.path)
 
 
 LEGACY_FILES = ("catalog.bin", "search.marshal")  # the caches of earlier versions, replaced by this store
