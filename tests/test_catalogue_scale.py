@@ -172,6 +172,9 @@ def test_a_big_catalogue_is_stored_by_a_child_while_the_command_goes_on(isolated
     from careercli.stored import load
 
     monkeypatch.setattr(load, "BACKGROUND_AFTER", 1)  # the bundled data counts as big here
+    packs = isolated_home / "data" / "careercli" / "packs"  # a pack: built, not the shipped store of the bundled data
+    packs.mkdir(parents=True)
+    (packs / "team.toml").write_text('[[skill]]\nid = "cobol"\nname = "COBOL"\nkind = "language"\n', "utf-8")
     built = load.load_catalog()
     assert built.readings is None  # this process did not work out the indexes: the child does
     key = load.cache_key(load.catalog_sources())

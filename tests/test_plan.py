@@ -238,11 +238,12 @@ class CountingRoles(dict):
 
 
 def scaled(copies: int) -> Catalog:
-    """The bundled catalogue with every role ``copies`` times (under other slugs)."""
+    """The bundled catalogue with every role ``copies`` times (under other slugs), built from the files: a stored
+    catalogue's precomputed tables know only the roles it was stored with."""
     from careercli.records import replace
     from careercli.stored.load import load_catalog
 
-    cat = load_catalog()
+    cat = load_catalog(use_cache=False)
     roles = CountingRoles()
     for copy in range(copies):
         for one in cat.roles.values():

@@ -55,14 +55,14 @@ def write_atomically(
 STALE_SECONDS = 600  # a temporary file untouched this long was left by a writer that was killed
 
 
-def prune_stale(folder: str | os.PathLike[str], prefix: str, suffix: str = "") -> None:
-    """Remove ``tempfile`` temporaries (``prefix`` + 8 random characters + ``suffix``) left in ``folder`` by a
-    writer that was killed: only this user's regular files untouched for :data:`STALE_SECONDS`; never follows a
-    link, never fails."""
+def prune_stale(folder: str | os.PathLike[str], prefix: str, suffix: str = "", middle: str = r"[a-z0-9_]{8}") -> None:
+    """Remove temporaries (``prefix`` + ``middle``, by default ``tempfile``'s 8 random characters, + ``suffix``)
+    left in ``folder`` by a writer that was killed: only this user's regular files untouched for
+    :data:`STALE_SECONDS`; never follows a link, never fails."""
     import re
     import time
 
-    name = re.compile(re.escape(prefix) + r"[a-z0-9_]{8}" + re.escape(suffix))
+    name = re.compile(re.escape(prefix) + middle + re.escape(suffix))
     cutoff = time.time() - STALE_SECONDS
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:

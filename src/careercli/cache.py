@@ -11,7 +11,7 @@ from careercli.errors import CareerError
 
 # what careercli keeps in its cache folder: the catalogue database (and SQLite's side files), saved output for
 # the replay (and its previous format), the completion snapshot and its value lists, the O*NET extract's database,
-# the remembered digest of the code (careercli.cachekey)
+# the digest of the code that earlier versions remembered
 OWN_FILES = ("catalogue.sqlite3", "catalogue.sqlite3-journal", "catalogue.sqlite3-wal", "catalogue.sqlite3-shm",
              "completion.marshal", "completion-values.sqlite3", "code-digest")  # fmt: skip
 OWN_FOLDERS = ("replay", "output", "onet")  # onet: the O*NET database copies of earlier versions

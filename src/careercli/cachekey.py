@@ -4,15 +4,16 @@ and the completion snapshot (whose value lists are named by a token the snapshot
 :func:`key` is a BLAKE2b digest of
 
 - the scheme and the cache's kind;
-- the code: a digest of the bytes of every module of this package, the Python version, and the stat data of the
-  folders that hold the libraries (installing or upgrading Rich, Typer, rtoml ... changes them);
+- the code: the stat data of every module of this package (so an edit changes it, as it changes the data's),
+  the Python version, and the stat data of the folders that hold the libraries (installing or upgrading Rich,
+  Typer, rtoml ... changes them);
 - the data: the stat data (mode, size, mtime, ctime, inode, device) of the bundled data files, the bundled O*NET
   extract's files and its prebuilt database, every pack file and the O*NET import file itself (a copy over it in
   place changes its stat data, not its folder's);
 - what the cache adds: its own text parts, files by their stat data, small files by their bytes.
 
-The code digest reads every module once, then is remembered in the cache folder (``code-digest``) under the
-modules' stat data: a later run stats about a hundred files and reads one small one. For the replay,
+The code is keyed like the data, by stat data and not by bytes: a run stats about a hundred modules and reads
+none (a ``touch`` costs one rebuild, never a stale answer). For the replay,
 :func:`answer_inputs` lists what a page depends on besides its arguments and files: the variables of
 :data:`ENV` and :data:`ENV_PREFIXES`, the standard streams (terminal or not, size), the output encoding and the
 day. A digest, never the inputs, is written anywhere. Standard library only, and cheap to import: every first
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from hashlib import blake2b as Blake2b
 
 FORMAT = "careercli-key-1"
-MEMO = "code-digest"  # in the cache folder: "<format> <stat digest> <code digest>"
 SMALL_FILE = 1 << 20  # a file given by its contents is keyed by its bytes up to this size, else by its stat data
 
 # The environment a replayed answer depends on (tests/test_cachekey.py finds every variable the program reads
@@ -123,82 +123,14 @@ def code_files() -> list[str]:
 
 
 def code_digest() -> str:
-    """The digest of the bytes of every module: computed once and remembered in the cache folder under the
-    modules' stat data, so that an edit, a checkout or an upgrade (even with the version unchanged) changes it."""
-    if _code:
-        return _code[0]
-    files = code_files()
-    signature = hasher()
-    for path in files:
-        signature.update(f"{path}\0{stat_token(path)}\n".encode("utf-8", "surrogateescape"))
-    stamp = signature.hexdigest()
-    memo = _memo_file()
-    recorded = _read_small(memo).split()
-    if len(recorded) == 3 and recorded[0] == FORMAT and recorded[1] == stamp and len(recorded[2]) == 64:
-        _code.append(recorded[2])
-        return recorded[2]
-    contents = hasher()
-    for path in files:
-        name = os.path.basename(path).encode("utf-8", "surrogateescape")
-        try:
-            with open(path, "rb") as file:
-                data = file.read()
-        except OSError as error:
-            data = f"!{error.errno}".encode()
-        contents.update(len(name).to_bytes(8, "little") + name + len(data).to_bytes(8, "little") + data)
-    found = contents.hexdigest()
-    _write_memo(memo, f"{FORMAT} {stamp} {found}\n")
-    _code.append(found)
-    return found
-
-
-def _memo_file() -> str:
-    from careercli.paths import cache_folder
-
-    return os.path.join(cache_folder(), MEMO)
-
-
-def _read_small(path: str) -> str:
-    """The text of a small regular file of this user's (links not followed); empty for anything else."""
-    import stat
-
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return ""
-    try:
-        st = os.fstat(fd)
-        mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
-        if not stat.S_ISREG(st.st_mode) or not mine or st.st_size > 512:
-            return ""
-        return os.read(fd, 512).decode("ascii", "replace")
-    except OSError:
-        return ""
-    finally:
-        os.close(fd)
-
-
-def _write_memo(path: str, text: str) -> None:
-    """Remember the code digest when the cache folder exists and is this user's; a failure only costs speed."""
-    import stat
-
-    folder = os.path.dirname(path)
-    try:
-        st = os.lstat(folder)
-        if not stat.S_ISDIR(st.st_mode) or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
-            return
-        temporary = f"{path}.{os.getpid()}.tmp"
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        try:
-            os.write(fd, text.encode("ascii"))
-        finally:
-            os.close(fd)
-        os.replace(temporary, path)
-    except OSError:
-        import contextlib
-
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(temporary)
+    """A digest of the name and stat data (size, times, inode) of every module, once a process: an edit, a checkout
+    or an upgrade, even with the version unchanged, changes it."""
+    if not _code:
+        signature = hasher()
+        for path in code_files():
+            signature.update(f"{path}\0{stat_token(path)}\n".encode("utf-8", "surrogateescape"))
+        _code.append(signature.hexdigest())
+    return _code[0]
 
 
 def library_tokens() -> list[str]:

@@ -18,7 +18,6 @@ TYPE_CHECKING = False  # typing imports re, enum and collections: a Tab and a re
 if TYPE_CHECKING:
     from typing import Any
 
-PROG = "career"
 COMPLETE_VAR = "_CAREER_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
 FORMAT = "careercli-completion-1"

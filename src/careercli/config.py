@@ -16,10 +16,13 @@ a UTF-8 BOM is accepted and kept, nesting is bounded, and only a regular file is
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from careercli.errors import CareerError
 from careercli.records import record
+
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
+if TYPE_CHECKING:
+    from typing import Any
 
 COLORS = ("auto", "always", "never")
 DOCS = {

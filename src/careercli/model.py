@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, overload
 
 from careercli.records import record
+
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
+if TYPE_CHECKING:
+    from typing import Any, overload
 
 # what a reader needs before opening a book: nothing, working knowledge of the subject, or practice in it
 BOOK_LEVELS = ("introductory", "intermediate", "advanced")
@@ -268,10 +271,13 @@ class BookList(Sequence[Book]):
     def __len__(self) -> int:
         return len(self.ids)
 
-    @overload
-    def __getitem__(self, index: int) -> Book: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Book]: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, index: int) -> Book: ...
+        @overload
+        def __getitem__(self, index: slice) -> list[Book]: ...
+
     def __getitem__(self, index: int | slice) -> Book | list[Book]:
         if isinstance(index, slice):
             return [self._books[i] for i in self.ids[index]]

@@ -178,7 +178,8 @@ def owned(st: os.stat_result) -> bool:
 
 
 def usable_folder(folder: str | os.PathLike[str], create: bool) -> bool:
-    """True when ``folder`` is a real folder of this user (created 0700 when ``create``); never follows a link."""
+    """True when ``folder`` is a real folder of this user (created 0700 when ``create``, and each missing parent
+    too); never follows a link."""
     import contextlib
     import stat
 
@@ -188,9 +189,12 @@ def usable_folder(folder: str | os.PathLike[str], create: bool) -> bool:
     except FileNotFoundError:
         if not create:
             return False
+        missing = [folder]
+        while not os.path.lexists(parent := os.path.dirname(missing[-1])) and parent != missing[-1]:
+            missing.append(parent)
         try:
-            os.makedirs(os.path.dirname(folder) or ".", exist_ok=True)
-            os.mkdir(folder, 0o700)
+            for path in reversed(missing):
+                os.mkdir(path, 0o700)
             st = os.lstat(folder)
         except OSError:
             return False

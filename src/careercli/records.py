@@ -22,9 +22,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from itertools import repeat
-from typing import Any, NoReturn, TypeVar, dataclass_transform
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
+if TYPE_CHECKING:
+    from typing import Any, NoReturn, TypeVar, dataclass_transform
+
+    T = TypeVar("T")
+else:
+
+    def dataclass_transform(**_: object) -> Callable[[T], T]:  # only type checkers act on it
+        return lambda cls: cls
+
+
 _MISSING: Any = object()
 _FACTORY: Any = object()
 _set = object.__setattr__
@@ -41,6 +50,7 @@ class _Fields:
 
     def __get__(self, obj: object, owner: type) -> dict[str, Any]:
         import dataclasses
+        from typing import Any
 
         made: dict[str, Any] = {}
         hints = owner.__annotations__

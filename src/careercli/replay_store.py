@@ -109,39 +109,16 @@ def read(path: str) -> bytes | None:
 def save(wanted: str, chunks: list[tuple[str, str]]) -> None:
     """Keep ``chunks`` under the key ``wanted``; a cache that cannot be written only costs speed."""
     from careercli.atomic import write_atomically
+    from careercli.paths import usable_folder
 
-    target = ensure_folder()
-    if target is None:
+    target = folder()
+    if not usable_folder(target, create=True):  # made 0700: read() refuses a folder others may write
         return
     try:
         write_atomically(os.path.join(target, PREFIX + wanted), _pack(wanted, chunks), mode=0o600)
     except OSError:
         return
     prune(target)
-
-
-def ensure_folder() -> str | None:
-    """The replay folder, made 0700 (each missing parent too); None when it is not a folder of ours."""
-    target = folder()
-    missing = []
-    probe = target
-    while not os.path.lexists(probe):
-        missing.append(probe)
-        parent = os.path.dirname(probe)
-        if parent == probe:
-            break
-        probe = parent
-    try:
-        for path in reversed(missing):
-            os.mkdir(path, 0o700)
-        st = os.lstat(target)
-        if st.st_mode & 0o170000 != 0o040000 or st.st_uid != os.getuid():
-            return None  # a symlink, a file, or another user's folder
-        if st.st_mode & 0o777 != 0o700:
-            os.chmod(target, 0o700)
-    except OSError:
-        return None
-    return target
 
 
 def prune(target: str, now: float | None = None) -> None:

@@ -19,9 +19,12 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
 
 from careercli.errors import CareerError
+
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
+if TYPE_CHECKING:
+    from typing import Any
 
 BOM = b"\xef\xbb\xbf"
 MAX_DEPTH = 32  # tables and arrays inside each other; a hand-made profile or config needs three or four

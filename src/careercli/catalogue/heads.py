@@ -5,12 +5,15 @@ five newest, while the whole lists (50,000 ids each with a big pack) are read on
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, overload
+
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
+if TYPE_CHECKING:
+    from typing import Any, overload
 
 HEAD = 50  # ids kept in a list's head row: more than a page shows
 
 
-class HeadList(Sequence[Any]):
+class HeadList(Sequence["Any"]):
     """A sequence of ``length`` items of which ``head`` are at hand; ``whole`` gives them all (read once, when an
     index or slice goes past the head, or the walk does)."""
 
@@ -22,10 +25,13 @@ class HeadList(Sequence[Any]):
     def __len__(self) -> int:
         return self._length
 
-    @overload
-    def __getitem__(self, index: int) -> Any: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Any, ...]: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, index: int) -> Any: ...
+        @overload
+        def __getitem__(self, index: slice) -> tuple[Any, ...]: ...
+
     def __getitem__(self, index: int | slice) -> Any:
         if len(self._head) == self._length:
             return self._head[index]

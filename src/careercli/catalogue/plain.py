@@ -4,9 +4,12 @@ and the items made again from it."""
 from __future__ import annotations
 
 import operator
-from typing import Any
 
 from careercli.model import Book, Challenge, Role, Skill, SkillGroup
+
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
+if TYPE_CHECKING:
+    from typing import Any
 
 _ROLE_FIELDS = operator.attrgetter(*Role.__annotations__)
 _CHALLENGES = tuple(Role.__annotations__).index("challenges")

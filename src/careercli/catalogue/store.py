@@ -105,25 +105,15 @@ def write_store(folder: str | os.PathLike[str], key: str, blobs: Iterable[tuple[
     folder = plain(folder)
     if not usable_folder(folder, create=True):
         return
-    _prune(folder)
+    from careercli.atomic import prune_stale
+
+    prune_stale(folder, f".{NAME}.", ".tmp", middle=r"\d+")  # left by a process that was killed
     remove_legacy(folder)
     temporary = os.path.join(folder, f".{NAME}.{os.getpid()}.tmp")
     try:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        connection = sqlite3.connect(temporary, isolation_level=None)
-        try:
-            connection.execute("PRAGMA journal_mode = OFF")
-            connection.execute("PRAGMA synchronous = OFF")
-            connection.execute("CREATE TABLE blob (name TEXT PRIMARY KEY, digest INTEGER, data BLOB) WITHOUT ROWID")
-            connection.execute("BEGIN")
-            rows = ((name, _digest(name, data), data) for name, data in blobs)
-            connection.executemany("INSERT OR REPLACE INTO blob VALUES (?, ?, ?)", rows)
-            data = key.encode("utf-8")
-            connection.execute("INSERT INTO blob VALUES (?, ?, ?)", ("key", _digest("key", data), data))
-            connection.execute("COMMIT")
-        finally:
-            connection.close()
+        fill(temporary, key, blobs)
         os.chmod(temporary, 0o600)
         os.replace(temporary, os.path.join(folder, NAME))
     except (OSError, sqlite3.Error):
@@ -131,20 +121,21 @@ def write_store(folder: str | os.PathLike[str], key: str, blobs: Iterable[tuple[
             os.unlink(temporary)
 
 
-def _prune(folder: str) -> None:
-    """Remove this store's temporary files left by a process that was killed (older than ten minutes)."""
-    import time
-
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(folder):
-            if (
-                entry.name.startswith(f".{NAME}.")
-                and entry.name.endswith(".tmp")
-                and entry.is_file(follow_symlinks=False)
-            ):
-                with contextlib.suppress(OSError):
-                    if entry.stat(follow_symlinks=False).st_mtime < time.time() - 600:
-                        os.unlink(entry.path)
+def fill(path: str, key: str, blobs: Iterable[tuple[str, bytes]]) -> None:
+    """Write a new store file at ``path`` (which must not exist) holding ``blobs`` under ``key``."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("CREATE TABLE blob (name TEXT PRIMARY KEY, digest INTEGER, data BLOB) WITHOUT ROWID")
+        connection.execute("BEGIN")
+        rows = ((name, _digest(name, data), data) for name, data in blobs)
+        connection.executemany("INSERT OR REPLACE INTO blob VALUES (?, ?, ?)", rows)
+        data = key.encode("utf-8")
+        connection.execute("INSERT INTO blob VALUES (?, ?, ?)", ("key", _digest("key", data), data))
+        connection.execute("COMMIT")
+    finally:
+        connection.close()
 
 
 LEGACY_FILES = ("catalog.bin", "search.marshal")  # the caches of earlier versions, replaced by this store

@@ -8,9 +8,10 @@ code: one body per command, whichever parser read the command line.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
 if TYPE_CHECKING:
+    from typing import Any
+
     from careercli.cli.session import Session
     from careercli.model import Catalog
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any
 
 from careercli.errors import MalformedImport
 from careercli.output import ALWAYS, AUTO, NEVER, Output, OutputError, silence_stdout
 
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable, Iterable
+    from typing import Any
 
     from rich.console import Console
 

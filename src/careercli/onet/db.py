@@ -14,15 +14,16 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
 
 from careercli.errors import CareerError, MalformedImport
 from careercli.onet.release import COLUMNS, OCCUPATIONS, Release, ReleaseError, Row
 from careercli.paths import file_uri, plain
 from careercli.records import record
 
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
 if TYPE_CHECKING:
     from pathlib import Path  # a first view names files as text (tests/test_import_budget.py)
+    from typing import Any
 
 SCHEMA_VERSION = "1"
 DB_NAME = "onet.sqlite"

@@ -11,14 +11,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from careercli.errors import CareerError
 from careercli.records import record
 
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
 if TYPE_CHECKING:
     import zipfile  # imported where a zip is opened: reading the database needs neither zipfile nor csv
     from pathlib import Path  # imported where a release is opened: reading the database does not need it
+    from typing import IO, Any, Protocol
 
 OCCUPATIONS = "Occupation Data.txt"
 README = "Read Me.txt"
@@ -55,14 +56,16 @@ LINE_LIMIT = 1024 * 1024
 README_LIMIT = 64 * 1024  # only the version is read from it
 
 
-class Stream(Protocol):
-    """A release file being read: a file of the folder, or a zip member behind :class:`_Guarded`."""
+if TYPE_CHECKING:
 
-    def readline(self, limit: int = -1, /) -> bytes: ...
-    def read(self, limit: int = -1, /) -> bytes: ...
-    def close(self) -> None: ...
-    def __enter__(self) -> Stream: ...
-    def __exit__(self, *exc: Any) -> Any: ...
+    class Stream(Protocol):
+        """A release file being read: a file of the folder, or a zip member behind :class:`_Guarded`."""
+
+        def readline(self, limit: int = -1, /) -> bytes: ...
+        def read(self, limit: int = -1, /) -> bytes: ...
+        def close(self) -> None: ...
+        def __enter__(self) -> Stream: ...
+        def __exit__(self, *exc: Any) -> Any: ...
 
 
 class ReleaseError(CareerError):

@@ -9,10 +9,11 @@ only by :meth:`View.renderable`, so JSON and piped output never load it.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
+    from typing import Any
 
     from careercli.model import Book, Catalog, Role
     from careercli.profile import Bookmark, Profile, ReadingEntry

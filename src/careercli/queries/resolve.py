@@ -13,14 +13,17 @@ import re
 import shlex
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, TypeVar
 
 from careercli.errors import SHOWN, NotFoundError, clip
 
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
 if TYPE_CHECKING:
+    from typing import TypeVar
+
     from careercli.model import Book, Catalog, Role, Skill
 
-T = TypeVar("T")
+    T = TypeVar("T")
+
 _NON_ALNUM = re.compile(r"[\W_]+")
 _SEARCH_WORD = re.compile(r"[0-9a-z+#]+(?:['.][0-9a-z]+)*")
 MAX_SUGGEST_CHARS = 100  # no id, name or alias is this long: longer text is not compared for suggestions

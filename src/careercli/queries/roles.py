@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, overload
 
 from careercli.errors import NotFoundError
 from careercli.model import CATEGORIES, Catalog, RoleSummary
 from careercli.queries.resolve import normalise
+
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
+if TYPE_CHECKING:
+    from typing import Any, overload
 
 
 def resolve_category(category: str) -> str:
@@ -40,10 +43,13 @@ class Listing(Sequence[RoleSummary]):
     def __len__(self) -> int:
         return len(self.rows)
 
-    @overload
-    def __getitem__(self, index: int) -> RoleSummary: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[RoleSummary]: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, index: int) -> RoleSummary: ...
+        @overload
+        def __getitem__(self, index: slice) -> list[RoleSummary]: ...
+
     def __getitem__(self, index: int | slice) -> RoleSummary | list[RoleSummary]:
         if isinstance(index, slice):
             return [RoleSummary(*row) for row in self.rows[index]]

@@ -10,12 +10,14 @@ import re
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
 
 from careercli.queries.typos import typo_distance
 from careercli.records import record
 
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
 if TYPE_CHECKING:
+    from typing import Any
+
     from careercli.model import Catalog
 
 KINDS = ("role", "skill", "book")

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
-from typing import Any
 
 from careercli.queries.search_index import _MASK, _SHIFT, Hit, Index, Scored, word_score, words
+
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
+if TYPE_CHECKING:
+    from typing import Any
 
 _BATCH = 64  # candidates whose documents are read in one query while looking for the best ones
 

@@ -14,7 +14,6 @@ import marshal
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar
 
 from careercli.catalogue.heads import from_head, head_row
 from careercli.catalogue.plain import (
@@ -29,9 +28,14 @@ from careercli.catalogue.sources import Source, catalog_sources
 from careercli.catalogue.store import Damaged, Store, write_store
 from careercli.model import Book, Catalog, Challenge, Readings, Role, RoleSummary, Skill, SkillGroup
 
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
+
 FORMAT = 4  # 2: the derived tables ("table:" rows); 3: the reading lists' heads ("rh:" rows); 4: the listing
 MODEL = (Role, Skill, Book, Challenge, SkillGroup, RoleSummary)
-T = TypeVar("T")
 BULK_AFTER = 200  # items read one at a time before a stored mapping reads all of its kind at once
 Report = Callable[[str], None]
 
@@ -74,18 +78,30 @@ def load_catalog(use_cache: bool = True, report: Report = _warn) -> Catalog:
         report(warning)
     key = cache_key(sources)
     if use_cache:
-        store = Store.open(_folder(), key)
-        if store is not None:
-            try:
-                said = marshal.loads(store.get("warnings"))
-                catalog = _stored(store, _Recovery(sources, key, _quiet))
-            except (Damaged, KeyError, ValueError, EOFError, TypeError):
-                store.close()
-            else:
-                for warning in said:  # a pack's warnings are shown on every run, not only when it is read
-                    report(warning)
-                return catalog
+        catalog = _from_store(sources, key, report)
+        if catalog is None and all(source.origin == "bundled" for source in sources):
+            from careercli.stored import seed
+
+            if seed.plant(_folder(), key):  # a new cache folder: the shipped store of the bundled data
+                catalog = _from_store(sources, key, report)
+        if catalog is not None:
+            return catalog
     return _build_and_store(sources, key, report, store=use_cache)
+
+
+def _from_store(sources: list[Source], key: str, report: Report) -> Catalog | None:
+    store = Store.open(_folder(), key)
+    if store is None:
+        return None
+    try:
+        said = marshal.loads(store.get("warnings"))
+        catalog = _stored(store, _Recovery(sources, key, _quiet))
+    except (Damaged, KeyError, ValueError, EOFError, TypeError):
+        store.close()
+        return None
+    for warning in said:  # a pack's warnings are shown on every run, not only when it is read
+        report(warning)
+    return catalog
 
 
 def _build_and_store(sources: list[Source], key: str, report: Report, store: bool = True) -> Catalog:
@@ -167,40 +183,31 @@ def _stored(store: Store, recovery: _Recovery) -> Catalog:
         StoredMap(store, "book", book_from_plain, recovery, lambda c: c.books),
         tuple(sources),
         role_books=StoredMap(store, "rb", tuple, recovery, lambda c: c.indexes()[0]),
-        book_order=lambda: _book_order(store, recovery),
+        book_order=lambda: _row(store, "order", tuple, lambda: recovery.catalog().book_ids_newest_first()),
         readings=StoredReadings(store, "rh", tuple, recovery, _readings),
-        summaries=lambda: _summaries(store, recovery),
-        tables=lambda name: _table(store, name),
+        summaries=lambda: _row(store, "summaries", _summaries, lambda: recovery.catalog().role_summaries()),
+        # a derived table, or None: then worked out from the catalogue, whose items have their own fallback
+        tables=lambda name: _row(store, f"table:{name}", lambda table: table, lambda: None),
     )
 
 
-def _table(store: Store, name: str) -> Any:
-    """A derived table, or None (then worked out from the catalogue, whose items have their own fallback)."""
+def _row(store: Store, name: str, make: Callable[[Any], Any], fallback: Callable[[], Any]) -> Any:
+    """A stored row made into its value; ``fallback()`` when the row is missing or damaged."""
     try:
-        return marshal.loads(store.get(f"table:{name}"))
+        return make(marshal.loads(store.get(name)))
     except (Damaged, KeyError, ValueError, EOFError, TypeError):
-        return None
+        return fallback()
 
 
-def _summaries(store: Store, recovery: _Recovery) -> tuple[RoleSummary, ...]:
-    try:
-        return tuple([RoleSummary(*values) for values in marshal.loads(store.get("summaries"))])
-    except (Damaged, KeyError, ValueError, EOFError, TypeError):
-        return recovery.catalog().role_summaries()
+def _summaries(rows: Any) -> tuple[RoleSummary, ...]:
+    return tuple([RoleSummary(*row) for row in rows])
 
 
 def _readings(catalog: Catalog) -> Mapping[str, Readings]:
     return catalog.readings if catalog.readings is not None else {}
 
 
-def _book_order(store: Store, recovery: _Recovery) -> tuple[str, ...]:
-    try:
-        return tuple(marshal.loads(store.get("order")))
-    except (Damaged, KeyError, ValueError, EOFError, TypeError):
-        return recovery.catalog().book_ids_newest_first()
-
-
-class StoredMap(Mapping[str, T]):
+class StoredMap(Mapping[str, "T"]):
     """A read-only mapping whose items are read from the store (and checked) the first time they are used; when
     the store turns out damaged it answers from the rebuilt catalogue instead."""
 
@@ -302,7 +309,7 @@ class StoredMap(Mapping[str, T]):
         return len(self._keyset())
 
 
-class StoredReadings(StoredMap[Any]):
+class StoredReadings(StoredMap["Any"]):
     """Each role's reading lists by their head rows ("rh:"): a page reads its first books by fit, the count and
     the newest; the whole lists ("rr:") are read only when walked (``heads``)."""
 

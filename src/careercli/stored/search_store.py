@@ -15,11 +15,14 @@ import sqlite3
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, overload
 
 from careercli.catalogue.store import Damaged, Store
 from careercli.queries import search_single as single
 from careercli.queries.search_index import Index, names_of, ranks_of
+
+TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
+if TYPE_CHECKING:
+    from typing import Any, overload
 
 META = "search:meta3"  # word count, kinds and ranks, written last: its presence says the tables are complete
 VOCABULARY = "search:vocabulary"  # every word, read only for the typo scan and "closest terms"
@@ -358,16 +361,19 @@ class _Stems(Mapping[str, tuple[str, ...]]):
         return len(self.rows.fallback().stems)
 
 
-class _Docs(Sequence[tuple[Any, ...]]):
+class _Docs(Sequence["tuple[Any, ...]"]):
     """The whole documents, read one at a time (for the hits shown and phrase bonuses)."""
 
     def __init__(self, rows: _Rows, count: int) -> None:
         self.rows, self._count = rows, count
 
-    @overload
-    def __getitem__(self, d: int) -> tuple[Any, ...]: ...
-    @overload
-    def __getitem__(self, d: slice) -> list[tuple[Any, ...]]: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, d: int) -> tuple[Any, ...]: ...
+        @overload
+        def __getitem__(self, d: slice) -> list[tuple[Any, ...]]: ...
+
     def __getitem__(self, d: int | slice) -> tuple[Any, ...] | list[tuple[Any, ...]]:
         if isinstance(d, slice):  # what a Sequence answers; nothing here slices
             return [self[i] for i in range(self._count)[d]]
