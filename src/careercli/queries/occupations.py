@@ -209,6 +209,30 @@ def search(db: sqlite3.Connection, text: str, limit: int = 0) -> list[Match]:
     return result[:limit] if limit else result
 
 
+def fields_holding(db: sqlite3.Connection, parts: list[str]) -> list[tuple[str, str, str, str]]:
+    """Every title, other title and technology name holding any of ``parts`` (lower case) as a substring, as
+    ``(code, occupation title, kind, text)``; kind is ``title``, ``alternate``, ``reported`` or ``technology``.
+    The caller judges the words (:func:`careercli.queries.occupation_lists.search_hits`)."""
+    parts = [p for p in dict.fromkeys(parts) if p]
+    if not parts or _longer_than_any_name(db, max(map(len, parts))):
+        return []
+    params = [f"%{_escape(p)}%" for p in parts]
+    any_of = " OR ".join("{column} LIKE ? ESCAPE '\\'" for _ in parts)
+    titles = db.execute(f"SELECT code, title FROM occupation WHERE {any_of.format(column='norm')}", params)
+    rows: list[tuple[str, str, str, str]] = [(code, title, "title", title) for code, title in titles]
+    rows += db.execute(
+        f"SELECT t.code, o.title, t.kind, t.title FROM title t JOIN occupation o ON o.code = t.code "
+        f"WHERE {any_of.format(column='t.norm')}",
+        params,
+    ).fetchall()
+    rows += db.execute(
+        f"SELECT t.code, o.title, 'technology', t.name FROM technology t JOIN occupation o ON o.code = t.code "
+        f"WHERE {any_of.format(column='lower(t.name)')}",
+        params,
+    ).fetchall()
+    return rows
+
+
 def _longer_than_any_name(db: sqlite3.Connection, length: int) -> bool:
     """A word longer than every title and technology name matches none (and SQLite refuses a LIKE pattern of
     50,000 bytes): asked only for long words, since it reads every name."""
