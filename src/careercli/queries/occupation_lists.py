@@ -18,7 +18,7 @@ from careercli.onet.groups import MAJOR_GROUPS, group_title
 from careercli.onet.release import credit
 from careercli.queries import occupations as occ
 from careercli.queries.search import query_tokens
-from careercli.queries.search_index import KINDS, STOPWORDS, Hit, stem, word_score, words
+from careercli.queries.search_index import KINDS, STOPWORDS, Hit, stem, stem_root, word_score, words
 from careercli.records import record
 
 KIND = "occupation"
@@ -45,7 +45,7 @@ def search_hits(db: sqlite3.Connection, query: str, limit: int = 0) -> list[Hit]
     if not tokens:
         return []
     stems = [stem(t) for t in tokens]
-    roots = [t if len(t) <= 3 else _shared_start(t, s) for t, s in zip(tokens, stems, strict=True)]
+    roots = [stem_root(t) for t in tokens]
     by_code: dict[str, list[tuple[str, str, str]]] = {}
     for code, title, kind, text in occ.fields_holding(db, roots):
         by_code.setdefault(code, []).append((title, kind, text))
@@ -58,15 +58,6 @@ def search_hits(db: sqlite3.Connection, query: str, limit: int = 0) -> list[Hit]
             hits.append(Hit(KIND, code, fields[0][0], round(score, 2), (label,)))
     hits.sort(key=lambda h: (-h.score, h.title.casefold(), h.id))
     return hits[:limit] if limit else hits
-
-
-def _shared_start(word: str, word_stem: str) -> str:
-    """What a word and its stem begin with ('technolog' of 'technologies' and 'technology'): every word of that
-    stem holds it."""
-    n = 0
-    while n < min(len(word), len(word_stem)) and word[n] == word_stem[n]:
-        n += 1
-    return word[:n]
 
 
 def _quality(token: str, token_stem: str, held: list[str]) -> float:

@@ -175,6 +175,35 @@ def find(db: sqlite3.Connection, query: str) -> list[Match]:
         ).fetchall()
         if rows:
             return [Match(c, t, m, kind) for c, t, m in rows]
+    return _find_by_words(db, query)
+
+
+def _find_by_words(db: sqlite3.Connection, query: str) -> list[Match]:
+    """Occupations one of whose names is the query in other forms of its words: a title or other title stem for
+    stem ('Registered Nurse' for 'Registered Nurses'), or the part of another title in or before brackets ('Chief
+    Technology Officer' of 'Chief Technology Officer (CTO)'). Word for word before stem for stem, titles before
+    other titles."""
+    from careercli.queries.search_index import name_key, stem_root, words
+
+    wanted = words(query)
+    if not wanted:
+        return []
+    exact, key = " ".join(wanted), name_key(query)
+    root = stem_root(max(wanted, key=len))
+    levels: list[list[Match]] = [[], [], []]  # part word for word; title by stem; other title by stem
+    for code, title, kind, text in fields_holding(db, [root]):
+        if kind == "technology":
+            continue
+        parts = [p for p in re.split(r"[()]", text) if p.strip()]
+        if kind != "title" and any(" ".join(words(p)) == exact for p in parts):
+            levels[0].append(Match(code, title, text, kind))
+        elif kind == "title" and name_key(text) == key:
+            levels[1].append(Match(code, title, text, kind))
+        elif kind != "title" and any(name_key(p) == key for p in parts):
+            levels[2].append(Match(code, title, text, kind))
+    for found in levels:
+        if found:
+            return sorted({m.code: m for m in found}.values(), key=lambda m: m.code)
     return []
 
 

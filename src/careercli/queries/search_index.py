@@ -61,6 +61,15 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
+def stem_root(word: str) -> str:
+    """What every word with the word's stem holds ('technolog' of 'technologies', whose stem is 'technology')."""
+    root = stem(word)
+    n = 0
+    while n < min(len(word), len(root)) and word[n] == root[n]:
+        n += 1
+    return word[:n]
+
+
 def name_key(text: str) -> str:
     """A name as search compares whole names: its words' stems, space-separated ('Registered Nurses' and
     'registered nurse' give 'registered nurs')."""
