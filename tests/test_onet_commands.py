@@ -165,8 +165,8 @@ def test_search_kinds(career):
     only = career("search", "actuary", "--kind", "occupation")
     assert only.code == 0
     assert only.out == (
-        "occupation\t15-2011.00\t29.00\tActuaries\talso called: Actuary\n"
-        "occupation\t43-9111.00\t9.00\tStatistical Assistants\talso called: Actuary Clerk\n"
+        "occupation\t15-2011.00\t25.10\tActuaries\talso called: Actuary\n"
+        "occupation\t43-9111.00\t9.90\tStatistical Assistants\talso called: Actuary Clerk\n"
     )
     everything = career("search", "kubernetes", "-n", "0").out.splitlines()
     kinds = [line.split("\t")[0] for line in everything]

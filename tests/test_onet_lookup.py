@@ -142,10 +142,10 @@ def test_search_hits_score_titles_over_other_titles_over_technologies(fixture_db
         Hit("occupation", "15-1252.00", "Software Developers", 3.0, ("technology: Kubernetes",))
     ]
     assert lists.search_hits(fixture_db, "software developers") == [
-        Hit("occupation", "15-1252.00", "Software Developers", 40.0, ("title",))
+        Hit("occupation", "15-1252.00", "Software Developers", 47.4, ("title",))
     ]
     assert [(h.id, h.score, h.matched) for h in lists.search_hits(fixture_db, "the cloud engineer")] == [
-        ("15-1299.08", 38.0, ("also called: Cloud Engineer",))
+        ("15-1299.08", 38.6, ("also called: Cloud Engineer",))
     ]
     assert lists.search_hits(fixture_db, "astronaut") == []
 

@@ -175,6 +175,35 @@ def find(db: sqlite3.Connection, query: str) -> list[Match]:
         ).fetchall()
         if rows:
             return [Match(c, t, m, kind) for c, t, m in rows]
+    return _find_by_words(db, query)
+
+
+def _find_by_words(db: sqlite3.Connection, query: str) -> list[Match]:
+    """Occupations one of whose names is the query in other forms of its words: a title or other title stem for
+    stem ('Registered Nurse' for 'Registered Nurses'), or the part of another title in or before brackets ('Chief
+    Technology Officer' of 'Chief Technology Officer (CTO)'). Word for word before stem for stem, titles before
+    other titles."""
+    from careercli.queries.search_index import name_key, stem_root, words
+
+    wanted = words(query)
+    if not wanted:
+        return []
+    exact, key = " ".join(wanted), name_key(query)
+    root = stem_root(max(wanted, key=len))
+    levels: list[list[Match]] = [[], [], []]  # part word for word; title by stem; other title by stem
+    for code, title, kind, text in fields_holding(db, [root]):
+        if kind == "technology":
+            continue
+        parts = [p for p in re.split(r"[()]", text) if p.strip()]
+        if kind != "title" and any(" ".join(words(p)) == exact for p in parts):
+            levels[0].append(Match(code, title, text, kind))
+        elif kind == "title" and name_key(text) == key:
+            levels[1].append(Match(code, title, text, kind))
+        elif kind != "title" and any(name_key(p) == key for p in parts):
+            levels[2].append(Match(code, title, text, kind))
+    for found in levels:
+        if found:
+            return sorted({m.code: m for m in found}.values(), key=lambda m: m.code)
     return []
 
 
@@ -207,6 +236,30 @@ def search(db: sqlite3.Connection, text: str, limit: int = 0) -> list[Match]:
         found.setdefault(code, Match(code, title, matched, "technology"))
     result = list(found.values())
     return result[:limit] if limit else result
+
+
+def fields_holding(db: sqlite3.Connection, parts: list[str]) -> list[tuple[str, str, str, str]]:
+    """Every title, other title and technology name holding any of ``parts`` (lower case) as a substring, as
+    ``(code, occupation title, kind, text)``; kind is ``title``, ``alternate``, ``reported`` or ``technology``.
+    The caller judges the words (:func:`careercli.queries.occupation_lists.search_hits`)."""
+    parts = [p for p in dict.fromkeys(parts) if p]
+    if not parts or _longer_than_any_name(db, max(map(len, parts))):
+        return []
+    params = [f"%{_escape(p)}%" for p in parts]
+    any_of = " OR ".join("{column} LIKE ? ESCAPE '\\'" for _ in parts)
+    titles = db.execute(f"SELECT code, title FROM occupation WHERE {any_of.format(column='norm')}", params)
+    rows: list[tuple[str, str, str, str]] = [(code, title, "title", title) for code, title in titles]
+    rows += db.execute(
+        f"SELECT t.code, o.title, t.kind, t.title FROM title t JOIN occupation o ON o.code = t.code "
+        f"WHERE {any_of.format(column='t.norm')}",
+        params,
+    ).fetchall()
+    rows += db.execute(
+        f"SELECT t.code, o.title, 'technology', t.name FROM technology t JOIN occupation o ON o.code = t.code "
+        f"WHERE {any_of.format(column='lower(t.name)')}",
+        params,
+    ).fetchall()
+    return rows
 
 
 def _longer_than_any_name(db: sqlite3.Connection, length: int) -> bool:

@@ -142,8 +142,9 @@ def suggest(
         for name in names(item):
             full = normalise(name)
             shapes = [(full, 1.0)]
-            if len(wanted) >= 4 and len(full) > len(wanted) + 1:
-                # the name's start, one letter longer: a typo in a prefix ('bakend' ~ 'backend...')
+            if len(wanted) >= 4 and len(full) > len(wanted) + 1 and full[0] == wanted[0]:
+                # the name's start, one letter longer: a typo in a prefix ('bakend' ~ 'backend...'), never in its
+                # first letter ('nope' is not 'compe...' of Compensation and Benefits Managers)
                 shapes.append((full[: len(wanted) + 1], 0.92))
             for candidate, weight in shapes:
                 bar = max(best, floor) / weight

@@ -13,7 +13,18 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left
 
-from careercli.queries.search_index import _MASK, _SHIFT, Hit, Index, Scored, word_score, words
+from careercli.queries.search_index import (
+    _MASK,
+    _SHIFT,
+    STEM_MARK,
+    Hit,
+    Index,
+    Scored,
+    name_bonus,
+    stem,
+    word_score,
+    words,
+)
 
 TYPE_CHECKING = False  # typing imports re, enum and collections at run time: piped listings need none
 if TYPE_CHECKING:
@@ -86,7 +97,11 @@ class _Scores:
                     reach[p >> _SHIFT] += w
                 self.reach.append(reach)
         self.candidates: set[int] = candidates or set()
-        self.named = index.named(self.phrase, self.candidates) if self.candidates else {}
+        self.named: dict[int, float] = {}  # document -> its whole-name bonus
+        if self.candidates:
+            exact = index.named(self.phrase, self.candidates)
+            stemmed = index.named(STEM_MARK + " ".join(map(stem, tokens)), self.candidates)
+            self.named = {d: name_bonus(exact.get(d, 0), n) for d, n in stemmed.items()}
 
     def matched(self, d: int) -> list[int]:
         """The fields of document ``d`` each word matched, word by word, each word's fields in order."""
@@ -115,8 +130,8 @@ class _Scores:
     def bounds(self) -> dict[int, float]:
         """Each candidate's score or more: a phrase earns at most half the weight of the fields that matched."""
         total = dict.fromkeys(self.candidates, 0.0)
-        for d, n in self.named.items():
-            total[d] = 20.0 * n
+        for d, bonus in self.named.items():
+            total[d] = bonus
         for best, counts, reach in zip(self.best, self.counts(), self.reach, strict=True):
             for d in total:
                 total[d] += word_score(best[d], counts[d]) + 0.5 * reach[d]
@@ -130,8 +145,8 @@ class _Scores:
             for f in sorted(set(matched)):
                 if self.phrase in " ".join(words(texts[f])):
                     total += weights[f] * 0.5
-        for _ in range(self.named.get(d, 0)):
-            total += 20  # the query is the thing's whole name
+        if d in self.named:
+            total += self.named[d]  # the query is the thing's whole name
         return Scored(round(total, 2), d, tuple(matched))
 
 

@@ -19,19 +19,30 @@ from functools import partial
 from itertools import repeat
 from operator import rshift
 
-from careercli.queries.search_index import _MASK, _SHIFT, EXACT, KINDS, Index, Scored, stem, word_score
+from careercli.queries.search_index import (
+    _MASK,
+    _SHIFT,
+    EXACT,
+    KINDS,
+    STEM_MARK,
+    Index,
+    Scored,
+    name_bonus,
+    stem,
+    word_score,
+)
 
 MIN_FIELDS = 256  # a word in fewer fields is ranked quickly by the general path: no order is stored for it
 LETTERS = tuple(kind[0] for kind in KINDS)  # the kinds' letters in Index.kinds, in the order they are stored
 
 
-def score(best: float, fields: int, names: int) -> float:
+def score(best: float, fields: int, bonus: float) -> float:
     """A one-word match's score, added up exactly as ``search_rank._Scores.exact`` does: the best field's weight
-    (times EXACT), 0.1 for each further field up to three, and 20 for each whole name."""
+    (times EXACT), 0.1 for each further field up to three, and the whole-name bonus (``name_bonus``)."""
     total = 0.0
     total += word_score(best * EXACT, fields)
-    for _ in range(names):
-        total += 20
+    if bonus:
+        total += bonus
     return round(total, 2)
 
 
@@ -41,7 +52,7 @@ def alone(index: Index) -> set[str]:
     vocabulary = sorted(index.postings)
     found: set[str] = set()
     for i, word in enumerate(vocabulary):
-        if len(word) >= 3 and i + 1 < len(vocabulary) and vocabulary[i + 1].startswith(word):
+        if len(word) >= 4 and i + 1 < len(vocabulary) and vocabulary[i + 1].startswith(word):
             continue
         if index.stems.get(stem(word)) == (word,):
             found.add(word)
@@ -84,24 +95,25 @@ def top_single(index: Index, token: str, letter: str | None, limit: int) -> tupl
     order = stored.order(token)  # first: most words have none, and their search then expands the word only once
     if order is None or index.expand(token) != {token: EXACT}:
         return None
-    named = stored.all_named(token)
-    if named is None:
+    exact, stemmed = stored.all_named(token), stored.all_named(STEM_MARK + stem(token))
+    if exact is None or stemmed is None:
         return None
+    named = {d: name_bonus(exact.get(d, 0), n) for d, n in stemmed.items()}
     postings, weights = index.weighted(token)
     kinds, ranks = index.kinds, index.ranks()
 
-    def scored(d: int, names: int) -> Scored | None:
+    def scored(d: int, bonus: float) -> Scored | None:
         low = bisect_left(postings, d << _SHIFT)
         high = bisect_left(postings, (d + 1) << _SHIFT, low)
         if low == high:
             return None
         fields = tuple(p & _MASK for p in postings[low:high])
-        return Scored(score(max(weights[low:high]), high - low, names), d, fields)
+        return Scored(score(max(weights[low:high]), high - low, bonus), d, fields)
 
     named = {d: n for d, n in named.items() if letter is None or kinds[d] == letter}
     chosen: list[Scored] = []
-    for d, names in named.items():
-        found = scored(d, names)
+    for d, bonus in named.items():
+        found = scored(d, bonus)
         if found is None:  # a whole name holds the word: a document without it means the rows disagree
             return None
         chosen.append(found)
