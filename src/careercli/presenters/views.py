@@ -32,6 +32,7 @@ class View(ABC):
     title = "career"
     pages = False  # whether a page taller than the terminal goes to the pager without --pager
     empty: str | None = None  # said instead of a table or records when there is nothing to show
+    aside: str | None = None  # piped: said on stderr after the records (what they are, what is missing)
     limit: int | None = None  # the --limit that applied (0: none), with ``total``, the rows before it
     printable = False  # the records are known to hold printable text only: nothing to fold or make visible
     total = 0
