@@ -30,6 +30,9 @@ SHAPES = [
     ["list", "--occupations"],
     ["list", "-g", "15"],
     ["list", "--group", "99"],  # no such group
+    ["list", "--occupations", "--sort", "pay"],
+    ["list", "-g", "15", "--zone", "3-4", "--education", "bachelor", "--json"],
+    ["list", "--min-pay", "90000"],  # the figures are the occupations': a usage error (2)
     ["show", "backend-developer"],
     ["show", "back", "end", "developer"],
     ["show", "--json", "devops"],
@@ -49,6 +52,8 @@ SHAPES = [
     ["search", "data", "security", "--kind", "role"],
     ["search", "kleppmann", "--json", "-n", "2"],
     ["search", "actuary", "-k", "occupation"],
+    ["search", "engineer", "-k", "occupation", "--sort", "growth", "--min-pay", "100000", "-n", "5"],
+    ["search", "developer", "--sort", "openings"],
     ["search", "zzqqxx"],
     ["bookmark", "list"],
     ["bookmark", "list", "--json"],
