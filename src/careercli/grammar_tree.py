@@ -843,7 +843,7 @@ TREE = {
         ),
         (
             "suggest",
-            "What could I become next? Every role...",
+            "What could I become next? Roles and...",
             False,
             {"group": False, "options": [_O23, _O21, _O33, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
         ),
