@@ -55,6 +55,9 @@ SHAPES = [
     ["search", "engineer", "-k", "occupation", "--sort", "growth", "--min-pay", "100000", "-n", "5"],
     ["search", "developer", "--sort", "openings"],
     ["search", "zzqqxx"],
+    ["discover", "--interests", "IC", "--zone", "4"],  # discover's first view: without Typer
+    ["discover", "--scores", "R=1,I=9,A=2,S=1,E=3,C=8", "--json", "-n", "3"],
+    ["discover", "--why", "15-2041.00"],
     ["bookmark", "list"],
     ["bookmark", "list", "--json"],
     ["bookmark", "list", "--tag", "later"],

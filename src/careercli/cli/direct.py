@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # the commands this path answers -> the function of careercli.cli.reads that runs them (its parameters are named
 # as the command's); the output options, named career_ATTRIBUTE in the grammar, set that Session attribute
 DIRECT = {("list",): "list_roles", ("show",): "show", ("books",): "books", ("search",): "search",
-          ("bookmark", "list"): "bookmark_list"}  # fmt: skip
+          ("bookmark", "list"): "bookmark_list", ("discover",): "discover"}  # fmt: skip
 OUTPUT = "career_"
 
 

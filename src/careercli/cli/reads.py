@@ -184,6 +184,14 @@ def _occupation_search(run: Session, text: str, limit: int, figures: Any) -> Non
     run.present(view.limited(len(selection.rows), limit))
 
 
+def discover(run: Session, interests: str | None, scores: str | None, zone: str | None, min_pay: int | None,
+             skills: bool | None, limit: int, why: str | None, reset: bool) -> None:  # fmt: skip
+    """``career discover``: the same body as the Typer command's (:mod:`careercli.cli.discovering`)."""
+    from careercli.cli import discovering
+
+    discovering.discover(run, interests, scores, zone, min_pay, skills, limit, why, reset)
+
+
 def bookmark_list(run: Session, tag: str | None) -> None:
     """``career bookmark list``: the user's bookmarks, oldest first, optionally of one tag."""
     from careercli.presenters.views import BookmarksView
