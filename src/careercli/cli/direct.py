@@ -1,7 +1,7 @@
 """The direct path: the everyday invocations of the most used read-only commands, run without importing Typer.
 
 ``career show backend-developer``, ``career list --json``, ``career search kubernetes``, ``career books --limit
-20``, ``career bookmark list``: importing Typer (and the Click inside it) costs more than everything else such a
+20``, ``career bookmark list``, ``career discover --interests IC``: importing Typer (and the Click inside it) costs more than everything else such a
 command does. This module reads exactly those command lines, builds the same :class:`Session` and calls the same
 body (``careercli.cli.reads``) as the Typer command would, so output, errors and exit codes are the same (a test
 runs every shape both ways and compares them byte for byte).
