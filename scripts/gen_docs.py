@@ -143,6 +143,8 @@ PIPED = {
     "career list": "RolesView",
     "career books": "BooksView",
     "career search": "SearchView",
+    "career list --occupations --sort pay": "FiguresView",
+    "career search --kind occupation --sort pay": "FigureHitsView",
     "career suggest": "SuggestionsView",
     "career bookmark list": "BookmarksView",
     "career skills list": "SkillsView",
@@ -154,7 +156,7 @@ PIPED = {
 
 def piped_reference() -> str:
     """The fields of each listing's piped records, in order, from the views themselves (so it cannot drift)."""
-    from careercli.presenters import views, views_setup
+    from careercli.presenters import occupation_figures, views, views_setup
 
     parts = [
         "# Piped output and `--json` limits",
@@ -171,7 +173,7 @@ def piped_reference() -> str:
         "|---|---|",
     ]
     for command, name in PIPED.items():
-        view = getattr(views, name, None) or getattr(views_setup, name)
+        view = getattr(views, name, None) or getattr(views_setup, name, None) or getattr(occupation_figures, name)
         fields = ", ".join(f"{field} ({heading or 'no column'})" for field, heading in view.columns)
         parts.append(f"| `{command}` | {fields} |")
     return "\n".join(parts) + "\n"

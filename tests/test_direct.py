@@ -30,6 +30,9 @@ SHAPES = [
     ["list", "--occupations"],
     ["list", "-g", "15"],
     ["list", "--group", "99"],  # no such group
+    ["list", "--occupations", "--sort", "pay"],
+    ["list", "-g", "15", "--zone", "3-4", "--education", "bachelor", "--json"],
+    ["list", "--min-pay", "90000"],  # the figures are the occupations': a usage error (2)
     ["show", "backend-developer"],
     ["show", "back", "end", "developer"],
     ["show", "--json", "devops"],
@@ -49,7 +52,12 @@ SHAPES = [
     ["search", "data", "security", "--kind", "role"],
     ["search", "kleppmann", "--json", "-n", "2"],
     ["search", "actuary", "-k", "occupation"],
+    ["search", "engineer", "-k", "occupation", "--sort", "growth", "--min-pay", "100000", "-n", "5"],
+    ["search", "developer", "--sort", "openings"],
     ["search", "zzqqxx"],
+    ["discover", "--interests", "IC", "--zone", "4"],  # discover's first view: without Typer
+    ["discover", "--scores", "R=1,I=9,A=2,S=1,E=3,C=8", "--json", "-n", "3"],
+    ["discover", "--why", "15-2041.00"],
     ["bookmark", "list"],
     ["bookmark", "list", "--json"],
     ["bookmark", "list", "--tag", "later"],

@@ -126,7 +126,18 @@ def test_suggest_puts_backend_near_the_top_for_python_sql_git(cli) -> None:
     assert "backend-developer" in ranked[:8]
     assert "embedded-systems-engineer" not in ranked[:8]
     backend = next(s for s in payload["suggestions"] if s["role"] == "backend-developer")
-    assert set(backend) == {"role", "name", "score", "parts", "coverage", "have", "missing", "pay"}
+    assert set(backend) == {
+        "role",
+        "kind",
+        "skills_measured",
+        "name",
+        "score",
+        "parts",
+        "coverage",
+        "have",
+        "missing",
+        "pay",
+    }
     assert [(p["part"], p["weight"]) for p in backend["parts"]] == [
         ("skills", 0.5), ("path", 0.35), ("interests", 0.1), ("preparation", 0.05),
     ]  # fmt: skip

@@ -159,15 +159,19 @@ def test_a_cut_piped_listing_says_so_on_stderr_and_a_whole_one_says_nothing(cli)
         (["reading", "list"], "ReadingView"),
         (["config", "show"], "SettingsView"),
         (["help", "environment"], "EnvironmentView"),
+        (["list", "--group", "15", "--sort", "pay"], "FiguresView"),
+        (["search", "data", "--kind", "occupation", "--sort", "pay"], "FigureHitsView"),
     ],
 )
 def test_piped_fields_follow_the_tables_columns_as_docs_cli_md_says(cli, monkeypatch, args, view) -> None:
-    from careercli.presenters import views, views_setup
+    from careercli.presenters import occupation_figures, views, views_setup
 
     cli("bookmark", "add", "backend-developer", "--note", "n", "--tag", "t")
     cli("skills", "add", "python")
     cli("reading", "add", "fluent-python")
-    columns = (getattr(views, view, None) or getattr(views_setup, view)).columns
+    columns = (
+        getattr(views, view, None) or getattr(views_setup, view, None) or getattr(occupation_figures, view)
+    ).columns
     records = cli(*args).out.splitlines()
     assert records
     assert {len(r.split("\t")) for r in records} <= {len(columns), len(columns) - 1}  # the last may be optional

@@ -96,7 +96,9 @@ def test_every_part_is_in_the_json_and_the_score_is_their_weighted_mean(career) 
     by_role = {s["role"]: s for s in after}
     for item in after:
         known = [p for p in item["parts"] if p["value"] is not None]
-        mean = sum(p["value"] * p["weight"] for p in known) / sum(p["weight"] for p in known)
+        mean = sum(p["value"] * p["weight"] for p in known)
+        if item["skills_measured"]:  # else an occupation careercli cannot measure: its parts at their own weights
+            mean /= sum(p["weight"] for p in known)
         assert item["score"] == pytest.approx(mean, abs=1e-3), item["role"]
     parts = {p["part"]: p["value"] for p in by_role["data-analyst"]["parts"]}
     assert parts["interests"] > 0.8  # Data Scientists (15-2051.00) is strongly Investigative and Conventional

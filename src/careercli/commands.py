@@ -64,7 +64,7 @@ TOP: dict[str, tuple[str, str, str]] = {
     "suggest": (
         "careercli.cli.plan:suggest",
         PLAN,
-        "What could I become next? Every role ranked by your skills, the usual career moves and your interests.",
+        "What could I become next? Roles and occupations ranked by your skills, the usual moves and your interests.",
     ),
     "bookmark": ("careercli.cli.bookmarks:app", MINE, "Keep the roles you are weighing, with a note and tags."),
     "skills": ("careercli.cli.skills:app", MINE, "Record the skills you have, to see your gap to any role."),

@@ -145,6 +145,66 @@ _O8 = {
     "help": "The O*NET occupations of one SOC major group, e.g. 15.",
 }
 _O9 = {
+    "name": "sort",
+    "nargs": 1,
+    "multiple": False,
+    "type": "choice",
+    "choices": ["pay", "growth", "openings"],
+    "case_sensitive": False,
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--sort"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "Occupations by median annual pay, projected growth or openings a year, highest first.",
+}
+_O10 = {
+    "name": "zone",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--zone", "-z"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "Only occupations in these O*NET job zones: 4, 3-4 or 2,4.",
+}
+_O11 = {
+    "name": "education",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--education"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "Only occupations whose typical entry education (BLS) is one of: doctoral, master, bachelor, associate, postsecondary, some-college, high-school, none (e.g. bachelor,master).",
+}
+_O12 = {
+    "name": "min_pay",
+    "nargs": 1,
+    "multiple": False,
+    "type": "int",
+    "min": 0,
+    "max": 10000000,
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--min-pay"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "Leave out occupations whose median annual pay (BLS) is lower.",
+}
+_O13 = {
     "name": "career_as_json",
     "nargs": 1,
     "multiple": False,
@@ -158,7 +218,7 @@ _O9 = {
     "value": False,
     "help": "Print JSON instead of a table (keys in the README).",
 }
-_O10 = {
+_O14 = {
     "name": "career_fmt",
     "nargs": 1,
     "multiple": False,
@@ -174,7 +234,7 @@ _O10 = {
     "value": True,
     "help": "text (default: a table, or tab-separated records when piped), markdown, json, svg or html.",
 }
-_O11 = {
+_O15 = {
     "name": "state",
     "nargs": 1,
     "multiple": False,
@@ -188,7 +248,7 @@ _O11 = {
     "value": True,
     "help": "Pay for this U.S. state (a postal code such as CA), from an imported BLS state workbook.",
 }
-_O12 = {
+_O16 = {
     "name": "role",
     "nargs": 1,
     "multiple": False,
@@ -202,7 +262,7 @@ _O12 = {
     "value": True,
     "help": "Only books for this role (slug or name).",
 }
-_O13 = {
+_O17 = {
     "name": "skill",
     "nargs": 1,
     "multiple": False,
@@ -216,7 +276,7 @@ _O13 = {
     "value": True,
     "help": "Only books that teach this skill.",
 }
-_O14 = {
+_O18 = {
     "name": "topic",
     "nargs": 1,
     "multiple": False,
@@ -230,7 +290,7 @@ _O14 = {
     "value": True,
     "help": "Only books on this topic.",
 }
-_O15 = {
+_O19 = {
     "name": "author",
     "nargs": 1,
     "multiple": False,
@@ -244,7 +304,7 @@ _O15 = {
     "value": True,
     "help": "Author name contains this text.",
 }
-_O16 = {
+_O20 = {
     "name": "since",
     "nargs": 1,
     "multiple": False,
@@ -260,7 +320,7 @@ _O16 = {
     "value": True,
     "help": "Published in or after YEAR.",
 }
-_O17 = {
+_O21 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -276,7 +336,7 @@ _O17 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O18 = {
+_O22 = {
     "name": "kind",
     "nargs": 1,
     "multiple": False,
@@ -292,7 +352,7 @@ _O18 = {
     "value": True,
     "help": "Only this kind of result.",
 }
-_O19 = {
+_O23 = {
     "name": "have",
     "nargs": 1,
     "multiple": False,
@@ -306,7 +366,7 @@ _O19 = {
     "value": True,
     "help": "Comma-separated skills to use instead of your profile's, e.g. python,sql,git.",
 }
-_O20 = {
+_O24 = {
     "name": "depth",
     "nargs": 1,
     "multiple": False,
@@ -322,7 +382,7 @@ _O20 = {
     "value": True,
     "help": "How many steps ahead to follow.",
 }
-_O21 = {
+_O25 = {
     "name": "interests",
     "nargs": 1,
     "multiple": False,
@@ -336,7 +396,7 @@ _O21 = {
     "value": True,
     "help": "Up to three RIASEC letters, most appealing first (IC: Investigative, then Conventional).",
 }
-_O22 = {
+_O26 = {
     "name": "scores",
     "nargs": 1,
     "multiple": False,
@@ -350,7 +410,7 @@ _O22 = {
     "value": True,
     "help": "How much each area appeals, 0 to 10: R=2,I=9,A=3,S=1,E=4,C=8.",
 }
-_O23 = {
+_O27 = {
     "name": "zone",
     "nargs": 1,
     "multiple": False,
@@ -364,7 +424,7 @@ _O23 = {
     "value": True,
     "help": "Acceptable job zones: 4, 3-4 or 2,4 (default: all).",
 }
-_O24 = {
+_O28 = {
     "name": "min_pay",
     "nargs": 1,
     "multiple": False,
@@ -380,7 +440,7 @@ _O24 = {
     "value": True,
     "help": "Leave out occupations whose median annual pay is lower (0: no minimum).",
 }
-_O25 = {
+_O29 = {
     "name": "skills",
     "nargs": 1,
     "multiple": False,
@@ -394,7 +454,7 @@ _O25 = {
     "value": False,
     "help": "Weigh the skills you have recorded, or not.",
 }
-_O26 = {
+_O30 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -410,7 +470,7 @@ _O26 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O27 = {
+_O31 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -424,7 +484,7 @@ _O27 = {
     "value": True,
     "help": "Explain one occupation's rank (an O*NET code or a role).",
 }
-_O28 = {
+_O32 = {
     "name": "reset",
     "nargs": 1,
     "multiple": False,
@@ -438,7 +498,7 @@ _O28 = {
     "value": False,
     "help": "Forget your saved answers.",
 }
-_O29 = {
+_O33 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -452,7 +512,7 @@ _O29 = {
     "value": True,
     "help": "Explain one role's score: each part, then skill by skill.",
 }
-_O30 = {
+_O34 = {
     "name": "note",
     "nargs": 1,
     "multiple": False,
@@ -466,7 +526,7 @@ _O30 = {
     "value": True,
     "help": "Your note (replaces the old one).",
 }
-_O31 = {
+_O35 = {
     "name": "tag",
     "nargs": 1,
     "multiple": True,
@@ -480,7 +540,7 @@ _O31 = {
     "value": True,
     "help": "A tag; repeat for more (replaces old tags).",
 }
-_O32 = {
+_O36 = {
     "name": "add_tag",
     "nargs": 1,
     "multiple": True,
@@ -494,7 +554,7 @@ _O32 = {
     "value": True,
     "help": "Add a tag, keeping the others; repeat for more.",
 }
-_O33 = {
+_O37 = {
     "name": "remove_tag",
     "nargs": 1,
     "multiple": True,
@@ -508,7 +568,7 @@ _O33 = {
     "value": True,
     "help": "Remove a tag; repeat for more.",
 }
-_O34 = {
+_O38 = {
     "name": "tag",
     "nargs": 1,
     "multiple": False,
@@ -522,7 +582,7 @@ _O34 = {
     "value": True,
     "help": "Only bookmarks with this tag.",
 }
-_O35 = {
+_O39 = {
     "name": "custom",
     "nargs": 1,
     "multiple": False,
@@ -536,7 +596,7 @@ _O35 = {
     "value": False,
     "help": "Keep names the vocabulary lacks, as typed.",
 }
-_O36 = {
+_O40 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -552,7 +612,7 @@ _O36 = {
     "value": True,
     "help": "Where the book stands (a new entry: want).",
 }
-_O37 = {
+_O41 = {
     "name": "note",
     "nargs": 1,
     "multiple": False,
@@ -566,7 +626,7 @@ _O37 = {
     "value": True,
     "help": 'Your note on the book ("" removes it).',
 }
-_O38 = {
+_O42 = {
     "name": "rating",
     "nargs": 1,
     "multiple": False,
@@ -582,7 +642,7 @@ _O38 = {
     "value": True,
     "help": "Your rating, 1 to 5 (0 removes it).",
 }
-_O39 = {
+_O43 = {
     "name": "title",
     "nargs": 1,
     "multiple": False,
@@ -596,7 +656,7 @@ _O39 = {
     "value": True,
     "help": "A book outside the catalogue: its title.",
 }
-_O40 = {
+_O44 = {
     "name": "author",
     "nargs": 1,
     "multiple": True,
@@ -610,7 +670,7 @@ _O40 = {
     "value": True,
     "help": "With --title: an author (repeat for several).",
 }
-_O41 = {
+_O45 = {
     "name": "year",
     "nargs": 1,
     "multiple": False,
@@ -626,7 +686,7 @@ _O41 = {
     "value": True,
     "help": "With --title: the year.",
 }
-_O42 = {
+_O46 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -642,7 +702,7 @@ _O42 = {
     "value": True,
     "help": "Only books with this status.",
 }
-_O43 = {
+_O47 = {
     "name": "output",
     "nargs": 1,
     "multiple": False,
@@ -656,7 +716,7 @@ _O43 = {
     "value": True,
     "help": "Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout).",
 }
-_O44 = {
+_O48 = {
     "name": "force",
     "nargs": 1,
     "multiple": False,
@@ -670,7 +730,7 @@ _O44 = {
     "value": False,
     "help": "Overwrite FILE if it exists.",
 }
-_O45 = {
+_O49 = {
     "name": "full",
     "nargs": 1,
     "multiple": False,
@@ -693,7 +753,12 @@ TREE = {
             "list",
             "List the roles, grouped by category.",
             False,
-            {"group": False, "options": [_O6, _O7, _O8, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+            {
+                "group": False,
+                "options": [_O6, _O7, _O8, _O9, _O10, _O11, _O12, _O1, _O2, _O13, _O14, _O5],
+                "arguments": [],
+                "commands": [],
+            },
         ),
         (
             "show",
@@ -701,7 +766,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O11, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O15, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -722,7 +787,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O12, _O13, _O14, _O15, _O16, _O17, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O16, _O17, _O18, _O19, _O20, _O21, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -733,7 +798,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O1, _O2, _O9, _O10, _O5],
+                "options": [_O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "book",
@@ -754,7 +819,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O18, _O17, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O22, _O21, _O9, _O10, _O11, _O12, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "query",
@@ -775,7 +840,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O11, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O15, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "roles",
@@ -796,7 +861,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O19, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O23, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -817,7 +882,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O20, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O24, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -838,7 +903,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O19, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O23, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -859,16 +924,16 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O21, _O22, _O23, _O24, _O25, _O26, _O27, _O28, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O25, _O26, _O27, _O28, _O29, _O30, _O31, _O32, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [],
                 "commands": [],
             },
         ),
         (
             "suggest",
-            "What could I become next? Every role...",
+            "What could I become next? Roles and...",
             False,
-            {"group": False, "options": [_O19, _O17, _O29, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O23, _O21, _O33, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
         ),
         (
             "bookmark",
@@ -885,7 +950,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O30, _O31, _O32, _O33, _O1, _O2, _O5],
+                            "options": [_O34, _O35, _O36, _O37, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "role",
@@ -925,7 +990,7 @@ TREE = {
                         "list",
                         "List your bookmarks, oldest first.",
                         False,
-                        {"group": False, "options": [_O34, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O38, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -945,7 +1010,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O35, _O1, _O2, _O5],
+                            "options": [_O39, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "skills",
@@ -985,7 +1050,7 @@ TREE = {
                         "list",
                         "List the skills you have recorded.",
                         False,
-                        {"group": False, "options": [_O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -1005,7 +1070,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O36, _O37, _O38, _O39, _O40, _O41, _O1, _O2, _O5],
+                            "options": [_O40, _O41, _O42, _O43, _O44, _O45, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "book",
@@ -1045,7 +1110,7 @@ TREE = {
                         "list",
                         "Your reading list, grouped by status.",
                         False,
-                        {"group": False, "options": [_O42, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O46, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -1054,7 +1119,7 @@ TREE = {
             "export",
             "Export your profile as Markdown: a...",
             False,
-            {"group": False, "options": [_O43, _O44, _O45, _O1, _O2, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O47, _O48, _O49, _O1, _O2, _O5], "arguments": [], "commands": []},
         ),
         (
             "data",
@@ -1174,7 +1239,7 @@ TREE = {
             "where",
             "Show where careercli keeps your profile,...",
             False,
-            {"group": False, "options": [_O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
         ),
         (
             "config",
@@ -1189,13 +1254,13 @@ TREE = {
                         "path",
                         "Print where your preferences file is (it...",
                         False,
-                        {"group": False, "options": [_O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
                     ),
                     (
                         "show",
                         "Show each preference, its value and where...",
                         False,
-                        {"group": False, "options": [_O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
                     ),
                     (
                         "set",
@@ -1282,7 +1347,7 @@ TREE = {
                         "environment",
                         "Every environment variable careercli...",
                         False,
-                        {"group": False, "options": [_O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
                     )
                 ],
             },

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from careercli.cli import complete
-from careercli.cli.options import LimitOption, SearchKind
+from careercli.cli.options import EducationOption, LimitOption, MinPayOption, SearchKind, SortOption, ZoneOption
 from careercli.cli.session import session
 
 
@@ -81,11 +81,16 @@ def search(
         typer.Option("--kind", "-k", help="Only this kind of result.", case_sensitive=False),
     ] = None,
     limit: LimitOption = 10,
+    sort: SortOption = None,
+    zone: ZoneOption = None,
+    education: EducationOption = None,
+    min_pay: MinPayOption = None,
 ) -> None:
     """Search roles, skills and books at once; forgives typos of one or two letters.
 
     O*NET occupations (titles, other titles, technologies) come after curated results of equal score;
-    --kind occupation shows only them.
+    --kind occupation shows only them; with it, --sort, --zone, --education and --min-pay order and filter
+    them by job zone and BLS's pay, growth, openings and entry education (see 'career list --help').
 
     Examples:
 
@@ -96,7 +101,10 @@ def search(
         career search kleppmann --json
 
         career search actuary --kind occupation
+
+        career search engineer --kind occupation --sort pay --education bachelor
     """
     from careercli.cli import reads
 
-    reads.search(session(ctx), query, kind.value if kind else None, limit)
+    reads.search(session(ctx), query, kind.value if kind else None, limit, sort.value if sort else None, zone,
+                 education, min_pay)  # fmt: skip

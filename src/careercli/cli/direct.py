@@ -1,7 +1,7 @@
 """The direct path: the everyday invocations of the most used read-only commands, run without importing Typer.
 
 ``career show backend-developer``, ``career list --json``, ``career search kubernetes``, ``career books --limit
-20``, ``career bookmark list``: importing Typer (and the Click inside it) costs more than everything else such a
+20``, ``career bookmark list``, ``career discover --interests IC``: importing Typer (and the Click inside it) costs more than everything else such a
 command does. This module reads exactly those command lines, builds the same :class:`Session` and calls the same
 body (``careercli.cli.reads``) as the Typer command would, so output, errors and exit codes are the same (a test
 runs every shape both ways and compares them byte for byte).
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # the commands this path answers -> the function of careercli.cli.reads that runs them (its parameters are named
 # as the command's); the output options, named career_ATTRIBUTE in the grammar, set that Session attribute
 DIRECT = {("list",): "list_roles", ("show",): "show", ("books",): "books", ("search",): "search",
-          ("bookmark", "list"): "bookmark_list"}  # fmt: skip
+          ("bookmark", "list"): "bookmark_list", ("discover",): "discover"}  # fmt: skip
 OUTPUT = "career_"
 
 

@@ -40,6 +40,12 @@ class SearchKind(StrEnum):
     occupation = "occupation"
 
 
+class SortBy(StrEnum):
+    pay = "pay"
+    growth = "growth"
+    openings = "openings"
+
+
 Category = Enum("Category", {name: name for name in CATEGORIES}, type=str)  # type: ignore[misc]
 
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most N rows (0 for all).")]
@@ -49,6 +55,40 @@ StateOption = Annotated[
         "--state",
         metavar="XX",
         help="Pay for this U.S. state (a postal code such as CA), from an imported BLS state workbook.",
+    ),
+]
+
+
+# the options that sort and filter occupations by their figures (``list --occupations``, ``search --kind occupation``)
+SortOption = Annotated[
+    SortBy | None,
+    typer.Option(
+        "--sort",
+        help="Occupations by median annual pay, projected growth or openings a year, highest first.",
+        case_sensitive=False,
+    ),
+]
+ZoneOption = Annotated[
+    str | None,
+    typer.Option("--zone", "-z", metavar="ZONES", help="Only occupations in these O*NET job zones: 4, 3-4 or 2,4."),
+]
+EducationOption = Annotated[
+    str | None,
+    typer.Option(
+        "--education",
+        metavar="LEVELS",
+        help="Only occupations whose typical entry education (BLS) is one of: doctoral, master, bachelor, associate,"
+        " postsecondary, some-college, high-school, none (e.g. bachelor,master).",
+    ),
+]
+MinPayOption = Annotated[
+    int | None,
+    typer.Option(
+        "--min-pay",
+        metavar="DOLLARS",
+        min=0,
+        max=10_000_000,
+        help="Leave out occupations whose median annual pay (BLS) is lower.",
     ),
 ]
 

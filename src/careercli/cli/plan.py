@@ -212,7 +212,7 @@ def suggest(
         ),
     ] = None,
 ) -> None:
-    """What could I become next? Every role ranked by your skills, the usual career moves and your interests.
+    """What could I become next? Roles and occupations ranked by your skills, the usual moves and your interests.
 
     The score is a weighted mean of four parts, each from 0 to 1:
 
@@ -228,6 +228,11 @@ def suggest(
 
     Without saved answers, or for a role with no occupation profile, interests and preparation are left out
     and the other parts share their weight.
+
+    O*NET occupations no curated role links to are ranked with the roles: their key skills are the careercli
+    skills their hot technologies name (a technology careercli has no skill for counts as not had), and their
+    path part is their skills part. An occupation whose skills careercli cannot measure is scored by its
+    interests and preparation parts alone, at their own weights. The list marks each occupation.
 
     Examples:
 
@@ -251,16 +256,52 @@ def suggest(
         cat, role = _role_like(run, why)
         code = role.onet or role.slug  # an occupation as a role: its slug is its code
         explained = explain_score(cat, role, skills)
+        if role.category == "occupation":  # scored as the ranking scores it (queries.suggest_occupations)
+            from careercli.queries.suggest_occupations import rank
+
+            db = run.onet()
+            found = [c for c in _unlinked_occupations(cat, db, linked=()) if c.code == role.slug]
+            if found:
+                item = rank(found, skills, _leanings(run, {code}))[0]
+                lines = explained if item.measured else ()
+                run.present(_credited(WhyView(role.slug, item.score, lines, cat, item.parts), [role]))
+                return
         step, via = path_share(cat, role, skills)
         parts = mix_parts(weighted_score(explained), step, code, _leanings(run, {code}))
         parts = tuple(replace(p, via=via) if p.name == "path" else p for p in parts)
         run.present(_credited(WhyView(role.slug, mix(parts), explained, cat, parts), [role]))
         return
     marks = [b.role for b in run.profile().bookmarks] if have is None else []
-    codes = {r.onet for r in cat.roles.values()} if run.profile().discover is not None else set()
-    found, total = rank_roles(cat, skills, marks, limit, _leanings(run, codes))
+    db = run.onet()
+    others = _unlinked_occupations(cat, db)
+    codes = {r.onet for r in cat.roles.values()} | {o.code for o in others} if run.profile().discover else set()
+    leanings = _leanings(run, codes)
+    found, total = rank_roles(cat, skills, marks, limit, leanings)
+    if others:
+        from careercli.queries.lookup import with_roles
+        from careercli.queries.occupations import version
+        from careercli.queries.suggest_occupations import merged, rank, role_of
+
+        found = merged(found, rank(others, skills, leanings), limit)
+        total += len(others)
+        shown = {s.role for s in found if s.kind == "occupation"}
+        release = version(db)  # type: ignore[arg-type]
+        cat = with_roles(cat, {o.code: role_of(o, release) for o in others if o.code in shown})  # type: ignore[misc]
     labour = _labour(cat.roles[s.role] for s in found)
-    run.present(SuggestionsView(found, cat, labour).limited(total, limit))
+    view = SuggestionsView(found, cat, labour).limited(total, limit)
+    run.present(_credited(view, [cat.roles[s.role] for s in found]))
+
+
+def _unlinked_occupations(cat: Catalog, db: Any, linked: Iterable[str] | None = None) -> list[Any]:
+    """The occupations of the O*NET data that no curated role links to (``linked``: other codes to leave out),
+    with their key skills (none without data)."""
+    if db is None:
+        return []
+    from careercli.queries.lookup import linked_roles, skill_names
+    from careercli.queries.occupations import skill_index
+    from careercli.queries.suggest_occupations import candidates
+
+    return candidates(db, skill_index(skill_names(cat)), linked_roles(cat) if linked is None else linked)
 
 
 def _leanings(run: Session, codes: set[str]) -> Leanings | None:

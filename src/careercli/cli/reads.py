@@ -16,15 +16,26 @@ if TYPE_CHECKING:
     from careercli.model import Catalog
 
 
-def list_roles(run: Session, category: str | None, occupations: bool, group: str | None) -> None:
-    """``career list``: the roles by category, or the O*NET occupations by major group (or of one group)."""
+def list_roles(run: Session, category: str | None, occupations: bool, group: str | None, sort: str | None = None,
+               zone: str | None = None, education: str | None = None, min_pay: int | None = None) -> None:  # fmt: skip
+    """``career list``: the roles by category, or the O*NET occupations by major group (or of one group); with
+    ``sort`` or a filter, the occupations with their figures."""
+    figures = None
+    if any(v is not None for v in (sort, zone, education, min_pay)):
+        from careercli.queries.occupation_figures import OPTIONS, wanted
+
+        figures = wanted(sort, zone, education, min_pay)
+        if not (occupations or group is not None):
+            from careercli.errors import UsageError
+
+            raise UsageError(f"{OPTIONS} list occupations: add --occupations, or --group NN for one group")
     cat = run.catalog()
     if occupations or group is not None:
         if category is not None:
             from careercli.errors import UsageError
 
             raise UsageError("--category lists roles; --occupations and --group list occupations: give one")
-        _occupations(run, group)
+        _occupations(run, group, figures)
         return
     from careercli.presenters.views import RolesView
     from careercli.queries.roles import list_roles as query
@@ -32,7 +43,7 @@ def list_roles(run: Session, category: str | None, occupations: bool, group: str
     run.present(RolesView(query(cat, category)))
 
 
-def _occupations(run: Session, group: str | None) -> None:
+def _occupations(run: Session, group: str | None, figures: Any = None) -> None:
     from careercli.errors import NotFoundError
     from careercli.onet.release import credit
     from careercli.presenters.onet_views import GroupsView, GroupView
@@ -43,6 +54,16 @@ def _occupations(run: Session, group: str | None) -> None:
     db = run.onet()
     if db is None:
         raise NotFoundError("no O*NET data: 'career data import-onet PATH' imports a release")
+    if figures is not None:
+        from careercli.presenters.occupation_figures import FiguresView
+        from careercli.queries.occupation_figures import rows_of, select
+
+        listing = lists.group_listing(db, group) if group is not None else None
+        occupations = listing.occupations if listing is not None else lists.every(db)
+        rows = rows_of(db, [(o.code, o.title, (), None) for o in occupations], linked_roles(run.catalog()))
+        major = listing.major if listing is not None else None
+        run.present(FiguresView(select(rows, figures), major, credit(version(db))))
+        return
     if group is None:
         run.present(GroupsView(lists.groups(db), credit(version(db))))
         return
@@ -102,12 +123,24 @@ def books(run: Session, role: str | None, skill: str | None, topic: str | None, 
     run.present(BooksView(shown, run.reading_statuses(), total).limited(total, limit))
 
 
-def search(run: Session, query: list[str], kind: str | None, limit: int) -> None:
-    """``career search``: roles, skills, books and occupations, best first."""
+def search(run: Session, query: list[str], kind: str | None, limit: int, sort: str | None = None,
+           zone: str | None = None, education: str | None = None, min_pay: int | None = None) -> None:  # fmt: skip
+    """``career search``: roles, skills, books and occupations, best first; with ``sort`` or a filter (and
+    ``kind`` occupation), the occupations with their figures."""
     from careercli.presenters.views import SearchView
     from careercli.queries.search import no_match_message, search_page
     from careercli.stored.load import load_search_index
 
+    if any(v is not None for v in (sort, zone, education, min_pay)):
+        from careercli.queries.occupation_figures import OPTIONS, wanted
+
+        figures = wanted(sort, zone, education, min_pay)
+        if kind != "occupation":
+            from careercli.errors import UsageError
+
+            raise UsageError(f"{OPTIONS} apply to occupations: add --kind occupation")
+        _occupation_search(run, " ".join(query), limit, figures)
+        return
     text = " ".join(query)
     index = load_search_index(run.catalog)
     # the best `limit` curated hits merged with every occupation hit give the same first `limit` as merging all
@@ -122,6 +155,42 @@ def search(run: Session, query: list[str], kind: str | None, limit: int) -> None
     hits = every[:limit] if limit else every
     view = SearchView(hits, "" if hits else no_match_message(index, text, kind))
     run.present(view.limited(total, limit))
+
+
+def _occupation_search(run: Session, text: str, limit: int, figures: Any) -> None:
+    """``search --kind occupation`` sorted or filtered by the occupations' figures."""
+    from careercli.errors import NotFoundError
+    from careercli.onet.release import credit
+    from careercli.presenters.occupation_figures import FigureHitsView
+    from careercli.queries.lookup import linked_roles
+    from careercli.queries.occupation_figures import rows_of, select
+    from careercli.queries.occupation_lists import search_hits
+    from careercli.queries.occupations import version
+
+    db = run.onet()
+    if db is None:
+        raise NotFoundError("no O*NET data: 'career data import-onet PATH' imports a release")
+    hits = search_hits(db, text)
+    rows = rows_of(db, [(h.id, h.title, h.matched, h.score) for h in hits], linked_roles(run.catalog()))
+    selection = select(rows, figures)
+    shown = selection.rows[:limit] if limit else selection.rows
+    if hits:
+        no_match = "No occupation that matches passes these filters; try wider zones or a lower --min-pay."
+    else:
+        from careercli.queries.search import no_match_message
+        from careercli.stored.load import load_search_index
+
+        no_match = no_match_message(load_search_index(run.catalog), text, "occupation")
+    view = FigureHitsView(selection, credit(version(db)), no_match, shown)
+    run.present(view.limited(len(selection.rows), limit))
+
+
+def discover(run: Session, interests: str | None, scores: str | None, zone: str | None, min_pay: int | None,
+             skills: bool | None, limit: int, why: str | None, reset: bool) -> None:  # fmt: skip
+    """``career discover``: the same body as the Typer command's (:mod:`careercli.cli.discovering`)."""
+    from careercli.cli import discovering
+
+    discovering.discover(run, interests, scores, zone, min_pay, skills, limit, why, reset)
 
 
 def bookmark_list(run: Session, tag: str | None) -> None:

@@ -7,7 +7,14 @@ from typing import Annotated
 import typer
 
 from careercli.cli import complete
-from careercli.cli.options import Category, StateOption
+from careercli.cli.options import (
+    Category,
+    EducationOption,
+    MinPayOption,
+    SortOption,
+    StateOption,
+    ZoneOption,
+)
 from careercli.cli.session import session
 from careercli.model import CATEGORIES
 
@@ -27,12 +34,20 @@ def list_roles(
         str | None,
         typer.Option("--group", "-g", metavar="NN", help="The O*NET occupations of one SOC major group, e.g. 15."),
     ] = None,
+    sort: SortOption = None,
+    zone: ZoneOption = None,
+    education: EducationOption = None,
+    min_pay: MinPayOption = None,
 ) -> None:
     """List the roles, grouped by category.
 
     Categories: development, infrastructure, data, ai, security, quality, architecture, design,
     communication, management. With --occupations, the SOC major groups of the O*NET occupations;
     with --group, the occupations of one group, marking those a curated role links to.
+
+    --sort, --zone, --education and --min-pay list the occupations (all, or of the --group) with their job
+    zone and BLS's median pay, growth, openings and entry education. An occupation BLS publishes no such
+    figure for is sorted last, or kept by a filter, and marked "not published".
 
     Examples:
 
@@ -45,10 +60,13 @@ def list_roles(
         career list --occupations
 
         career list --group 15
+
+        career list --occupations --sort pay --zone 3-4 --min-pay 80000
     """
     from careercli.cli import reads
 
-    reads.list_roles(session(ctx), category.value if category else None, occupations, group)
+    reads.list_roles(session(ctx), category.value if category else None, occupations, group,
+                     sort.value if sort else None, zone, education, min_pay)  # fmt: skip
 
 
 def show(

@@ -282,6 +282,8 @@ class Session:
                     from careercli.output import STDERR
 
                     self.output.emit(f"showing {len(rows)} of {view.total}; --limit 0 for all\n", STDERR)
+                if view.aside:
+                    self.note(view.aside)
                 return
         page = view.renderable(self.console().width)
         if mode in PICTURES:

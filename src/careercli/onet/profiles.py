@@ -35,21 +35,23 @@ class ProfileTableError(CareerError):
 
 
 def parse(text: str, source: str) -> list[OccupationProfile]:
-    """The rows of a profile table; a malformed row is an error naming the file and line."""
+    """The rows of a profile table; a malformed row is an error naming the file and line. One pass without a
+    generator or a ``try`` a row: ``career discover`` parses all 923 rows on every run."""
     lines = text.splitlines()
     if not lines or tuple(lines[0].split("\t")) != HEADER:
         raise ProfileTableError(f"{source}:1: not a table of occupation profiles (its header differs)")
-    out = []
-    for number, line in enumerate(lines[1:], start=2):
-        fields = line.split("\t")
-        try:
-            code, title, zone, *scores, high = fields
-            if len(scores) != len(LETTERS):
-                raise ValueError("a RIASEC value is missing")
-            interests = tuple(float(s) for s in scores) if scores[0] else None
-            out.append(OccupationProfile(code, title, int(zone) if zone else None, interests, high))
-        except ValueError as error:
-            raise ProfileTableError(f"{source}:{number}: malformed row ({error})") from None
+    out: list[OccupationProfile] = []
+    append, width, number = out.append, len(HEADER), 1
+    try:
+        for number, line in enumerate(lines[1:], start=2):  # noqa: B007 - the number names a malformed row
+            fields = line.split("\t")
+            if len(fields) != width:
+                raise ValueError("a RIASEC value is missing" if len(fields) < width else "too many fields")
+            code, title, zone, r, i, a, s, e, c, high = fields
+            interests = (float(r), float(i), float(a), float(s), float(e), float(c)) if r else None
+            append(OccupationProfile(code, title, int(zone) if zone else None, interests, high))
+    except ValueError as error:
+        raise ProfileTableError(f"{source}:{number}: malformed row ({error})") from None
     return out
 
 

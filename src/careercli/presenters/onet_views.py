@@ -130,6 +130,7 @@ class Credited(View):
     def __init__(self, inner: View, credit: str) -> None:
         self.inner, self.credit = inner, credit
         self.key, self.title, self.pages, self.empty = inner.key, inner.title, inner.pages, inner.empty
+        self.limit, self.total = inner.limit, inner.total  # a cut listing says so through the wrapper too
 
     def data(self) -> Any:
         found = self.inner.data()

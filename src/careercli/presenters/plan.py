@@ -20,6 +20,8 @@ PART_TEXT = {
     "preparation": "its job zone against the zones you accepted",
 }
 UNKNOWN_PART = {
+    "skills": "not measurable: too few of the occupation's technologies are careercli skills",
+    "path": "not measurable, as its skills",
     "interests": "not known: no saved discover answers or no interest profile",
     "preparation": "not known: no saved discover answers or no job zone",
 }
@@ -89,9 +91,16 @@ def gap_json(result: Gap, catalog: Catalog) -> dict[str, Any]:
     }
 
 
+def kind_text(item: Suggestion) -> str:
+    """What a suggestion is: "role", "occupation", or "occupation, skills not measured"."""
+    return item.kind if item.measured else f"{item.kind}, skills not measured"
+
+
 def suggestion_json(item: Suggestion, catalog: Catalog) -> dict[str, Any]:
     return {
         "role": item.role,
+        "kind": item.kind,
+        "skills_measured": item.measured,
         "name": catalog.roles[item.role].name,
         "score": round(item.score, 4),
         "parts": parts_json(item.parts),
@@ -280,13 +289,15 @@ def suggestions_table(items: Sequence[Suggestion], catalog: Catalog,
     for number, (item, pay) in enumerate(zip(items, pays, strict=True), start=1):
         total = item.units or len(item.have) + len(item.missing)
         name = Text(single_line(catalog.roles[item.role].name))
+        if item.kind != "role":
+            name.append(f"\n{item.role} {kind_text(item)} (O*NET)", style=DIM)
         if labour and not column:
             name.append("\n" + median_cell(pay), style=DIM)
         row: list[RenderableType] = [
             str(number),
             name,
             f"{item.score:.0%}",
-            f"{total - len(item.missing)}/{total}",
+            f"{total - len(item.missing)}/{total}" if item.measured else "-",
             Text(single_line(", ".join(catalog.skill_name(s) for s in item.have) or "—")),
             Text(single_line(", ".join(catalog.skill_name(s) for s in item.missing[:3]) or "nothing")),
         ]
@@ -298,6 +309,11 @@ def suggestions_table(items: Sequence[Suggestion], catalog: Catalog,
         "a next step of a role you are close to, and with saved discover answers your interests and job zones. "
         "'career suggest --why ROLE' shows each part."
     ]
+    if any(not item.measured for item in items):
+        caption.append(
+            "An occupation whose skills careercli cannot measure is scored by your interests and job zones alone, at"
+            " their own weights."
+        )
     if labour:
         caption.append(pay_caption([p for p in pays if p is not None], column))
     table.caption = "\n".join(caption)
@@ -343,5 +359,12 @@ def why_view(
     left_out = [p.name for p in parts if p.value is None]
     note = f"; left out: {', '.join(left_out)}" if left_out else ""
     head = Text.assemble((name, "bold"), f": score {score:.0%}, the weighted mean of the known parts{note}")
+    if parts[0].value is None:  # an occupation whose skills cannot be measured (queries.suggest_occupations)
+        head = Text.assemble((name, "bold"), f": score {score:.0%}, its interests and preparation parts at their"
+                             " own weights (its skills cannot be measured)")  # fmt: skip
+        return Group(head, mix)
     skills = Text(f"The skills part, {had:g} of {total:g}:")
+    if catalog.roles[role].category == "occupation":
+        skills = Text("The skills part: these key skills, and as not had each of the occupation's hot technologies"
+                      " careercli has no skill for:")  # fmt: skip
     return Group(head, mix, skills, table)

@@ -33,6 +33,7 @@ class View(ABC):
     title = "career"
     pages = False  # whether a page taller than the terminal goes to the pager without --pager
     empty: str | None = None  # said instead of a table or records when there is nothing to show
+    aside: str | None = None  # piped: said on stderr after the records (what they are, what is missing)
     limit: int | None = None  # the --limit that applied (0: none), with ``total``, the rows before it
     printable = False  # the records are known to hold printable text only: nothing to fold or make visible
     total = 0
@@ -314,7 +315,8 @@ class PathView(View):
 
 class SuggestionsView(View):
     key, title = "suggestions", "career suggest"
-    columns = (("role", "Role"), ("score", "Score"), ("have", "You have"), ("missing", "Learn next"))
+    columns = (("role", "Role"), ("score", "Score"), ("have", "You have"), ("missing", "Learn next"),
+               ("kind", None))  # fmt: skip
 
     def __init__(self, items: Sequence[Suggestion], catalog: Catalog,
                  labour: Mapping[str, tuple[Any, Any]] | None = None) -> None:  # fmt: skip
@@ -329,7 +331,9 @@ class SuggestionsView(View):
                 for s in self.items]  # fmt: skip
 
     def records(self) -> Iterable[Sequence[object]]:
-        return [(s.role, f"{s.score:.0%}", ",".join(s.have), ",".join(s.missing)) for s in self.items]
+        from careercli.presenters.plan import kind_text
+
+        return [(s.role, f"{s.score:.0%}", ",".join(s.have), ",".join(s.missing), kind_text(s)) for s in self.items]
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.plan import suggestions_table

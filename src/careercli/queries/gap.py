@@ -379,6 +379,8 @@ class Suggestion:
     score: float = 0.0  # the mix of the parts (see MIX)
     units: int = 0
     parts: tuple[MixPart, ...] = ()
+    kind: str = "role"  # or "occupation": an O*NET occupation no curated role links to (``role`` is its code)
+    measured: bool = True  # False: an occupation whose skills careercli cannot measure (no skills or path part)
 
     @property
     def coverage(self) -> float:

@@ -155,6 +155,11 @@ def groups(db: sqlite3.Connection) -> tuple[Group, ...]:
     return tuple(Group(major, group_title(major), count) for major, count in rows)
 
 
+def every(db: sqlite3.Connection) -> tuple[Row, ...]:
+    """Every occupation in the data, by code."""
+    return tuple(_row(m.code, m.title, None) for m in occ.by_group(db))
+
+
 def major_of(text: str) -> str | None:
     """``15``, ``15-0000`` or ``15-`` as ``15``; None when the text is no SOC major group code."""
     match = re.fullmatch(r"\s*(\d{2})(?:-(?:0000)?)?\s*", text)
