@@ -134,3 +134,58 @@ def test_installed_zsh_script_completes_on_its_first_call(career, isolated_home:
     assert "fpath+=~/.zfunc" in (isolated_home / ".zshrc").read_text("utf-8")
     assert career("--install-completion", "zsh").code == 0
     assert (isolated_home / ".zshrc").read_text("utf-8").count("fpath+=~/.zfunc") == 1
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+REFUSED = "cannot complete for the shell {!r}: choose bash, zsh or fish"
+
+
+@pytest.mark.parametrize(
+    ("argv", "err"),
+    [
+        (["--install-completion", "powershell"], REFUSED.format("powershell")),
+        (["--install-completion=pwsh"], REFUSED.format("pwsh")),
+        (["--show-completion", "powershell"], REFUSED.format("powershell")),
+        (["--install-completion", "zsh", "show"],
+         "--install-completion takes one shell name (bash, zsh or fish), not 'show'"),
+        (["--color", "never", "--install-completion", "zsh"],
+         "--install-completion comes first on the line: career --install-completion [bash|zsh|fish]"),
+    ],
+)  # fmt: skip
+def test_other_shells_and_stray_words_are_refused_and_nothing_is_installed(
+    career, isolated_home: Path, argv: list[str], err: str
+) -> None:
+    (isolated_home / ".bashrc").write_text("# mine\n", "utf-8")
+    before = files_under(isolated_home)
+    result = career(*argv, env={"SHELL": "/bin/bash"})
+    assert (result.code, result.out, result.err) == (2, "", f"career: {err}\n")
+    assert files_under(isolated_home) == before
+    assert (isolated_home / ".bashrc").read_text("utf-8") == "# mine\n"
+
+
+def test_an_undetected_shell_is_named_in_the_refusal(monkeypatch, capsys, isolated_home: Path) -> None:
+    monkeypatch.setattr(completion, "_detect_shell", lambda: "sh")
+    assert completion.handle(["--install-completion"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "career: cannot complete for this shell (sh): name bash, zsh or fish after --install-completion\n"
+    )
+    assert files_under(isolated_home) == []
+
+
+def test_fish_completion_goes_where_fish_looks(career, isolated_home: Path) -> None:
+    """fish reads $XDG_CONFIG_HOME/fish/completions, and ~/.config/fish/completions when it is unset or empty."""
+    result = career("--install-completion", "fish")
+    script = isolated_home / "config" / "fish" / "completions" / "career.fish"  # XDG_CONFIG_HOME is home/config
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == f"fish completion installed in {script}"
+    assert "complete --command career" in script.read_text("utf-8")
+    assert not (isolated_home / ".config").exists()
+    result = career("--install-completion", "fish", env={"XDG_CONFIG_HOME": ""})
+    assert (
+        result.out.splitlines()[0]
+        == f"fish completion installed in {isolated_home / '.config/fish/completions/career.fish'}"
+    )

@@ -6,7 +6,8 @@ The snapshot is built from the app's grammar (``careercli.grammar``) the first t
 with its help and the values offered for it. The rules that decide what a Tab completes follow Click's, so the
 values and descriptions are the ones the Typer app would give, with each description on one line and its
 control characters removed. Also answers ``--show-completion [SHELL]`` and ``--install-completion [SHELL]``:
-the shell named on the command line wins over the one detected. Standard library only.
+the shell named on the command line wins over the one detected, and a shell other than bash, zsh and fish is
+refused (the Typer app's own completion is switched off). Standard library only.
 """
 
 from __future__ import annotations
@@ -92,7 +93,6 @@ function __career_complete
 end
 complete --command career --no-files --arguments '(__career_complete)'""",
 }
-OTHER_SHELLS = ("powershell", "pwsh")  # left to Typer
 SCRIPT_OPTIONS = ("--show-completion", "--install-completion")
 
 
@@ -124,20 +124,23 @@ def handle(argv: list[str]) -> int | None:
 # --- the scripts ---------------------------------------------------------------------------------------------
 
 
-def _script_option(argv: list[str]) -> int | None:
+def _script_option(argv: list[str]) -> int:
+    from careercli.errors import clip
+
     option, _, named = argv[0].partition("=")
     rest = argv[1:]
     if not named and rest and not rest[0].startswith("-"):
         named, rest = rest[0], rest[1:]
     if rest:
-        return None  # anything else on the line: the app says what is wrong
+        sys.stderr.write(f"career: {option} takes one shell name (bash, zsh or fish), not {clip(rest[0])!r}\n")
+        return 2
     shell = named.lower() or _detect_shell()
-    if shell in OTHER_SHELLS or (not named and shell not in SHELLS):
-        return None
     if shell not in SHELLS:
-        from careercli.errors import clip
-
-        sys.stderr.write(f"career: cannot complete for the shell {clip(named)!r}: choose bash, zsh or fish\n")
+        if named:
+            sys.stderr.write(f"career: cannot complete for the shell {clip(named)!r}: choose bash, zsh or fish\n")
+        else:
+            sys.stderr.write(f"career: cannot complete for this shell ({clip(shell) or 'unknown'}): name bash, zsh"
+                             f" or fish after {option}\n")  # fmt: skip
         return 2
     if option == "--show-completion":
         _write(SCRIPTS[shell] + "\n")
@@ -178,7 +181,7 @@ def _missing_lines(text: bytes, lines: list[str]) -> bytes:
 
 
 def install(shell: str) -> str:
-    """Install the completion script where ``shell`` reads it (the places Typer uses); returns its path.
+    """Install the completion script where ``shell`` reads it; returns its path.
 
     All or nothing: the start-up file (``~/.bashrc``, ``~/.zshrc``) is read first, as bytes, so that any text
     in it is fine; the script is written next, and removed again (or its old text put back) when the line for
@@ -197,8 +200,9 @@ def install(shell: str) -> str:
         text = _read_bytes(rc)
         extra = [] if b"zstyle" in text else ["zstyle ':completion:*' menu select"]
         addition = _missing_lines(text, ["fpath+=~/.zfunc; autoload -Uz compinit; compinit", *extra])
-    else:
-        path = os.path.join(home, ".config", "fish", "completions", "career.fish")
+    else:  # where fish looks first: $XDG_CONFIG_HOME/fish/completions, else ~/.config/fish/completions
+        path = os.path.join(os.environ.get("XDG_CONFIG_HOME") or os.path.join(home, ".config"), "fish",
+                            "completions", "career.fish")  # fmt: skip
         script = SCRIPTS["fish"] + "\n"
     try:
         old: bytes | None = _read_bytes(path) if os.path.lexists(path) else None
