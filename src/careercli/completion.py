@@ -22,8 +22,7 @@ if TYPE_CHECKING:
 PROG = "career"
 COMPLETE_VAR = "_CAREER_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
-FORMAT = "careercli-completion-1"
-PROFILE_COMPLETERS = ("bookmarked", "my_skills", "reading", "tags")  # functions of careercli.cli.complete
+FORMAT = "careercli-completion-2"  # the snapshot's layout: "typed" lists, live completers
 
 # zsh: career prints "value<TAB>shown" lines and the function hands them to compadd as arrays. No text of the
 # catalogue or the profile ever reaches an eval (Typer's protocol printed an _arguments call to eval, and zsh
@@ -62,6 +61,8 @@ _career_completion() {
     COMPREPLY=( $( env COMP_WORDS="${COMP_WORDS[*]}" \\
                    COMP_CWORD=$COMP_CWORD \\
                    _CAREER_COMPLETE=complete_bash $1 ) )
+    # a title has spaces (an apostrophe too): readline then quotes it as it quotes a file name
+    [[ ${COMPREPLY[*]} == *[[:space:]\\\'\\\"]* ]] && compopt -o filenames
     return 0
 }
 
@@ -309,12 +310,49 @@ def completions(args: list[str], incomplete: str) -> list[tuple[str, str]]:
         from careercli.completion_rules import resolve
 
         stored = snapshot()
-        node, given, target, incomplete = resolve(stored["tree"], list(args), incomplete)
-        if target is not None and isinstance(target["values"], int):  # a long list, kept beside the snapshot
-            return _stored_values(stored, target["values"], incomplete)
-        return [(one_line(v), one_line(h)) for v, h in _offer(node, given, target, incomplete)]
+        node, given, target, incomplete, params = resolve(stored["tree"], list(args), incomplete)
+        if target is None:
+            return [(one_line(v), one_line(h)) for v, h in _names(node, given, incomplete)]
+        found = _values(stored, target["values"], incomplete, params)
+        if incomplete and target.get("typed") is not None:  # occupations, once a character is typed
+            found += _values(stored, target["typed"], incomplete, params)
+        return found
     except Exception:  # a completion never fails loudly
         return []
+
+
+def _names(node: dict[str, Any], given: set[int], incomplete: str) -> list[tuple[str, str]]:
+    """The command's subcommands, and its options after a "-"."""
+    items = [(c[0], c[1]) for c in node["commands"] if not c[2] and c[0].startswith(incomplete)]
+    if incomplete and not incomplete[0].isalnum():
+        for index, option in enumerate(node["options"]):
+            if option["hidden"] or (index in given and not option["multiple"]):
+                continue
+            names = option["opts"] + option["secondary"]
+            items += [(n, option["help"]) for n in names if n.startswith(incomplete)]
+    return items
+
+
+class _Context:
+    """What a completer that reads the arguments given before is handed: Click's ``ctx.params``, as Typer gives."""
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.params = params
+
+
+def _values(stored: dict[str, Any], values: Any, incomplete: str, params: dict[str, Any]) -> list[tuple[str, str]]:
+    """The candidates of one value list of the snapshot: a long list by its number (a prefix query on the stored
+    lists), a completer by its name (run now: the profile as it is, the arguments given), or the list itself."""
+    if isinstance(values, int):
+        return _stored_values(stored, values, incomplete)
+    if isinstance(values, str):
+        from careercli.cli import complete
+
+        function = getattr(complete, values)
+        takes_context = function.__code__.co_varnames[:1] == ("ctx",)  # by name, as Typer finds it
+        values = function(_Context(params), incomplete) if takes_context else function(incomplete)
+    wanted = incomplete.casefold()
+    return [(one_line(v), one_line(h)) for v, h in values if v.casefold().startswith(wanted)]
 
 
 def _stored_values(stored: dict[str, Any], number: int, incomplete: str) -> list[tuple[str, str]]:
@@ -330,25 +368,6 @@ def _stored_values(stored: dict[str, Any], number: int, incomplete: str) -> list
             lists = snapshot(rebuild=True)["lists"]
     wanted = incomplete.casefold()
     return [(one_line(v), one_line(h)) for v, h in lists[number] if v.casefold().startswith(wanted)]
-
-
-def _offer(node: dict[str, Any], given: set[int], target: Any, incomplete: str) -> list[tuple[str, str]]:
-    if target is None:  # the command itself: its subcommands, and its options after a "-"
-        items = [(c[0], c[1]) for c in node["commands"] if not c[2] and c[0].startswith(incomplete)]
-        if incomplete and not incomplete[0].isalnum():
-            for index, option in enumerate(node["options"]):
-                if option["hidden"] or (index in given and not option["multiple"]):
-                    continue
-                names = option["opts"] + option["secondary"]
-                items += [(n, option["help"]) for n in names if n.startswith(incomplete)]
-        return items
-    values = target["values"]
-    if isinstance(values, str):  # the profile, read as it is now
-        from careercli.cli import complete
-
-        values = getattr(complete, values)(incomplete)
-    wanted = incomplete.casefold()
-    return [(v, h) for v, h in values if v.casefold().startswith(wanted)]
 
 
 # --- the snapshot --------------------------------------------------------------------------------------------
@@ -415,20 +434,24 @@ def snapshot(rebuild: bool = False) -> dict[str, Any]:
 
 def _tree() -> dict[str, Any]:
     """The grammar with the values each option and argument offers: choices, and what the functions of
-    ``careercli.cli.complete`` give (those that read the profile are named, and run at each Tab)."""
+    ``careercli.cli.complete`` give (those in ``LIVE`` are named, and run at each Tab), with the values offered
+    only once a character is typed apart (``typed``)."""
     from careercli.cli import complete
     from careercli.grammar import TREE
 
-    def values(param: dict[str, Any]) -> Any:
+    def values(param: dict[str, Any]) -> dict[str, Any]:
         name = param["complete"]
-        if name in PROFILE_COMPLETERS:
-            return name
-        return getattr(complete, name)("") if name else [(c, "") for c in param.get("choices") or ()]
+        if name in complete.LIVE:
+            return param | {"values": name}
+        if not name:
+            return param | {"values": [(c, "") for c in param.get("choices") or ()]}
+        typed = complete.WHEN_TYPED.get(name)
+        return param | {"values": getattr(complete, name)(""), "typed": typed() if typed else None}
 
     def walk(node: dict[str, Any]) -> dict[str, Any]:
         return node | {
-            "options": [option | {"values": values(option)} for option in node["options"]],
-            "arguments": [argument | {"values": values(argument)} for argument in node["arguments"]],
+            "options": [values(option) for option in node["options"]],
+            "arguments": [values(argument) for argument in node["arguments"]],
             "commands": [(name, short, hidden, walk(sub)) for name, short, hidden, sub in node["commands"]],
         }
 

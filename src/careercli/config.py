@@ -22,6 +22,7 @@ from careercli.errors import CareerError
 from careercli.records import record
 
 COLORS = ("auto", "always", "never")
+VALUES = {"color": COLORS, "pager": ("true", "false")}  # the keys with a few values (completion offers them)
 DOCS = {
     "color": "colour: auto, always or never (as --color)",
     "pager": "true pages long output (as --pager), false never (as --no-pager); unset: long pages on a terminal",

@@ -137,7 +137,7 @@ _O8 = {
     "type": "text",
     "default": None,
     "required": False,
-    "complete": None,
+    "complete": "groups",
     "opts": ["--group", "-g"],
     "secondary": [],
     "hidden": False,
@@ -622,7 +622,7 @@ TREE = {
                         "type": "text",
                         "default": None,
                         "required": True,
-                        "complete": "roles",
+                        "complete": "occupations",
                     }
                 ],
                 "commands": [],
@@ -696,7 +696,7 @@ TREE = {
                         "type": "text",
                         "default": None,
                         "required": True,
-                        "complete": "roles",
+                        "complete": "occupations",
                     }
                 ],
                 "commands": [],
@@ -717,7 +717,7 @@ TREE = {
                         "type": "text",
                         "default": None,
                         "required": True,
-                        "complete": "roles",
+                        "complete": "occupations",
                     }
                 ],
                 "commands": [],
@@ -759,7 +759,7 @@ TREE = {
                         "type": "text",
                         "default": None,
                         "required": True,
-                        "complete": "roles",
+                        "complete": "occupations",
                     }
                 ],
                 "commands": [],
@@ -806,7 +806,7 @@ TREE = {
                                     "type": "text",
                                     "default": None,
                                     "required": True,
-                                    "complete": "roles",
+                                    "complete": "occupations",
                                 }
                             ],
                             "commands": [],
@@ -1124,7 +1124,7 @@ TREE = {
                                     "type": "text",
                                     "default": None,
                                     "required": True,
-                                    "complete": None,
+                                    "complete": "config_keys",
                                 },
                                 {
                                     "name": "value",
@@ -1133,7 +1133,7 @@ TREE = {
                                     "type": "text",
                                     "default": None,
                                     "required": True,
-                                    "complete": None,
+                                    "complete": "config_values",
                                 },
                             ],
                             "commands": [],
@@ -1154,7 +1154,7 @@ TREE = {
                                     "type": "text",
                                     "default": None,
                                     "required": True,
-                                    "complete": None,
+                                    "complete": "config_keys",
                                 }
                             ],
                             "commands": [],
