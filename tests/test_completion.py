@@ -191,3 +191,89 @@ def test_fish_completion_goes_where_fish_looks(career, isolated_home: Path) -> N
         result.out.splitlines()[0]
         == f"fish completion installed in {isolated_home / '.config/fish/completions/career.fish'}"
     )
+
+
+def fish_tab(career, line: str) -> list[str]:
+    """What one Tab offers after ``line`` (fish's protocol: value, a tab, its description)."""
+    env = {"_CAREER_COMPLETE": "complete_fish", "_TYPER_COMPLETE_FISH_ACTION": "get-args", "_TYPER_COMPLETE_ARGS": line}
+    result = career(env=env)
+    assert (result.code, result.err) == (0, "")
+    return [shown for shown in result.out.splitlines() if shown]
+
+
+OCCUPATIONS_15_125 = [
+    "15-1251.00\tComputer Programmers",
+    "15-1252.00\tSoftware Developers",
+    "15-1253.00\tSoftware Quality Assurance Analysts and Testers",
+    "15-1254.00\tWeb Developers",
+    "15-1255.00\tWeb and Digital Interface Designers",
+    "15-1255.01\tVideo Game Designers",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "offered"),
+    [
+        ("career show 15-125", OCCUPATIONS_15_125),
+        ("career show Regis", ["Registered Nurses\t29-1141.00"]),
+        ("career show regis", ["Registered Nurses\t29-1141.00"]),  # the case is forgiven, as for roles
+        ("career --no-pager show Police", ["Police Identification and Records Officers\t33-3021.02"]),
+        ("career bookmark add 15-1252", ["15-1252.00\tSoftware Developers"]),
+        ("career compare backend-developer 15-1252", ["15-1252.00\tSoftware Developers"]),
+        ("career gap 15-1252", ["15-1252.00\tSoftware Developers"]),
+        ("career plan 15-1252", ["15-1252.00\tSoftware Developers"]),
+        ("career show backend", ["backend-developer\tBack-End Developer"]),
+        ("career books --role 15", []),  # takes a role only
+        ("career path 15", []),
+    ],
+)
+def test_tab_completes_occupations_by_code_and_title(career, line: str, offered: list[str]) -> None:
+    assert fish_tab(career, line) == offered
+
+
+def test_an_empty_word_offers_the_roles_alone(career) -> None:
+    from careercli.cli import complete
+
+    offered = fish_tab(career, "career show ")
+    assert offered == [f"{slug}\t{name}" for slug, name in complete.roles("")]
+    assert "backend-developer\tBack-End Developer" in offered
+    assert len(offered) < 100  # not the 175 bundled occupations twice over
+
+
+def test_tab_completes_soc_groups_the_data_has(career) -> None:
+    assert fish_tab(career, "career list --group 1") == [
+        "11\tManagement Occupations",
+        "13\tBusiness and Financial Operations Occupations",
+        "15\tComputer and Mathematical Occupations",
+        "17\tArchitecture and Engineering Occupations",
+        "19\tLife, Physical, and Social Science Occupations",
+    ]
+    assert fish_tab(career, "career list -g 3") == ["33\tProtective Service Occupations"]  # no 31, 35...: none bundled
+
+
+@pytest.mark.parametrize(
+    ("line", "offered"),
+    [
+        ("career config set ", ["color\tcolour: auto, always or never (as --color)",
+                                "pager\ttrue pages long output (as --pager), false never (as --no-pager); unset: long"
+                                " pages on a terminal",
+                                "show_books\thow many books 'career show' lists by fit (0: all)"]),
+        ("career config unset p", ["pager\ttrue pages long output (as --pager), false never (as --no-pager); unset:"
+                                   " long pages on a terminal"]),
+        ("career config set color ", ["auto", "always", "never"]),
+        ("career --color never config set color a", ["auto", "always"]),
+        ("career config set pager ", ["true", "false"]),
+        ("career config set pager F", ["false"]),
+        ("career config set show_books ", []),  # any number
+        ("career config set nope ", []),
+        ("career config set color never ", []),  # nothing after the value
+    ],
+)  # fmt: skip
+def test_tab_completes_config_keys_and_their_values(career, line: str, offered: list[str]) -> None:
+    assert fish_tab(career, line) == offered
+
+
+def test_bash_gets_titles_whole_and_the_script_quotes_them(career) -> None:
+    env = {"_CAREER_COMPLETE": "complete_bash", "COMP_WORDS": "career show 'Regis", "COMP_CWORD": "2"}
+    assert career(env=env).out == "Registered Nurses\n"  # one line a value: the script splits on newlines only
+    assert "compopt -o filenames" in career("--show-completion", "bash").out
