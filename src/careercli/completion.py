@@ -434,10 +434,17 @@ def snapshot(rebuild: bool = False) -> dict[str, Any]:
 
 def _tree() -> dict[str, Any]:
     """The grammar with the values each option and argument offers: choices, and what the functions of
-    ``careercli.cli.complete`` give (those in ``LIVE`` are named, and run at each Tab), with the values offered
-    only once a character is typed apart (``typed``)."""
+    ``careercli.cli.complete`` give (those in ``LIVE`` are named, and run at each Tab); what is offered only
+    once a character is typed is kept apart (``typed``)."""
     from careercli.cli import complete
     from careercli.grammar import TREE
+
+    asked: dict[str, list[tuple[str, str]]] = {}
+
+    def ask(name: str) -> list[tuple[str, str]]:  # once a completer: the one list given to several arguments is
+        if name not in asked:  # saved once (marshal shares an object); long ones go to completion_values
+            asked[name] = getattr(complete, name)("")
+        return asked[name]
 
     def values(param: dict[str, Any]) -> dict[str, Any]:
         name = param["complete"]
@@ -445,8 +452,8 @@ def _tree() -> dict[str, Any]:
             return param | {"values": name}
         if not name:
             return param | {"values": [(c, "") for c in param.get("choices") or ()]}
-        typed = complete.WHEN_TYPED.get(name)
-        return param | {"values": getattr(complete, name)(""), "typed": typed() if typed else None}
+        typed = complete.WHEN_TYPED.get(name)  # the occupations, at most a few thousand: kept in the snapshot
+        return param | {"values": ask(name)} | ({"typed": ask(typed)} if typed else {})
 
     def walk(node: dict[str, Any]) -> dict[str, Any]:
         return node | {

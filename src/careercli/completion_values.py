@@ -28,22 +28,20 @@ class Stale(Exception):
 
 
 def split(tree: dict[str, Any]) -> list[list[tuple[str, str]]]:
-    """Replace, in place, each long value list of ``tree`` (``values``, and ``typed``: those offered once a
-    character is typed) by its number in the returned lists (the same list given to several arguments, like
-    every role, is kept once)."""
+    """Replace, in place, each long value list of ``tree`` by its number in the returned lists (the same list
+    given to several arguments, like every role, is kept once)."""
     lists: list[list[tuple[str, str]]] = []
     seen: dict[tuple[tuple[str, str], ...], int] = {}
 
     def walk(node: dict[str, Any]) -> None:
         for param in node["options"] + node["arguments"]:
-            for name in ("values", "typed"):
-                values = param.get(name)
-                if isinstance(values, list) and len(values) > LONG:
-                    key = tuple(values)
-                    if key not in seen:
-                        seen[key] = len(lists)
-                        lists.append(values)
-                    param[name] = seen[key]
+            values = param["values"]
+            if isinstance(values, list) and len(values) > LONG:
+                key = tuple(values)
+                if key not in seen:
+                    seen[key] = len(lists)
+                    lists.append(values)
+                param["values"] = seen[key]
         for command in node["commands"]:
             walk(command[3])
 

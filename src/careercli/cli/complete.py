@@ -53,14 +53,18 @@ def _occupations() -> Choices:
     return [(m.code, m.title) for m in rows] + sorted((m.title, m.code) for m in rows)
 
 
+def occupation_names(incomplete: str) -> Choices:
+    return _safe(_occupations, incomplete)
+
+
 def occupations(incomplete: str) -> Choices:
     """For the commands that take a role or an occupation: the roles, and once a character is typed the
     occupations too (an empty word lists the roles alone, not a thousand occupations)."""
-    return roles(incomplete) + (_safe(_occupations, incomplete) if incomplete else [])
+    return roles(incomplete) + (occupation_names(incomplete) if incomplete else [])
 
 
-# what a completer offers besides, once a character is typed: the snapshot keeps these values apart
-WHEN_TYPED = {"occupations": _occupations}
+# completer -> the completer of what it offers besides once a character is typed (the snapshot keeps it apart)
+WHEN_TYPED = {"occupations": "occupation_names"}
 
 
 def groups(incomplete: str) -> Choices:
