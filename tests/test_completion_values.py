@@ -40,10 +40,10 @@ def big_pack(isolated_home: Path) -> Path:
 
 
 def expected_roles(incomplete: str) -> list[tuple[str, str]]:
-    """What the whole list offers, worked out without the stored file."""
+    """What the whole list offers (``show`` takes a role or an occupation), worked out without the stored file."""
     from careercli.cli import complete
 
-    return [(completion.one_line(v), completion.one_line(h)) for v, h in complete.roles(incomplete)]
+    return [(completion.one_line(v), completion.one_line(h)) for v, h in complete.occupations(incomplete)]
 
 
 def test_long_lists_are_stored_beside_a_small_snapshot(big_pack: Path) -> None:

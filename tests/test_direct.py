@@ -194,7 +194,8 @@ for argv in json.load(sys.stdin):
 sys.stdout.write(json.dumps(results))
 """
 
-SAMPLE = {"roles": "backend-developer", "skills": "kubernetes", "topics": "kubernetes", "tags": "later", None: "data"}
+SAMPLE = {"roles": "backend-developer", "occupations": "backend-developer", "skills": "kubernetes",
+          "topics": "kubernetes", "tags": "later", "groups": "15", None: "data"}  # fmt: skip
 
 
 def _values(option: dict) -> list[str]:

@@ -109,10 +109,11 @@ def test_first_tab_completes_roles_in_a_real_zsh(tmux: Tmux, isolated_home: Path
 
 @pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed (.ci/run installs it)")
 def test_tab_completes_roles_in_a_real_fish(tmux: Tmux, isolated_home: Path) -> None:
-    install_completion(isolated_home, "fish")
-    config = isolated_home / ".config" / "fish" / "config.fish"
+    install_completion(isolated_home, "fish")  # in $XDG_CONFIG_HOME/fish/completions: home/config, not ~/.config
+    config = isolated_home / "config" / "fish" / "config.fish"
+    config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text("function fish_prompt; echo -n 'READY> '; end\nset -g fish_greeting\n", "utf-8")
-    env = shell_env(isolated_home) | {"XDG_CONFIG_HOME": str(isolated_home / ".config")}
+    env = shell_env(isolated_home)
     (isolated_home / "work").mkdir()
     (isolated_home / "work" / "pack-notes.toml").write_text("", "utf-8")
     tmux.start("fish -i", env)

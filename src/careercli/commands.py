@@ -118,12 +118,14 @@ Examples:
 
     career show "software developers\""""
 APP_EPILOG = "Start with: career list, then career show backend-developer."
+INSTALL_HELP = "Install completion for your shell: bash, zsh or fish (named after it, or the one in use)."
+SHOW_HELP = "Print the completion script for your shell (bash, zsh or fish), to install it yourself."
 APP_OPTIONS = (  # as Click words them for the group's options
     ("-V, --version", "Print the version and exit."),
     ("--color WHEN", "Colour: auto (default; off when piped or NO_COLOR is set), always or never."),
     ("--pager / --no-pager", "Page long output with $PAGER, or never (as in git)."),
-    ("--install-completion", "Install completion for the current shell."),
-    ("--show-completion", "Show completion for the current shell, to copy it or customize the installation."),
+    ("--install-completion", INSTALL_HELP),
+    ("--show-completion", SHOW_HELP),
     ("-h, --help", "Show this help and exit."),
 )
 

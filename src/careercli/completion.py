@@ -6,7 +6,8 @@ The snapshot is built from the app's grammar (``careercli.grammar``) the first t
 with its help and the values offered for it. The rules that decide what a Tab completes follow Click's, so the
 values and descriptions are the ones the Typer app would give, with each description on one line and its
 control characters removed. Also answers ``--show-completion [SHELL]`` and ``--install-completion [SHELL]``:
-the shell named on the command line wins over the one detected. Standard library only.
+the shell named on the command line wins over the one detected, and a shell other than bash, zsh and fish is
+refused (the Typer app's own completion is switched off). Standard library only.
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ if TYPE_CHECKING:
 
 COMPLETE_VAR = "_CAREER_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
-FORMAT = "careercli-completion-1"
-PROFILE_COMPLETERS = ("bookmarked", "my_skills", "reading", "tags")  # functions of careercli.cli.complete
+FORMAT = "careercli-completion-2"  # the snapshot's layout: "typed" lists, live completers
 
 # zsh: career prints "value<TAB>shown" lines and the function hands them to compadd as arrays. No text of the
 # catalogue or the profile ever reaches an eval (Typer's protocol printed an _arguments call to eval, and zsh
@@ -60,6 +60,8 @@ _career_completion() {
     COMPREPLY=( $( env COMP_WORDS="${COMP_WORDS[*]}" \\
                    COMP_CWORD=$COMP_CWORD \\
                    _CAREER_COMPLETE=complete_bash $1 ) )
+    # a title has spaces (an apostrophe too): readline then quotes it as it quotes a file name
+    [[ ${COMPREPLY[*]} == *[[:space:]\\\'\\\"]* ]] && compopt -o filenames
     return 0
 }
 
@@ -91,7 +93,6 @@ function __career_complete
 end
 complete --command career --no-files --arguments '(__career_complete)'""",
 }
-OTHER_SHELLS = ("powershell", "pwsh")  # left to Typer
 SCRIPT_OPTIONS = ("--show-completion", "--install-completion")
 
 
@@ -123,20 +124,23 @@ def handle(argv: list[str]) -> int | None:
 # --- the scripts ---------------------------------------------------------------------------------------------
 
 
-def _script_option(argv: list[str]) -> int | None:
+def _script_option(argv: list[str]) -> int:
+    from careercli.errors import clip
+
     option, _, named = argv[0].partition("=")
     rest = argv[1:]
     if not named and rest and not rest[0].startswith("-"):
         named, rest = rest[0], rest[1:]
     if rest:
-        return None  # anything else on the line: the app says what is wrong
+        sys.stderr.write(f"career: {option} takes one shell name (bash, zsh or fish), not {clip(rest[0])!r}\n")
+        return 2
     shell = named.lower() or _detect_shell()
-    if shell in OTHER_SHELLS or (not named and shell not in SHELLS):
-        return None
     if shell not in SHELLS:
-        from careercli.errors import clip
-
-        sys.stderr.write(f"career: cannot complete for the shell {clip(named)!r}: choose bash, zsh or fish\n")
+        if named:
+            sys.stderr.write(f"career: cannot complete for the shell {clip(named)!r}: choose bash, zsh or fish\n")
+        else:
+            sys.stderr.write(f"career: cannot complete for this shell ({clip(shell) or 'unknown'}): name bash, zsh"
+                             f" or fish after {option}\n")  # fmt: skip
         return 2
     if option == "--show-completion":
         _write(SCRIPTS[shell] + "\n")
@@ -177,7 +181,7 @@ def _missing_lines(text: bytes, lines: list[str]) -> bytes:
 
 
 def install(shell: str) -> str:
-    """Install the completion script where ``shell`` reads it (the places Typer uses); returns its path.
+    """Install the completion script where ``shell`` reads it; returns its path.
 
     All or nothing: the start-up file (``~/.bashrc``, ``~/.zshrc``) is read first, as bytes, so that any text
     in it is fine; the script is written next, and removed again (or its old text put back) when the line for
@@ -196,8 +200,9 @@ def install(shell: str) -> str:
         text = _read_bytes(rc)
         extra = [] if b"zstyle" in text else ["zstyle ':completion:*' menu select"]
         addition = _missing_lines(text, ["fpath+=~/.zfunc; autoload -Uz compinit; compinit", *extra])
-    else:
-        path = os.path.join(home, ".config", "fish", "completions", "career.fish")
+    else:  # where fish looks first: $XDG_CONFIG_HOME/fish/completions, else ~/.config/fish/completions
+        path = os.path.join(os.environ.get("XDG_CONFIG_HOME") or os.path.join(home, ".config"), "fish",
+                            "completions", "career.fish")  # fmt: skip
         script = SCRIPTS["fish"] + "\n"
     try:
         old: bytes | None = _read_bytes(path) if os.path.lexists(path) else None
@@ -304,12 +309,49 @@ def completions(args: list[str], incomplete: str) -> list[tuple[str, str]]:
         from careercli.completion_rules import resolve
 
         stored = snapshot()
-        node, given, target, incomplete = resolve(stored["tree"], list(args), incomplete)
-        if target is not None and isinstance(target["values"], int):  # a long list, kept beside the snapshot
-            return _stored_values(stored, target["values"], incomplete)
-        return [(one_line(v), one_line(h)) for v, h in _offer(node, given, target, incomplete)]
+        node, given, target, incomplete, params = resolve(stored["tree"], list(args), incomplete)
+        if target is None:
+            return [(one_line(v), one_line(h)) for v, h in _names(node, given, incomplete)]
+        found = _values(stored, target["values"], incomplete, params)
+        if incomplete and target.get("typed") is not None:  # occupations, once a character is typed
+            found += _values(stored, target["typed"], incomplete, params)
+        return found
     except Exception:  # a completion never fails loudly
         return []
+
+
+def _names(node: dict[str, Any], given: set[int], incomplete: str) -> list[tuple[str, str]]:
+    """The command's subcommands, and its options after a "-"."""
+    items = [(c[0], c[1]) for c in node["commands"] if not c[2] and c[0].startswith(incomplete)]
+    if incomplete and not incomplete[0].isalnum():
+        for index, option in enumerate(node["options"]):
+            if option["hidden"] or (index in given and not option["multiple"]):
+                continue
+            names = option["opts"] + option["secondary"]
+            items += [(n, option["help"]) for n in names if n.startswith(incomplete)]
+    return items
+
+
+class _Context:
+    """What a completer that reads the arguments given before is handed: Click's ``ctx.params``, as Typer gives."""
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.params = params
+
+
+def _values(stored: dict[str, Any], values: Any, incomplete: str, params: dict[str, Any]) -> list[tuple[str, str]]:
+    """The candidates of one value list of the snapshot: a long list by its number (a prefix query on the stored
+    lists), a completer by its name (run now: the profile as it is, the arguments given), or the list itself."""
+    if isinstance(values, int):
+        return _stored_values(stored, values, incomplete)
+    if isinstance(values, str):
+        from careercli.cli import complete
+
+        function = getattr(complete, values)
+        takes_context = function.__code__.co_varnames[:1] == ("ctx",)  # by name, as Typer finds it
+        values = function(_Context(params), incomplete) if takes_context else function(incomplete)
+    wanted = incomplete.casefold()
+    return [(one_line(v), one_line(h)) for v, h in values if v.casefold().startswith(wanted)]
 
 
 def _stored_values(stored: dict[str, Any], number: int, incomplete: str) -> list[tuple[str, str]]:
@@ -325,25 +367,6 @@ def _stored_values(stored: dict[str, Any], number: int, incomplete: str) -> list
             lists = snapshot(rebuild=True)["lists"]
     wanted = incomplete.casefold()
     return [(one_line(v), one_line(h)) for v, h in lists[number] if v.casefold().startswith(wanted)]
-
-
-def _offer(node: dict[str, Any], given: set[int], target: Any, incomplete: str) -> list[tuple[str, str]]:
-    if target is None:  # the command itself: its subcommands, and its options after a "-"
-        items = [(c[0], c[1]) for c in node["commands"] if not c[2] and c[0].startswith(incomplete)]
-        if incomplete and not incomplete[0].isalnum():
-            for index, option in enumerate(node["options"]):
-                if option["hidden"] or (index in given and not option["multiple"]):
-                    continue
-                names = option["opts"] + option["secondary"]
-                items += [(n, option["help"]) for n in names if n.startswith(incomplete)]
-        return items
-    values = target["values"]
-    if isinstance(values, str):  # the profile, read as it is now
-        from careercli.cli import complete
-
-        values = getattr(complete, values)(incomplete)
-    wanted = incomplete.casefold()
-    return [(v, h) for v, h in values if v.casefold().startswith(wanted)]
 
 
 # --- the snapshot --------------------------------------------------------------------------------------------
@@ -410,20 +433,31 @@ def snapshot(rebuild: bool = False) -> dict[str, Any]:
 
 def _tree() -> dict[str, Any]:
     """The grammar with the values each option and argument offers: choices, and what the functions of
-    ``careercli.cli.complete`` give (those that read the profile are named, and run at each Tab)."""
+    ``careercli.cli.complete`` give (those in ``LIVE`` are named, and run at each Tab); what is offered only
+    once a character is typed is kept apart (``typed``)."""
     from careercli.cli import complete
     from careercli.grammar import TREE
 
-    def values(param: dict[str, Any]) -> Any:
+    asked: dict[str, list[tuple[str, str]]] = {}
+
+    def ask(name: str) -> list[tuple[str, str]]:  # once a completer: the one list given to several arguments is
+        if name not in asked:  # saved once (marshal shares an object); long ones go to completion_values
+            asked[name] = getattr(complete, name)("")
+        return asked[name]
+
+    def values(param: dict[str, Any]) -> dict[str, Any]:
         name = param["complete"]
-        if name in PROFILE_COMPLETERS:
-            return name
-        return getattr(complete, name)("") if name else [(c, "") for c in param.get("choices") or ()]
+        if name in complete.LIVE:
+            return param | {"values": name}
+        if not name:
+            return param | {"values": [(c, "") for c in param.get("choices") or ()]}
+        typed = complete.WHEN_TYPED.get(name)  # the occupations, at most a few thousand: kept in the snapshot
+        return param | {"values": ask(name)} | ({"typed": ask(typed)} if typed else {})
 
     def walk(node: dict[str, Any]) -> dict[str, Any]:
         return node | {
-            "options": [option | {"values": values(option)} for option in node["options"]],
-            "arguments": [argument | {"values": values(argument)} for argument in node["arguments"]],
+            "options": [values(option) for option in node["options"]],
+            "arguments": [values(argument) for argument in node["arguments"]],
             "commands": [(name, short, hidden, walk(sub)) for name, short, hidden, sub in node["commands"]],
         }
 

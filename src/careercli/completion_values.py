@@ -115,9 +115,9 @@ def candidates(path: str, token: str, number: int, incomplete: str) -> list[tupl
     if upper is not None:
         query, params = query + " AND folded < ?", (*params, upper)
     try:
-        from pathlib import Path
+        from careercli.paths import file_uri
 
-        connection = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        connection = sqlite3.connect(f"{file_uri(os.path.abspath(path))}?mode=ro", uri=True, isolation_level=None)
         try:
             if connection.execute("SELECT token FROM meta").fetchall() != [(token,)]:
                 raise Stale(path)

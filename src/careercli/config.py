@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 COLORS = ("auto", "always", "never")
+VALUES = {"color": COLORS, "pager": ("true", "false")}  # the keys with a few values (completion offers them)
 DOCS = {
     "color": "colour: auto, always or never (as --color)",
     "pager": "true pages long output (as --pager), false never (as --no-pager); unset: long pages on a terminal",

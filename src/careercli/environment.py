@@ -15,7 +15,8 @@ IN_KEY = ""  # the third field of a row whose variables a replayed answer depend
 VARIABLES: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (
         ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "HOME"),
-        "where the profile and preferences, the packs and the O*NET import, and the caches live (`career where`)",
+        "where the profile and preferences, the packs and the O*NET import, and the caches live (`career where`);"
+        " fish's completion file goes under `XDG_CONFIG_HOME`",
         IN_KEY,
     ),
     (("CAREERCLI_PACKS",), "more pack folders, separated by `:`", IN_KEY),

@@ -11,7 +11,7 @@ from careercli._version import __version__
 from careercli.cli.lazy import LazyGroup
 from careercli.cli.options import add_output_options
 from careercli.cli.session import Session, guarded, session
-from careercli.commands import APP_EPILOG, APP_HELP
+from careercli.commands import APP_EPILOG, APP_HELP, INSTALL_HELP, SHOW_HELP
 from careercli.errors import CareerError, ExitCode, clip_message
 
 _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -26,6 +26,7 @@ class CareerGroup(LazyGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         add_output_options(self, views=False)
+        self.params.sort(key=lambda p: p.name in ("install_completion", "show_completion"))  # after the output's
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
         if not isinstance(kwargs.get("obj"), Session):
@@ -61,7 +62,7 @@ app = typer.Typer(
     name="career",
     epilog=APP_EPILOG,
     no_args_is_help=False,
-    add_completion=True,
+    add_completion=False,  # careercli.completion answers the completion options and every Tab
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -74,11 +75,26 @@ def _version(ctx: typer.Context, value: bool) -> None:
         raise typer.Exit()
 
 
+def _not_first(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+    """The completion options are answered before the app (careercli.completion), when first on the line."""
+    if value:
+        from careercli.errors import UsageError
+
+        option = param.opts[0]
+        raise UsageError(f"{option} comes first on the line: career {option} [bash|zsh|fish]")
+
+
 @app.callback(invoke_without_command=True, help=APP_HELP)
 def main(
     ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    install_completion: Annotated[
+        bool, typer.Option("--install-completion", callback=_not_first, expose_value=False, help=INSTALL_HELP)
+    ] = False,
+    show_completion: Annotated[
+        bool, typer.Option("--show-completion", callback=_not_first, expose_value=False, help=SHOW_HELP)
     ] = False,
 ) -> None:
     """The group itself: its help is commands.APP_HELP (also shown by ``career --help`` without Typer)."""

@@ -39,7 +39,9 @@ def bookmark_add(
     role: Annotated[
         str,
         typer.Argument(
-            metavar="ROLE", help="Role slug or name, or an O*NET occupation's code.", autocompletion=complete.roles
+            metavar="ROLE",
+            help="Role slug or name, or an O*NET occupation's code.",
+            autocompletion=complete.occupations,
         ),
     ],
     note: Annotated[str | None, typer.Option("--note", help="Your note (replaces the old one).")] = None,

@@ -27,7 +27,7 @@ RoleWords = Annotated[
     typer.Argument(
         metavar="ROLE...",
         help="The role you are aiming for (slug or name, quoted or not) or an O*NET occupation.",
-        autocompletion=complete.roles,
+        autocompletion=complete.occupations,
     ),
 ]
 
@@ -101,7 +101,7 @@ def compare(
         typer.Argument(
             metavar="ROLE...",
             help="Two or three roles (slugs or names) or O*NET occupation codes.",
-            autocompletion=complete.roles,
+            autocompletion=complete.occupations,
         ),
     ],
     state: StateOption = None,

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from careercli.cli import complete
 from careercli.cli.lazy import CareerCommand, CareerSubGroup
 from careercli.cli.session import session
 
@@ -61,8 +62,15 @@ def config_show(ctx: typer.Context) -> None:
 @config_app.command("set", cls=CareerCommand)
 def config_set(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(metavar="KEY", help="color, pager or show_books.")],
-    value: Annotated[str, typer.Argument(metavar="VALUE", help="auto/always/never; true/false; a number.")],
+    key: Annotated[
+        str, typer.Argument(metavar="KEY", help="color, pager or show_books.", autocompletion=complete.config_keys)
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="VALUE", help="auto/always/never; true/false; a number.", autocompletion=complete.config_values
+        ),
+    ],
 ) -> None:
     """Set one preference in config.toml; the comments and the rest of the file are kept.
 
@@ -82,7 +90,9 @@ def config_set(
 @config_app.command("unset", cls=CareerCommand)
 def config_unset(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(metavar="KEY", help="color, pager or show_books.")],
+    key: Annotated[
+        str, typer.Argument(metavar="KEY", help="color, pager or show_books.", autocompletion=complete.config_keys)
+    ],
 ) -> None:
     """Remove one preference from config.toml, so that its default applies; the rest of the file is kept.
 

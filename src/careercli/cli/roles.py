@@ -32,7 +32,13 @@ def list_roles(
     ] = False,
     group: Annotated[
         str | None,
-        typer.Option("--group", "-g", metavar="NN", help="The O*NET occupations of one SOC major group, e.g. 15."),
+        typer.Option(
+            "--group",
+            "-g",
+            metavar="NN",
+            help="The O*NET occupations of one SOC major group, e.g. 15.",
+            autocompletion=complete.groups,
+        ),
     ] = None,
     sort: SortOption = None,
     zone: ZoneOption = None,
@@ -77,7 +83,7 @@ def show(
             metavar="ROLE...",
             help="Role slug or name, or an O*NET occupation's code or title; case, spaces, hyphens and a unique"
             " prefix are forgiven.",
-            autocompletion=complete.roles,
+            autocompletion=complete.occupations,
         ),
     ],
     state: StateOption = None,
