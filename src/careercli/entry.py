@@ -2,10 +2,10 @@
 
 A read-only command whose inputs have not changed since its last run is answered from its saved output
 (``careercli.replay``) without importing Typer, Rich or the catalogue. The everyday command lines of ``list``,
-``show``, ``books``, ``search``, ``bookmark list`` and ``discover`` run without Typer (``careercli.cli.direct``), and so does
-``career export`` alone on its line (``careercli.cli.profile_export``); anything else runs the Typer app. Both
-hand their output to a recorder that keeps it for next time. Ctrl-C at any point of start-up exits 130 without a
-traceback.
+``show``, ``books``, ``search``, ``bookmark list`` and ``discover`` run without Typer (``careercli.cli.direct``),
+and so does ``career export`` alone on its line (``careercli.cli.profile_export``); anything else runs the Typer
+app. Both hand their output to a recorder that keeps it for next time. Ctrl-C at any point of start-up exits 130
+without a traceback.
 """
 
 from __future__ import annotations

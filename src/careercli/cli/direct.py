@@ -1,17 +1,17 @@
 """The direct path: the everyday invocations of the most used read-only commands, run without importing Typer.
 
 ``career show backend-developer``, ``career list --json``, ``career search kubernetes``, ``career books --limit
-20``, ``career bookmark list``, ``career discover --interests IC``: importing Typer (and the Click inside it) costs more than everything else such a
-command does. This module reads exactly those command lines, builds the same :class:`Session` and calls the same
-body (``careercli.cli.reads``) as the Typer command would, so output, errors and exit codes are the same (a test
-runs every shape both ways and compares them byte for byte).
+20``, ``career bookmark list``, ``career discover --interests IC``: importing Typer (and the Click inside it) costs
+more than everything else such a command does. This module reads exactly those command lines, builds the same
+:class:`Session` and calls the same body (``careercli.cli.reads``) as the Typer command would, so output, errors and
+exit codes are the same (a test runs every shape both ways and compares them byte for byte).
 
-It also answers ``career --help`` (and ``-h``), from the command table. It reads the command line with the
-app's own grammar and Click's rules (``careercli.grammar``), and answers only what it is sure of: the command
-named first, then its words and options with values it can check the way Click would. Anything else (a
-command's ``--help``, an unknown option, a missing value or argument, a value Click would refuse or convert, a
-global option before the command) returns None and the Typer app takes the command line: Typer stays the
-authority on usage, help and errors. Standard library only at import.
+It also answers ``career --help`` (and ``-h``), from the command table. It reads the command line with the app's own
+grammar and Click's rules (``careercli.grammar``), and answers only what it is sure of: the command named first,
+then its words and options with values it can check the way Click would. Anything else (a command's ``--help``, an
+unknown option, a missing value or argument, a value Click would refuse or convert, a global option before the
+command) returns None and the Typer app takes the command line: Typer stays the authority on usage, help and errors.
+Standard library only at import.
 """
 
 from __future__ import annotations
