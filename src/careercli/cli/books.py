@@ -75,7 +75,7 @@ def book(
 
 def search(
     ctx: typer.Context,
-    query: Annotated[list[str], typer.Argument(metavar="WORDS", help="Words to look for; all of them must match.")],
+    query: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words to look for; all of them must match.")],
     kind: Annotated[
         SearchKind | None,
         typer.Option("--kind", "-k", help="Only this kind of result.", case_sensitive=False),

@@ -113,10 +113,23 @@ class HelpSpec:
     __hash__ = None  # type: ignore[assignment]
 
 
+def _usage_pieces(command: Any, ctx: Any) -> list[str]:
+    """The usage line after the command's name, as git and most tools write it: ``[OPTIONS] ROLE...``, an
+    optional argument in brackets (Typer would write a required one as ``{ROLE...}``)."""
+    pieces = [command.options_metavar] if command.options_metavar else []
+    for param in command.get_params(ctx):
+        if param.param_type_name == "argument" and not getattr(param, "hidden", False):
+            name = param.make_metavar(ctx)
+            pieces.append(name if param.required else f"[{name}]")
+    if hasattr(command, "list_commands"):
+        pieces.append(command.subcommand_metavar)
+    return pieces
+
+
 def help_spec(ctx: Any) -> HelpSpec:
     """The help of the command of ``ctx``, read from Click's objects."""
     command = ctx.command
-    usage = f"{ctx.command_path} {' '.join(command.collect_usage_pieces(ctx))}".rstrip()
+    usage = f"{ctx.command_path} {' '.join(_usage_pieces(command, ctx))}".rstrip()
     arguments, options = _params(command, ctx)
     panels = _commands(command, ctx) if hasattr(command, "list_commands") else []
     return HelpSpec(usage, _paragraphs(command.help or ""), arguments, options, panels, command.epilog)

@@ -1,0 +1,88 @@
+"""Help and arguments as a person meets them (issue 26, "Output for scripts and help"): usage lines without
+Typer's braces, unquoted multi-word names in every command that takes a name, groups called alone, "did you
+mean" for a mistyped command, ``career help COMMAND``, one meaning per short flag, and the output options
+described once."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from careercli.grammar_tree import TREE
+
+WIDE, NARROW = {"COLUMNS": "200"}, {"COLUMNS": "60"}
+
+
+def _profile(home: Path) -> dict:
+    return tomllib.loads((home / "config" / "careercli" / "profile.toml").read_text(encoding="utf-8"))
+
+
+def _paths(node: dict, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command path of the app, groups included, hidden ones left out."""
+    found = [path] if path else []
+    for name, _help, hidden, sub in node["commands"]:
+        if not hidden:
+            found += _paths(sub, (*path, name))
+    return found
+
+
+# --- 1. usage lines read ROLE... or NAME, never {ROLE...} ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "usage"),
+    [
+        (("show",), "Usage: career show [OPTIONS] ROLE..."),
+        (("compare",), "Usage: career compare [OPTIONS] ROLE..."),
+        (("search",), "Usage: career search [OPTIONS] WORDS..."),
+        (("skills", "add"), "Usage: career skills add [OPTIONS] SKILL..."),
+        (("config", "set"), "Usage: career config set [OPTIONS] KEY VALUE"),
+        (("bookmark",), "Usage: career bookmark [OPTIONS] COMMAND [ARGS]..."),
+    ],
+)
+def test_usage_lines_name_arguments_plainly(career, path: tuple[str, ...], usage: str) -> None:
+    for env in (WIDE, NARROW):
+        result = career(*path, "--help", env=env)
+        assert (result.code, result.err) == (0, "")
+        assert result.out.splitlines()[1] == usage
+
+
+def test_no_help_page_shows_braces_around_an_argument(career) -> None:
+    for path in _paths(TREE):
+        page = career(*path, "--help", env=WIDE).out
+        usage = page.splitlines()[1]
+        assert usage.startswith(f"Usage: career {' '.join(path)}"), path
+        assert "{" not in usage and "}" not in usage, usage
+
+
+# --- 6. unquoted multi-word names in bookmark and reading ----------------------------------------------------
+
+
+def test_bookmark_add_and_remove_take_an_unquoted_name(career, isolated_home: Path) -> None:
+    added = career("bookmark", "add", "data", "engineer", "--note", "after QA")
+    assert (added.code, added.out, added.err) == (0, "Bookmarked Data Engineer (data-engineer).\n", "")
+    assert [(b["role"], b["note"]) for b in _profile(isolated_home)["bookmark"]] == [("data-engineer", "after QA")]
+    removed = career("bookmark", "remove", "data", "engineer")
+    assert (removed.code, removed.out, removed.err) == (0, "Removed the bookmark for data-engineer.\n", "")
+    assert _profile(isolated_home).get("bookmark", []) == []
+
+
+def test_reading_add_and_remove_take_an_unquoted_title(career, isolated_home: Path) -> None:
+    added = career("reading", "add", "designing", "data", "intensive", "applications", "--status", "reading")
+    assert (added.code, added.err) == (0, "")
+    assert added.out == "Designing Data-Intensive Applications: reading.\n"
+    entries = [(r["book"], r["status"]) for r in _profile(isolated_home)["reading"]]
+    assert entries == [("designing-data-intensive-applications", "reading")]
+    removed = career("reading", "remove", "designing", "data", "intensive", "applications")
+    assert (removed.code, removed.err) == (0, "")
+    assert removed.out.startswith("Removed Designing Data-Intensive Applications")
+    assert _profile(isolated_home).get("reading", []) == []
+
+
+def test_a_quoted_name_still_works_and_a_missing_one_is_a_usage_error(career, isolated_home: Path) -> None:
+    assert career("bookmark", "add", "data engineer").code == 0
+    missing = career("bookmark", "add")
+    assert (missing.code, missing.out) == (2, "")
+    assert missing.err == "career: Missing argument 'ROLE...'.\nTry 'career bookmark add --help' for help.\n"
