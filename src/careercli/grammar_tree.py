@@ -801,7 +801,7 @@ TREE = {
                             "arguments": [
                                 {
                                     "name": "role",
-                                    "nargs": 1,
+                                    "nargs": -1,
                                     "multiple": False,
                                     "type": "text",
                                     "default": None,
@@ -822,7 +822,7 @@ TREE = {
                             "arguments": [
                                 {
                                     "name": "role",
-                                    "nargs": 1,
+                                    "nargs": -1,
                                     "multiple": False,
                                     "type": "text",
                                     "default": None,
@@ -921,7 +921,7 @@ TREE = {
                             "arguments": [
                                 {
                                     "name": "book",
-                                    "nargs": 1,
+                                    "nargs": -1,
                                     "multiple": False,
                                     "type": "text",
                                     "default": None,
@@ -942,7 +942,7 @@ TREE = {
                             "arguments": [
                                 {
                                     "name": "book",
-                                    "nargs": 1,
+                                    "nargs": -1,
                                     "multiple": False,
                                     "type": "text",
                                     "default": None,

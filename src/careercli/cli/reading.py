@@ -26,7 +26,9 @@ StatusOption = Annotated[Status, typer.Option("--status", "-s", help="Where the 
 @app.command("add", cls=CareerCommand)
 def reading_add(
     ctx: typer.Context,
-    book: Annotated[str, typer.Argument(metavar="BOOK", help="Book id or title.", autocompletion=complete.books)],
+    book: Annotated[
+        list[str], typer.Argument(metavar="BOOK...", help="Book id or title, quoted or not.", autocompletion=complete.books)
+    ],
     status: StatusOption = Status.want,
 ) -> None:
     """Put a book on your reading list, or change its status.
@@ -36,6 +38,8 @@ def reading_add(
         career reading add fluent-python
 
         career reading add "designing data-intensive" --status reading
+
+        career reading add designing data intensive applications
     """
     from careercli.profile import today, with_reading
     from careercli.queries.ranking import edition_label, edition_words, newer_edition
@@ -44,7 +48,7 @@ def reading_add(
     run = session(ctx)
     wanted = status.value
     cat = run.catalog()
-    found = resolve_book(cat, book)
+    found = resolve_book(cat, " ".join(book))
     run.store().update(lambda p: with_reading(p, found.id, wanted, today()))
     newer = newer_edition(cat, found)
     later = f" A newer edition is {newer.id} ({edition_words(newer)})." if newer else ""
@@ -54,7 +58,10 @@ def reading_add(
 @app.command("remove", cls=CareerCommand)
 def reading_remove(
     ctx: typer.Context,
-    book: Annotated[str, typer.Argument(metavar="BOOK", help="Book id or title.", autocompletion=complete.reading)],
+    book: Annotated[
+        list[str],
+        typer.Argument(metavar="BOOK...", help="Book id or title, quoted or not.", autocompletion=complete.reading),
+    ],
 ) -> None:
     """Take a book off your reading list.
 
@@ -69,7 +76,8 @@ def reading_remove(
     run = session(ctx)
     mine = run.profile()
     listed = {r.book for r in mine.reading}
-    book_id = book if book in listed else resolve_book(run.catalog(), book).id
+    query = " ".join(book)
+    book_id = query if query in listed else resolve_book(run.catalog(), query).id
     before, _ = run.store().update(lambda p: without_reading(p, book_id))  # decided under the lock, from the file
     if book_id not in {r.book for r in before.reading}:
         raise NotFoundError(f"'{book_id}' is not on your reading list; 'career reading list' shows it")
