@@ -54,7 +54,8 @@ def test_no_help_page_shows_braces_around_an_argument(career) -> None:
         page = career(*path, "--help", env=WIDE).out
         usage = page.splitlines()[1]
         assert usage.startswith(f"Usage: career {' '.join(path)}"), path
-        assert "{" not in usage and "}" not in usage, usage
+        assert "{" not in usage, usage
+        assert "}" not in usage, usage
 
 
 # --- 6. unquoted multi-word names in bookmark and reading ----------------------------------------------------

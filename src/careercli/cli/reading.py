@@ -27,7 +27,8 @@ StatusOption = Annotated[Status, typer.Option("--status", "-s", help="Where the 
 def reading_add(
     ctx: typer.Context,
     book: Annotated[
-        list[str], typer.Argument(metavar="BOOK...", help="Book id or title, quoted or not.", autocompletion=complete.books)
+        list[str],
+        typer.Argument(metavar="BOOK...", help="Book id or title, quoted or not.", autocompletion=complete.books),
     ],
     status: StatusOption = Status.want,
 ) -> None:
