@@ -87,3 +87,16 @@ def test_a_quoted_name_still_works_and_a_missing_one_is_a_usage_error(career, is
     missing = career("bookmark", "add")
     assert (missing.code, missing.out) == (2, "")
     assert missing.err == "career: Missing argument 'ROLE...'.\nTry 'career bookmark add --help' for help.\n"
+
+
+# --- 4. a group called alone prints its help, like git and gh --------------------------------------------------
+
+
+@pytest.mark.parametrize("group", ["cache", "bookmark", "skills", "reading", "data", "config"])
+def test_a_group_alone_prints_its_help_to_stdout_and_exits_0(career, group: str) -> None:
+    for env in (WIDE, NARROW):
+        alone, asked = career(group, env=env), career(group, "--help", env=env)
+        assert (alone.code, alone.err) == (0, "")
+        assert alone.out == asked.out
+        assert alone.out.splitlines()[1] == f"Usage: career {group} [OPTIONS] COMMAND [ARGS]..."
+        assert "career:" not in alone.out

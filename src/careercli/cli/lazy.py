@@ -64,7 +64,13 @@ class CareerCommand(HelpMixin, TyperCommand):
 
 
 class CareerSubGroup(HelpMixin, TyperGroup):
-    """A group of subcommands (``bookmark add``, ...): each one gets the output options."""
+    """A group of subcommands (``bookmark add``, ...): each one gets the output options; called alone, it prints
+    its help page to stdout and exits 0, as git and gh do (Click would report the page as a usage error)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            _show_help(ctx, None, True)
+        return super().parse_args(ctx, args)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
