@@ -100,3 +100,53 @@ def test_a_group_alone_prints_its_help_to_stdout_and_exits_0(career, group: str)
         assert alone.out == asked.out
         assert alone.out.splitlines()[1] == f"Usage: career {group} [OPTIONS] COMMAND [ARGS]..."
         assert "career:" not in alone.out
+
+
+# --- 5. did you mean, and career help COMMAND ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "message", "where"),
+    [
+        (["sho"], "No such command 'sho'. Did you mean 'show'?", "career"),
+        (["bookmak", "list"], "No such command 'bookmak'. Did you mean 'bookmark', 'book', 'books'?", "career"),
+        (["help", "sho"], "No such command 'sho'. Did you mean 'show'?", "career help"),
+        (["help", "environmnt"], "No such command 'environmnt'. Did you mean 'environment'?", "career help"),
+    ],
+)
+def test_a_mistyped_command_gets_did_you_mean(career, argv: list[str], message: str, where: str) -> None:
+    result = career(*argv)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == f"career: {message}\nTry '{where} --help' for help.\n"
+
+
+def test_a_word_like_no_command_gets_no_guess(career) -> None:
+    result = career("xyzzy")
+    assert (result.code, result.err) == (2, "career: No such command 'xyzzy'.\nTry 'career --help' for help.\n")
+
+
+@pytest.mark.parametrize(
+    "path", [("show",), ("bookmark", "add"), ("bookmark",), ("data", "import-onet"), ("paths",), ("help",)]
+)
+def test_career_help_command_is_the_commands_own_help(career, path: tuple[str, ...]) -> None:
+    for env in (WIDE, NARROW):
+        via_help, own = career("help", *path, env=env), career(*path, "--help", env=env)
+        assert (via_help.code, via_help.err) == (0, "")
+        assert via_help.out == own.out
+        assert via_help.out.splitlines()[1].startswith(f"Usage: career {' '.join(path)} ")
+
+
+def test_career_help_keeps_its_topics_and_refuses_an_unknown_subcommand(career) -> None:
+    environment = career("help", "environment")
+    assert (environment.code, environment.err) == (0, "")
+    assert environment.out.startswith("XDG_CONFIG_HOME")
+    wrong = career("help", "bookmark", "ad")
+    assert (wrong.code, wrong.out) == (2, "")
+    assert wrong.err == "career: No such command 'career bookmark ad'.\nTry 'career bookmark --help' for help.\n"
+
+
+def test_career_help_alone_says_how_to_get_a_commands_help(career) -> None:
+    result = career("help", env=WIDE)
+    assert (result.code, result.err) == (0, "")
+    assert "'career help show' is 'career show --help'" in result.out
+    assert "│ environment " in result.out

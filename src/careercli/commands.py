@@ -97,7 +97,7 @@ TOP: dict[str, tuple[str, str, str]] = {
     "help": (
         "careercli.cli.help_topics:app",
         DATA,
-        "Help beyond one command; each command's own is 'career COMMAND --help'.",
+        "The help of a command ('career help show' is 'career show --help'), and topics beyond one command.",
     ),
 }
 

@@ -1183,7 +1183,7 @@ TREE = {
         ),
         (
             "help",
-            "Help beyond one command; each command's...",
+            "The help of a command ('career help show'...",
             False,
             {
                 "group": True,

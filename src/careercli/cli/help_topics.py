@@ -1,16 +1,67 @@
-"""``career help``: help on topics beyond one command (``career help environment``: the environment variables)."""
+"""``career help``: help on topics beyond one command (``career help environment``: the environment variables), and
+``career help COMMAND [SUBCOMMAND]``: the same page as ``career COMMAND [SUBCOMMAND] --help``."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
-from careercli.cli.lazy import CareerCommand, CareerSubGroup
+from careercli.cli.lazy import _USAGE, CareerCommand, CareerSubGroup, _show_help
 from careercli.cli.session import session
+from careercli.commands import ALIASES
+
+
+class HelpGroup(CareerSubGroup):
+    """Its own topics, and any command of ``career`` (with a subcommand of a group) by name."""
+
+    def _command_names(self, ctx: Any) -> list[str]:
+        return list(ctx.find_root().command.list_commands(ctx))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        found = super().get_command(ctx, cmd_name)
+        if found is not None or (cmd_name not in self._command_names(ctx) and cmd_name not in ALIASES):
+            return found
+        return _HelpOfCommand(ctx.find_root(), cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except _USAGE as exc:  # type: ignore[misc]
+            if args and "Did you mean" not in exc.message:
+                from difflib import get_close_matches
+
+                matches = get_close_matches(args[0], [*self.list_commands(ctx), *self._command_names(ctx)])
+                if matches:
+                    exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
+            raise
+
+
+class _HelpOfCommand(CareerCommand):
+    """``career help NAME [SUBCOMMAND]``: prints that command's help page."""
+
+    def __init__(self, root: Any, name: str) -> None:
+        words = typer.core.TyperArgument(param_decls=["words"], nargs=-1, required=False, metavar="SUBCOMMAND")
+        super().__init__(name, params=[words], callback=self._show, help=f"The help of 'career {name}'.")
+        self._root, self._target = root, name
+
+    def _show(self, words: tuple[str, ...]) -> None:
+        context = self._root
+        command = context.command
+        for word in (self._target, *words):
+            found = command.get_command(context, word) if hasattr(command, "list_commands") else None
+            if found is None:
+                raise _USAGE(f"No such command '{context.command_path} {word}'.", context)
+            command = found
+            context = command.context_class(command, info_name=word, parent=context)  # nothing parsed: only its help
+        _show_help(context, None, True)
+
 
 app = typer.Typer(
-    cls=CareerSubGroup,
-    help="Help beyond one command; each command's own is 'career COMMAND --help'.\n\n"
-    "Example:\n\ncareer help environment",
+    cls=HelpGroup,
+    help="The help of a command ('career help show' is 'career show --help'), and topics beyond one command."
+    "\n\nExamples:\n\ncareer help show\n\ncareer help bookmark add\n\n"
+    "career help environment",
     no_args_is_help=True,
 )
 

@@ -82,6 +82,20 @@ class CareerSubGroup(HelpMixin, TyperGroup):
 class LazyGroup(HelpMixin, TyperGroup):
     """Lists its commands from ``commands.TOP`` and imports only the module of the one that is asked for."""
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """An unknown command gets "Did you mean ...?" from the commands of the table (Typer looks only at the
+        commands already built, which a lazy group has none of)."""
+        try:
+            return self._click_resolve_command(ctx, args)
+        except _USAGE as exc:  # type: ignore[misc]
+            if args and "Did you mean" not in exc.message:
+                from difflib import get_close_matches
+
+                matches = get_close_matches(args[0], self.list_commands(ctx))
+                if matches:
+                    exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
+            raise
+
     def list_commands(self, ctx: Any) -> list[str]:
         return list(TOP)
 
