@@ -150,3 +150,59 @@ def test_career_help_alone_says_how_to_get_a_commands_help(career) -> None:
     assert (result.code, result.err) == (0, "")
     assert "'career help show' is 'career show --help'" in result.out
     assert "│ environment " in result.out
+
+
+# --- 3. one short flag, one meaning ---------------------------------------------------------------------------
+
+MEANING = {"-f": "--format", "-o": "--output", "-s": "--status", "-t": "--tag", "-n": "--limit", "-h": "--help"}
+
+
+def test_each_short_flag_means_one_thing_in_every_command() -> None:
+    meanings: dict[str, set[str]] = {}
+
+    def walk(node: dict) -> None:
+        for option in node["options"]:
+            if not option["hidden"]:
+                long = next(name for name in option["opts"] if name.startswith("--"))
+                for short in (name for name in option["opts"] if not name.startswith("--")):
+                    meanings.setdefault(short, set()).add(long)
+        for _name, _help, _hidden, sub in node["commands"]:
+            walk(sub)
+
+    walk(TREE)
+    assert {short: longs for short, longs in meanings.items() if len(longs) > 1} == {}
+    assert {short: meanings[short] for short in MEANING if short in meanings} == {k: {v} for k, v in MEANING.items()}
+
+
+@pytest.mark.parametrize(
+    ("path", "gone"),
+    [(("books",), ["-s,", "-t,"]), (("export",), ["-f,"]), (("list",), ["-o,"]), (("discover",), ["-s,"])],
+)
+def test_help_no_longer_offers_the_old_short_flags(career, path: tuple[str, ...], gone: list[str]) -> None:
+    page = career(*path, "--help", env=WIDE).out
+    assert [flag for flag in gone if flag in page] == []
+
+
+@pytest.mark.parametrize("before", [[], ["--color", "never"]])  # the direct path, and the Typer app
+def test_the_old_short_flags_still_work_for_a_release(career, before: list[str]) -> None:
+    def same(old: list[str], new: list[str]) -> None:
+        got, want = career(*before, *old), career(*before, *new)
+        assert (got.code, got.out, got.err) == (want.code, want.out, want.err)
+        assert got.code == 0
+        assert got.out
+
+    same(["books", "-s", "kubernetes"], ["books", "--skill", "kubernetes"])
+    same(["books", "-t", "kubernetes", "--limit", "0"], ["books", "--topic", "kubernetes", "--limit", "0"])
+    same(["list", "-o"], ["list", "--occupations"])
+    # the new spelling wins over the old one, whatever their order
+    same(["books", "--skill", "go", "-s", "kubernetes"], ["books", "--skill", "go"])
+
+
+def test_export_dash_f_still_overwrites(career, tmp_path: Path) -> None:
+    target = tmp_path / "profile.md"
+    target.write_text("old\n", encoding="utf-8")
+    refused = career("export", "-o", str(target))
+    assert (refused.code, target.read_text(encoding="utf-8")) == (1, "old\n")
+    forced = career("export", "-f", "-o", str(target))
+    assert (forced.code, forced.err) == (0, "")
+    assert target.read_text(encoding="utf-8").startswith("# ")

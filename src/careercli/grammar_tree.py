@@ -124,7 +124,7 @@ _O7 = {
     "default": False,
     "required": False,
     "complete": None,
-    "opts": ["--occupations", "-o"],
+    "opts": ["--occupations"],
     "secondary": [],
     "hidden": False,
     "value": False,
@@ -175,6 +175,20 @@ _O10 = {
     "help": "text (default: a table, or tab-separated records when piped), markdown, json, svg or html.",
 }
 _O11 = {
+    "name": "old_occupations",
+    "nargs": 1,
+    "multiple": False,
+    "type": "flag",
+    "default": False,
+    "required": False,
+    "complete": None,
+    "opts": ["-o"],
+    "secondary": [],
+    "hidden": True,
+    "value": False,
+    "help": "The old spelling of --occupations.",
+}
+_O12 = {
     "name": "state",
     "nargs": 1,
     "multiple": False,
@@ -188,7 +202,7 @@ _O11 = {
     "value": True,
     "help": "Pay for this U.S. state (a postal code such as CA), from an imported BLS state workbook.",
 }
-_O12 = {
+_O13 = {
     "name": "role",
     "nargs": 1,
     "multiple": False,
@@ -202,7 +216,7 @@ _O12 = {
     "value": True,
     "help": "Only books for this role (slug or name).",
 }
-_O13 = {
+_O14 = {
     "name": "skill",
     "nargs": 1,
     "multiple": False,
@@ -210,13 +224,13 @@ _O13 = {
     "default": None,
     "required": False,
     "complete": "skills",
-    "opts": ["--skill", "-s"],
+    "opts": ["--skill"],
     "secondary": [],
     "hidden": False,
     "value": True,
     "help": "Only books that teach this skill.",
 }
-_O14 = {
+_O15 = {
     "name": "topic",
     "nargs": 1,
     "multiple": False,
@@ -224,13 +238,13 @@ _O14 = {
     "default": None,
     "required": False,
     "complete": "topics",
-    "opts": ["--topic", "-t"],
+    "opts": ["--topic"],
     "secondary": [],
     "hidden": False,
     "value": True,
     "help": "Only books on this topic.",
 }
-_O15 = {
+_O16 = {
     "name": "author",
     "nargs": 1,
     "multiple": False,
@@ -244,7 +258,7 @@ _O15 = {
     "value": True,
     "help": "Author name contains this text.",
 }
-_O16 = {
+_O17 = {
     "name": "since",
     "nargs": 1,
     "multiple": False,
@@ -260,7 +274,7 @@ _O16 = {
     "value": True,
     "help": "Published in or after YEAR.",
 }
-_O17 = {
+_O18 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -276,7 +290,35 @@ _O17 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O18 = {
+_O19 = {
+    "name": "old_skill",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["-s"],
+    "secondary": [],
+    "hidden": True,
+    "value": True,
+    "help": "The old spelling of --skill.",
+}
+_O20 = {
+    "name": "old_topic",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["-t"],
+    "secondary": [],
+    "hidden": True,
+    "value": True,
+    "help": "The old spelling of --topic.",
+}
+_O21 = {
     "name": "kind",
     "nargs": 1,
     "multiple": False,
@@ -292,7 +334,7 @@ _O18 = {
     "value": True,
     "help": "Only this kind of result.",
 }
-_O19 = {
+_O22 = {
     "name": "have",
     "nargs": 1,
     "multiple": False,
@@ -306,7 +348,7 @@ _O19 = {
     "value": True,
     "help": "Comma-separated skills to use instead of your profile's, e.g. python,sql,git.",
 }
-_O20 = {
+_O23 = {
     "name": "depth",
     "nargs": 1,
     "multiple": False,
@@ -322,7 +364,7 @@ _O20 = {
     "value": True,
     "help": "How many steps ahead to follow.",
 }
-_O21 = {
+_O24 = {
     "name": "interests",
     "nargs": 1,
     "multiple": False,
@@ -336,7 +378,7 @@ _O21 = {
     "value": True,
     "help": "Up to three RIASEC letters, most appealing first (IC: Investigative, then Conventional).",
 }
-_O22 = {
+_O25 = {
     "name": "scores",
     "nargs": 1,
     "multiple": False,
@@ -344,13 +386,13 @@ _O22 = {
     "default": None,
     "required": False,
     "complete": None,
-    "opts": ["--scores", "-s"],
+    "opts": ["--scores"],
     "secondary": [],
     "hidden": False,
     "value": True,
     "help": "How much each area appeals, 0 to 10: R=2,I=9,A=3,S=1,E=4,C=8.",
 }
-_O23 = {
+_O26 = {
     "name": "zone",
     "nargs": 1,
     "multiple": False,
@@ -364,7 +406,7 @@ _O23 = {
     "value": True,
     "help": "Acceptable job zones: 4, 3-4 or 2,4 (default: all).",
 }
-_O24 = {
+_O27 = {
     "name": "min_pay",
     "nargs": 1,
     "multiple": False,
@@ -380,7 +422,7 @@ _O24 = {
     "value": True,
     "help": "Leave out occupations whose median annual pay is lower (0: no minimum).",
 }
-_O25 = {
+_O28 = {
     "name": "skills",
     "nargs": 1,
     "multiple": False,
@@ -394,7 +436,7 @@ _O25 = {
     "value": False,
     "help": "Weigh the skills you have recorded, or not.",
 }
-_O26 = {
+_O29 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -410,7 +452,7 @@ _O26 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O27 = {
+_O30 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -424,7 +466,7 @@ _O27 = {
     "value": True,
     "help": "Explain one occupation's rank (an O*NET code or a role).",
 }
-_O28 = {
+_O31 = {
     "name": "reset",
     "nargs": 1,
     "multiple": False,
@@ -438,7 +480,21 @@ _O28 = {
     "value": False,
     "help": "Forget your saved answers.",
 }
-_O29 = {
+_O32 = {
+    "name": "old_scores",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["-s"],
+    "secondary": [],
+    "hidden": True,
+    "value": True,
+    "help": "The old spelling of --scores.",
+}
+_O33 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -452,7 +508,7 @@ _O29 = {
     "value": True,
     "help": "Explain one role's score: each part, then skill by skill.",
 }
-_O30 = {
+_O34 = {
     "name": "note",
     "nargs": 1,
     "multiple": False,
@@ -466,7 +522,7 @@ _O30 = {
     "value": True,
     "help": "Your note (replaces the old one).",
 }
-_O31 = {
+_O35 = {
     "name": "tag",
     "nargs": 1,
     "multiple": True,
@@ -480,7 +536,7 @@ _O31 = {
     "value": True,
     "help": "A tag; repeat for more (replaces old tags).",
 }
-_O32 = {
+_O36 = {
     "name": "add_tag",
     "nargs": 1,
     "multiple": True,
@@ -494,7 +550,7 @@ _O32 = {
     "value": True,
     "help": "Add a tag, keeping the others; repeat for more.",
 }
-_O33 = {
+_O37 = {
     "name": "remove_tag",
     "nargs": 1,
     "multiple": True,
@@ -508,7 +564,7 @@ _O33 = {
     "value": True,
     "help": "Remove a tag; repeat for more.",
 }
-_O34 = {
+_O38 = {
     "name": "tag",
     "nargs": 1,
     "multiple": False,
@@ -522,7 +578,7 @@ _O34 = {
     "value": True,
     "help": "Only bookmarks with this tag.",
 }
-_O35 = {
+_O39 = {
     "name": "custom",
     "nargs": 1,
     "multiple": False,
@@ -536,7 +592,7 @@ _O35 = {
     "value": False,
     "help": "Keep names the vocabulary lacks, as typed.",
 }
-_O36 = {
+_O40 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -552,7 +608,7 @@ _O36 = {
     "value": True,
     "help": "Where the book stands.",
 }
-_O37 = {
+_O41 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -568,7 +624,7 @@ _O37 = {
     "value": True,
     "help": "Only books with this status.",
 }
-_O38 = {
+_O42 = {
     "name": "output",
     "nargs": 1,
     "multiple": False,
@@ -582,7 +638,7 @@ _O38 = {
     "value": True,
     "help": "Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout).",
 }
-_O39 = {
+_O43 = {
     "name": "force",
     "nargs": 1,
     "multiple": False,
@@ -590,11 +646,25 @@ _O39 = {
     "default": False,
     "required": False,
     "complete": None,
-    "opts": ["--force", "-f"],
+    "opts": ["--force"],
     "secondary": [],
     "hidden": False,
     "value": False,
     "help": "Overwrite FILE if it exists.",
+}
+_O44 = {
+    "name": "old_force",
+    "nargs": 1,
+    "multiple": False,
+    "type": "flag",
+    "default": False,
+    "required": False,
+    "complete": None,
+    "opts": ["-f"],
+    "secondary": [],
+    "hidden": True,
+    "value": False,
+    "help": "The old spelling of --force.",
 }
 TREE = {
     "group": True,
@@ -605,7 +675,12 @@ TREE = {
             "list",
             "List the roles, grouped by category.",
             False,
-            {"group": False, "options": [_O6, _O7, _O8, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+            {
+                "group": False,
+                "options": [_O6, _O7, _O8, _O1, _O2, _O9, _O10, _O11, _O5],
+                "arguments": [],
+                "commands": [],
+            },
         ),
         (
             "show",
@@ -613,7 +688,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O11, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O12, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -634,7 +709,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O12, _O13, _O14, _O15, _O16, _O17, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O13, _O14, _O15, _O16, _O17, _O18, _O1, _O2, _O9, _O10, _O19, _O20, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -666,7 +741,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O18, _O17, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O21, _O18, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "query",
@@ -687,7 +762,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O11, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O12, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "roles",
@@ -708,7 +783,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O19, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O22, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -729,7 +804,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O20, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O23, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -750,7 +825,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O19, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O22, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -771,7 +846,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O21, _O22, _O23, _O24, _O25, _O26, _O27, _O28, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O24, _O25, _O26, _O27, _O28, _O29, _O30, _O31, _O1, _O2, _O9, _O10, _O32, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -780,7 +855,7 @@ TREE = {
             "suggest",
             "What could I become next? Every role...",
             False,
-            {"group": False, "options": [_O19, _O17, _O29, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O22, _O18, _O33, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
         ),
         (
             "bookmark",
@@ -797,7 +872,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O30, _O31, _O32, _O33, _O1, _O2, _O5],
+                            "options": [_O34, _O35, _O36, _O37, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "role",
@@ -837,7 +912,7 @@ TREE = {
                         "list",
                         "List your bookmarks, oldest first.",
                         False,
-                        {"group": False, "options": [_O34, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O38, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -857,7 +932,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O35, _O1, _O2, _O5],
+                            "options": [_O39, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "skills",
@@ -917,7 +992,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O36, _O1, _O2, _O5],
+                            "options": [_O40, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "book",
@@ -957,7 +1032,7 @@ TREE = {
                         "list",
                         "Your reading list, grouped by status.",
                         False,
-                        {"group": False, "options": [_O37, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O41, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -966,7 +1041,7 @@ TREE = {
             "export",
             "Export your profile as Markdown: skills,...",
             False,
-            {"group": False, "options": [_O38, _O39, _O1, _O2, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O42, _O43, _O1, _O2, _O44, _O5], "arguments": [], "commands": []},
         ),
         (
             "data",

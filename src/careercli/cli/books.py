@@ -19,10 +19,10 @@ def books(
     ] = None,
     skill: Annotated[
         str | None,
-        typer.Option("--skill", "-s", help="Only books that teach this skill.", autocompletion=complete.skills),
+        typer.Option("--skill", help="Only books that teach this skill.", autocompletion=complete.skills),
     ] = None,
     topic: Annotated[
-        str | None, typer.Option("--topic", "-t", help="Only books on this topic.", autocompletion=complete.topics)
+        str | None, typer.Option("--topic", help="Only books on this topic.", autocompletion=complete.topics)
     ] = None,
     author: Annotated[str | None, typer.Option("--author", "-a", help="Author name contains this text.")] = None,
     since: Annotated[

@@ -18,7 +18,7 @@ def export(
         str | None,
         typer.Option("--output", "-o", help="Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout)."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", "-f", help="Overwrite FILE if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
     """Export your profile as Markdown: skills, bookmarked roles with your gap, reading list, suggestions.
 

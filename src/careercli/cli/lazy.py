@@ -11,7 +11,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from careercli.cli.options import add_output_options
+from careercli.cli.options import add_old_spellings, add_output_options, take_old_spellings
 from careercli.commands import ALIASES, READS, TOP, VIEWS_TOO, kind
 
 _USAGE = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
@@ -46,11 +46,13 @@ class HelpMixin:
         """Parse errors name this command's help (a missing option value has no context of its own, so Click's
         message would point at ``career --help``)."""
         try:
-            return super().parse_args(ctx, args)  # type: ignore[misc]
+            rest: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
         except _USAGE as exc:  # type: ignore[misc]
             if exc.ctx is None or exc.ctx.command is not self:
                 exc.ctx, exc.cmd = ctx, self
             raise
+        take_old_spellings(ctx)
+        return rest
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The same page as plain text (Click asks for it when a group is called with no subcommand)."""
@@ -76,6 +78,7 @@ class CareerSubGroup(HelpMixin, TyperGroup):
         command = super().get_command(ctx, cmd_name)
         if command is not None:
             add_output_options(command, views=kind((str(self.name), cmd_name)) == READS)
+            add_old_spellings(command, (str(self.name), cmd_name))
         return command
 
 
@@ -126,5 +129,6 @@ class LazyGroup(HelpMixin, TyperGroup):
             command.help = old + "\n\n" + inspect.cleandoc(command.help or "")
         if not isinstance(found, typer.Typer):
             add_output_options(command, views=kind((cmd_name,)) == READS or (new_name,) in VIEWS_TOO)
+            add_old_spellings(command, (new_name,))
         self.commands[cmd_name] = command
         return command
