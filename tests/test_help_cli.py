@@ -206,3 +206,60 @@ def test_export_dash_f_still_overwrites(career, tmp_path: Path) -> None:
     forced = career("export", "-f", "-o", str(target))
     assert (forced.code, forced.err) == (0, "")
     assert target.read_text(encoding="utf-8").startswith("# ")
+
+
+# --- 2. the output options described once ---------------------------------------------------------------------
+
+OUTPUT_NAMES = ("--color", "--pager", "--json", "--format")
+
+
+@pytest.mark.parametrize("path", [("show",), ("books",), ("bookmark", "list"), ("export",), ("config", "set")])
+def test_a_commands_help_names_the_output_options_without_describing_them(career, path: tuple[str, ...]) -> None:
+    for env in (WIDE, NARROW):
+        page = career(*path, "--help", env=env).out
+        options = page[page.index("─ Options ") :]
+        assert [name for name in OUTPUT_NAMES if f" {name} " in options.split("╰")[0]] == []
+        named = next(line for line in page.splitlines() if line.startswith("  Output: "))
+        assert "(career help output)" in page
+        takes_json = path != ("export",) and path != ("config", "set")
+        assert ("--json" in named) is takes_json
+        assert "--color" in named
+
+
+def test_career_help_and_help_output_describe_them_once(career) -> None:
+    for env in (WIDE, NARROW):
+        top = career("--help", env=env).out
+        assert top.count("--json ") == 1
+        assert top.count("--color WHEN") == 1
+        assert "─ Output options (career help output) " in top
+        page = career("help", "output", env=env)
+        assert (page.code, page.err) == (0, "")
+        assert page.out.splitlines()[1] == "Usage: career COMMAND [ARGS]... [OUTPUT OPTIONS]"
+        for line in ("--color WHEN", "--pager / --no-pager", "--json", "-f, --format FORMAT"):
+            assert f"│ {line} " in page.out
+    words = " ".join(career("help", "output", env=WIDE).out.split())
+    assert "a listing or a page: list, show, books, book, search," in words
+    assert "bookmark list, skills list, reading list," in words
+
+
+def test_the_output_options_still_work_in_every_position(career) -> None:
+    first, last = career("--color", "never", "list", "--json"), career("list", "--json", "--color", "never")
+    assert (first.code, last.code) == (0, 0)
+    assert first.out == last.out
+    assert first.out.startswith("{")
+    assert career("books", "-f", "json", "--limit", "1").out.startswith("{")
+
+
+def test_the_table_of_output_options_is_the_options_own() -> None:
+    """commands.OUTPUT_OPTIONS (read without Typer by 'career --help') has the options' own spellings and help."""
+    import typer
+
+    from careercli.cli.options import _options
+    from careercli.commands import OUTPUT_OPTIONS
+
+    command = typer.core.TyperCommand("x")
+    ctx = typer.Context(command)
+    records = [option.get_help_record(ctx) for option in _options(views=True)]
+    assert [(name.split(" <")[0], text) for name, text in records] == [
+        (name.removesuffix(" FORMAT"), text) for name, text in OUTPUT_OPTIONS
+    ]

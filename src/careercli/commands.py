@@ -118,14 +118,24 @@ Examples:
 
     career show "software developers\""""
 APP_EPILOG = "Start with: career list, then career show backend-developer."
-APP_OPTIONS = (  # as Click words them for the group's options
+APP_OPTIONS = (  # as Click words them for the group's options, the output options left out
     ("-V, --version", "Print the version and exit."),
-    ("--color WHEN", "Colour: auto (default; off when piped or NO_COLOR is set), always or never."),
-    ("--pager / --no-pager", "Page long output with $PAGER, or never (as in git)."),
     ("--install-completion", "Install completion for the current shell."),
     ("--show-completion", "Show completion for the current shell, to copy it or customize the installation."),
     ("-h, --help", "Show this help and exit."),
 )
+# the output options (careercli.cli.options): described once, in 'career --help' and 'career help output'; a
+# command's own help only names the ones it takes (a test holds the names and texts equal to the options')
+OUTPUT_OPTIONS = (
+    ("--color WHEN", "Colour: auto (default; off when piped or NO_COLOR is set), always or never."),
+    ("--pager / --no-pager", "Page long output with $PAGER, or never (as in git)."),
+    ("--json", "Print JSON instead of a table (keys in the README)."),
+    (
+        "-f, --format FORMAT",
+        "text (default: a table, or tab-separated records when piped), markdown, json, svg or html.",
+    ),
+)
+OUTPUT_PANEL = "Output options (career help output)"
 
 # every command path the app has -> how the replay may treat it
 KINDS: dict[tuple[str, ...], str] = {
@@ -164,6 +174,7 @@ KINDS: dict[tuple[str, ...], str] = {
     ("config", "unset"): WRITES,
     ("cache", "clear"): WRITES,  # removes the saved output itself
     ("help", "environment"): READS,
+    ("help", "output"): OTHER,  # a help page, with no listing to give as JSON
 }
 
 # commands that write yet print a listing: they take --json and --format too

@@ -1270,7 +1270,13 @@ TREE = {
                         "Every environment variable careercli...",
                         False,
                         {"group": False, "options": [_O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
-                    )
+                    ),
+                    (
+                        "output",
+                        "The output options: the same in every...",
+                        False,
+                        {"group": False, "options": [_O1, _O2, _O5], "arguments": [], "commands": []},
+                    ),
                 ],
             },
         ),

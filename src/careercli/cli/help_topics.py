@@ -80,3 +80,40 @@ def environment(ctx: typer.Context) -> None:
     from careercli.presenters.views_setup import EnvironmentView
 
     session(ctx).present(EnvironmentView([(names, about) for names, about, _why in VARIABLES]))
+
+
+@app.command("output", cls=CareerCommand)
+def output(ctx: typer.Context) -> None:
+    """The output options: the same in every command that takes them, described here once.
+
+    Example:
+
+        career help output
+    """
+    from careercli import grammar
+    from careercli.commands import OUTPUT_OPTIONS
+    from careercli.presenters.help import HelpSpec, render_help
+
+    listing: list[str] = []
+
+    def walk(node: grammar.Node, path: tuple[str, ...]) -> None:
+        if any(option["name"] == "career_as_json" for option in node["options"]):
+            listing.append(" ".join(path))
+        for name, _summary, hidden, sub in node["commands"]:
+            if not hidden:
+                walk(sub, (*path, name))
+
+    walk(grammar.TREE, ())
+    paragraphs = [
+        "How a command prints: colour, paging, JSON and the other formats. Each command's help names the ones it "
+        "takes; they mean the same everywhere.",
+        "--color and --pager / --no-pager work in every command, before or after its name: 'career --color never "
+        "show devops' is 'career show devops --color never'. 'career config set color never' (or pager false) "
+        "makes it the default.",
+        "--json and --format go after the name of a command that prints a listing or a page: "
+        + ", ".join(listing)
+        + ".",
+    ]
+    spec = HelpSpec("career COMMAND [ARGS]... [OUTPUT OPTIONS]", paragraphs, [], list(OUTPUT_OPTIONS), [], None)
+    run = session(ctx)
+    run.render(render_help(spec), pages=True)
