@@ -56,6 +56,22 @@ def test_no_help_page_shows_braces_around_an_argument(career) -> None:
         assert usage.startswith(f"Usage: career {' '.join(path)}"), path
         assert "{" not in usage, usage
         assert "}" not in usage, usage
+        options = [line for line in page.splitlines() if line.startswith(("│ -", "│ --"))]
+        assert [line for line in options if " <" in line] == [], path  # Typer's <str>, <int range>, <a|b>
+
+
+@pytest.mark.parametrize(
+    ("path", "row"),
+    [
+        (("books",), "│ -n, --limit N "),
+        (("books",), "│ --since YEAR "),
+        (("books",), "│ -r, --role ROLE "),
+        (("reading", "add"), "│ -s, --status [want|reading|read] "),
+        (("export",), "│ -o, --output FILE "),
+    ],
+)
+def test_option_values_are_named(career, path: tuple[str, ...], row: str) -> None:
+    assert row in career(*path, "--help", env=WIDE).out
 
 
 # --- 6. unquoted multi-word names in bookmark and reading ----------------------------------------------------

@@ -51,11 +51,18 @@ def bookmark_add(
     ] = None,
     add_tag: Annotated[
         list[str] | None,
-        typer.Option("--add-tag", help="Add a tag, keeping the others; repeat for more.", autocompletion=complete.tags),
+        typer.Option(
+            "--add-tag",
+            metavar="TAG",
+            help="Add a tag, keeping the others; repeat for more.",
+            autocompletion=complete.tags,
+        ),
     ] = None,
     remove_tag: Annotated[
         list[str] | None,
-        typer.Option("--remove-tag", help="Remove a tag; repeat for more.", autocompletion=complete.tags),
+        typer.Option(
+            "--remove-tag", metavar="TAG", help="Remove a tag; repeat for more.", autocompletion=complete.tags
+        ),
     ] = None,
 ) -> None:
     """Bookmark a role; adding it again updates the note and tags and keeps the first date.

@@ -26,7 +26,7 @@ def books(
     ] = None,
     author: Annotated[str | None, typer.Option("--author", "-a", help="Author name contains this text.")] = None,
     since: Annotated[
-        int | None, typer.Option("--since", min=1900, max=2100, help="Published in or after YEAR.")
+        int | None, typer.Option("--since", metavar="YEAR", min=1900, max=2100, help="Published in or after YEAR.")
     ] = None,
     limit: LimitOption = 10,
 ) -> None:

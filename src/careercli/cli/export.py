@@ -16,7 +16,12 @@ def export(
     ctx: typer.Context,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout).",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:

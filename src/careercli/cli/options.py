@@ -42,7 +42,7 @@ class SearchKind(StrEnum):
 
 Category = Enum("Category", {name: name for name in CATEGORIES}, type=str)  # type: ignore[misc]
 
-LimitOption = Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most N rows (0 for all).")]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", metavar="N", min=0, help="Show at most N rows (0 for all).")]
 StateOption = Annotated[
     str | None,
     typer.Option(

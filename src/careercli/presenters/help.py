@@ -62,6 +62,10 @@ def _params(command: Any, ctx: Any) -> tuple[list[tuple[str, str]], list[tuple[s
         if record is None:
             continue
         names, helptext = record
+        if " <" in names:  # Typer's own metavar (<str>, <int range>): the option's name, or its choices
+            choices = getattr(param.type, "choices", None)
+            shown = "[" + "|".join(str(getattr(c, "value", c)) for c in choices) + "]" if choices else None
+            names = f"{names[: names.index(' <')]} {shown or (param.name or '').upper()}"
         helptext = _plain(helptext)
         default = param.default
         if param.show_default is not False and default not in (None, False, "", ()) and "[default" not in helptext:
@@ -186,7 +190,7 @@ def render_help(spec: HelpSpec) -> Group:
     if spec.options:
         parts.append(_grid(spec.options, "Options"))
     if spec.output:
-        parts.append(Text(f"  Output: {', '.join(spec.output)} (career help output)", style="dim"))
+        parts.append(Padding(Text(f"Output: {', '.join(spec.output)} (career help output)", style="dim"), (0, 0, 0, 2)))
     parts += [_grid(rows, panel) for panel, rows in spec.panels]
     if spec.epilog:
         parts.append(Text("  " + spec.epilog, style="dim"))
