@@ -24,17 +24,8 @@ class HelpGroup(CareerSubGroup):
             return found
         return _HelpOfCommand(ctx.find_root(), cmd_name)
 
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        try:
-            return super().resolve_command(ctx, args)
-        except _USAGE as exc:  # type: ignore[misc]
-            if args and "Did you mean" not in exc.message:
-                from difflib import get_close_matches
-
-                matches = get_close_matches(args[0], [*self.list_commands(ctx), *self._command_names(ctx)])
-                if matches:
-                    exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
-            raise
+    def suggestions(self, ctx: Any) -> list[str]:
+        return [*self.list_commands(ctx), *self._command_names(ctx)]
 
 
 class _HelpOfCommand(CareerCommand):

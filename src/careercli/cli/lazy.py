@@ -65,7 +65,27 @@ class CareerCommand(HelpMixin, TyperCommand):
     pass
 
 
-class CareerSubGroup(HelpMixin, TyperGroup):
+class SuggestMixin:
+    """An unknown command gets "Did you mean ...?" from :meth:`suggestions` (Typer looks only at the commands
+    already built, which a lazy group has none of until one is asked for)."""
+
+    def suggestions(self, ctx: Any) -> list[str]:
+        return list(self.list_commands(ctx))  # type: ignore[attr-defined]
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return self._click_resolve_command(ctx, args)  # type: ignore[attr-defined]
+        except _USAGE as exc:  # type: ignore[misc]
+            if args:
+                from difflib import get_close_matches
+
+                matches = get_close_matches(args[0], self.suggestions(ctx))
+                if matches:
+                    exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
+            raise
+
+
+class CareerSubGroup(SuggestMixin, HelpMixin, TyperGroup):
     """A group of subcommands (``bookmark add``, ...): each one gets the output options; called alone, it prints
     its help page to stdout and exits 0, as git and gh do (Click would report the page as a usage error)."""
 
@@ -82,22 +102,8 @@ class CareerSubGroup(HelpMixin, TyperGroup):
         return command
 
 
-class LazyGroup(HelpMixin, TyperGroup):
+class LazyGroup(SuggestMixin, HelpMixin, TyperGroup):
     """Lists its commands from ``commands.TOP`` and imports only the module of the one that is asked for."""
-
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        """An unknown command gets "Did you mean ...?" from the commands of the table (Typer looks only at the
-        commands already built, which a lazy group has none of)."""
-        try:
-            return self._click_resolve_command(ctx, args)
-        except _USAGE as exc:  # type: ignore[misc]
-            if args and "Did you mean" not in exc.message:
-                from difflib import get_close_matches
-
-                matches = get_close_matches(args[0], self.list_commands(ctx))
-                if matches:
-                    exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
-            raise
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(TOP)
