@@ -250,6 +250,7 @@ def test_export_has_the_facts_of_bookmarked_roles_and_occupations_once_each(cata
     text = view.export_markdown(facts, lk.curated_roles(catalog))
     assert text.startswith("## Official occupation facts (O\\*NET)\n\nBookmarked as: `backend-developer`, ")
     assert "### Official facts (O\\*NET 15-2011.00): Actuaries" in text
-    assert text.count("O\\*NET 29.2 Database") == 2  # each occupation carries the credit line and version
+    assert text.count("O\\*NET 29.2 Database") == 1  # one release: its credit line and version once, at the end
+    assert text.rstrip().endswith("has not approved, endorsed, or tested these modifications.*")
     assert view.export_markdown(()) == ""
     assert lk.official_facts(catalog, ids, None) == ()

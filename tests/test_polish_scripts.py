@@ -202,7 +202,7 @@ def test_the_export_carries_the_same_plan_as_career_plan(cli, tmp_path) -> None:
     cli("bookmark", "add", "site-reliability-engineer")
     cli("bookmark", "add", "platform-engineer")
     plan = json.loads(cli("plan", "site-reliability-engineer", "--json").out)["plan"]["plan"]
-    assert cli("export", "-o", str(tmp_path / "me.md")).code == 0
+    assert cli("export", "--full", "-o", str(tmp_path / "me.md")).code == 0
     text = (tmp_path / "me.md").read_text("utf-8")
     section = text[text.index("### Site Reliability Engineer") :]
     section = section[section.index("#### Learning plan") :].split("\n### ")[0].split("\n## ")[0]

@@ -142,6 +142,7 @@ def test_export_holds_everything_and_hostile_notes_cannot_change_its_structure(c
     tokens = parse(target.read_text("utf-8"))
     assert headings(tokens) == [
         ("h1", "My career profile"),
+        ("h2", "Summary"),
         ("h2", "My skills"),
         ("h2", "Bookmarked roles"),
         ("h3", "Back-End Developer"),
@@ -172,7 +173,10 @@ def test_export_holds_everything_and_hostile_notes_cannot_change_its_structure(c
     from careercli.stored.load import load_catalog
 
     assert {"python", "sql", "git"} <= code  # the skill ids, and role ids in the official facts (no user text)
-    assert code - {"python", "sql", "git"} <= set(load_catalog().roles)
+    commands = {span for span in code if span.startswith("career ")}  # ours: where the rest of a list is
+    assert commands == {"career plan backend-developer", "career plan data-engineer", "career export --full",
+                        "career show 15-1252.00", "career show 15-1243.01"}  # fmt: skip
+    assert code - {"python", "sql", "git"} - commands <= set(load_catalog().roles)
     text = "".join(child.content for t in tokens if t.children for child in t.children if child.type == "text")
     for note in hostile_notes:
         for line in note.split("\n"):
@@ -408,7 +412,8 @@ def test_ids_gone_from_the_catalogue_cannot_change_the_export(isolated_home: Pat
     assert result.code == 0, result.err
     tokens = parse(result.out)
     assert [h for h in headings(tokens) if h[0] in ("h1", "h2")] == [
-        ("h1", "My career profile"), ("h2", "My skills"), ("h2", "Bookmarked roles"), ("h2", "Reading list"),
+        ("h1", "My career profile"), ("h2", "Summary"), ("h2", "My skills"), ("h2", "Bookmarked roles"),
+        ("h2", "Reading list"),
         ("h2", "Suggested next books"),
     ]  # fmt: skip
     assert "heading" not in [h[1] for h in headings(tokens)]

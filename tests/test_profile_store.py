@@ -13,6 +13,7 @@ from careercli.errors import ProfileError
 from careercli.profile import (
     Profile,
     ProfileStore,
+    ReadingChange,
     from_document,
     to_document,
     with_bookmark,
@@ -51,8 +52,8 @@ def test_adding_again_updates_note_and_tags_and_keeps_first_date(tmp_path: Path)
 
 def test_reading_status_changes_in_place(tmp_path: Path) -> None:
     store = ProfileStore(tmp_path / "profile.toml")
-    store.update(lambda p: with_reading(p, "fluent-python", "want", "2026-01-01"))
-    store.update(lambda p: with_reading(p, "fluent-python", "read", "2026-02-01"))
+    store.update(lambda p: with_reading(p, "fluent-python", ReadingChange(status="want"), "2026-01-01"))
+    store.update(lambda p: with_reading(p, "fluent-python", ReadingChange(status="read"), "2026-02-01"))
     (entry,) = store.load().reading
     assert (entry.status, entry.added, entry.updated) == ("read", "2026-01-01", "2026-02-01")
 

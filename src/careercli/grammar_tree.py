@@ -599,16 +599,90 @@ _O40 = {
     "type": "choice",
     "choices": ["want", "reading", "read"],
     "case_sensitive": False,
-    "default": "want",
+    "default": None,
     "required": False,
     "complete": None,
     "opts": ["--status", "-s"],
     "secondary": [],
     "hidden": False,
     "value": True,
-    "help": "Where the book stands.",
+    "help": "Where the book stands (a new entry: want).",
 }
 _O41 = {
+    "name": "note",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--note"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": 'Your note on the book ("" removes it).',
+}
+_O42 = {
+    "name": "rating",
+    "nargs": 1,
+    "multiple": False,
+    "type": "int",
+    "min": 0,
+    "max": 5,
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--rating"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "Your rating, 1 to 5 (0 removes it).",
+}
+_O43 = {
+    "name": "title",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--title"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "A book outside the catalogue: its title.",
+}
+_O44 = {
+    "name": "author",
+    "nargs": 1,
+    "multiple": True,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--author"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "With --title: an author (repeat for several).",
+}
+_O45 = {
+    "name": "year",
+    "nargs": 1,
+    "multiple": False,
+    "type": "int",
+    "min": 1450,
+    "max": 2100,
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--year"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "With --title: the year.",
+}
+_O46 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -624,7 +698,7 @@ _O41 = {
     "value": True,
     "help": "Only books with this status.",
 }
-_O42 = {
+_O47 = {
     "name": "output",
     "nargs": 1,
     "multiple": False,
@@ -638,7 +712,7 @@ _O42 = {
     "value": True,
     "help": "Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout).",
 }
-_O43 = {
+_O48 = {
     "name": "force",
     "nargs": 1,
     "multiple": False,
@@ -652,7 +726,21 @@ _O43 = {
     "value": False,
     "help": "Overwrite FILE if it exists.",
 }
-_O44 = {
+_O49 = {
+    "name": "full",
+    "nargs": 1,
+    "multiple": False,
+    "type": "flag",
+    "default": False,
+    "required": False,
+    "complete": None,
+    "opts": ["--full"],
+    "secondary": [],
+    "hidden": False,
+    "value": False,
+    "help": "Every plan step and every official fact, not the first few of each.",
+}
+_O50 = {
     "name": "old_force",
     "nargs": 1,
     "multiple": False,
@@ -992,7 +1080,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O40, _O1, _O2, _O5],
+                            "options": [_O40, _O41, _O42, _O43, _O44, _O45, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "book",
@@ -1000,7 +1088,7 @@ TREE = {
                                     "multiple": False,
                                     "type": "text",
                                     "default": None,
-                                    "required": True,
+                                    "required": False,
                                     "complete": "books",
                                 }
                             ],
@@ -1032,16 +1120,16 @@ TREE = {
                         "list",
                         "Your reading list, grouped by status.",
                         False,
-                        {"group": False, "options": [_O41, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O46, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
         ),
         (
             "export",
-            "Export your profile as Markdown: skills,...",
+            "Export your profile as Markdown: a...",
             False,
-            {"group": False, "options": [_O42, _O43, _O1, _O2, _O44, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O47, _O48, _O49, _O1, _O2, _O50, _O5], "arguments": [], "commands": []},
         ),
         (
             "data",

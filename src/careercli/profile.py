@@ -32,13 +32,39 @@ class Bookmark:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # fields the user added
 
 
+CUSTOM_BOOK = "custom:"  # the id prefix of a reading entry for a book outside the catalogue (no catalogue id has ':')
+RATINGS = range(1, 6)
+
+
 @record
 class ReadingEntry:
-    book: str
+    book: str  # a catalogue id, or CUSTOM_BOOK + a slug of the title for the user's own entry
     status: str = "want"
     added: str = ""
     updated: str = ""
+    note: str = ""
+    rating: int | None = None  # 1 to 5
+    title: str = ""  # the user's own entry only: its title, authors and year as they typed them
+    authors: tuple[str, ...] = ()
+    year: int | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # fields the user added
+
+    @property
+    def custom(self) -> bool:
+        return self.book.startswith(CUSTOM_BOOK)
+
+
+def custom_book_id(title: str) -> str:
+    """The id of the user's own entry for a title: 'The Phoenix Project' -> 'custom:the-phoenix-project'."""
+    import re
+
+    slug = re.sub(r"[^0-9a-z]+", "-", title.casefold()).strip("-")
+    return CUSTOM_BOOK + (slug or "book")
+
+
+def same_title(left: str, right: str) -> bool:
+    """Two titles name the same book when they differ only in case, spacing and punctuation."""
+    return custom_book_id(left) == custom_book_id(right)
 
 
 ZONES = (1, 2, 3, 4, 5)  # O*NET's job zones
@@ -130,9 +156,7 @@ def from_document(document: dict[str, Any]) -> Profile:
         status = _string(item.get("status"), "status", "want")
         if status not in STATUSES:
             raise ValueError(f"reading entry '{item['book']}' has unknown status '{status}'")
-        extra = {k: v for k, v in item.items() if k not in ("book", "status", "added", "updated")}
-        added, updated = date_text(item.get("added"), "added"), date_text(item.get("updated"), "updated")
-        reading.append(ReadingEntry(item["book"], status, added, updated, extra))
+        reading.append(_reading_entry(item, status))
     skills = _strings(data.pop("skills", None), "skills")
     custom = _strings(data.pop("custom_skills", None), "custom_skills")
     answers = answers_from(data.pop("discover")) if "discover" in data else None
@@ -182,6 +206,37 @@ def answers_table(answers: Answers) -> dict[str, Any]:
     return table
 
 
+def _reading_entry(item: dict[str, Any], status: str) -> ReadingEntry:
+    book = item["book"]
+    rating, year = item.get("rating"), item.get("year")
+    if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int) or rating not in RATINGS):
+        raise ValueError(f"reading entry '{book}' has rating {rating!r}: a rating is a whole number from 1 to 5")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise ValueError(f"reading entry '{book}' has year {year!r}: a year is a whole number")
+    title = _string(item.get("title"), "title").strip()
+    if book.startswith(CUSTOM_BOOK) and not title:
+        raise ValueError(f"reading entry '{book}' is your own entry but has no title")
+    return ReadingEntry(
+        book,
+        status,
+        added=date_text(item.get("added"), "added"),
+        updated=date_text(item.get("updated"), "updated"),
+        note=_string(item.get("note"), "note"),
+        rating=rating,
+        title=title,
+        authors=_strings(item.get("authors"), "authors"),
+        year=year,
+        extra={k: v for k, v in item.items() if k not in READING_FIELDS},
+    )
+
+
+def _reading_fields(entry: ReadingEntry) -> dict[str, Any]:
+    """The fields careercli owns in a ``[[reading]]`` entry; None marks an optional field that is absent."""
+    return {"book": entry.book, "title": entry.title or None, "authors": list(entry.authors) or None,
+            "year": entry.year, "status": entry.status, "added": entry.added, "updated": entry.updated,
+            "note": entry.note or None, "rating": entry.rating}  # fmt: skip
+
+
 def to_document(profile: Profile) -> dict[str, Any]:
     """The profile as a plain document (the store writes through :func:`render` instead)."""
     document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
@@ -194,7 +249,7 @@ def to_document(profile: Profile) -> dict[str, Any]:
         {"role": b.role, "note": b.note, "tags": list(b.tags), "added": b.added, **b.extra} for b in profile.bookmarks
     ]
     document["reading"] = [
-        {"book": r.book, "status": r.status, "added": r.added, "updated": r.updated, **r.extra} for r in profile.reading
+        {k: v for k, v in _reading_fields(r).items() if v is not None} | r.extra for r in profile.reading
     ]
     return document
 
@@ -205,7 +260,7 @@ def _undecodable(profile: Profile) -> str | None:
     for mark in profile.bookmarks:
         texts += [mark.role, mark.note, *mark.tags, mark.added]
     for entry in profile.reading:
-        texts += [entry.book, entry.status, entry.added, entry.updated]
+        texts += [entry.book, entry.status, entry.added, entry.updated, entry.note, entry.title, *entry.authors]
     for text in texts:
         try:
             text.encode("utf-8")
@@ -223,7 +278,7 @@ def _undecodable(profile: Profile) -> str | None:
 # standard library's tomllib).
 
 BOOKMARK_FIELDS = ("role", "note", "tags", "added")
-READING_FIELDS = ("book", "status", "added", "updated")
+READING_FIELDS = ("book", "status", "added", "updated", "note", "rating", "title", "authors", "year")
 
 
 def same(left: Any, right: Any) -> bool:
@@ -254,8 +309,7 @@ def same_profile(left: Profile, right: Profile) -> bool:
 def entry_fields(profile: Profile) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The fields careercli owns in each bookmark and reading entry, in file order."""
     marks = [{"role": b.role, "note": b.note, "tags": list(b.tags), "added": b.added} for b in profile.bookmarks]
-    reading = [{"book": r.book, "status": r.status, "added": r.added, "updated": r.updated} for r in profile.reading]
-    return marks, reading
+    return marks, [_reading_fields(r) for r in profile.reading]
 
 
 def render(original: str | None, profile: Profile, schema_version: int) -> str:
@@ -307,9 +361,9 @@ def _plain(item: Any) -> Any:
 def _sync_entries(document: Any, key: str, id_field: str, wanted: list[dict[str, Any]]) -> None:
     """Make the entries under ``key`` hold ``wanted``, changing only what differs.
 
-    The store's changes keep the order of entries (they update in place, drop some, append new ones), so the
-    file's entries and the wanted ones are walked side by side: a match is updated field by field, an entry
-    no longer wanted is dropped, and the rest is appended.
+    The store's changes keep the order of entries (they update in place, drop some, append new ones, give one
+    a new id), so the file's entries and the wanted ones are walked side by side: a match (or an entry whose id
+    alone changed) is updated field by field, an entry no longer wanted is dropped, and the rest is appended.
     """
     import tomlkit
 
@@ -323,9 +377,14 @@ def _sync_entries(document: Any, key: str, id_field: str, wanted: list[dict[str,
         return
     position = 0
     index = 0
+    wanted_ids = {fields[id_field] for fields in wanted}
+    held_ids = {_plain(item.get(id_field)) for item in existing}
     while index < len(existing):
         item = existing[index]
-        if position < len(wanted) and _plain(item.get(id_field)) == wanted[position][id_field]:
+        held = _plain(item.get(id_field))
+        renamed = held not in wanted_ids and position < len(wanted) and wanted[position][id_field] not in held_ids
+        if position < len(wanted) and (held == wanted[position][id_field] or renamed):  # renamed: one's own
+            # reading entry that became a catalogue book, changed in place with its comments
             _update_fields(item, wanted[position])
             position += 1
             index += 1
@@ -338,7 +397,10 @@ def _sync_entries(document: Any, key: str, id_field: str, wanted: list[dict[str,
 
 def _update_fields(item: Any, fields: dict[str, Any]) -> None:
     for name, value in fields.items():
-        if name not in item:
+        if value is None:  # an optional field that is absent: removed if the file has it
+            if name in item:
+                del item[name]
+        elif name not in item:
             if value not in ("", []):  # a missing field reads as empty: leave it missing
                 item[name] = value
         elif not same(_held(name, _plain(item[name])), value):
@@ -358,7 +420,8 @@ def _new_table(fields: dict[str, Any]) -> Any:
 
     table = tomlkit.table()
     for name, value in fields.items():
-        table[name] = value
+        if value is not None:
+            table[name] = value
     return table
 
 
@@ -366,7 +429,7 @@ def _new_inline(fields: dict[str, Any]) -> Any:
     import tomlkit
 
     table = tomlkit.inline_table()
-    table.update(fields)
+    table.update({name: value for name, value in fields.items() if value is not None})
     return table
 
 
@@ -503,14 +566,51 @@ def without_skills(profile: Profile, skills: list[str], custom: list[str]) -> Pr
     )
 
 
-def with_reading(profile: Profile, book: str, status: str, on: str) -> Profile:
-    """Add a book to the reading list, or change its status (the first entry for it: see :func:`_first`)."""
+@record
+class ReadingChange:
+    """What ``career reading add`` changes in an entry; None leaves a field as it is (a new entry: its default)."""
+
+    status: str | None = None
+    note: str | None = None  # "" removes the note
+    rating: int | None = None  # 0 removes the rating
+    title: str | None = None  # the user's own entry only
+    authors: tuple[str, ...] | None = None
+    year: int | None = None
+
+
+def with_reading(profile: Profile, book: str, change: ReadingChange, on: str, title: str = "") -> Profile:
+    """Add a book to the reading list, or change its entry (the first entry for it: see :func:`_first`).
+
+    A catalogue book whose title is that of one of the user's own entries takes that entry's place (its note,
+    rating and dates kept): a book the catalogue gained later is not listed twice. ``title`` is the catalogue
+    book's title.
+    """
     at = _first(profile.reading, lambda r: r.book == book)
+    if at is None and title and not book.startswith(CUSTOM_BOOK):
+        at = _first(profile.reading, lambda r: r.custom and same_title(r.title, title))
     if at is None:
-        return replace(profile, reading=(*profile.reading, ReadingEntry(book, status, on, on)))
+        new = ReadingEntry(book, change.status or "want", on, on)
+        return replace(profile, reading=(*profile.reading, _changed(new, change, on, created=True)))
     existing = profile.reading[at]
-    entry = replace(existing, status=status, updated=on if status != existing.status else existing.updated)
-    return replace(profile, reading=_put(profile.reading, at, entry))
+    if existing.book != book:  # one's own entry, now in the catalogue
+        existing = replace(existing, book=book, title="", authors=(), year=None)
+    return replace(profile, reading=_put(profile.reading, at, _changed(existing, change, on, created=False)))
+
+
+def _changed(entry: ReadingEntry, change: ReadingChange, on: str, created: bool) -> ReadingEntry:
+    status = change.status or entry.status
+    updated = on if created or status != entry.status else entry.updated
+    rating = entry.rating if change.rating is None else (change.rating or None)
+    return replace(
+        entry,
+        status=status,
+        updated=updated,
+        note=entry.note if change.note is None else change.note,
+        rating=rating,
+        title=entry.title if change.title is None else change.title,
+        authors=entry.authors if change.authors is None else change.authors,
+        year=entry.year if change.year is None else change.year,
+    )
 
 
 def without_reading(profile: Profile, book: str) -> Profile:
@@ -520,3 +620,9 @@ def without_reading(profile: Profile, book: str) -> Profile:
 def with_answers(profile: Profile, answers: Answers | None) -> Profile:
     """The profile with these discover answers saved (None: forgotten)."""
     return replace(profile, discover=answers)
+
+
+def own_entry(profile: Profile, query: str) -> ReadingEntry | None:
+    """The user's own reading entry that ``query`` names: by id (with or without 'custom:') or by title."""
+    wanted = query if query.startswith(CUSTOM_BOOK) else custom_book_id(query)
+    return next((r for r in profile.reading if r.custom and (r.book == wanted or same_title(r.title, query))), None)

@@ -59,7 +59,8 @@ def my_skills(incomplete: str) -> Choices:
 
 
 def reading(incomplete: str) -> Choices:
-    return _safe(lambda: [(r.book, r.status) for r in _profile().reading], incomplete)
+    return _safe(lambda: [(r.book, f"{r.title}, {r.status}" if r.custom else r.status) for r in _profile().reading],
+                 incomplete)  # fmt: skip
 
 
 def tags(incomplete: str) -> Choices:

@@ -24,18 +24,26 @@ def export(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="Every plan step and every official fact, not the first few of each.")
+    ] = False,
 ) -> None:
-    """Export your profile as Markdown: skills, bookmarked roles with your gap, reading list, suggestions.
+    """Export your profile as Markdown: a summary, skills, bookmarked roles with your gap, reading list, suggestions.
+
+    Each plan shows its first steps and each occupation its first tasks and technologies, with the count of the
+    rest; --full puts everything in.
 
     Examples:
 
         career export -o profile.md
 
+        career export --full -o profile-full.md
+
         career export | less
     """
     from careercli.cli.profile_export import export_profile
 
-    export_profile(session(ctx), output, force)
+    export_profile(session(ctx), output, force, full)
 
 
 def where(ctx: typer.Context) -> None:

@@ -36,8 +36,9 @@ def run_alone(recorder: Any = None) -> int:
     return guarded(run, call)
 
 
-def export_profile(run: Session, output: str | None, force: bool) -> None:
-    """The profile as Markdown to stdout (``output`` None or "-"), to a file, or into a folder as profile.md."""
+def export_profile(run: Session, output: str | None, force: bool, full: bool = False) -> None:
+    """The profile as Markdown to stdout (``output`` None or "-"), to a file, or into a folder as profile.md;
+    ``full``: every plan step and every official fact, not the first few."""
     import datetime as dt
 
     from careercli._version import __version__
@@ -51,8 +52,8 @@ def export_profile(run: Session, output: str | None, force: bool) -> None:
     marks = [m.role for m in mine.bookmarks]  # the plan weighs the bookmarked roles, as `career plan` does
     gaps = {m.role: role_gap(cat, cat.roles[m.role], mine.skills, marks) for m in mine.bookmarks if m.role in cat.roles}
     text = profile_markdown(mine, cat, dt.date.today(), __version__, gaps, suggested_books(cat, mine),
-                            _labour(cat, [m.role for m in mine.bookmarks]))  # fmt: skip
-    text += _official_facts(run, [m.role for m in mine.bookmarks])  # with the credit line of each release
+                            _labour(cat, [m.role for m in mine.bookmarks]), full)  # fmt: skip
+    text += _official_facts(run, [m.role for m in mine.bookmarks], full)  # with the credit line of each release
     text += _interests(run, mine)
     if output in (None, "-"):
         run.output.emit(text)
@@ -82,7 +83,7 @@ def _labour(cat: Catalog, ids: list[str]) -> dict[str, tuple[Any, Any]]:
     return {i: (facts.pay_for(code), facts.outlook_for(code)) for i, code in linked.items() if code}
 
 
-def _official_facts(run: Session, ids: list[str]) -> str:
+def _official_facts(run: Session, ids: list[str], full: bool) -> str:
     """The export's section of O*NET facts for the bookmarked roles and occupations ("" when none has any)."""
     cat = run.catalog()
     linked = [i for i in ids if (i in cat.roles and cat.roles[i].onet not in (None, "", "none")) or i not in cat.roles]
@@ -91,7 +92,7 @@ def _official_facts(run: Session, ids: list[str]) -> str:
     from careercli.presenters.occupation_facts import export_markdown
     from careercli.queries.lookup import curated_roles, official_facts
 
-    section = export_markdown(official_facts(cat, linked, run.onet()), curated_roles(cat))
+    section = export_markdown(official_facts(cat, linked, run.onet()), curated_roles(cat), full=full)
     return "\n" + section if section else ""
 
 

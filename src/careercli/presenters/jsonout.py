@@ -175,12 +175,17 @@ def skills(profile: Profile, catalog: Catalog) -> list[dict[str, Any]]:
 
 
 def reading(entry: ReadingEntry, catalog: Catalog) -> dict[str, Any]:
+    """A reading entry: a catalogue book's title and authors, or those the user gave their own entry ("custom")."""
     item = catalog.books.get(entry.book)
     return {
         "book": entry.book,
-        "title": item.title if item else None,
-        "authors": list(item.authors) if item else [],
+        "title": item.title if item else entry.title or None,
+        "authors": list(item.authors) if item else list(entry.authors),
+        "year": int(item.published[:4]) if item and item.published else entry.year,
+        "custom": entry.custom,
         "status": entry.status,
+        "rating": entry.rating,
+        "note": entry.note,
         "added": entry.added,
         "updated": entry.updated,
     }

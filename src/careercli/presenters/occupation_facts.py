@@ -196,9 +196,26 @@ def _interests_json(occupation: Occupation) -> dict[str, Any] | None:
     }
 
 
-def markdown(occupation: Occupation, curated: Mapping[str, str] | Collection[str] = (), level: int = 3) -> str:
-    """The official facts as a Markdown section (all data text escaped), ending with the credit line."""
+BRIEF = 5  # the related occupations a brief section lists (tasks: 3, technologies: 10)
+
+
+def markdown(
+    occupation: Occupation,
+    curated: Mapping[str, str] | Collection[str] = (),
+    level: int = 3,
+    brief: bool = False,
+    credit: bool = True,
+) -> str:
+    """The official facts as a Markdown section (all data text escaped), ending with the credit line (unless
+    ``credit`` is false: the caller gives it once for several sections). ``brief``
+    (the export without --full): the first few tasks, technologies and related occupations, and how many more."""
     from careercli.presenters.text import code, escape
+
+    def first(items: Sequence[Any], count: int) -> tuple[Sequence[Any], str]:
+        if not brief or len(items) <= count:
+            return items, ""
+        more = f"and {len(items) - count} more ({code('career show ' + occupation.code)} lists them)"
+        return items[:count], more
 
     hashes = "#" * level
     lines = [f"{hashes} Official facts (O\\*NET {escape(occupation.code)}): {escape(occupation.title)}", ""]
@@ -206,23 +223,27 @@ def markdown(occupation: Occupation, curated: Mapping[str, str] | Collection[str
     if zone is not None:
         lines.append(f"- **Job zone:** {escape(zone)}")
     lines.append(f"- **Education:** {escape(education_text(occupation))}")
-    lines += _interests_markdown(occupation)
-    tasks, label = shown_tasks(occupation)
+    lines += _interests_markdown(occupation)[: 1 if brief else None]  # brief: the high-point code alone
+    all_tasks, label = shown_tasks(occupation)
+    tasks, more = first(all_tasks, BRIEF - 2)
     if tasks:
         lines += ["", f"**{label}:**", ""]
-        lines += [f"- {escape(task)}" for task in tasks]
-    hot = occupation.hot_technologies
+        lines += [f"- {escape(task)}" for task in tasks] + ([f"- {more}"] if more else [])
+    hot, more = first(occupation.hot_technologies, 2 * BRIEF)
     if hot:
         names = [escape(tech.name) + (" (in demand)" if tech.in_demand else "") for tech in hot]
-        lines += ["", f"**Hot and in-demand technologies:** {', '.join(names)}"]
-    if occupation.related:
+        lines += ["", f"**Hot and in-demand technologies:** {', '.join([*names, *([more] if more else [])])}"]
+    related_shown, more = first(occupation.related, BRIEF)
+    if related_shown:
         lines += ["", "**Related occupations:**", ""]
-        for related in occupation.related:
+        for related in related_shown:
             role = _curated_role(curated, related.code)
             suffix = f" ({CURATED_MARK} curated role {code(role)})" if role else ""
             lines.append(f"- {escape(related.code)} {escape(related.title)}{suffix}")
-    lines += ["", f"*{escape(occupation.credit)}*", ""]
-    return "\n".join(lines)
+        lines += [f"- {more}"] if more else []
+    if credit:
+        lines += ["", f"*{escape(occupation.credit)}*"]
+    return "\n".join([*lines, ""])
 
 
 def _interests_markdown(occupation: Occupation) -> list[str]:
@@ -241,18 +262,26 @@ def _interests_markdown(occupation: Occupation) -> list[str]:
     return [head, *rows]
 
 
-def export_markdown(facts: Sequence[Facts], curated: Mapping[str, str] | Collection[str] = (), level: int = 2) -> str:
+def export_markdown(
+    facts: Sequence[Facts], curated: Mapping[str, str] | Collection[str] = (), level: int = 2, full: bool = False
+) -> str:
     """The export's section of official facts: one sub-section per occupation that a bookmark leads to, each
-    naming the bookmarks and ending with the credit line of its release. Empty when there is nothing to show."""
+    naming the bookmarks and ending with the credit line of its release (brief unless ``full``). Empty when there
+    is nothing to show."""
     from careercli.presenters.text import code
 
     if not facts:
         return ""
+    from careercli.presenters.text import escape
+
     parts = [f"{'#' * level} Official occupation facts (O\\*NET)", ""]
+    credits = list(dict.fromkeys(item.occupation.credit for item in facts))  # one release: its line once
     for item in facts:
         parts.append("Bookmarked as: " + ", ".join(code(mark) for mark in item.bookmarks))
         parts.append("")
-        parts.append(markdown(item.occupation, curated, level + 1))
+        parts.append(markdown(item.occupation, curated, level + 1, brief=not full, credit=len(credits) > 1))
+    if len(credits) == 1:
+        parts += [f"*{escape(credits[0])}*", ""]
     return "\n".join(parts)
 
 

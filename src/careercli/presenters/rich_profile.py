@@ -65,14 +65,24 @@ def reading_table(entries: Sequence[ReadingEntry], catalog: Catalog) -> Renderab
         table.add_column("Id", style="cyan", no_wrap=True)  # what 'reading remove' takes: never wrapped
         table.add_column("Book", overflow="fold")
         table.add_column("Published", style="green", no_wrap=True)
+        rated = any(e.rating for e in group)
+        if rated:  # only when there is one to show: the titles keep the width
+            table.add_column("Rating", style="yellow", no_wrap=True)
         for entry in group:
             book = catalog.books.get(entry.book)
-            if book is None:
-                table.add_row(flat_text(entry.book), flat_text("(not in the catalog)"), Text("—"))
+            if book is not None:
+                label, authors, published = edition_label(catalog, book), book.authors, month_year(book)
+            elif entry.custom:
+                label, authors, published = entry.title + " (your own entry)", entry.authors, str(entry.year or "—")
             else:
-                label = edition_label(catalog, book)
-                cell = Text.assemble((single_line(label), "bold"), "\n", (single_line(authors_text(book.authors)), DIM))
-                table.add_row(flat_text(book.id), cell, flat_text(month_year(book)))
+                label, authors, published = "(not in the catalog)", (), "—"
+            cell = Text.assemble((single_line(label), "bold"))
+            if authors:
+                cell.append_text(Text.assemble("\n", (single_line(authors_text(authors)), DIM)))
+            if entry.note:
+                cell.append_text(Text.assemble("\n", (single_line(entry.note), "italic")))
+            rating = [flat_text(f"{entry.rating}/5" if entry.rating else "—")] if rated else []
+            table.add_row(flat_text(entry.book), cell, flat_text(published), *rating)
         parts.append(table)
     return Group(*parts)
 

@@ -410,7 +410,8 @@ class SkillsView(View):
 
 class ReadingView(View):
     key, title = "reading", "career reading list"
-    columns = (("status", None), ("id", "Id"), ("title", "Book"), ("authors", None), ("published", "Published"))
+    columns = (("status", None), ("id", "Id"), ("title", "Book"), ("authors", None), ("published", "Published"),
+               ("rating", "Rating"), ("note", None))  # fmt: skip
 
     def __init__(self, entries: Sequence[ReadingEntry], catalog: Catalog) -> None:
         self.entries, self.catalog = entries, catalog
@@ -425,7 +426,8 @@ class ReadingView(View):
     def records(self) -> Iterable[Sequence[object]]:
         books = self.catalog.books
         return [(r.status, r.book, *((b.title, "; ".join(b.authors), b.published or "") if (b := books.get(r.book))
-                                     else ("", "", ""))) for r in self.entries]  # fmt: skip
+                                     else (r.title, "; ".join(r.authors), str(r.year or ""))),
+                 r.rating or "", r.note) for r in self.entries]  # fmt: skip
 
     def renderable(self, width: int) -> Any:
         from careercli.presenters.rich_profile import reading_table

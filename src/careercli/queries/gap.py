@@ -300,9 +300,13 @@ def step_reasons(step: PlanStep, catalog: Catalog) -> list[str]:
 
 def suggested_books(catalog: Catalog, profile: Profile, limit: int = 8) -> list[Book]:
     """Books of the bookmarked roles that are not on the reading list yet, newest first."""
+    from careercli.profile import same_title
+
     listed = {r.book for r in profile.reading}
+    own = [r.title for r in profile.reading if r.custom]  # a book the user listed before the catalogue had it
     roles = {b.role for b in profile.bookmarks}
     books = [b for b in catalog.books.values() if b.id not in listed and roles & set(b.roles)]
+    books = [b for b in books if not any(same_title(t, b.title) for t in own)]
     return sort_newest_first(books)[:limit]
 
 
