@@ -106,7 +106,7 @@ def test_compare_usage_line_and_error_name_the_same_argument(cli) -> None:
     assert error.code == 2
     name = re.search(r"Invalid value for '([^']+)'", error.err).group(1)
     assert name == "ROLE..."
-    assert f"career compare [OPTIONS] {{{name}}}" in usage
+    assert f"career compare [OPTIONS] {name}\n" in usage
 
 
 def _config(isolated_home, text: str):

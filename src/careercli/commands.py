@@ -97,7 +97,7 @@ TOP: dict[str, tuple[str, str, str]] = {
     "help": (
         "careercli.cli.help_topics:app",
         DATA,
-        "Help beyond one command; each command's own is 'career COMMAND --help'.",
+        "The help of a command ('career help show' is 'career show --help'), and topics beyond one command.",
     ),
 }
 
@@ -120,14 +120,24 @@ Examples:
 APP_EPILOG = "Start with: career list, then career show backend-developer."
 INSTALL_HELP = "Install completion for your shell: bash, zsh or fish (named after it, or the one in use)."
 SHOW_HELP = "Print the completion script for your shell (bash, zsh or fish), to install it yourself."
-APP_OPTIONS = (  # as Click words them for the group's options
+APP_OPTIONS = (  # as Click words them for the group's options, the output options left out
     ("-V, --version", "Print the version and exit."),
-    ("--color WHEN", "Colour: auto (default; off when piped or NO_COLOR is set), always or never."),
-    ("--pager / --no-pager", "Page long output with $PAGER, or never (as in git)."),
     ("--install-completion", INSTALL_HELP),
     ("--show-completion", SHOW_HELP),
     ("-h, --help", "Show this help and exit."),
 )
+# the output options (careercli.cli.options): described once, in 'career --help' and 'career help output'; a
+# command's own help only names the ones it takes (a test holds the names and texts equal to the options')
+OUTPUT_OPTIONS = (
+    ("--color WHEN", "Colour: auto (default; off when piped or NO_COLOR is set), always or never."),
+    ("--pager / --no-pager", "Page long output with $PAGER, or never (as in git)."),
+    ("--json", "Print JSON instead of a table (keys in the README)."),
+    (
+        "-f, --format FORMAT",
+        "text (default: a table, or tab-separated records when piped), markdown, json, svg or html.",
+    ),
+)
+OUTPUT_PANEL = "Output options (career help output)"
 
 # every command path the app has -> how the replay may treat it
 KINDS: dict[tuple[str, ...], str] = {
@@ -166,6 +176,7 @@ KINDS: dict[tuple[str, ...], str] = {
     ("config", "unset"): WRITES,
     ("cache", "clear"): WRITES,  # removes the saved output itself
     ("help", "environment"): READS,
+    ("help", "output"): OTHER,  # a help page, with no listing to give as JSON
 }
 
 # commands that write yet print a listing: they take --json and --format too

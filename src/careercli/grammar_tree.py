@@ -124,7 +124,7 @@ _O7 = {
     "default": False,
     "required": False,
     "complete": None,
-    "opts": ["--occupations", "-o"],
+    "opts": ["--occupations"],
     "secondary": [],
     "hidden": False,
     "value": False,
@@ -235,6 +235,20 @@ _O14 = {
     "help": "text (default: a table, or tab-separated records when piped), markdown, json, svg or html.",
 }
 _O15 = {
+    "name": "old_occupations",
+    "nargs": 1,
+    "multiple": False,
+    "type": "flag",
+    "default": False,
+    "required": False,
+    "complete": None,
+    "opts": ["-o"],
+    "secondary": [],
+    "hidden": True,
+    "value": False,
+    "help": "The old spelling of --occupations.",
+}
+_O16 = {
     "name": "state",
     "nargs": 1,
     "multiple": False,
@@ -248,7 +262,7 @@ _O15 = {
     "value": True,
     "help": "Pay for this U.S. state (a postal code such as CA), from an imported BLS state workbook.",
 }
-_O16 = {
+_O17 = {
     "name": "role",
     "nargs": 1,
     "multiple": False,
@@ -262,7 +276,7 @@ _O16 = {
     "value": True,
     "help": "Only books for this role (slug or name).",
 }
-_O17 = {
+_O18 = {
     "name": "skill",
     "nargs": 1,
     "multiple": False,
@@ -270,13 +284,13 @@ _O17 = {
     "default": None,
     "required": False,
     "complete": "skills",
-    "opts": ["--skill", "-s"],
+    "opts": ["--skill"],
     "secondary": [],
     "hidden": False,
     "value": True,
     "help": "Only books that teach this skill.",
 }
-_O18 = {
+_O19 = {
     "name": "topic",
     "nargs": 1,
     "multiple": False,
@@ -284,13 +298,13 @@ _O18 = {
     "default": None,
     "required": False,
     "complete": "topics",
-    "opts": ["--topic", "-t"],
+    "opts": ["--topic"],
     "secondary": [],
     "hidden": False,
     "value": True,
     "help": "Only books on this topic.",
 }
-_O19 = {
+_O20 = {
     "name": "author",
     "nargs": 1,
     "multiple": False,
@@ -304,7 +318,7 @@ _O19 = {
     "value": True,
     "help": "Author name contains this text.",
 }
-_O20 = {
+_O21 = {
     "name": "since",
     "nargs": 1,
     "multiple": False,
@@ -320,7 +334,7 @@ _O20 = {
     "value": True,
     "help": "Published in or after YEAR.",
 }
-_O21 = {
+_O22 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -336,7 +350,35 @@ _O21 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O22 = {
+_O23 = {
+    "name": "old_skill",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["-s"],
+    "secondary": [],
+    "hidden": True,
+    "value": True,
+    "help": "The old spelling of --skill.",
+}
+_O24 = {
+    "name": "old_topic",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["-t"],
+    "secondary": [],
+    "hidden": True,
+    "value": True,
+    "help": "The old spelling of --topic.",
+}
+_O25 = {
     "name": "kind",
     "nargs": 1,
     "multiple": False,
@@ -352,7 +394,7 @@ _O22 = {
     "value": True,
     "help": "Only this kind of result.",
 }
-_O23 = {
+_O26 = {
     "name": "have",
     "nargs": 1,
     "multiple": False,
@@ -366,7 +408,7 @@ _O23 = {
     "value": True,
     "help": "Comma-separated skills to use instead of your profile's, e.g. python,sql,git.",
 }
-_O24 = {
+_O27 = {
     "name": "depth",
     "nargs": 1,
     "multiple": False,
@@ -382,7 +424,7 @@ _O24 = {
     "value": True,
     "help": "How many steps ahead to follow.",
 }
-_O25 = {
+_O28 = {
     "name": "interests",
     "nargs": 1,
     "multiple": False,
@@ -396,7 +438,7 @@ _O25 = {
     "value": True,
     "help": "Up to three RIASEC letters, most appealing first (IC: Investigative, then Conventional).",
 }
-_O26 = {
+_O29 = {
     "name": "scores",
     "nargs": 1,
     "multiple": False,
@@ -404,13 +446,13 @@ _O26 = {
     "default": None,
     "required": False,
     "complete": None,
-    "opts": ["--scores", "-s"],
+    "opts": ["--scores"],
     "secondary": [],
     "hidden": False,
     "value": True,
     "help": "How much each area appeals, 0 to 10: R=2,I=9,A=3,S=1,E=4,C=8.",
 }
-_O27 = {
+_O30 = {
     "name": "zone",
     "nargs": 1,
     "multiple": False,
@@ -424,7 +466,7 @@ _O27 = {
     "value": True,
     "help": "Acceptable job zones: 4, 3-4 or 2,4 (default: all).",
 }
-_O28 = {
+_O31 = {
     "name": "min_pay",
     "nargs": 1,
     "multiple": False,
@@ -440,7 +482,7 @@ _O28 = {
     "value": True,
     "help": "Leave out occupations whose median annual pay is lower (0: no minimum).",
 }
-_O29 = {
+_O32 = {
     "name": "skills",
     "nargs": 1,
     "multiple": False,
@@ -454,7 +496,7 @@ _O29 = {
     "value": False,
     "help": "Weigh the skills you have recorded, or not.",
 }
-_O30 = {
+_O33 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -470,7 +512,7 @@ _O30 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O31 = {
+_O34 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -484,7 +526,7 @@ _O31 = {
     "value": True,
     "help": "Explain one occupation's rank (an O*NET code or a role).",
 }
-_O32 = {
+_O35 = {
     "name": "reset",
     "nargs": 1,
     "multiple": False,
@@ -498,7 +540,21 @@ _O32 = {
     "value": False,
     "help": "Forget your saved answers.",
 }
-_O33 = {
+_O36 = {
+    "name": "old_scores",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["-s"],
+    "secondary": [],
+    "hidden": True,
+    "value": True,
+    "help": "The old spelling of --scores.",
+}
+_O37 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -512,7 +568,7 @@ _O33 = {
     "value": True,
     "help": "Explain one role's score: each part, then skill by skill.",
 }
-_O34 = {
+_O38 = {
     "name": "note",
     "nargs": 1,
     "multiple": False,
@@ -526,7 +582,7 @@ _O34 = {
     "value": True,
     "help": "Your note (replaces the old one).",
 }
-_O35 = {
+_O39 = {
     "name": "tag",
     "nargs": 1,
     "multiple": True,
@@ -540,7 +596,7 @@ _O35 = {
     "value": True,
     "help": "A tag; repeat for more (replaces old tags).",
 }
-_O36 = {
+_O40 = {
     "name": "add_tag",
     "nargs": 1,
     "multiple": True,
@@ -554,7 +610,7 @@ _O36 = {
     "value": True,
     "help": "Add a tag, keeping the others; repeat for more.",
 }
-_O37 = {
+_O41 = {
     "name": "remove_tag",
     "nargs": 1,
     "multiple": True,
@@ -568,7 +624,7 @@ _O37 = {
     "value": True,
     "help": "Remove a tag; repeat for more.",
 }
-_O38 = {
+_O42 = {
     "name": "tag",
     "nargs": 1,
     "multiple": False,
@@ -582,7 +638,7 @@ _O38 = {
     "value": True,
     "help": "Only bookmarks with this tag.",
 }
-_O39 = {
+_O43 = {
     "name": "custom",
     "nargs": 1,
     "multiple": False,
@@ -596,7 +652,7 @@ _O39 = {
     "value": False,
     "help": "Keep names the vocabulary lacks, as typed.",
 }
-_O40 = {
+_O44 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -612,7 +668,7 @@ _O40 = {
     "value": True,
     "help": "Where the book stands (a new entry: want).",
 }
-_O41 = {
+_O45 = {
     "name": "note",
     "nargs": 1,
     "multiple": False,
@@ -626,7 +682,7 @@ _O41 = {
     "value": True,
     "help": 'Your note on the book ("" removes it).',
 }
-_O42 = {
+_O46 = {
     "name": "rating",
     "nargs": 1,
     "multiple": False,
@@ -642,7 +698,7 @@ _O42 = {
     "value": True,
     "help": "Your rating, 1 to 5 (0 removes it).",
 }
-_O43 = {
+_O47 = {
     "name": "title",
     "nargs": 1,
     "multiple": False,
@@ -656,7 +712,7 @@ _O43 = {
     "value": True,
     "help": "A book outside the catalogue: its title.",
 }
-_O44 = {
+_O48 = {
     "name": "author",
     "nargs": 1,
     "multiple": True,
@@ -670,7 +726,7 @@ _O44 = {
     "value": True,
     "help": "With --title: an author (repeat for several).",
 }
-_O45 = {
+_O49 = {
     "name": "year",
     "nargs": 1,
     "multiple": False,
@@ -686,7 +742,7 @@ _O45 = {
     "value": True,
     "help": "With --title: the year.",
 }
-_O46 = {
+_O50 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -702,7 +758,7 @@ _O46 = {
     "value": True,
     "help": "Only books with this status.",
 }
-_O47 = {
+_O51 = {
     "name": "output",
     "nargs": 1,
     "multiple": False,
@@ -716,7 +772,7 @@ _O47 = {
     "value": True,
     "help": "Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout).",
 }
-_O48 = {
+_O52 = {
     "name": "force",
     "nargs": 1,
     "multiple": False,
@@ -724,13 +780,13 @@ _O48 = {
     "default": False,
     "required": False,
     "complete": None,
-    "opts": ["--force", "-f"],
+    "opts": ["--force"],
     "secondary": [],
     "hidden": False,
     "value": False,
     "help": "Overwrite FILE if it exists.",
 }
-_O49 = {
+_O53 = {
     "name": "full",
     "nargs": 1,
     "multiple": False,
@@ -744,6 +800,20 @@ _O49 = {
     "value": False,
     "help": "Every plan step and every official fact, not the first few of each.",
 }
+_O54 = {
+    "name": "old_force",
+    "nargs": 1,
+    "multiple": False,
+    "type": "flag",
+    "default": False,
+    "required": False,
+    "complete": None,
+    "opts": ["-f"],
+    "secondary": [],
+    "hidden": True,
+    "value": False,
+    "help": "The old spelling of --force.",
+}
 TREE = {
     "group": True,
     "options": [_O0, _O1, _O2, _O3, _O4, _O5],
@@ -755,7 +825,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O6, _O7, _O8, _O9, _O10, _O11, _O12, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O6, _O7, _O8, _O9, _O10, _O11, _O12, _O1, _O2, _O13, _O14, _O15, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -766,7 +836,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O15, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O16, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -787,7 +857,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O16, _O17, _O18, _O19, _O20, _O21, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O17, _O18, _O19, _O20, _O21, _O22, _O1, _O2, _O13, _O14, _O23, _O24, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -819,7 +889,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O22, _O21, _O9, _O10, _O11, _O12, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O25, _O22, _O9, _O10, _O11, _O12, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "query",
@@ -840,7 +910,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O15, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O16, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "roles",
@@ -861,7 +931,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O23, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O26, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -882,7 +952,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O24, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O27, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -903,7 +973,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O23, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O26, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -924,7 +994,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O25, _O26, _O27, _O28, _O29, _O30, _O31, _O32, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O28, _O29, _O30, _O31, _O32, _O33, _O34, _O35, _O1, _O2, _O13, _O14, _O36, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -933,7 +1003,7 @@ TREE = {
             "suggest",
             "What could I become next? Roles and...",
             False,
-            {"group": False, "options": [_O23, _O21, _O33, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O26, _O22, _O37, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
         ),
         (
             "bookmark",
@@ -950,11 +1020,11 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O34, _O35, _O36, _O37, _O1, _O2, _O5],
+                            "options": [_O38, _O39, _O40, _O41, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "role",
-                                    "nargs": 1,
+                                    "nargs": -1,
                                     "multiple": False,
                                     "type": "text",
                                     "default": None,
@@ -975,7 +1045,7 @@ TREE = {
                             "arguments": [
                                 {
                                     "name": "role",
-                                    "nargs": 1,
+                                    "nargs": -1,
                                     "multiple": False,
                                     "type": "text",
                                     "default": None,
@@ -990,7 +1060,7 @@ TREE = {
                         "list",
                         "List your bookmarks, oldest first.",
                         False,
-                        {"group": False, "options": [_O38, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O42, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -1010,7 +1080,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O39, _O1, _O2, _O5],
+                            "options": [_O43, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "skills",
@@ -1070,11 +1140,11 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O40, _O41, _O42, _O43, _O44, _O45, _O1, _O2, _O5],
+                            "options": [_O44, _O45, _O46, _O47, _O48, _O49, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "book",
-                                    "nargs": 1,
+                                    "nargs": -1,
                                     "multiple": False,
                                     "type": "text",
                                     "default": None,
@@ -1095,7 +1165,7 @@ TREE = {
                             "arguments": [
                                 {
                                     "name": "book",
-                                    "nargs": 1,
+                                    "nargs": -1,
                                     "multiple": False,
                                     "type": "text",
                                     "default": None,
@@ -1110,7 +1180,7 @@ TREE = {
                         "list",
                         "Your reading list, grouped by status.",
                         False,
-                        {"group": False, "options": [_O46, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O50, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -1119,7 +1189,7 @@ TREE = {
             "export",
             "Export your profile as Markdown: a...",
             False,
-            {"group": False, "options": [_O47, _O48, _O49, _O1, _O2, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O51, _O52, _O53, _O1, _O2, _O54, _O5], "arguments": [], "commands": []},
         ),
         (
             "data",
@@ -1336,7 +1406,7 @@ TREE = {
         ),
         (
             "help",
-            "Help beyond one command; each command's...",
+            "The help of a command ('career help show'...",
             False,
             {
                 "group": True,
@@ -1348,7 +1418,13 @@ TREE = {
                         "Every environment variable careercli...",
                         False,
                         {"group": False, "options": [_O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
-                    )
+                    ),
+                    (
+                        "output",
+                        "The output options: the same in every...",
+                        False,
+                        {"group": False, "options": [_O1, _O2, _O5], "arguments": [], "commands": []},
+                    ),
                 ],
             },
         ),

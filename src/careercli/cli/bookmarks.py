@@ -37,10 +37,10 @@ def _target(run: Session, query: str, allow_bookmarked: bool = False) -> tuple[s
 def bookmark_add(
     ctx: typer.Context,
     role: Annotated[
-        str,
+        list[str],
         typer.Argument(
-            metavar="ROLE",
-            help="Role slug or name, or an O*NET occupation's code.",
+            metavar="ROLE...",
+            help="Role slug or name (quoted or not), or an O*NET occupation's code.",
             autocompletion=complete.occupations,
         ),
     ],
@@ -51,11 +51,18 @@ def bookmark_add(
     ] = None,
     add_tag: Annotated[
         list[str] | None,
-        typer.Option("--add-tag", help="Add a tag, keeping the others; repeat for more.", autocompletion=complete.tags),
+        typer.Option(
+            "--add-tag",
+            metavar="TAG",
+            help="Add a tag, keeping the others; repeat for more.",
+            autocompletion=complete.tags,
+        ),
     ] = None,
     remove_tag: Annotated[
         list[str] | None,
-        typer.Option("--remove-tag", help="Remove a tag; repeat for more.", autocompletion=complete.tags),
+        typer.Option(
+            "--remove-tag", metavar="TAG", help="Remove a tag; repeat for more.", autocompletion=complete.tags
+        ),
     ] = None,
 ) -> None:
     """Bookmark a role; adding it again updates the note and tags and keeps the first date.
@@ -68,6 +75,8 @@ def bookmark_add(
 
         career bookmark add 15-1252.00
 
+        career bookmark add data engineer
+
         career bookmark add data-engineer --tag later --tag data
 
         career bookmark add data-engineer --add-tag python --remove-tag later
@@ -75,7 +84,7 @@ def bookmark_add(
     from careercli.profile import Profile, today, with_bookmark
 
     run = session(ctx)
-    slug, name = _target(run, role)
+    slug, name = _target(run, " ".join(role))
     existed: list[bool] = []
 
     def change(current: Profile) -> Profile:
@@ -89,7 +98,10 @@ def bookmark_add(
 @app.command("remove", cls=CareerCommand)
 def bookmark_remove(
     ctx: typer.Context,
-    role: Annotated[str, typer.Argument(metavar="ROLE", help="Role slug or name.", autocompletion=complete.bookmarked)],
+    role: Annotated[
+        list[str],
+        typer.Argument(metavar="ROLE...", help="Role slug or name, quoted or not.", autocompletion=complete.bookmarked),
+    ],
 ) -> None:
     """Remove a bookmark.
 
@@ -100,7 +112,7 @@ def bookmark_remove(
     from careercli.profile import without_bookmark
 
     run = session(ctx)
-    slug, _ = _target(run, role, allow_bookmarked=True)
+    slug, _ = _target(run, " ".join(role), allow_bookmarked=True)
     before, _ = run.store().update(lambda p: without_bookmark(p, slug))  # decided under the lock, from the file
     if before.bookmark(slug) is None:
         raise NotFoundError(f"'{slug}' is not bookmarked; 'career bookmark list' shows your bookmarks")

@@ -19,14 +19,14 @@ def books(
     ] = None,
     skill: Annotated[
         str | None,
-        typer.Option("--skill", "-s", help="Only books that teach this skill.", autocompletion=complete.skills),
+        typer.Option("--skill", help="Only books that teach this skill.", autocompletion=complete.skills),
     ] = None,
     topic: Annotated[
-        str | None, typer.Option("--topic", "-t", help="Only books on this topic.", autocompletion=complete.topics)
+        str | None, typer.Option("--topic", help="Only books on this topic.", autocompletion=complete.topics)
     ] = None,
     author: Annotated[str | None, typer.Option("--author", "-a", help="Author name contains this text.")] = None,
     since: Annotated[
-        int | None, typer.Option("--since", min=1900, max=2100, help="Published in or after YEAR.")
+        int | None, typer.Option("--since", metavar="YEAR", min=1900, max=2100, help="Published in or after YEAR.")
     ] = None,
     limit: LimitOption = 10,
 ) -> None:
@@ -75,7 +75,7 @@ def book(
 
 def search(
     ctx: typer.Context,
-    query: Annotated[list[str], typer.Argument(metavar="WORDS", help="Words to look for; all of them must match.")],
+    query: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words to look for; all of them must match.")],
     kind: Annotated[
         SearchKind | None,
         typer.Option("--kind", "-k", help="Only this kind of result.", case_sensitive=False),

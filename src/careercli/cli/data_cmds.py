@@ -22,7 +22,8 @@ app = typer.Typer(
 
 @app.command("validate", cls=CareerCommand)
 def validate(
-    ctx: typer.Context, files: Annotated[list[str], typer.Argument(metavar="FILE", help="Pack files (TOML) to check.")]
+    ctx: typer.Context,
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Pack files (TOML) to check.")],
 ) -> None:
     """Check pack files against the bundled schema; report every problem with file, line and field.
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 DIRECT = {("list",): "list_roles", ("show",): "show", ("books",): "books", ("search",): "search",
           ("bookmark", "list"): "bookmark_list", ("discover",): "discover"}  # fmt: skip
 OUTPUT = "career_"
+OLD = "old_"  # an old short flag kept for a release (careercli.cli.options.OLD_SPELLINGS): old_PARAMETER
 
 
 def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
@@ -49,15 +50,19 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
             return None
         params[argument["name"]] = words
     options = node["options"]
-    params |= {o["name"]: o["default"] for o in options if not o["name"].startswith(OUTPUT) and o["name"] != "help"}
+    own = [o["name"] for o in options if not o["name"].startswith((OUTPUT, OLD)) and o["name"] != "help"]
+    params |= {o["name"]: o["default"] for o in options if o["name"] in own}
     output: dict[str, Any] = {}
+    old: dict[str, Any] = {}
     for index, name, token in given:
         option = options[index]
         found = grammar.value(option, name, token)
         if found is None or option["multiple"] or option["name"] == "help":
             return None  # help, or a value Click would refuse or convert: Typer decides
-        into = output if option["name"].startswith(OUTPUT) else params
-        into[option["name"].removeprefix(OUTPUT)] = found  # given twice, the last one counts, as in Click
+        into = output if option["name"].startswith(OUTPUT) else old if option["name"].startswith(OLD) else params
+        into[option["name"].removeprefix(OUTPUT).removeprefix(OLD)] = found  # given twice, the last one counts
+    named = {options[index]["name"] for index, _name, _token in given}
+    params |= {name: found for name, found in old.items() if name not in named}  # the new spelling wins
     return DIRECT[path], params, output
 
 

@@ -27,7 +27,7 @@ def discover(
     scores: Annotated[
         str | None,
         typer.Option(
-            "--scores", "-s", metavar="R=N,...", help="How much each area appeals, 0 to 10: R=2,I=9,A=3,S=1,E=4,C=8."
+            "--scores", metavar="R=N,...", help="How much each area appeals, 0 to 10: R=2,I=9,A=3,S=1,E=4,C=8."
         ),
     ] = None,
     zone: Annotated[

@@ -16,9 +16,14 @@ def export(
     ctx: typer.Context,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout).",
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", "-f", help="Overwrite FILE if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     full: Annotated[
         bool, typer.Option("--full", help="Every plan step and every official fact, not the first few of each.")
     ] = False,

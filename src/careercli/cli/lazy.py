@@ -11,7 +11,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from careercli.cli.options import add_output_options
+from careercli.cli.options import add_old_spellings, add_output_options, take_old_spellings
 from careercli.commands import ALIASES, READS, TOP, VIEWS_TOO, kind
 
 _USAGE = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
@@ -46,11 +46,13 @@ class HelpMixin:
         """Parse errors name this command's help (a missing option value has no context of its own, so Click's
         message would point at ``career --help``)."""
         try:
-            return super().parse_args(ctx, args)  # type: ignore[misc]
+            rest: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
         except _USAGE as exc:  # type: ignore[misc]
             if exc.ctx is None or exc.ctx.command is not self:
                 exc.ctx, exc.cmd = ctx, self
             raise
+        take_old_spellings(ctx)
+        return rest
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The same page as plain text (Click asks for it when a group is called with no subcommand)."""
@@ -63,17 +65,44 @@ class CareerCommand(HelpMixin, TyperCommand):
     pass
 
 
-class CareerSubGroup(HelpMixin, TyperGroup):
-    """A group of subcommands (``bookmark add``, ...): each one gets the output options."""
+class SuggestMixin:
+    """An unknown command gets "Did you mean ...?" from :meth:`suggestions` (Typer looks only at the commands
+    already built, which a lazy group has none of until one is asked for)."""
+
+    def suggestions(self, ctx: Any) -> list[str]:
+        return list(self.list_commands(ctx))  # type: ignore[attr-defined]
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return self._click_resolve_command(ctx, args)  # type: ignore[attr-defined]
+        except _USAGE as exc:  # type: ignore[misc]
+            if args:
+                from difflib import get_close_matches
+
+                matches = get_close_matches(args[0], self.suggestions(ctx))
+                if matches:
+                    exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
+            raise
+
+
+class CareerSubGroup(SuggestMixin, HelpMixin, TyperGroup):
+    """A group of subcommands (``bookmark add``, ...): each one gets the output options; called alone, it prints
+    its help page to stdout and exits 0, as git and gh do (Click would report the page as a usage error)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            _show_help(ctx, None, True)
+        return super().parse_args(ctx, args)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
         if command is not None:
             add_output_options(command, views=kind((str(self.name), cmd_name)) == READS)
+            add_old_spellings(command, (str(self.name), cmd_name))
         return command
 
 
-class LazyGroup(HelpMixin, TyperGroup):
+class LazyGroup(SuggestMixin, HelpMixin, TyperGroup):
     """Lists its commands from ``commands.TOP`` and imports only the module of the one that is asked for."""
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -106,5 +135,6 @@ class LazyGroup(HelpMixin, TyperGroup):
             command.help = old + "\n\n" + inspect.cleandoc(command.help or "")
         if not isinstance(found, typer.Typer):
             add_output_options(command, views=kind((cmd_name,)) == READS or (new_name,) in VIEWS_TOO)
+            add_old_spellings(command, (new_name,))
         self.commands[cmd_name] = command
         return command

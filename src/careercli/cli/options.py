@@ -48,7 +48,7 @@ class SortBy(StrEnum):
 
 Category = Enum("Category", {name: name for name in CATEGORIES}, type=str)  # type: ignore[misc]
 
-LimitOption = Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most N rows (0 for all).")]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", metavar="N", min=0, help="Show at most N rows (0 for all).")]
 StateOption = Annotated[
     str | None,
     typer.Option(
@@ -147,6 +147,46 @@ def _options(views: bool) -> list[Any]:
             ),
         ]  # fmt: skip
     return found
+
+
+# short flags that meant something else in one command, kept working (hidden, left out of help and completion) for
+# a release, so that a script using them does not break: command path -> {old short flag: the parameter it set}.
+# One short flag has one meaning everywhere: -f --format, -o --output, -s --status, -t --tag.
+OLD_SPELLINGS: dict[tuple[str, ...], dict[str, str]] = {
+    ("books",): {"-s": "skill", "-t": "topic"},
+    ("discover",): {"-s": "scores"},
+    ("export",): {"-f": "force"},
+    ("list",): {"-o": "occupations"},
+}
+OLD = "old_"  # the name of an old spelling's hidden option: old_PARAMETER
+
+
+def add_old_spellings(command: Any, path: tuple[str, ...]) -> None:
+    """Give ``command`` a hidden option for each old short flag of OLD_SPELLINGS; :func:`take_old_spellings`
+    moves its value to the parameter it stands for."""
+    old = OLD_SPELLINGS.get(path)
+    if not old or getattr(command, "_career_old", False):
+        return
+    command._career_old = True
+    params = {param.name: param for param in command.params}
+    for flag, name in old.items():
+        target = params[name]
+        flag_options = {"is_flag": True, "default": False} if target.is_flag else {"type": target.type, "default": None}
+        command.params.append(
+            typer.core.TyperOption(
+                param_decls=[flag, OLD + name], hidden=True, multiple=target.multiple, show_default=False,
+                help=f"The old spelling of {target.opts[0]}.", **flag_options,
+            )
+        )  # fmt: skip
+
+
+def take_old_spellings(ctx: Any) -> None:
+    """After parsing: an old short flag's value goes to its parameter, unless that was given by its new name."""
+    for name in [key for key in ctx.params if key.startswith(OLD)]:
+        value, target = ctx.params.pop(name), name.removeprefix(OLD)
+        source = ctx.get_parameter_source(target)
+        if value not in (None, False, ()) and (source is None or source.name != "COMMANDLINE"):
+            ctx.params[target] = value
 
 
 def add_output_options(command: Any, views: bool) -> None:

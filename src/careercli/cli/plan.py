@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 HaveOption = Annotated[
     str | None,
-    typer.Option("--have", help="Comma-separated skills to use instead of your profile's, e.g. python,sql,git."),
+    typer.Option(
+        "--have", metavar="SKILLS", help="Comma-separated skills to use instead of your profile's, e.g. python,sql,git."
+    ),
 ]
 RoleWords = Annotated[
     list[str],
@@ -179,7 +181,9 @@ def path(
         list[str],
         typer.Argument(metavar="ROLE...", help="Role slug or name, quoted or not.", autocompletion=complete.roles),
     ],
-    depth: Annotated[int, typer.Option("--depth", "-d", min=1, max=6, help="How many steps ahead to follow.")] = 3,
+    depth: Annotated[
+        int, typer.Option("--depth", "-d", metavar="N", min=1, max=6, help="How many steps ahead to follow.")
+    ] = 3,
 ) -> None:
     """Where a role leads (as a tree of next roles) and where people come from, with the skills each step adds.
 

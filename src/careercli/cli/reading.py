@@ -26,8 +26,12 @@ app = typer.Typer(
 def reading_add(
     ctx: typer.Context,
     book: Annotated[
-        str | None,
-        typer.Argument(metavar="BOOK", help="Book id, title or ISBN (or give --title).", autocompletion=complete.books),
+        list[str] | None,
+        typer.Argument(
+            metavar="BOOK...",
+            help="Book id, title or ISBN, quoted or not (or give --title).",
+            autocompletion=complete.books,
+        ),
     ] = None,
     status: Annotated[
         Status | None,
@@ -55,6 +59,8 @@ def reading_add(
 
         career reading add "designing data-intensive" --status reading
 
+        career reading add designing data intensive applications
+
         career reading add --title "The Phoenix Project" --author "Gene Kim" --year 2013
 
         career reading add fluent-python --status read --rating 5 --note "chapter 5 twice"
@@ -65,7 +71,8 @@ def reading_add(
     from careercli.queries.resolve import resolve_book
     from careercli.records import replace
 
-    if (title is None) == (book is None):
+    query = " ".join(book) if book else None  # the words of a name given unquoted
+    if (title is None) == (query is None):
         raise UsageError("name a book, or give --title for one outside the catalogue (not both)")
     if (author or year is not None) and title is None:
         raise UsageError("--author and --year describe your own entry; give them with --title")
@@ -82,10 +89,10 @@ def reading_add(
             authors = tuple(a for a in (" ".join(a.split()) for a in author or ()) if a)
             change = replace(change, title=title, authors=authors if author is not None else None, year=year)
             book_id, label = custom_book_id(title), f"{title} (your own entry)"
-    elif book not in cat.books and (mine := own_entry(run.profile(), book or "")) is not None:
+    elif query not in cat.books and (mine := own_entry(run.profile(), query or "")) is not None:
         book_id, label = mine.book, f"{mine.title} (your own entry)"
     else:
-        found = resolve_book(cat, book or "")
+        found = resolve_book(cat, query or "")
     if found is not None:
         book_id, label = found.id, edition_label(cat, found)
         if title is not None:
@@ -103,7 +110,10 @@ def reading_add(
 @app.command("remove", cls=CareerCommand)
 def reading_remove(
     ctx: typer.Context,
-    book: Annotated[str, typer.Argument(metavar="BOOK", help="Book id or title.", autocompletion=complete.reading)],
+    book: Annotated[
+        list[str],
+        typer.Argument(metavar="BOOK...", help="Book id or title, quoted or not.", autocompletion=complete.reading),
+    ],
 ) -> None:
     """Take a book off your reading list.
 
@@ -120,8 +130,9 @@ def reading_remove(
     run = session(ctx)
     mine = run.profile()
     listed = {r.book for r in mine.reading}
-    own = own_entry(mine, book) if book not in listed or book.startswith(CUSTOM_BOOK) else None
-    book_id = book if book in listed else own.book if own else resolve_book(run.catalog(), book).id
+    query = " ".join(book)
+    own = own_entry(mine, query) if query not in listed or query.startswith(CUSTOM_BOOK) else None
+    book_id = query if query in listed else own.book if own else resolve_book(run.catalog(), query).id
     before, _ = run.store().update(lambda p: without_reading(p, book_id))  # decided under the lock, from the file
     if book_id not in {r.book for r in before.reading}:
         raise NotFoundError(f"'{book_id}' is not on your reading list; 'career reading list' shows it")

@@ -28,7 +28,7 @@ def list_roles(
         typer.Option("--category", "-c", metavar="CATEGORY", help=CATEGORY_HELP, case_sensitive=False),
     ] = None,
     occupations: Annotated[
-        bool, typer.Option("--occupations", "-o", help="List O*NET occupations by SOC major group instead.")
+        bool, typer.Option("--occupations", help="List O*NET occupations by SOC major group instead.")
     ] = False,
     group: Annotated[
         str | None,

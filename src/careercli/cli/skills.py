@@ -23,7 +23,7 @@ app = typer.Typer(
 def skills_add(
     ctx: typer.Context,
     skills: Annotated[
-        list[str], typer.Argument(metavar="SKILL", help="Skill ids or names.", autocompletion=complete.skills)
+        list[str], typer.Argument(metavar="SKILL...", help="Skill ids or names.", autocompletion=complete.skills)
     ],
     custom: Annotated[bool, typer.Option("--custom", help="Keep names the vocabulary lacks, as typed.")] = False,
 ) -> None:
@@ -58,7 +58,7 @@ def skills_add(
 def skills_remove(
     ctx: typer.Context,
     skills: Annotated[
-        list[str], typer.Argument(metavar="SKILL", help="Skill ids or names.", autocompletion=complete.my_skills)
+        list[str], typer.Argument(metavar="SKILL...", help="Skill ids or names.", autocompletion=complete.my_skills)
     ],
 ) -> None:
     """Remove skills from your profile.

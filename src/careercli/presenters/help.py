@@ -40,10 +40,18 @@ def _plain(markup: str) -> str:
     return Text.from_markup(markup, emoji=False).plain
 
 
-def _params(command: Any, ctx: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    arguments, options = [], []
+OUTPUT = "career_"  # the output options (careercli.cli.options) are named career_ATTRIBUTE
+
+
+def _params(command: Any, ctx: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+    """The arguments and the command's own options, each as (name, help), and the output options it takes (their
+    long names only: they are described once, in 'career --help' and 'career help output')."""
+    arguments, options, output = [], [], []
     for param in command.get_params(ctx):
         if getattr(param, "hidden", False):
+            continue
+        if (param.name or "").startswith(OUTPUT):
+            output.append(" / ".join(name for name in (*param.opts, *param.secondary_opts) if name[:2] == "--"))
             continue
         if param.param_type_name == "argument":
             name = param.make_metavar(ctx) if hasattr(param, "make_metavar") else param.name.upper()
@@ -54,13 +62,17 @@ def _params(command: Any, ctx: Any) -> tuple[list[tuple[str, str]], list[tuple[s
         if record is None:
             continue
         names, helptext = record
+        if " <" in names:  # Typer's own metavar (<str>, <int range>): the option's name, or its choices
+            choices = getattr(param.type, "choices", None)
+            shown = "[" + "|".join(str(getattr(c, "value", c)) for c in choices) + "]" if choices else None
+            names = f"{names[: names.index(' <')]} {shown or (param.name or '').upper()}"
         helptext = _plain(helptext)
         default = param.default
         if param.show_default is not False and default not in (None, False, "", ()) and "[default" not in helptext:
             shown = getattr(default, "value", default)
             helptext += f" [default: {', '.join(map(str, shown)) if isinstance(shown, list | tuple) else shown}]"
         options.append((names, helptext))
-    return arguments, options
+    return arguments, options, output
 
 
 def _commands(command: Any, ctx: Any) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -97,15 +109,15 @@ def _grid(rows: list[tuple[str, str]], title: str) -> Panel:
 
 class HelpSpec:
     """What a help page says: its usage line, the description's paragraphs, the arguments, the options and the
-    commands by panel (each a list of (name, help)), and the epilog."""
+    commands by panel (each a list of (name, help)), the names of the output options it takes, and the epilog."""
 
-    __slots__ = ("arguments", "epilog", "options", "panels", "paragraphs", "usage")
+    __slots__ = ("arguments", "epilog", "options", "output", "panels", "paragraphs", "usage")
 
     def __init__(self, usage: str, paragraphs: list[str], arguments: list[tuple[str, str]],
                  options: list[tuple[str, str]], panels: list[tuple[str, list[tuple[str, str]]]],
-                 epilog: str | None) -> None:  # fmt: skip
+                 epilog: str | None, output: list[str] | None = None) -> None:  # fmt: skip
         self.usage, self.paragraphs, self.arguments, self.options = usage, paragraphs, arguments, options
-        self.panels, self.epilog = panels, epilog
+        self.panels, self.epilog, self.output = panels, epilog, output or []
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, HelpSpec) and all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
@@ -113,13 +125,35 @@ class HelpSpec:
     __hash__ = None  # type: ignore[assignment]
 
 
+def _usage_pieces(command: Any, ctx: Any) -> list[str]:
+    """The usage line after the command's name, as git and most tools write it: ``[OPTIONS] ROLE...``, an
+    optional argument in brackets (Typer would write a required one as ``{ROLE...}``)."""
+    pieces = [command.options_metavar] if command.options_metavar else []
+    for param in command.get_params(ctx):
+        if param.param_type_name == "argument" and not getattr(param, "hidden", False):
+            name = param.make_metavar(ctx)
+            pieces.append(name if param.required else f"[{name}]")
+    if hasattr(command, "list_commands"):
+        pieces.append(command.subcommand_metavar)
+    return pieces
+
+
 def help_spec(ctx: Any) -> HelpSpec:
     """The help of the command of ``ctx``, read from Click's objects."""
     command = ctx.command
-    usage = f"{ctx.command_path} {' '.join(command.collect_usage_pieces(ctx))}".rstrip()
-    arguments, options = _params(command, ctx)
+    usage = f"{ctx.command_path} {' '.join(_usage_pieces(command, ctx))}".rstrip()
+    arguments, options, output = _params(command, ctx)
     panels = _commands(command, ctx) if hasattr(command, "list_commands") else []
-    return HelpSpec(usage, _paragraphs(command.help or ""), arguments, options, panels, command.epilog)
+    if ctx.parent is None:  # career itself: the output options in full, once
+        return HelpSpec(usage, _paragraphs(command.help or ""), arguments, options, [_output_panel(), *panels],
+                        command.epilog)  # fmt: skip
+    return HelpSpec(usage, _paragraphs(command.help or ""), arguments, options, panels, command.epilog, output)
+
+
+def _output_panel() -> tuple[str, list[tuple[str, str]]]:
+    from careercli.commands import OUTPUT_OPTIONS, OUTPUT_PANEL
+
+    return OUTPUT_PANEL, list(OUTPUT_OPTIONS)
 
 
 def top_help() -> HelpSpec:
@@ -128,7 +162,7 @@ def top_help() -> HelpSpec:
     from careercli.commands import APP_EPILOG, APP_HELP, APP_OPTIONS
 
     return HelpSpec("career [OPTIONS] COMMAND [ARGS]...", _paragraphs(APP_HELP), [], list(APP_OPTIONS),
-                    _top_panels(), APP_EPILOG)  # fmt: skip
+                    [_output_panel(), *_top_panels()], APP_EPILOG)  # fmt: skip
 
 
 def help_page(ctx: Any, width: int) -> Group:
@@ -155,6 +189,8 @@ def render_help(spec: HelpSpec) -> Group:
         parts.append(_grid(spec.arguments, "Arguments"))
     if spec.options:
         parts.append(_grid(spec.options, "Options"))
+    if spec.output:
+        parts.append(Padding(Text(f"Output: {', '.join(spec.output)} (career help output)", style="dim"), (0, 0, 0, 2)))
     parts += [_grid(rows, panel) for panel, rows in spec.panels]
     if spec.epilog:
         parts.append(Text("  " + spec.epilog, style="dim"))
