@@ -11,7 +11,19 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from careercli.presenters.rich_common import DIM, NARROW, as_text, authors_text, flat_text, month_year, role_names
+from careercli.presenters.rich_common import (
+    DIM,
+    MIN_PROSE,
+    NARROW,
+    as_text,
+    authors_text,
+    flat_text,
+    longest_word,
+    month_year,
+    role_names,
+    share,
+    table_need,
+)
 from careercli.presenters.text import count, single_line
 
 if TYPE_CHECKING:
@@ -19,16 +31,13 @@ if TYPE_CHECKING:
     from careercli.queries.search_index import Hit
 
 
-MIN_ID_COLUMN = 80  # below this many columns, the longest id leaves no room beside it
-WIDE_BOOKS = 130  # from here on, ``career books`` gives title, authors and publisher a column each
-
-
 def books_table(
     books: Sequence[Book], statuses: dict[str, str] | None = None, total: int | None = None, width: int = 100
 ) -> Table:
     """``career books``: id (never wrapped), date, title, authors, publisher, roles (and my reading status where I
-    have one): the order of the piped records. Below ``WIDE_BOOKS`` columns, title to roles share one cell; below
-    ``MIN_ID_COLUMN``, the id ends that cell."""
+    have one): the order of the piped records. Where title, authors and publisher would not each get a column
+    wider than their longest word, they share one cell (with the roles); where even that cell would be narrower
+    than ``MIN_PROSE`` beside the longest id, the id ends that cell instead."""
     caption = None
     if total is not None and total > len(books):
         caption = f"{len(books)} of {count(total, 'book')}; --limit 0 shows all"
@@ -36,18 +45,31 @@ def books_table(
     show_status = any(b.id in statuses for b in books)
     table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", padding=(0, 1), show_edge=False,
                   pad_edge=False)  # fmt: skip
-    id_column = width >= MIN_ID_COLUMN  # narrower: the id ends the book's cell instead
+    ids = max((len(b.id) for b in books), default=2)
+    slugs = max((len(r) for b in books for r in b.roles), default=5)
+    titles = max(20, longest_word(b.title for b in books))
+    authors = max(16, longest_word(authors_text(b.authors) for b in books))
+    publishers = max(10, longest_word(b.publisher or "" for b in books))
+    mine = [7] if show_status else []
+    wide = width >= table_need([ids, 9, titles, authors, publishers, slugs, *mine], show_edge=False, pad_edge=False)
+    book_cell = max(MIN_PROSE, titles, authors, slugs + 1)  # "role-slug," ends a line whole
+    id_column = wide or width >= table_need([ids, 9, book_cell], show_edge=False, pad_edge=False)
     if id_column:
         table.add_column("Id", style="cyan", no_wrap=True)
     table.add_column("Published", style="green", no_wrap=True)
-    wide = width >= WIDE_BOOKS
     if wide:
-        table.add_column("Title", style="bold", ratio=3, overflow="fold")
-        table.add_column("Authors", ratio=2, overflow="fold")
-        table.add_column("Publisher", ratio=1, overflow="fold", min_width=8)
-        table.add_column("Roles", style=DIM, no_wrap=True, overflow="ellipsis", max_width=26)
-    else:  # wide enough for the longest role slug, so that none is split
-        table.add_column("Book", overflow="fold", min_width=24)
+        least = [titles, authors, publishers]
+        most = [max(least[0], *(len(single_line(b.title)) for b in books)),
+                max(least[1], *(len(single_line(authors_text(b.authors))) for b in books)),
+                max(least[2], *(len(single_line(b.publisher or "")) for b in books))]  # fmt: skip
+        room = width - table_need([ids, 9, 0, 0, 0, slugs, *mine], show_edge=False, pad_edge=False)
+        title_w, authors_w, publisher_w = share(room, least, most)
+        table.add_column("Title", style="bold", width=title_w)
+        table.add_column("Authors", width=authors_w)
+        table.add_column("Publisher", width=publisher_w)
+        table.add_column("Roles", style=DIM, no_wrap=True, width=slugs)
+    else:
+        table.add_column("Book", overflow="fold", min_width=min(book_cell, width - 12))
     if show_status and wide:
         table.add_column("Mine", style="magenta", no_wrap=True)
     for book in books:
@@ -121,7 +143,12 @@ def _ordinal(number: int) -> str:
 
 
 def search_table(hits: Sequence[Hit], width: int = 100) -> Table:
-    if width < NARROW:
+    """Kind, id (never cut), score, title and what matched; where the id would leave the title less than
+    ``MIN_PROSE`` columns, the title, id and matches are stacked in one cell."""
+    kinds = max((len(hit.kind) for hit in hits), default=4)
+    ids = max((len(single_line(hit.id)) for hit in hits), default=2)
+    title = max(MIN_PROSE, longest_word(hit.title for hit in hits))
+    if width < max(NARROW, table_need([kinds, ids, 5, title, 12])):
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
         table.add_column("Kind", style="cyan", no_wrap=True)
         table.add_column("Result", overflow="fold")
@@ -134,9 +161,9 @@ def search_table(hits: Sequence[Hit], width: int = 100) -> Table:
         return table
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
     table.add_column("Kind", style="cyan", no_wrap=True)
-    table.add_column("Id", style="green", no_wrap=True, overflow="ellipsis", max_width=40)
+    table.add_column("Id", style="green", no_wrap=True)
     table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("Title", style="bold", overflow="fold", ratio=3)
+    table.add_column("Title", style="bold", overflow="fold", ratio=3, min_width=title)
     table.add_column("Matched", style=DIM, ratio=3, min_width=12)
     for hit in hits:  # the order of the piped records
         table.add_row(
