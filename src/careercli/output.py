@@ -50,8 +50,8 @@ class Output:
 
 
 def emit(text: str, paging: str = NEVER) -> None:
-    """Write ``text`` to stdout, or through the pager (AUTO: when stdout and stdin are a terminal and the text is
-    taller than it; ALWAYS: whenever they are a terminal)."""
+    """Write ``text`` to stdout, or through the pager (AUTO: when stdout and stdin are a terminal that is not
+    ``TERM=dumb`` or unset, and the text is taller than it; ALWAYS: whenever they are a terminal)."""
     if paging == STDERR:
         sys.stderr.write(text)
         sys.stderr.flush()
@@ -93,6 +93,8 @@ def _page(text: str, force: bool) -> bool:
         return False
     if not force and text.count("\n") < rows - 1:
         return False
+    if os.environ.get("TERM", "dumb") == "dumb" and not force:
+        return False  # no cursor control (an editor's shell, a CI log): less would only complain; --pager still pages
     command = os.environ.get("PAGER", "").strip() or "less"
     if command in ("cat", "-"):
         return False

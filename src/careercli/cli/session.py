@@ -223,13 +223,16 @@ class Session:
         out = self.console()  # reads the settings, pager included
         try:
             with out.capture() as captured:
-                out.print(renderable)
+                out.print(renderable, crop=False)  # a line meant to overflow (a URL) is never cut
         except BrokenPipeError:
             raise
         except OSError as error:  # Rich flushes its console, stdout, as the capture ends
             raise OutputError(error.errno, error.strerror) from None
         paging = (AUTO if pages else NEVER) if self.pager is None else ALWAYS if self.pager else NEVER
-        self.output.emit(captured.get(), paging)
+        text = captured.get()
+        if "\x1b" not in text and " \n" in text:  # plain text (piped, no colour): no padding after the last word
+            text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
+        self.output.emit(text, paging)
 
     def mode(self) -> str:
         """How a view is shown: json, markdown, svg, html, lines (piped) or rich (a terminal)."""

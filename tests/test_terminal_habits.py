@@ -1,0 +1,67 @@
+"""Output that suits where it goes: no pager on a dumb terminal, no padding in piped text, links kept whole."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CAREER
+
+URL = "https://livebook.manning.com/book/data-pipelines-with-apache-airflow-second-edition/chapter-1"
+
+
+@pytest.mark.parametrize("args", [("show", "backend-developer"), ("show", "15-1252.00")])
+@pytest.mark.parametrize("layout", ["piped", "terminal layout"])
+def test_no_line_ends_in_padding(career, args: tuple[str, ...], layout: str) -> None:
+    env = {"CAREERCLI_NO_REPLAY": "1"} | ({"FORCE_COLOR": "1"} if layout != "piped" else {})
+    result = career("--color", "never", *args, env=env)
+    assert result.code == 0, result.err
+    padded = [line for line in result.out.splitlines() if line.endswith(" ")]
+    assert not padded, f"{len(padded)} lines end in spaces, e.g. {padded[:3]}"
+    assert result.out.count("\n") > 10
+
+
+@pytest.mark.parametrize("width", ["60", "100", "200"])
+def test_a_book_url_is_one_line_at_any_width(career, width: str) -> None:
+    env = {"COLUMNS": width, "FORCE_COLOR": "1", "CAREERCLI_NO_REPLAY": "1"}
+    result = career("--color", "never", "book", "data-pipelines-with-apache-airflow-2e", env=env)
+    assert result.code == 0, result.err
+    assert f"  {URL}\n" in result.out
+    assert "Web page\n" in result.out
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.parametrize(
+    ("term", "flag", "paged"),
+    [("dumb", "", False), (None, "", False), ("dumb", "--pager", True), ("xterm-256color", "", True)],
+)
+def test_a_dumb_terminal_is_not_paged(isolated_home: Path, term: str | None, flag: str, paged: bool) -> None:
+    from tests.test_tmux import Tmux, shell_env
+
+    record = isolated_home / "paged.txt"
+    script = isolated_home / "pager.py"
+    script.write_text(f"import sys\nopen({str(record)!r}, 'w').write(sys.stdin.read())\n", "utf-8")
+    env = {k: v for k, v in os.environ.items() if k.startswith("XDG_")} | shell_env(isolated_home)
+    env |= {"PAGER": f"{sys.executable} {script}", "CAREERCLI_NO_REPLAY": "1"}
+    env.pop("TERM")
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    terminal = f"TERM={term}" if term else "-u TERM"
+    command = f"{CAREER} {flag} show backend-developer; echo END-$((1+1)); sleep 600"
+    tmux = Tmux(isolated_home, width=100, height=30)
+    try:
+        tmux.tmux("new-session", "-d", "-x", "100", "-y", "30",
+                  f"env -u COLUMNS -u LINES {terminal} {exports} sh -c {shlex.quote(command)}")  # fmt: skip
+        screen = tmux.wait_for("END-2", timeout=90)
+    finally:
+        tmux.close()
+    if paged:
+        assert "What they do" in record.read_text("utf-8")
+    else:
+        assert not record.exists()
+        assert "USDOL/ETA" in screen  # the end of the page, straight on the screen
