@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -120,8 +120,6 @@ def book_view(book: Book, catalog: Catalog, status: str | None = None) -> Render
     if touched:
         names = ", ".join(catalog.skill_name(s) for s in touched)
         grid.add_row("Touches" if book.teaches else "Skills", as_text(names))
-    if book.url:
-        grid.add_row("Web page", Text(single_line(book.url), overflow="fold"))  # a link is never cut
     grid.add_row("Id", as_text(book.id))
     editions = editions_of(catalog, book)
     if len(editions) > 1:  # every edition of the work, newest first, the one shown marked
@@ -134,7 +132,13 @@ def book_view(book: Book, catalog: Catalog, status: str | None = None) -> Render
         grid.add_row("Editions", lines)
     if status:
         grid.add_row("Mine", Text(single_line(status), style="magenta"))
-    return Panel(grid, title=as_text(book.title, "bold"), title_align="left", border_style="cyan", box=box.ROUNDED)
+    panel = Panel(grid, title=as_text(book.title, "bold"), title_align="left", border_style="cyan", box=box.ROUNDED)
+    if not book.url:
+        return panel
+    # below the box, on a line of its own and never wrapped: a terminal that folds it keeps it one link to click
+    # or copy, where a line break inside it (or a cut) would not (the page is printed with crop=False)
+    url = Text("  " + single_line(book.url), no_wrap=True, overflow="ignore")
+    return Group(panel, Text("Web page", style=DIM), url)
 
 
 def _ordinal(number: int) -> str:
