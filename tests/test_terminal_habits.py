@@ -65,3 +65,64 @@ def test_a_dumb_terminal_is_not_paged(isolated_home: Path, term: str | None, fla
     else:
         assert not record.exists()
         assert "USDOL/ETA" in screen  # the end of the page, straight on the screen
+
+
+def test_show_writes_the_piped_page_to_a_file(career, isolated_home: Path) -> None:
+    target = isolated_home / "backend.txt"
+    piped = career("show", "backend-developer")
+    written = career("show", "backend-developer", "-o", str(target))
+    assert (written.code, written.out, written.err) == (0, f"Wrote {target}.\n", "")
+    assert target.read_text("utf-8") == piped.out
+    target.unlink()
+    again = career("show", "backend-developer", "-o", str(target))  # the same line again: written, not replayed
+    assert again.code == 0, again.err
+    assert target.read_text("utf-8") == piped.out
+
+
+def test_show_output_refuses_what_it_should(career, isolated_home: Path) -> None:
+    target = isolated_home / "mine.txt"
+    target.write_text("my notes\n", "utf-8")
+    kept = career("show", "backend-developer", "-o", str(target))
+    assert (kept.code, kept.out, kept.err) == (1, "", f"career: {target} exists; add --force to overwrite it\n")
+    assert target.read_text("utf-8") == "my notes\n"
+    missing = career("show", "backend-developer", "-o", str(isolated_home / "nope" / "page.txt"))
+    assert (missing.code, missing.out) == (1, "")
+    assert missing.err == f"career: no folder {isolated_home / 'nope'}: create it first\n"
+    assert not (isolated_home / "nope").exists()
+    forced = career("show", "15-1252.00", "--format", "html", "-o", str(target), "--force")
+    assert forced.code == 0, forced.err
+    assert target.read_text("utf-8").startswith("<!DOCTYPE html>")
+    as_json = career("show", "backend-developer", "--json", "-o", str(isolated_home / "page.json"))
+    assert as_json.code == 0, as_json.err
+    assert '"slug": "backend-developer"' in (isolated_home / "page.json").read_text("utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_a_terminal_gets_files_not_markdown_or_xml(isolated_home: Path) -> None:
+    from tests.test_tmux import Tmux, shell_env
+
+    work = isolated_home / "work"
+    work.mkdir()
+    (work / "profile.md").write_text("an older export of mine\n", "utf-8")
+    env = {k: v for k, v in os.environ.items() if k.startswith("XDG_")} | shell_env(isolated_home)
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    lines = [f"cd {shlex.quote(str(work))}", f"{CAREER} export", f"{CAREER} export",
+             f"{CAREER} show backend-developer --format svg", f"{CAREER} books --format html"]  # fmt: skip
+    command = " && ".join(lines) + "; echo END-$((1+1)); sleep 600"
+    tmux = Tmux(isolated_home, width=120, height=30)
+    try:
+        tmux.tmux("new-session", "-d", "-x", "120", "-y", "30", f"env {exports} sh -c {shlex.quote(command)}")
+        screen = tmux.wait_for("END-2", timeout=90)
+    finally:
+        tmux.close()
+    assert "Wrote profile-2.md. To read it here: career export | less;" in screen
+    assert "Wrote profile-3.md." in screen
+    assert "Wrote show-backend-developer.svg." in screen
+    assert "Wrote books.html." in screen
+    assert "<svg" not in screen
+    assert "# My career profile" not in screen
+    assert (work / "profile.md").read_text("utf-8") == "an older export of mine\n"
+    assert (work / "profile-2.md").read_text("utf-8").startswith("# My career profile")
+    assert (work / "show-backend-developer.svg").read_text("utf-8").startswith("<svg")
+    assert "Team Topologies" in (work / "books.html").read_text("utf-8")

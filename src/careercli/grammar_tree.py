@@ -189,6 +189,34 @@ _O11 = {
     "help": "Pay for this U.S. state (a postal code such as CA), from an imported BLS state workbook.",
 }
 _O12 = {
+    "name": "output",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--output", "-o"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "Write the page to FILE (as piped, or in --format) instead.",
+}
+_O13 = {
+    "name": "force",
+    "nargs": 1,
+    "multiple": False,
+    "type": "flag",
+    "default": False,
+    "required": False,
+    "complete": None,
+    "opts": ["--force"],
+    "secondary": [],
+    "hidden": False,
+    "value": False,
+    "help": "With -o: replace FILE if it exists.",
+}
+_O14 = {
     "name": "role",
     "nargs": 1,
     "multiple": False,
@@ -202,7 +230,7 @@ _O12 = {
     "value": True,
     "help": "Only books for this role (slug or name).",
 }
-_O13 = {
+_O15 = {
     "name": "skill",
     "nargs": 1,
     "multiple": False,
@@ -216,7 +244,7 @@ _O13 = {
     "value": True,
     "help": "Only books that teach this skill.",
 }
-_O14 = {
+_O16 = {
     "name": "topic",
     "nargs": 1,
     "multiple": False,
@@ -230,7 +258,7 @@ _O14 = {
     "value": True,
     "help": "Only books on this topic.",
 }
-_O15 = {
+_O17 = {
     "name": "author",
     "nargs": 1,
     "multiple": False,
@@ -244,7 +272,7 @@ _O15 = {
     "value": True,
     "help": "Author name contains this text.",
 }
-_O16 = {
+_O18 = {
     "name": "since",
     "nargs": 1,
     "multiple": False,
@@ -260,7 +288,7 @@ _O16 = {
     "value": True,
     "help": "Published in or after YEAR.",
 }
-_O17 = {
+_O19 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -276,7 +304,7 @@ _O17 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O18 = {
+_O20 = {
     "name": "kind",
     "nargs": 1,
     "multiple": False,
@@ -292,7 +320,7 @@ _O18 = {
     "value": True,
     "help": "Only this kind of result.",
 }
-_O19 = {
+_O21 = {
     "name": "have",
     "nargs": 1,
     "multiple": False,
@@ -306,7 +334,7 @@ _O19 = {
     "value": True,
     "help": "Comma-separated skills to use instead of your profile's, e.g. python,sql,git.",
 }
-_O20 = {
+_O22 = {
     "name": "depth",
     "nargs": 1,
     "multiple": False,
@@ -322,7 +350,7 @@ _O20 = {
     "value": True,
     "help": "How many steps ahead to follow.",
 }
-_O21 = {
+_O23 = {
     "name": "interests",
     "nargs": 1,
     "multiple": False,
@@ -336,7 +364,7 @@ _O21 = {
     "value": True,
     "help": "Up to three RIASEC letters, most appealing first (IC: Investigative, then Conventional).",
 }
-_O22 = {
+_O24 = {
     "name": "scores",
     "nargs": 1,
     "multiple": False,
@@ -350,7 +378,7 @@ _O22 = {
     "value": True,
     "help": "How much each area appeals, 0 to 10: R=2,I=9,A=3,S=1,E=4,C=8.",
 }
-_O23 = {
+_O25 = {
     "name": "zone",
     "nargs": 1,
     "multiple": False,
@@ -364,7 +392,7 @@ _O23 = {
     "value": True,
     "help": "Acceptable job zones: 4, 3-4 or 2,4 (default: all).",
 }
-_O24 = {
+_O26 = {
     "name": "min_pay",
     "nargs": 1,
     "multiple": False,
@@ -380,7 +408,7 @@ _O24 = {
     "value": True,
     "help": "Leave out occupations whose median annual pay is lower (0: no minimum).",
 }
-_O25 = {
+_O27 = {
     "name": "skills",
     "nargs": 1,
     "multiple": False,
@@ -394,7 +422,7 @@ _O25 = {
     "value": False,
     "help": "Weigh the skills you have recorded, or not.",
 }
-_O26 = {
+_O28 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -410,7 +438,7 @@ _O26 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O27 = {
+_O29 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -424,7 +452,7 @@ _O27 = {
     "value": True,
     "help": "Explain one occupation's rank (an O*NET code or a role).",
 }
-_O28 = {
+_O30 = {
     "name": "reset",
     "nargs": 1,
     "multiple": False,
@@ -438,7 +466,7 @@ _O28 = {
     "value": False,
     "help": "Forget your saved answers.",
 }
-_O29 = {
+_O31 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -452,7 +480,7 @@ _O29 = {
     "value": True,
     "help": "Explain one role's score: each part, then skill by skill.",
 }
-_O30 = {
+_O32 = {
     "name": "note",
     "nargs": 1,
     "multiple": False,
@@ -466,7 +494,7 @@ _O30 = {
     "value": True,
     "help": "Your note (replaces the old one).",
 }
-_O31 = {
+_O33 = {
     "name": "tag",
     "nargs": 1,
     "multiple": True,
@@ -480,7 +508,7 @@ _O31 = {
     "value": True,
     "help": "A tag; repeat for more (replaces old tags).",
 }
-_O32 = {
+_O34 = {
     "name": "add_tag",
     "nargs": 1,
     "multiple": True,
@@ -494,7 +522,7 @@ _O32 = {
     "value": True,
     "help": "Add a tag, keeping the others; repeat for more.",
 }
-_O33 = {
+_O35 = {
     "name": "remove_tag",
     "nargs": 1,
     "multiple": True,
@@ -508,7 +536,7 @@ _O33 = {
     "value": True,
     "help": "Remove a tag; repeat for more.",
 }
-_O34 = {
+_O36 = {
     "name": "tag",
     "nargs": 1,
     "multiple": False,
@@ -522,7 +550,7 @@ _O34 = {
     "value": True,
     "help": "Only bookmarks with this tag.",
 }
-_O35 = {
+_O37 = {
     "name": "custom",
     "nargs": 1,
     "multiple": False,
@@ -536,7 +564,7 @@ _O35 = {
     "value": False,
     "help": "Keep names the vocabulary lacks, as typed.",
 }
-_O36 = {
+_O38 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -552,7 +580,7 @@ _O36 = {
     "value": True,
     "help": "Where the book stands.",
 }
-_O37 = {
+_O39 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -568,7 +596,7 @@ _O37 = {
     "value": True,
     "help": "Only books with this status.",
 }
-_O38 = {
+_O40 = {
     "name": "output",
     "nargs": 1,
     "multiple": False,
@@ -580,9 +608,9 @@ _O38 = {
     "secondary": [],
     "hidden": False,
     "value": True,
-    "help": "Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout).",
+    "help": "Write to FILE, or profile.md in a FOLDER ('-': stdout; no option: stdout when piped, a new profile.md here on a terminal).",
 }
-_O39 = {
+_O41 = {
     "name": "force",
     "nargs": 1,
     "multiple": False,
@@ -613,7 +641,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O11, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O11, _O12, _O13, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -634,7 +662,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O12, _O13, _O14, _O15, _O16, _O17, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O14, _O15, _O16, _O17, _O18, _O19, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -666,7 +694,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O18, _O17, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O20, _O19, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "query",
@@ -708,7 +736,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O19, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O21, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -729,7 +757,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O20, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O22, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -750,7 +778,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O19, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O21, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -771,7 +799,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O21, _O22, _O23, _O24, _O25, _O26, _O27, _O28, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O23, _O24, _O25, _O26, _O27, _O28, _O29, _O30, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -780,7 +808,7 @@ TREE = {
             "suggest",
             "What could I become next? Every role...",
             False,
-            {"group": False, "options": [_O19, _O17, _O29, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O21, _O19, _O31, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
         ),
         (
             "bookmark",
@@ -797,7 +825,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O30, _O31, _O32, _O33, _O1, _O2, _O5],
+                            "options": [_O32, _O33, _O34, _O35, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "role",
@@ -837,7 +865,7 @@ TREE = {
                         "list",
                         "List your bookmarks, oldest first.",
                         False,
-                        {"group": False, "options": [_O34, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O36, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -857,7 +885,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O35, _O1, _O2, _O5],
+                            "options": [_O37, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "skills",
@@ -917,7 +945,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O36, _O1, _O2, _O5],
+                            "options": [_O38, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "book",
@@ -957,7 +985,7 @@ TREE = {
                         "list",
                         "Your reading list, grouped by status.",
                         False,
-                        {"group": False, "options": [_O37, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O39, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -966,7 +994,7 @@ TREE = {
             "export",
             "Export your profile as Markdown: skills,...",
             False,
-            {"group": False, "options": [_O38, _O39, _O1, _O2, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O40, _O41, _O1, _O2, _O5], "arguments": [], "commands": []},
         ),
         (
             "data",

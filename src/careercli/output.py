@@ -49,6 +49,31 @@ class Output:
             self.recorder.spoiled()
 
 
+class Collected(Output):
+    """Output kept for a file (``-o FILE``, or a picture written beside the user): stdout gets nothing, and the
+    replay nothing either (the next run must write the file again); notes for stderr still go there."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.parts: list[str] = []
+
+    def emit(self, text: str, paging: str = NEVER) -> None:
+        if paging == STDERR:
+            emit(text, STDERR)
+        else:
+            self.used = True
+            self.parts.append(text)
+
+
+def stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except (ValueError, AttributeError):
+        return False
+
+
 def emit(text: str, paging: str = NEVER) -> None:
     """Write ``text`` to stdout, or through the pager (AUTO: when stdout and stdin are a terminal that is not
     ``TERM=dumb`` or unset, and the text is taller than it; ALWAYS: whenever they are a terminal)."""

@@ -16,11 +16,19 @@ def export(
     ctx: typer.Context,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to FILE, or profile.md in a FOLDER ('-': stdout; no option: stdout when piped, a new"
+            " profile.md here on a terminal).",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", "-f", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
     """Export your profile as Markdown: skills, bookmarked roles with your gap, reading list, suggestions.
+
+    On a terminal, without -o, the Markdown goes to a new file in the current folder (profile.md, or profile-2.md
+    and so on when that name is taken), never over an existing one; piped, it goes to stdout.
 
     Examples:
 

@@ -48,8 +48,11 @@ def _occupations(run: Session, group: str | None) -> None:
     run.present(GroupView(lists.group_listing(db, group, linked_roles(run.catalog()))))
 
 
-def show(run: Session, role: list[str], state: str | None = None) -> None:
-    """``career show``: a curated role's page, or an O*NET occupation's; ``state``: pay for that state."""
+def show(run: Session, role: list[str], state: str | None = None, output: str | None = None,
+         force: bool = False) -> None:  # fmt: skip
+    """``career show``: a curated role's page, or an O*NET occupation's; ``state``: pay for that state; ``output``:
+    the file to write the page to (``force``: over an existing one)."""
+    run.target, run.force = output, force
     from careercli.presenters.views import RoleView
     from careercli.profile import today
     from careercli.queries.lookup import curated_roles, linked_occupation, linked_roles, lookup, occupation_detail

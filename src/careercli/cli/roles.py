@@ -63,6 +63,13 @@ def show(
         ),
     ],
     state: StateOption = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the page to FILE (as piped, or in --format) instead."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="With -o: replace FILE if it exists.")] = False,
 ) -> None:
     """Show one role: what they do, what to learn, challenges, prospects, key skills, books by fit and the newest.
 
@@ -84,7 +91,9 @@ def show(
         career show 15-1252.00
 
         career show "software developers"
+
+        career show backend-developer --format html -o backend.html
     """
     from careercli.cli import reads
 
-    reads.show(session(ctx), role, state)
+    reads.show(session(ctx), role, state, output, force)
