@@ -217,6 +217,20 @@ _O13 = {
     "help": "With -o: replace FILE if it exists.",
 }
 _O14 = {
+    "name": "everything",
+    "nargs": 1,
+    "multiple": False,
+    "type": "flag",
+    "default": False,
+    "required": False,
+    "complete": None,
+    "opts": ["--all", "-a"],
+    "secondary": [],
+    "hidden": False,
+    "value": False,
+    "help": "Every task, technology and other title of the occupation.",
+}
+_O15 = {
     "name": "role",
     "nargs": 1,
     "multiple": False,
@@ -230,7 +244,7 @@ _O14 = {
     "value": True,
     "help": "Only books for this role (slug or name).",
 }
-_O15 = {
+_O16 = {
     "name": "skill",
     "nargs": 1,
     "multiple": False,
@@ -244,7 +258,7 @@ _O15 = {
     "value": True,
     "help": "Only books that teach this skill.",
 }
-_O16 = {
+_O17 = {
     "name": "topic",
     "nargs": 1,
     "multiple": False,
@@ -258,7 +272,7 @@ _O16 = {
     "value": True,
     "help": "Only books on this topic.",
 }
-_O17 = {
+_O18 = {
     "name": "author",
     "nargs": 1,
     "multiple": False,
@@ -272,7 +286,7 @@ _O17 = {
     "value": True,
     "help": "Author name contains this text.",
 }
-_O18 = {
+_O19 = {
     "name": "since",
     "nargs": 1,
     "multiple": False,
@@ -288,7 +302,7 @@ _O18 = {
     "value": True,
     "help": "Published in or after YEAR.",
 }
-_O19 = {
+_O20 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -304,7 +318,7 @@ _O19 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O20 = {
+_O21 = {
     "name": "kind",
     "nargs": 1,
     "multiple": False,
@@ -320,7 +334,7 @@ _O20 = {
     "value": True,
     "help": "Only this kind of result.",
 }
-_O21 = {
+_O22 = {
     "name": "have",
     "nargs": 1,
     "multiple": False,
@@ -334,7 +348,7 @@ _O21 = {
     "value": True,
     "help": "Comma-separated skills to use instead of your profile's, e.g. python,sql,git.",
 }
-_O22 = {
+_O23 = {
     "name": "depth",
     "nargs": 1,
     "multiple": False,
@@ -350,7 +364,7 @@ _O22 = {
     "value": True,
     "help": "How many steps ahead to follow.",
 }
-_O23 = {
+_O24 = {
     "name": "interests",
     "nargs": 1,
     "multiple": False,
@@ -364,7 +378,7 @@ _O23 = {
     "value": True,
     "help": "Up to three RIASEC letters, most appealing first (IC: Investigative, then Conventional).",
 }
-_O24 = {
+_O25 = {
     "name": "scores",
     "nargs": 1,
     "multiple": False,
@@ -378,7 +392,7 @@ _O24 = {
     "value": True,
     "help": "How much each area appeals, 0 to 10: R=2,I=9,A=3,S=1,E=4,C=8.",
 }
-_O25 = {
+_O26 = {
     "name": "zone",
     "nargs": 1,
     "multiple": False,
@@ -392,7 +406,7 @@ _O25 = {
     "value": True,
     "help": "Acceptable job zones: 4, 3-4 or 2,4 (default: all).",
 }
-_O26 = {
+_O27 = {
     "name": "min_pay",
     "nargs": 1,
     "multiple": False,
@@ -408,7 +422,7 @@ _O26 = {
     "value": True,
     "help": "Leave out occupations whose median annual pay is lower (0: no minimum).",
 }
-_O27 = {
+_O28 = {
     "name": "skills",
     "nargs": 1,
     "multiple": False,
@@ -422,7 +436,7 @@ _O27 = {
     "value": False,
     "help": "Weigh the skills you have recorded, or not.",
 }
-_O28 = {
+_O29 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -438,7 +452,7 @@ _O28 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O29 = {
+_O30 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -452,7 +466,7 @@ _O29 = {
     "value": True,
     "help": "Explain one occupation's rank (an O*NET code or a role).",
 }
-_O30 = {
+_O31 = {
     "name": "reset",
     "nargs": 1,
     "multiple": False,
@@ -466,7 +480,7 @@ _O30 = {
     "value": False,
     "help": "Forget your saved answers.",
 }
-_O31 = {
+_O32 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -480,7 +494,7 @@ _O31 = {
     "value": True,
     "help": "Explain one role's score: each part, then skill by skill.",
 }
-_O32 = {
+_O33 = {
     "name": "note",
     "nargs": 1,
     "multiple": False,
@@ -494,7 +508,7 @@ _O32 = {
     "value": True,
     "help": "Your note (replaces the old one).",
 }
-_O33 = {
+_O34 = {
     "name": "tag",
     "nargs": 1,
     "multiple": True,
@@ -508,7 +522,7 @@ _O33 = {
     "value": True,
     "help": "A tag; repeat for more (replaces old tags).",
 }
-_O34 = {
+_O35 = {
     "name": "add_tag",
     "nargs": 1,
     "multiple": True,
@@ -522,7 +536,7 @@ _O34 = {
     "value": True,
     "help": "Add a tag, keeping the others; repeat for more.",
 }
-_O35 = {
+_O36 = {
     "name": "remove_tag",
     "nargs": 1,
     "multiple": True,
@@ -536,7 +550,7 @@ _O35 = {
     "value": True,
     "help": "Remove a tag; repeat for more.",
 }
-_O36 = {
+_O37 = {
     "name": "tag",
     "nargs": 1,
     "multiple": False,
@@ -550,7 +564,7 @@ _O36 = {
     "value": True,
     "help": "Only bookmarks with this tag.",
 }
-_O37 = {
+_O38 = {
     "name": "custom",
     "nargs": 1,
     "multiple": False,
@@ -564,7 +578,7 @@ _O37 = {
     "value": False,
     "help": "Keep names the vocabulary lacks, as typed.",
 }
-_O38 = {
+_O39 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -580,7 +594,7 @@ _O38 = {
     "value": True,
     "help": "Where the book stands.",
 }
-_O39 = {
+_O40 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -596,7 +610,7 @@ _O39 = {
     "value": True,
     "help": "Only books with this status.",
 }
-_O40 = {
+_O41 = {
     "name": "output",
     "nargs": 1,
     "multiple": False,
@@ -610,7 +624,7 @@ _O40 = {
     "value": True,
     "help": "Write to FILE, or profile.md in a FOLDER ('-': stdout; no option: stdout when piped, a new profile.md here on a terminal).",
 }
-_O41 = {
+_O42 = {
     "name": "force",
     "nargs": 1,
     "multiple": False,
@@ -641,7 +655,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O11, _O12, _O13, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O11, _O12, _O13, _O14, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -662,7 +676,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O14, _O15, _O16, _O17, _O18, _O19, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O15, _O16, _O17, _O18, _O19, _O20, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -694,7 +708,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O20, _O19, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O21, _O20, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "query",
@@ -736,7 +750,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O21, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O22, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -757,7 +771,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O22, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O23, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -778,7 +792,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O21, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O22, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -799,7 +813,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O23, _O24, _O25, _O26, _O27, _O28, _O29, _O30, _O1, _O2, _O9, _O10, _O5],
+                "options": [_O24, _O25, _O26, _O27, _O28, _O29, _O30, _O31, _O1, _O2, _O9, _O10, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -808,7 +822,7 @@ TREE = {
             "suggest",
             "What could I become next? Every role...",
             False,
-            {"group": False, "options": [_O21, _O19, _O31, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O22, _O20, _O32, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
         ),
         (
             "bookmark",
@@ -825,7 +839,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O32, _O33, _O34, _O35, _O1, _O2, _O5],
+                            "options": [_O33, _O34, _O35, _O36, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "role",
@@ -865,7 +879,7 @@ TREE = {
                         "list",
                         "List your bookmarks, oldest first.",
                         False,
-                        {"group": False, "options": [_O36, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O37, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -885,7 +899,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O37, _O1, _O2, _O5],
+                            "options": [_O38, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "skills",
@@ -945,7 +959,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O38, _O1, _O2, _O5],
+                            "options": [_O39, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "book",
@@ -985,7 +999,7 @@ TREE = {
                         "list",
                         "Your reading list, grouped by status.",
                         False,
-                        {"group": False, "options": [_O39, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O40, _O1, _O2, _O9, _O10, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -994,7 +1008,7 @@ TREE = {
             "export",
             "Export your profile as Markdown: skills,...",
             False,
-            {"group": False, "options": [_O40, _O41, _O1, _O2, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O41, _O42, _O1, _O2, _O5], "arguments": [], "commands": []},
         ),
         (
             "data",

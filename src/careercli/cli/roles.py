@@ -70,6 +70,9 @@ def show(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="With -o: replace FILE if it exists.")] = False,
+    everything: Annotated[
+        bool, typer.Option("--all", "-a", help="Every task, technology and other title of the occupation.")
+    ] = False,
 ) -> None:
     """Show one role: what they do, what to learn, challenges, prospects, key skills, books by fit and the newest.
 
@@ -90,10 +93,12 @@ def show(
 
         career show 15-1252.00
 
+        career show 15-1252.00 --all
+
         career show "software developers"
 
         career show backend-developer --format html -o backend.html
     """
     from careercli.cli import reads
 
-    reads.show(session(ctx), role, state, output, force)
+    reads.show(session(ctx), role, state, output, force, everything)
