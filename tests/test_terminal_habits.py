@@ -126,3 +126,34 @@ def test_a_terminal_gets_files_not_markdown_or_xml(isolated_home: Path) -> None:
     assert (work / "profile-2.md").read_text("utf-8").startswith("# My career profile")
     assert (work / "show-backend-developer.svg").read_text("utf-8").startswith("<svg")
     assert "Team Topologies" in (work / "books.html").read_text("utf-8")
+
+
+def test_html_pages_link_books_and_addresses(career) -> None:
+    book = career("book", "data-pipelines-with-apache-airflow-2e", "--format", "html")
+    assert book.code == 0, book.err
+    assert f'<a href="{URL}">{URL}</a>' in book.out
+    role = career("show", "backend-developer", "--format", "html")
+    assert role.code == 0, role.err
+    link = '<a href="https://livebook.manning.com/book/postgresql-mistakes-and-how-to-avoid-them">'
+    assert f"{link}PostgreSQL Mistakes and How to Avoid Them</a>" in role.out
+    books = career("books", "--format", "html")
+    assert books.out.count("<a href=") >= 5
+    svg = career("book", "data-pipelines-with-apache-airflow-2e", "--format", "svg")
+    assert "<a " not in svg.out  # a picture has no links
+    shown = career("show", "backend-developer", env={"FORCE_COLOR": "1"})  # a terminal page: no link codes
+    assert "\x1b]8;" not in shown.out
+
+
+def test_only_plain_web_addresses_become_links() -> None:
+    from rich.text import Text
+
+    from careercli.presenters import rich_common
+
+    rich_common.LINKS[0] = True
+    try:
+        bad = ['https://x.org/"><script>', "javascript:alert(1)", "https://x.org/a b", "https://x.org/\x1b"]
+        assert all(not rich_common.linked(Text("t"), url).spans for url in bad)
+        assert rich_common.linked(Text("t"), "https://x.org/a?b=1&c=2").spans
+    finally:
+        rich_common.LINKS[0] = False
+    assert not rich_common.linked(Text("t"), "https://x.org/").spans  # drawn for a terminal: no link

@@ -338,13 +338,18 @@ class Session:
 
                     self.output.emit(f"showing {len(rows)} of {view.total}; --limit 0 for all\n", STDERR)
                 return
-        page = view.renderable(self.console().width)
         if mode in PICTURES:
+            from careercli.presenters import rich_common
             from careercli.presenters.picture import picture
 
-            self.say(picture(page, mode, view.title, self.console().width))
+            rich_common.LINKS[0] = mode == "html"  # a web page links books and addresses; SVG has no links
+            try:
+                page = view.renderable(self.console().width)
+                self.say(picture(page, mode, view.title, self.console().width))
+            finally:
+                rich_common.LINKS[0] = False
             return
-        self.render(page, view.pages)
+        self.render(view.renderable(self.console().width), view.pages)
 
 
 def terminal_width() -> int | None:

@@ -18,6 +18,7 @@ from careercli.presenters.rich_common import (
     as_text,
     authors_text,
     flat_text,
+    linked,
     longest_word,
     month_year,
     role_names,
@@ -76,10 +77,11 @@ def books_table(
         row: list[RenderableType] = [flat_text(book.id)] if id_column else []
         row.append(flat_text(month_year(book)))
         if wide:
-            row += [flat_text(book.title), flat_text(authors_text(book.authors)), flat_text(book.publisher or "—"),
+            row += [linked(flat_text(book.title), book.url), flat_text(authors_text(book.authors)),
+                    flat_text(book.publisher or "—"),
                     Text("\n".join(single_line(r) for r in book.roles))]  # fmt: skip
         else:
-            cell = Text(single_line(book.title), style="bold")
+            cell = linked(Text(single_line(book.title), style="bold"), book.url)
             cell.append("\n" + single_line(authors_text(book.authors)))
             if book.publisher:
                 cell.append(" · " + single_line(book.publisher), style=DIM)
@@ -137,7 +139,8 @@ def book_view(book: Book, catalog: Catalog, status: str | None = None) -> Render
         return panel
     # below the box, on a line of its own and never wrapped: a terminal that folds it keeps it one link to click
     # or copy, where a line break inside it (or a cut) would not (the page is printed with crop=False)
-    url = Text("  " + single_line(book.url), no_wrap=True, overflow="ignore")
+    url = Text("  ") + linked(Text(single_line(book.url)), book.url)
+    url.no_wrap, url.overflow = True, "ignore"
     return Group(panel, Text("Web page", style=DIM), url)
 
 

@@ -77,6 +77,21 @@ class ByWidth:
         return Measurement.get(console, options, self.pick(options.max_width))
 
 
+LINKS = [False]  # set while an HTML page is drawn: book titles and web addresses become links there
+
+
+def linked(text: Text, url: str | None) -> Text:
+    """``text`` as a link to ``url`` on an HTML page (only an http(s) address with nothing in it that could end
+    the attribute); unchanged anywhere else."""
+    if not (LINKS[0] and url and url.startswith(("https://", "http://")) and url.isprintable()):
+        return text
+    if not any(c in url for c in "\"'<> \\`"):
+        from rich.style import Style
+
+        text.stylize(Style(link=url))
+    return text
+
+
 def as_text(text: str, style: str = "") -> Text:
     """Untrusted text as a Text: never parsed as markup, control characters made visible."""
     return Text(visible(text), style=style)
@@ -232,7 +247,7 @@ def _books_mini(
         elif id_last:
             row.append(title_and_authors(book).append("\n" + single_line(book.id), style="cyan"))
         else:
-            row += [flat_text(book.title), flat_text(authors_text(book.authors))]
+            row += [linked(flat_text(book.title), book.url), flat_text(authors_text(book.authors))]
         if show_status:
             row.append(flat_text(statuses.get(book.id, ""), "magenta"))
         table.add_row(*row)
@@ -241,7 +256,8 @@ def _books_mini(
 
 def title_and_authors(book: Book) -> Text:
     """A book's title (bold) and, on the next line, its authors: one cell."""
-    return Text.assemble((single_line(book.title), "bold"), "\n", (single_line(authors_text(book.authors)), DIM))
+    title = linked(Text(single_line(book.title), style="bold"), book.url)
+    return Text.assemble(title, "\n", (single_line(authors_text(book.authors)), DIM))
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
