@@ -243,8 +243,13 @@ def _run_both(lines: list[list[str]], env: dict[str, str]) -> tuple[list[list], 
     """The answers of the console script and of the Typer app, the two run at once."""
     import json
 
+    # each in a folder of its own (in the test's home): `show -o FILE` writes FILE, and neither may find the other's
+    folders = [Path(env["HOME"]) / f"cwd-{mode}" for mode in ("direct", "typer")]
+    for folder in folders:
+        folder.mkdir(exist_ok=True)
     children = [subprocess.Popen([sys.executable, "-c", RUNNER, mode], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                 text=True, encoding="utf-8", env=env) for mode in ("direct", "typer")]  # fmt: skip
+                                 text=True, encoding="utf-8", env=env, cwd=folder)
+                for mode, folder in zip(("direct", "typer"), folders, strict=True)]  # fmt: skip
     for child in children:  # the lines fit in the pipe: both children start before either is read
         child.stdin.write(json.dumps(lines))
         child.stdin.close()

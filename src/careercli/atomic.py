@@ -160,3 +160,30 @@ def _write_stream(path: Path, own: int | None, data: bytes) -> None:
             handle.write(data)
     except OSError as error:
         raise CareerError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def write_new(stem: str, suffix: str, data: bytes) -> str:
+    """Write ``data`` to a new file in the current folder, ``stem + suffix``, or ``stem-2 + suffix`` and so on when
+    that name is taken: an existing file is never touched (each name is claimed with O_EXCL), and a write that
+    fails removes what it began. Returns the name. Raises CareerError."""
+    from careercli.errors import CareerError
+
+    for number in range(1, 100):
+        name = f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}"
+        try:
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise CareerError(f"cannot write {name}: {error.strerror or error}") from None
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+            raise CareerError(f"cannot write {name}: {error.strerror or error}") from None
+        return name
+    raise CareerError(f"{stem}{suffix} and {stem}-2{suffix} to {stem}-99{suffix} exist: name a file with -o")

@@ -263,6 +263,48 @@ _O16 = {
     "help": "Pay for this U.S. state (a postal code such as CA), from an imported BLS state workbook.",
 }
 _O17 = {
+    "name": "output",
+    "nargs": 1,
+    "multiple": False,
+    "type": "text",
+    "default": None,
+    "required": False,
+    "complete": None,
+    "opts": ["--output", "-o"],
+    "secondary": [],
+    "hidden": False,
+    "value": True,
+    "help": "Write the page to FILE (as piped, or in --format) instead.",
+}
+_O18 = {
+    "name": "force",
+    "nargs": 1,
+    "multiple": False,
+    "type": "flag",
+    "default": False,
+    "required": False,
+    "complete": None,
+    "opts": ["--force"],
+    "secondary": [],
+    "hidden": False,
+    "value": False,
+    "help": "With -o: replace FILE if it exists.",
+}
+_O19 = {
+    "name": "everything",
+    "nargs": 1,
+    "multiple": False,
+    "type": "flag",
+    "default": False,
+    "required": False,
+    "complete": None,
+    "opts": ["--all", "-a"],
+    "secondary": [],
+    "hidden": False,
+    "value": False,
+    "help": "Every task, technology and other title of the occupation.",
+}
+_O20 = {
     "name": "role",
     "nargs": 1,
     "multiple": False,
@@ -276,7 +318,7 @@ _O17 = {
     "value": True,
     "help": "Only books for this role (slug or name).",
 }
-_O18 = {
+_O21 = {
     "name": "skill",
     "nargs": 1,
     "multiple": False,
@@ -290,7 +332,7 @@ _O18 = {
     "value": True,
     "help": "Only books that teach this skill.",
 }
-_O19 = {
+_O22 = {
     "name": "topic",
     "nargs": 1,
     "multiple": False,
@@ -304,7 +346,7 @@ _O19 = {
     "value": True,
     "help": "Only books on this topic.",
 }
-_O20 = {
+_O23 = {
     "name": "author",
     "nargs": 1,
     "multiple": False,
@@ -318,7 +360,7 @@ _O20 = {
     "value": True,
     "help": "Author name contains this text.",
 }
-_O21 = {
+_O24 = {
     "name": "since",
     "nargs": 1,
     "multiple": False,
@@ -334,7 +376,7 @@ _O21 = {
     "value": True,
     "help": "Published in or after YEAR.",
 }
-_O22 = {
+_O25 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -350,7 +392,7 @@ _O22 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O23 = {
+_O26 = {
     "name": "old_skill",
     "nargs": 1,
     "multiple": False,
@@ -364,7 +406,7 @@ _O23 = {
     "value": True,
     "help": "The old spelling of --skill.",
 }
-_O24 = {
+_O27 = {
     "name": "old_topic",
     "nargs": 1,
     "multiple": False,
@@ -378,7 +420,7 @@ _O24 = {
     "value": True,
     "help": "The old spelling of --topic.",
 }
-_O25 = {
+_O28 = {
     "name": "kind",
     "nargs": 1,
     "multiple": False,
@@ -394,7 +436,7 @@ _O25 = {
     "value": True,
     "help": "Only this kind of result.",
 }
-_O26 = {
+_O29 = {
     "name": "have",
     "nargs": 1,
     "multiple": False,
@@ -408,7 +450,7 @@ _O26 = {
     "value": True,
     "help": "Comma-separated skills to use instead of your profile's, e.g. python,sql,git.",
 }
-_O27 = {
+_O30 = {
     "name": "depth",
     "nargs": 1,
     "multiple": False,
@@ -424,7 +466,7 @@ _O27 = {
     "value": True,
     "help": "How many steps ahead to follow.",
 }
-_O28 = {
+_O31 = {
     "name": "interests",
     "nargs": 1,
     "multiple": False,
@@ -438,7 +480,7 @@ _O28 = {
     "value": True,
     "help": "Up to three RIASEC letters, most appealing first (IC: Investigative, then Conventional).",
 }
-_O29 = {
+_O32 = {
     "name": "scores",
     "nargs": 1,
     "multiple": False,
@@ -452,7 +494,7 @@ _O29 = {
     "value": True,
     "help": "How much each area appeals, 0 to 10: R=2,I=9,A=3,S=1,E=4,C=8.",
 }
-_O30 = {
+_O33 = {
     "name": "zone",
     "nargs": 1,
     "multiple": False,
@@ -466,7 +508,7 @@ _O30 = {
     "value": True,
     "help": "Acceptable job zones: 4, 3-4 or 2,4 (default: all).",
 }
-_O31 = {
+_O34 = {
     "name": "min_pay",
     "nargs": 1,
     "multiple": False,
@@ -482,7 +524,7 @@ _O31 = {
     "value": True,
     "help": "Leave out occupations whose median annual pay is lower (0: no minimum).",
 }
-_O32 = {
+_O35 = {
     "name": "skills",
     "nargs": 1,
     "multiple": False,
@@ -496,7 +538,7 @@ _O32 = {
     "value": False,
     "help": "Weigh the skills you have recorded, or not.",
 }
-_O33 = {
+_O36 = {
     "name": "limit",
     "nargs": 1,
     "multiple": False,
@@ -512,7 +554,7 @@ _O33 = {
     "value": True,
     "help": "Show at most N rows (0 for all).",
 }
-_O34 = {
+_O37 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -526,7 +568,7 @@ _O34 = {
     "value": True,
     "help": "Explain one occupation's rank (an O*NET code or a role).",
 }
-_O35 = {
+_O38 = {
     "name": "reset",
     "nargs": 1,
     "multiple": False,
@@ -540,7 +582,7 @@ _O35 = {
     "value": False,
     "help": "Forget your saved answers.",
 }
-_O36 = {
+_O39 = {
     "name": "old_scores",
     "nargs": 1,
     "multiple": False,
@@ -554,7 +596,7 @@ _O36 = {
     "value": True,
     "help": "The old spelling of --scores.",
 }
-_O37 = {
+_O40 = {
     "name": "why",
     "nargs": 1,
     "multiple": False,
@@ -568,7 +610,7 @@ _O37 = {
     "value": True,
     "help": "Explain one role's score: each part, then skill by skill.",
 }
-_O38 = {
+_O41 = {
     "name": "note",
     "nargs": 1,
     "multiple": False,
@@ -582,7 +624,7 @@ _O38 = {
     "value": True,
     "help": "Your note (replaces the old one).",
 }
-_O39 = {
+_O42 = {
     "name": "tag",
     "nargs": 1,
     "multiple": True,
@@ -596,7 +638,7 @@ _O39 = {
     "value": True,
     "help": "A tag; repeat for more (replaces old tags).",
 }
-_O40 = {
+_O43 = {
     "name": "add_tag",
     "nargs": 1,
     "multiple": True,
@@ -610,7 +652,7 @@ _O40 = {
     "value": True,
     "help": "Add a tag, keeping the others; repeat for more.",
 }
-_O41 = {
+_O44 = {
     "name": "remove_tag",
     "nargs": 1,
     "multiple": True,
@@ -624,7 +666,7 @@ _O41 = {
     "value": True,
     "help": "Remove a tag; repeat for more.",
 }
-_O42 = {
+_O45 = {
     "name": "tag",
     "nargs": 1,
     "multiple": False,
@@ -638,7 +680,7 @@ _O42 = {
     "value": True,
     "help": "Only bookmarks with this tag.",
 }
-_O43 = {
+_O46 = {
     "name": "custom",
     "nargs": 1,
     "multiple": False,
@@ -652,7 +694,7 @@ _O43 = {
     "value": False,
     "help": "Keep names the vocabulary lacks, as typed.",
 }
-_O44 = {
+_O47 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -668,7 +710,7 @@ _O44 = {
     "value": True,
     "help": "Where the book stands (a new entry: want).",
 }
-_O45 = {
+_O48 = {
     "name": "note",
     "nargs": 1,
     "multiple": False,
@@ -682,7 +724,7 @@ _O45 = {
     "value": True,
     "help": 'Your note on the book ("" removes it).',
 }
-_O46 = {
+_O49 = {
     "name": "rating",
     "nargs": 1,
     "multiple": False,
@@ -698,7 +740,7 @@ _O46 = {
     "value": True,
     "help": "Your rating, 1 to 5 (0 removes it).",
 }
-_O47 = {
+_O50 = {
     "name": "title",
     "nargs": 1,
     "multiple": False,
@@ -712,7 +754,7 @@ _O47 = {
     "value": True,
     "help": "A book outside the catalogue: its title.",
 }
-_O48 = {
+_O51 = {
     "name": "author",
     "nargs": 1,
     "multiple": True,
@@ -726,7 +768,7 @@ _O48 = {
     "value": True,
     "help": "With --title: an author (repeat for several).",
 }
-_O49 = {
+_O52 = {
     "name": "year",
     "nargs": 1,
     "multiple": False,
@@ -742,7 +784,7 @@ _O49 = {
     "value": True,
     "help": "With --title: the year.",
 }
-_O50 = {
+_O53 = {
     "name": "status",
     "nargs": 1,
     "multiple": False,
@@ -758,7 +800,7 @@ _O50 = {
     "value": True,
     "help": "Only books with this status.",
 }
-_O51 = {
+_O54 = {
     "name": "output",
     "nargs": 1,
     "multiple": False,
@@ -770,9 +812,9 @@ _O51 = {
     "secondary": [],
     "hidden": False,
     "value": True,
-    "help": "Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout).",
+    "help": "Write to FILE, or profile.md in a FOLDER ('-': stdout; no option: stdout when piped, a new profile.md here on a terminal).",
 }
-_O52 = {
+_O55 = {
     "name": "force",
     "nargs": 1,
     "multiple": False,
@@ -786,7 +828,7 @@ _O52 = {
     "value": False,
     "help": "Overwrite FILE if it exists.",
 }
-_O53 = {
+_O56 = {
     "name": "full",
     "nargs": 1,
     "multiple": False,
@@ -800,7 +842,7 @@ _O53 = {
     "value": False,
     "help": "Every plan step and every official fact, not the first few of each.",
 }
-_O54 = {
+_O57 = {
     "name": "old_force",
     "nargs": 1,
     "multiple": False,
@@ -836,7 +878,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O16, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O16, _O17, _O18, _O19, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -857,7 +899,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O17, _O18, _O19, _O20, _O21, _O22, _O1, _O2, _O13, _O14, _O23, _O24, _O5],
+                "options": [_O20, _O21, _O22, _O23, _O24, _O25, _O1, _O2, _O13, _O14, _O26, _O27, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -889,7 +931,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O25, _O22, _O9, _O10, _O11, _O12, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O28, _O25, _O9, _O10, _O11, _O12, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "query",
@@ -931,7 +973,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O26, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O29, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -952,7 +994,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O27, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O30, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -973,7 +1015,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O26, _O1, _O2, _O13, _O14, _O5],
+                "options": [_O29, _O1, _O2, _O13, _O14, _O5],
                 "arguments": [
                     {
                         "name": "role",
@@ -994,7 +1036,7 @@ TREE = {
             False,
             {
                 "group": False,
-                "options": [_O28, _O29, _O30, _O31, _O32, _O33, _O34, _O35, _O1, _O2, _O13, _O14, _O36, _O5],
+                "options": [_O31, _O32, _O33, _O34, _O35, _O36, _O37, _O38, _O1, _O2, _O13, _O14, _O39, _O5],
                 "arguments": [],
                 "commands": [],
             },
@@ -1003,7 +1045,7 @@ TREE = {
             "suggest",
             "What could I become next? Roles and...",
             False,
-            {"group": False, "options": [_O26, _O22, _O37, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O29, _O25, _O40, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
         ),
         (
             "bookmark",
@@ -1020,7 +1062,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O38, _O39, _O40, _O41, _O1, _O2, _O5],
+                            "options": [_O41, _O42, _O43, _O44, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "role",
@@ -1060,7 +1102,7 @@ TREE = {
                         "list",
                         "List your bookmarks, oldest first.",
                         False,
-                        {"group": False, "options": [_O42, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O45, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -1080,7 +1122,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O43, _O1, _O2, _O5],
+                            "options": [_O46, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "skills",
@@ -1140,7 +1182,7 @@ TREE = {
                         False,
                         {
                             "group": False,
-                            "options": [_O44, _O45, _O46, _O47, _O48, _O49, _O1, _O2, _O5],
+                            "options": [_O47, _O48, _O49, _O50, _O51, _O52, _O1, _O2, _O5],
                             "arguments": [
                                 {
                                     "name": "book",
@@ -1180,7 +1222,7 @@ TREE = {
                         "list",
                         "Your reading list, grouped by status.",
                         False,
-                        {"group": False, "options": [_O50, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
+                        {"group": False, "options": [_O53, _O1, _O2, _O13, _O14, _O5], "arguments": [], "commands": []},
                     ),
                 ],
             },
@@ -1189,7 +1231,7 @@ TREE = {
             "export",
             "Export your profile as Markdown: a...",
             False,
-            {"group": False, "options": [_O51, _O52, _O53, _O1, _O2, _O54, _O5], "arguments": [], "commands": []},
+            {"group": False, "options": [_O54, _O55, _O56, _O1, _O2, _O57, _O5], "arguments": [], "commands": []},
         ),
         (
             "data",

@@ -49,9 +49,34 @@ class Output:
             self.recorder.spoiled()
 
 
+class Collected(Output):
+    """Output kept for a file (``-o FILE``, or a picture written beside the user): stdout gets nothing, and the
+    replay nothing either (the next run must write the file again); notes for stderr still go there."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.parts: list[str] = []
+
+    def emit(self, text: str, paging: str = NEVER) -> None:
+        if paging == STDERR:
+            emit(text, STDERR)
+        else:
+            self.used = True
+            self.parts.append(text)
+
+
+def stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except (ValueError, AttributeError):
+        return False
+
+
 def emit(text: str, paging: str = NEVER) -> None:
-    """Write ``text`` to stdout, or through the pager (AUTO: when stdout and stdin are a terminal and the text is
-    taller than it; ALWAYS: whenever they are a terminal)."""
+    """Write ``text`` to stdout, or through the pager (AUTO: when stdout and stdin are a terminal that is not
+    ``TERM=dumb`` or unset, and the text is taller than it; ALWAYS: whenever they are a terminal)."""
     if paging == STDERR:
         sys.stderr.write(text)
         sys.stderr.flush()
@@ -93,6 +118,8 @@ def _page(text: str, force: bool) -> bool:
         return False
     if not force and text.count("\n") < rows - 1:
         return False
+    if os.environ.get("TERM", "dumb") == "dumb" and not force:
+        return False  # no cursor control (an editor's shell, a CI log): less would only complain; --pager still pages
     command = os.environ.get("PAGER", "").strip() or "less"
     if command in ("cat", "-"):
         return False

@@ -20,7 +20,8 @@ def export(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE, or profile.md in a FOLDER ('-' or no option: stdout).",
+            help="Write to FILE, or profile.md in a FOLDER ('-': stdout; no option: stdout when piped, a new"
+            " profile.md here on a terminal).",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
@@ -32,6 +33,9 @@ def export(
 
     Each plan shows its first steps and each occupation its first tasks and technologies, with the count of the
     rest; --full puts everything in.
+
+    On a terminal, without -o, the Markdown goes to a new file in the current folder (profile.md, or profile-2.md
+    and so on when that name is taken), never over an existing one; piped, it goes to stdout.
 
     Examples:
 

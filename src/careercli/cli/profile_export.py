@@ -57,6 +57,16 @@ def export_profile(run: Session, output: str | None, force: bool, full: bool = F
                             _labour(cat, [m.role for m in mine.bookmarks]), full, unmeasured)  # fmt: skip
     text += _official_facts(run, [m.role for m in mine.bookmarks], full)  # with the credit line of each release
     text += _interests(run, mine)
+    if output is None:
+        from careercli.output import stdout_is_terminal
+
+        if stdout_is_terminal():  # raw Markdown is for a file or a pipe: a terminal gets a file it can share
+            from careercli.atomic import write_new
+
+            run.output.spoil()
+            name = write_new(PROFILE_FILE.removesuffix(".md"), ".md", text.encode("utf-8"))
+            run.tell(f"Wrote {name}. To read it here: career export | less; to choose the file: career export -o FILE.")
+            return
     if output in (None, "-"):
         run.output.emit(text)
         return

@@ -70,8 +70,12 @@ def _occupations(run: Session, group: str | None, figures: Any = None) -> None:
     run.present(GroupView(lists.group_listing(db, group, linked_roles(run.catalog()))))
 
 
-def show(run: Session, role: list[str], state: str | None = None) -> None:
-    """``career show``: a curated role's page, or an O*NET occupation's; ``state``: pay for that state."""
+def show(run: Session, role: list[str], state: str | None = None, output: str | None = None,
+         force: bool = False, everything: bool = False) -> None:  # fmt: skip
+    """``career show``: a curated role's page, or an O*NET occupation's; ``state``: pay for that state; ``output``:
+    the file to write the page to (``force``: over an existing one); ``everything``: every task, technology and
+    other title of the occupation (``--all``)."""
+    run.target, run.force = output, force
     from careercli.presenters.views import RoleView
     from careercli.profile import today
     from careercli.queries.lookup import curated_roles, linked_occupation, linked_roles, lookup, occupation_detail
@@ -92,16 +96,22 @@ def show(run: Session, role: list[str], state: str | None = None) -> None:
         page = occupation_detail(cat, run.onet(), target.id)  # type: ignore[arg-type]
         if page is None:
             raise NotFoundError(f"no occupation {target.id} in the O*NET data")
-        run.present(OccupationView(page, curated_roles(cat), run.profile_or_warn().bookmark(page.code),
-                                   _labour(page.code, state), linked_roles(cat).get(page.code, ()), state))  # fmt: skip
+        from careercli.queries.occupations import titles
+
+        view = OccupationView(page, curated_roles(cat), run.profile_or_warn().bookmark(page.code),
+                              _labour(page.code, state), linked_roles(cat).get(page.code, ()), state)  # fmt: skip
+        view.titles, view.everything = titles(run.onet(), page.code), everything  # type: ignore[arg-type]
+        run.present(view)
         return
     official = linked_occupation(cat, found, run.onet()) if found.onet and found.onet != "none" else None
     books = cat.role_book_list(found.slug)  # read only when used: the page shows a few, --json walks them all
     curated = curated_roles(cat) if official is not None else None
     reading = role_reading(cat, found, year=int(today()[:4]))
     labour = _labour(found.onet, state) if found.onet and found.onet != "none" else None
-    run.present(RoleView(found, cat, books, run.profile_or_warn(), reading, run.settings().show_books, official,
-                         curated, labour, state))  # fmt: skip
+    page_view = RoleView(found, cat, books, run.profile_or_warn(), reading, run.settings().show_books, official,
+                         curated, labour, state)  # fmt: skip
+    page_view.everything = everything
+    run.present(page_view)
 
 
 def _labour(code: str, state: str | None = None) -> tuple[Any, Any]:

@@ -87,6 +87,16 @@ def show(
         ),
     ],
     state: StateOption = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the page to FILE (as piped, or in --format) instead."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="With -o: replace FILE if it exists.")] = False,
+    everything: Annotated[
+        bool, typer.Option("--all", "-a", help="Every task, technology and other title of the occupation.")
+    ] = False,
 ) -> None:
     """Show one role: what they do, what to learn, challenges, prospects, key skills, books by fit and the newest.
 
@@ -107,8 +117,12 @@ def show(
 
         career show 15-1252.00
 
+        career show 15-1252.00 --all
+
         career show "software developers"
+
+        career show backend-developer --format html -o backend.html
     """
     from careercli.cli import reads
 
-    reads.show(session(ctx), role, state)
+    reads.show(session(ctx), role, state, output, force, everything)

@@ -34,8 +34,8 @@ PICTURES = ("svg", "html")
 class Session:
     """What one run knows beyond its arguments; created by the app's group for every invocation."""
 
-    __slots__ = ("_catalog", "_consoles", "_onet", "_settings", "_store", "as_json", "color", "fmt", "given",
-                 "output", "pager", "warned", "without_import")  # fmt: skip
+    __slots__ = ("_catalog", "_consoles", "_onet", "_settings", "_store", "as_json", "color", "fmt", "force",
+                 "given", "output", "pager", "target", "warned", "without_import")  # fmt: skip
 
     def __init__(self, recorder: Any = None) -> None:
         self.color = "auto"  # auto, always or never (--color)
@@ -51,6 +51,8 @@ class Session:
         self._consoles: dict[tuple[bool, str], Console] = {}
         self.given: set[str] = set()  # the output options given on the command line
         self.without_import = False  # the user's O*NET import was found malformed: the bundled extract serves
+        self.target: str | None = None  # -o FILE: the page goes there, as it would be piped
+        self.force = False  # --force: -o may replace an existing file
 
     # -- the data a command reads
 
@@ -224,13 +226,16 @@ class Session:
         out = self.console()  # reads the settings, pager included
         try:
             with out.capture() as captured:
-                out.print(renderable)
+                out.print(renderable, crop=False)  # a line meant to overflow (a URL) is never cut
         except BrokenPipeError:
             raise
         except OSError as error:  # Rich flushes its console, stdout, as the capture ends
             raise OutputError(error.errno, error.strerror) from None
         paging = (AUTO if pages else NEVER) if self.pager is None else ALWAYS if self.pager else NEVER
-        self.output.emit(captured.get(), paging)
+        text = captured.get()
+        if "\x1b" not in text and " \n" in text:  # plain text (piped, no colour): no padding after the last word
+            text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
+        self.output.emit(text, paging)
 
     def mode(self) -> str:
         """How a view is shown: json, markdown, svg, html, lines (piped) or rich (a terminal)."""
@@ -246,8 +251,59 @@ class Session:
         return "rich" if self.is_terminal() else "lines"
 
     def present(self, view: View) -> None:
-        """Show a view in the mode the options and the terminal ask for: the one place that chooses."""
-        mode = self.mode()
+        """Show a view in the mode the options and the terminal ask for: the one place that chooses. With -o FILE
+        the text that a pipe would get goes to the file; an SVG or HTML page asked for on a terminal goes to a new
+        file named after the command, as a picture's XML is no use on a screen."""
+        from careercli.output import stdout_is_terminal
+
+        if self.target not in (None, "-"):
+            self._to_file(view, self.target)
+        elif self.fmt in PICTURES and not self.as_json and stdout_is_terminal():
+            self._to_file(view, None)
+        else:
+            self._present(view)
+
+    def _to_file(self, view: View, target: str | None) -> None:
+        """Present the view into a file: ``target`` (refused if it exists, unless --force), or a new name."""
+        import re
+
+        from careercli.atomic import write_export, write_new
+        from careercli.output import Collected
+
+        mode = self.mode()  # a usage error first; then the text as piped: no colour, no pager
+        saved, collected = self.output, Collected()
+        saved_color, self.color, self.pager = self.color, "never", False
+        self.given.add("color")
+        self.output = collected
+        try:
+            self._present(view, piped=True)
+        finally:
+            self.output, self.color = saved, saved_color
+        saved.spoil()  # the replay must not answer the next run from saved output: it has to write the file
+        data = "".join(collected.parts).encode("utf-8")
+        if target is None:
+            stem = re.sub(r"[^A-Za-z0-9._]+", "-", view.title.removeprefix("career ")).strip("-.") or "career"
+            name = write_new(stem, "." + mode, data)
+        else:
+            from pathlib import Path
+
+            if "\x00" in target:
+                from careercli.errors import CareerError
+
+                raise CareerError(f"{target!r} is not a valid file name")
+            path = Path(target).expanduser()
+            folder = path.parent
+            if not folder.is_dir():
+                from careercli.errors import CareerError
+
+                raise CareerError(f"no folder {folder}: create it first")
+            if write_export(path, data, self.force):
+                return  # into a stream (/dev/stdout): nothing more to say
+            name = str(path)
+        self.tell(f"Wrote {name}.")
+
+    def _present(self, view: View, piped: bool = False) -> None:
+        mode = self.mode() if not piped else ("lines" if self.mode() == "rich" else self.mode())
         if mode == "json":
             from careercli.presenters.jsonout import dumps, envelope
 
@@ -285,13 +341,18 @@ class Session:
                 if view.aside:
                     self.note(view.aside)
                 return
-        page = view.renderable(self.console().width)
         if mode in PICTURES:
+            from careercli.presenters import rich_common
             from careercli.presenters.picture import picture
 
-            self.say(picture(page, mode, view.title, self.console().width))
+            rich_common.LINKS[0] = mode == "html"  # a web page links books and addresses; SVG has no links
+            try:
+                page = view.renderable(self.console().width)
+                self.say(picture(page, mode, view.title, self.console().width))
+            finally:
+                rich_common.LINKS[0] = False
             return
-        self.render(page, view.pages)
+        self.render(view.renderable(self.console().width), view.pages)
 
 
 def terminal_width() -> int | None:

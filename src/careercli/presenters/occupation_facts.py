@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 TASKS_SHOWN = 8
 TECHNOLOGIES_SHOWN = 24
+TITLES_SHOWN = 5
 CURATED_MARK = "◆"
 
 
@@ -57,8 +58,17 @@ def _curated_role(curated: Mapping[str, str] | Collection[str], code: str) -> st
     return code if code in curated else None
 
 
-def section(occupation: Occupation, curated: Mapping[str, str] | Collection[str] = ()) -> RenderableType:
-    """The O*NET section of a page (a Rich renderable)."""
+TECH_LEGEND = (
+    "Hot: often required in employers' job postings. In demand: often required in the postings for this "
+    "occupation in particular. (O*NET's flags, from job postings.)"
+)
+
+
+def section(
+    occupation: Occupation, curated: Mapping[str, str] | Collection[str] = (), everything: bool = False
+) -> RenderableType:
+    """The O*NET section of a page (a Rich renderable); ``everything``: every task and technology (``--all``),
+    where the page otherwise shows the first few and says how many more there are."""
     from rich.console import Group
     from rich.padding import Padding
     from rich.table import Table
@@ -86,6 +96,11 @@ def section(occupation: Occupation, curated: Mapping[str, str] | Collection[str]
             first = occupation.job_zone.experience.split(". ", 1)[0].rstrip(".") + "."
             meaning.append("\n" + visible(first), style="dim")
         facts.add_row("Job zone", meaning)
+    job_zone = occupation.job_zone
+    if job_zone is not None and job_zone.education:  # what the zone's occupations usually ask for
+        facts.add_row("Usually", t(job_zone.education))
+    if job_zone is not None and job_zone.training:
+        facts.add_row("Training", t(job_zone.training))
     facts.add_row("Education", t(education_text(occupation)))
     parts.append(indent(facts))
     parts += interest_section(occupation)
@@ -93,23 +108,31 @@ def section(occupation: Occupation, curated: Mapping[str, str] | Collection[str]
     tasks, label = shown_tasks(occupation)
     if tasks:
         parts.append(t(label, "bold cyan"))
-        parts.append(shared_bullets(tasks[:TASKS_SHOWN]))
-        if len(tasks) > TASKS_SHOWN:
-            parts.append(indent(t(f"and {len(tasks) - TASKS_SHOWN} more", "dim")))
+        parts.append(shared_bullets(tasks if everything else tasks[:TASKS_SHOWN]))
+        if len(tasks) > TASKS_SHOWN and not everything:
+            more = f"and {len(tasks) - TASKS_SHOWN} more: career show {occupation.code} --all"
+            parts.append(indent(t(more, "dim")))
 
     hot = occupation.hot_technologies
     if hot:
-        parts.append(t("Hot and in-demand technologies", "bold cyan"))
-        line = Text()
-        for i, tech in enumerate(hot[:TECHNOLOGIES_SHOWN]):
-            if i:
-                line.append(", ")
-            line.append(single_line(tech.name), style="bold" if tech.in_demand else "")
-            if tech.in_demand:
-                line.append(" (in demand)", style="yellow")
-        if len(hot) > TECHNOLOGIES_SHOWN:
-            line.append(f" and {len(hot) - TECHNOLOGIES_SHOWN} more", style="dim")
-        parts.append(indent(line))
+        from careercli.presenters.rich_common import Flow
+
+        parts.append(t("Hot technologies", "bold cyan"))
+        parts.append(indent(t(TECH_LEGEND, "dim")))
+        shown = hot if everything else hot[:TECHNOLOGIES_SHOWN]
+        demand = [t(single_line(tech.name), "bold") for tech in shown if tech.in_demand]
+        other = [t(single_line(tech.name)) for tech in shown if not tech.in_demand]
+        lines = Table.grid(padding=(0, 2))
+        lines.add_column(style="yellow", no_wrap=True)
+        lines.add_column()
+        if demand:
+            lines.add_row("In demand", Flow(demand))
+        if other:
+            lines.add_row("Hot", Flow(other))
+        parts.append(indent(lines))
+        if len(hot) > len(shown):
+            more = f"and {len(hot) - len(shown)} more: career show {occupation.code} --all"
+            parts.append(indent(t(more, "dim")))
 
     if occupation.related:
         parts.append(t("Related occupations", "bold cyan"))
@@ -151,12 +174,17 @@ def interest_section(occupation: Occupation) -> list[RenderableType]:
     return [heading, Padding(chart, (0, 0, 0, 2), expand=False)]
 
 
-def under(page: RenderableType, occupation: Occupation, curated: Mapping[str, str] | Collection[str] = ()) -> Any:
+def under(
+    page: RenderableType,
+    occupation: Occupation,
+    curated: Mapping[str, str] | Collection[str] = (),
+    everything: bool = False,
+) -> Any:
     """A role's page with the official facts of its occupation under it."""
     from rich.console import Group
     from rich.text import Text
 
-    return Group(page, Text(""), section(occupation, curated))
+    return Group(page, Text(""), section(occupation, curated, everything))
 
 
 def as_json(occupation: Occupation, curated: Mapping[str, str] | Collection[str] = ()) -> dict[str, Any]:
@@ -325,9 +353,11 @@ def occupation_page(
     bookmark: tuple[str, Sequence[str]] | None = None,
     roles: Sequence[str] = (),
     labour: RenderableType | None = None,
+    titles: Sequence[str] = (),
+    everything: bool = False,
 ) -> RenderableType:
     """``career show CODE``: an occupation's own page, its title and description over the official facts; ``labour``
-    (the pay and outlook section) between them."""
+    (the pay and outlook section) between them; ``titles``: its other titles (a few, or all with ``everything``)."""
     from rich.console import Group
     from rich.padding import Padding
     from rich.text import Text
@@ -347,10 +377,17 @@ def occupation_page(
         linked = Text(f"{CURATED_MARK} curated {'role' if len(roles) == 1 else 'roles'}: ", style="green")
         linked.append(", ".join(visible(single_line(r)) for r in roles))
         parts.append(linked)
+    if titles:
+        shown = titles if everything else titles[:TITLES_SHOWN]
+        also = Text("Also called: ", style="dim")
+        also.append(", ".join(visible(single_line(title)) for title in shown))
+        if len(titles) > len(shown):
+            also.append(f" and {len(titles) - len(shown)} more ({len(titles)} in all; --all lists them)", style="dim")
+        parts.append(also)
     parts.append(Padding(Text(visible(occupation.description)), (1, 0, 1, 0)))
     if labour is not None:
         parts += [labour, Text()]
-    parts.append(section(occupation, curated))
+    parts.append(section(occupation, curated, everything))
     return Group(*parts)
 
 

@@ -19,6 +19,8 @@ class OccupationView(View):
     """``career show 15-1252.00``: an occupation's page (JSON under ``occupation``)."""
 
     key, pages = "occupation", True
+    everything = False  # --all: every title, task and technology on the page
+    titles: Sequence[str] = ()  # its alternate and reported titles
 
     def __init__(self, occupation: Occupation, curated: Mapping[str, str], mark: Bookmark | None,
                  labour: tuple[Any, Any] | None = None, roles: Sequence[str] = (),
@@ -54,7 +56,7 @@ class OccupationView(View):
             from careercli.presenters.bls import section
 
             labour = section(*self.labour, width=width, state=self.state)
-        return occupation_page(self.occupation, self.curated, mark, self.roles, labour)
+        return occupation_page(self.occupation, self.curated, mark, self.roles, labour, self.titles, self.everything)
 
     def markdown(self) -> str:
         from careercli.presenters.occupation_facts import occupation_markdown

@@ -25,7 +25,7 @@ def picture(renderable: Any, fmt: str, title: str, width: int) -> str:
     from rich.console import Console
 
     recorder = Console(record=True, width=width, force_terminal=True, color_system="truecolor", file=io.StringIO())
-    recorder.print(renderable)
+    recorder.print(renderable, crop=fmt == "svg")  # a web page keeps a long line (a URL) whole, as a terminal does
     if fmt == "svg":
         return offline(recorder.export_svg(title=title, unique_id="careercli"))
     return offline(recorder.export_html(inline_styles=True))

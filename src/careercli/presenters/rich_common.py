@@ -3,7 +3,7 @@ headings, bullets, short book and role cells."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -26,6 +26,70 @@ DIM = "dim"
 
 
 NARROW = 90  # below this many columns, tables stack related fields instead of dropping any
+
+
+MIN_PROSE = 30  # a prose column narrower than this reads a word or two a line: stack the layout instead
+
+
+def longest_word(texts: Iterable[str]) -> int:
+    """The widest word in ``texts``: a column this wide never breaks a word in the middle."""
+    return max((len(word) for text in texts for word in single_line(text).split()), default=0)
+
+
+def table_need(widths: Sequence[int], show_edge: bool = True, pad_edge: bool = True, padding: int = 1) -> int:
+    """How many columns a ``box.SIMPLE_HEAD`` table takes with columns ``widths`` wide (each cell padded by
+    ``padding`` on both sides, a one-character rule between cells)."""
+    cells = len(widths)
+    return sum(widths) + (cells - 1) * (2 * padding + 1) + (2 if show_edge else 0) + (2 * padding if pad_edge else 0)
+
+
+def share(room: int, least: Sequence[int], most: Sequence[int]) -> list[int]:
+    """Widths for prose columns in ``room`` cells: each gets at least ``least`` (its longest word, say), then the
+    spare goes a cell at a time to the column that shows the smallest part of its ``most`` (its longest text)."""
+    widths = list(least)
+    spare = room - sum(widths)
+    while spare > 0:
+        open_ = [i for i, width in enumerate(widths) if width < most[i]]
+        if not open_:
+            break
+        widths[min(open_, key=lambda i: widths[i] / most[i])] += 1
+        spare -= 1
+    return widths
+
+
+class ByWidth:
+    """One of two layouts, picked when drawn from the room the renderable really gets (an indented table has less
+    than the terminal): ``wide(width)`` from ``need`` columns on, ``narrow(width)`` below. An id is never cut and a
+    word never broken: the wide layout keeps ids in columns of their own, the narrow one stacks them."""
+
+    def __init__(
+        self, need: int, wide: Callable[[int], RenderableType], narrow: Callable[[int], RenderableType]
+    ) -> None:
+        self.need, self.wide, self.narrow = need, wide, narrow
+
+    def pick(self, width: int) -> RenderableType:
+        return self.wide(width) if width >= self.need else self.narrow(width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.pick(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.pick(options.max_width))
+
+
+LINKS = [False]  # set while an HTML page is drawn: book titles and web addresses become links there
+
+
+def linked(text: Text, url: str | None) -> Text:
+    """``text`` as a link to ``url`` on an HTML page (only an http(s) address with nothing in it that could end
+    the attribute); unchanged anywhere else."""
+    if not (LINKS[0] and url and url.startswith(("https://", "http://")) and url.isprintable()):
+        return text
+    if not any(c in url for c in "\"'<> \\`"):
+        from rich.style import Style
+
+        text.stylize(Style(link=url))
+    return text
 
 
 def as_text(text: str, style: str = "") -> Text:
@@ -144,37 +208,56 @@ def role_lines(catalog: Catalog, slugs: Iterable[str]) -> Text:
     return text
 
 
-def books_mini_table(books: Sequence[Book], statuses: dict[str, str] | None = None, ids: bool = False) -> Table:
-    """Year, title and authors of each book; ``ids``: its id first, never wrapped (it is what commands take), with
-    title and authors sharing one column so that the id leaves them room at 80 columns."""
+def books_mini_table(
+    books: Sequence[Book], statuses: dict[str, str] | None = None, ids: bool = False
+) -> RenderableType:
+    """Year, title and authors of each book; ``ids``: its id too, never wrapped or cut (it is what commands take):
+    in a column of its own first where the room allows, else as the last line of the book's cell."""
+    show_status = statuses is not None and any(b.id in statuses for b in books)
+    if not ids:
+        return _books_mini(books, statuses or {}, show_status, False)
+    prose = max(MIN_PROSE, longest_word(b.title for b in books), longest_word(authors_text(b.authors) for b in books))
+    widths = [max((len(b.id) for b in books), default=2), 4, prose] + ([7] if show_status else [])
+    return ByWidth(
+        table_need(widths, pad_edge=False),
+        lambda _: _books_mini(books, statuses or {}, show_status, True),
+        lambda _: _books_mini(books, statuses or {}, show_status, False, id_last=True),
+    )
+
+
+def _books_mini(
+    books: Sequence[Book], statuses: dict[str, str], show_status: bool, id_column: bool, id_last: bool = False
+) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
-    if ids:
+    if id_column:
         table.add_column("Id", style="cyan", no_wrap=True)
     table.add_column("Year", style="green", no_wrap=True)
-    if ids:
+    if id_column or id_last:
         table.add_column("Book", overflow="fold")
     else:
         table.add_column("Title", style="bold", overflow="fold", ratio=3)
         table.add_column("Authors", overflow="fold", ratio=2)
-    show_status = statuses is not None and any(b.id in statuses for b in books)
     if show_status:
         table.add_column("Mine", no_wrap=True)
     for book in books:
         row: list[RenderableType] = [flat_text(book_year(book))]
-        if ids:
+        if id_column:
             row.insert(0, flat_text(book.id))
             row.append(title_and_authors(book))
+        elif id_last:
+            row.append(title_and_authors(book).append("\n" + single_line(book.id), style="cyan"))
         else:
-            row += [flat_text(book.title), flat_text(authors_text(book.authors))]
+            row += [linked(flat_text(book.title), book.url), flat_text(authors_text(book.authors))]
         if show_status:
-            row.append(flat_text((statuses or {}).get(book.id, ""), "magenta"))
+            row.append(flat_text(statuses.get(book.id, ""), "magenta"))
         table.add_row(*row)
     return table
 
 
 def title_and_authors(book: Book) -> Text:
     """A book's title (bold) and, on the next line, its authors: one cell."""
-    return Text.assemble((single_line(book.title), "bold"), "\n", (single_line(authors_text(book.authors)), DIM))
+    title = linked(Text(single_line(book.title), style="bold"), book.url)
+    return Text.assemble(title, "\n", (single_line(authors_text(book.authors)), DIM))
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

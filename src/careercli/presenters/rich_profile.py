@@ -7,10 +7,23 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careercli.presenters.rich_common import DIM, HEADING, as_text, authors_text, flat_text, month_year
+from careercli.presenters.rich_common import (
+    DIM,
+    HEADING,
+    MIN_PROSE,
+    ByWidth,
+    as_text,
+    authors_text,
+    flat_text,
+    longest_word,
+    month_year,
+    share,
+    table_need,
+)
 from careercli.presenters.text import single_line
 from careercli.queries.ranking import edition_label
 
@@ -19,23 +32,53 @@ if TYPE_CHECKING:
     from careercli.profile import Bookmark, Profile, ReadingEntry
 
 
-def bookmarks_table(marks: Sequence[Bookmark], catalog: Catalog) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
-    table.add_column("Slug", style="green", no_wrap=True)
-    table.add_column("Role", style="bold", ratio=2, overflow="fold")
-    table.add_column("Added", style=DIM, no_wrap=True)
-    table.add_column("Tags", style="magenta", ratio=1, overflow="fold")
-    table.add_column("Note", ratio=3, overflow="fold")
-    for mark in marks:  # the order of the piped records
-        role = catalog.roles.get(mark.role)
-        table.add_row(
-            flat_text(mark.role),
-            flat_text(role.name if role else "(not in the catalog)"),
-            flat_text(mark.added),
-            flat_text(" ".join("#" + t for t in mark.tags)),
-            flat_text(mark.note),
+def bookmarks_table(marks: Sequence[Bookmark], catalog: Catalog) -> RenderableType:
+    """Slug, role, date, tags and note in columns where each prose column is at least as wide as its longest word
+    (the note at least ``MIN_PROSE``); narrower, each bookmark is stacked: slug and role, date and tags, the note."""
+    names = [_role_name(mark, catalog) for mark in marks]
+    tags = [" ".join("#" + t for t in mark.tags) for mark in marks]
+    prose = (names, tags, [mark.note for mark in marks])
+    least = [max(14, longest_word(names)), max(6, longest_word(tags)), max(MIN_PROSE, longest_word(prose[2]))]
+    most = [max(len(single_line(text)) for text in column) for column in prose]
+    slugs = max(4, *(len(mark.role) for mark in marks))
+    fixed = table_need([slugs, 10, 0, 0, 0])
+
+    def columns(width: int) -> Table:
+        role_w, tags_w, note_w = share(width - fixed, least, [max(a, b) for a, b in zip(least, most, strict=True)])
+        table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+        table.add_column("Slug", style="green", no_wrap=True, width=slugs)
+        table.add_column("Role", style="bold", width=role_w)
+        table.add_column("Added", style=DIM, no_wrap=True, width=10)
+        table.add_column("Tags", style="magenta", width=tags_w)
+        table.add_column("Note", width=note_w)
+        for mark, name, tag in zip(marks, names, tags, strict=True):  # the order of the piped records
+            table.add_row(flat_text(mark.role), flat_text(name), flat_text(mark.added), flat_text(tag),
+                          flat_text(mark.note))  # fmt: skip
+        return table
+
+    return ByWidth(fixed + sum(least), columns, lambda _: _bookmarks_stacked(marks, names, tags))
+
+
+def _role_name(mark: Bookmark, catalog: Catalog) -> str:
+    role = catalog.roles.get(mark.role)
+    return role.name if role else "(not in the catalog)"
+
+
+def _bookmarks_stacked(marks: Sequence[Bookmark], names: Sequence[str], tags: Sequence[str]) -> RenderableType:
+    table = Table.grid(padding=(0, 0, 0, 0))
+    table.add_column(overflow="fold")
+    for index, (mark, name, tag) in enumerate(zip(marks, names, tags, strict=True)):
+        head = Text.assemble((single_line(mark.role), "green"), "  ", (single_line(name), "bold"))
+        if index:
+            table.add_row(Text())
+        table.add_row(head)
+        facts = Text.assemble(
+            ("added " + single_line(mark.added), DIM), ("  " + single_line(tag), "magenta") if tag else ""
         )
-    return table
+        table.add_row(Padding(facts, (0, 0, 0, 2)))
+        if mark.note:
+            table.add_row(Padding(flat_text(mark.note), (0, 0, 0, 2)))
+    return Padding(table, (0, 0, 0, 1))
 
 
 def my_skills_table(profile: Profile, catalog: Catalog) -> Table:

@@ -95,6 +95,7 @@ class RolesView(View):
 
 class RoleView(View):
     key, pages = "role", True
+    everything = False  # --all: every task and technology of the linked occupation
 
     def __init__(self, role: Role, catalog: Catalog, books: Sequence[Book], profile: Profile,
                  reading: RoleReading | None = None, show_books: int = 10, official: Occupation | None = None,
@@ -150,7 +151,7 @@ class RoleView(View):
         if self.official is not None:
             from careercli.presenters.occupation_facts import under
 
-            page = under(page, self.official, self.curated)
+            page = under(page, self.official, self.curated, self.everything)
         return page
 
     def markdown(self) -> str:
