@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -68,14 +69,18 @@ def test_books_shows_an_id_column_first_as_the_piped_rows_do_and_never_wraps_an_
     piped = cli("books", "--limit", "0").out.splitlines()
     ids = [line.split("\t")[0] for line in piped]
     assert len(ids) > 100
-    for columns in ("80", "140"):
-        monkeypatch.setenv("COLUMNS", columns)
-        page = cli("books", "--limit", "0", tty=True).out
-        header = page.splitlines()[0].split()
-        assert header[:2] == ["Id", "Published"], header
-        _ids_whole(page, ids)
-        rows = [line.split()[0] for line in page.splitlines() if line[:1].strip() and line.split()[0] in ids]
-        assert rows == ids  # same books, same order as the piped rows
+    monkeypatch.setenv("COLUMNS", "140")
+    page = cli("books", "--limit", "0", tty=True).out
+    header = page.splitlines()[0].split()
+    assert header[:2] == ["Id", "Published"], header
+    _ids_whole(page, ids)
+    rows = [line.split()[0] for line in page.splitlines() if line[:1].strip() and line.split()[0] in ids]
+    assert rows == ids  # same books, same order as the piped rows
+    # narrower, the id goes into the book's cell (tests/test_page_widths.py): every one whole, on its own line
+    monkeypatch.setenv("COLUMNS", "80")
+    page = cli("books", "--limit", "0", tty=True).out
+    _ids_whole(page, ids)
+    assert set(ids) <= {line.strip() for line in page.splitlines()}
 
 
 @pytest.mark.parametrize("role", ["backend-developer", "site-reliability-engineer", "database-administrator"])
