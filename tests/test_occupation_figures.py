@@ -103,7 +103,7 @@ def test_search_sorted_and_filtered(career):
     assert result.code == 0
     assert result.out.splitlines() == [
         "11-3021.00\tComputer and Information Systems Managers\t4\t$175,140\t+15.2%\t55,600\tBachelor's degree\t"
-        "also called: Systems Engineering Manager",
+        "also called: Software Engineering Director",
         "11-9041.00\tArchitectural and Engineering Managers\t5\t$171,270\t+3.8%\t14,500\tBachelor's degree\ttitle",
         "11-9121.00\tNatural Sciences Managers\t5\t$167,220\t+3.7%\t8,500\tBachelor's degree\t"
         "also called: Chemical Engineer Supervisor",

@@ -298,7 +298,7 @@ _O19 = {
     "default": False,
     "required": False,
     "complete": None,
-    "opts": ["--all", "-a"],
+    "opts": ["--all"],
     "secondary": [],
     "hidden": False,
     "value": False,

@@ -95,7 +95,7 @@ def show(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="With -o: replace FILE if it exists.")] = False,
     everything: Annotated[
-        bool, typer.Option("--all", "-a", help="Every task, technology and other title of the occupation.")
+        bool, typer.Option("--all", help="Every task, technology and other title of the occupation.")
     ] = False,
 ) -> None:
     """Show one role: what they do, what to learn, challenges, prospects, key skills, books by fit and the newest.
